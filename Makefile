@@ -1,0 +1,54 @@
+# Simpul — the Indonesian SDI node toolkit for QGIS.
+# `make demo` runs the main job on the embedded demo node; `make test` installs what tests need and runs them.
+SHELL := /bin/bash
+ROOT := $(CURDIR)
+QGIS_PY := /usr/bin/python3
+VENV := $(ROOT)/build/venv
+TEST_PY := $(VENV)/test/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8765
+export QT_QPA_PLATFORM ?= offscreen
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help setup sample-data demo demo-node test i18n i18n-update i18n-check package clean bench
+
+help:
+	@echo "make demo       - start the embedded demo node and open QGIS with Simpul in a fresh profile"
+	@echo "make demo-node  - run only the demo node (HOST=$(HOST) PORT=$(PORT)); Ctrl-C stops it"
+	@echo "make test       - install what the tests need and run them"
+	@echo "make package    - build build/dist/sdi_plugin-<version>.zip for the QGIS plugin repository"
+	@echo "make i18n       - compile i18n/*.ts into .qm (i18n-update refreshes the .ts from the sources)"
+	@echo "make setup      - only install the Debian packages and venvs"
+
+setup:
+	@bash tools/setup.sh
+
+sample-data: setup
+	@$(QGIS_PY) -m demo.sample_data --out resources/sample_data --if-missing
+
+demo-node: sample-data
+	@$(QGIS_PY) -m demo.node --host $(HOST) --port $(PORT)
+
+demo: sample-data
+	@$(QGIS_PY) tools/demo.py --host $(HOST) --port $(PORT)
+
+test: sample-data
+	@$(TEST_PY) -m pytest $(PYTEST_ARGS)
+
+i18n-update:
+	@$(QGIS_PY) tools/i18n.py update
+
+i18n:
+	@$(QGIS_PY) tools/i18n.py release
+
+i18n-check:
+	@$(QGIS_PY) tools/i18n.py check
+
+package: sample-data i18n
+	@$(QGIS_PY) tools/package.py --out build/dist
+
+bench: sample-data
+	@for b in bench/*.py; do [ -f "$$b" ] && $(QGIS_PY) "$$b"; done; true
+
+clean:
+	rm -rf build/demo build/dist build/test

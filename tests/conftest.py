@@ -1,0 +1,53 @@
+"""Test set-up: one real QgsApplication (offscreen), Processing with QGIS's native
+algorithms and Simpul's provider, and the fixtures that start real servers."""
+import os
+import sys
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+for p in (ROOT, os.path.join(ROOT, "tests"), "/usr/share/qgis/python/plugins"):
+    if p not in sys.path:
+        sys.path.insert(0, p)
+
+import pytest  # noqa: E402
+from qgis.core import QgsApplication  # noqa: E402
+
+_APP = None
+
+
+def _start_qgis():
+    global _APP
+    if _APP is None:
+        QgsApplication.setPrefixPath("/usr", True)
+        _APP = QgsApplication([], True)
+        _APP.initQgis()
+        from processing.core.Processing import Processing
+        Processing.initialize()
+        from qgis.analysis import QgsNativeAlgorithms
+        reg = QgsApplication.processingRegistry()
+        if not reg.providerById("native"):
+            reg.addProvider(QgsNativeAlgorithms())
+    return _APP
+
+
+_start_qgis()
+
+
+@pytest.fixture(scope="session")
+def qgis_app():
+    return _APP
+
+
+@pytest.fixture(scope="session")
+def sdi_provider(qgis_app):
+    """Simpul's Processing provider, registered once for the session."""
+    from sdi_plugin.processing.provider import SimpulProvider
+    reg = QgsApplication.processingRegistry()
+    prov = reg.providerById("sdi")
+    if prov is None:
+        prov = SimpulProvider()
+        reg.addProvider(prov)
+    return prov
+
+
+from fixtures_node import *  # noqa: E402,F401,F403  (demo node fixtures)

@@ -1,0 +1,1 @@
+"""Fixtures that start the embedded demo node (filled in with the demo node)."""
