@@ -1,0 +1,275 @@
+"""Detect which services a node answers, from its base URL alone.
+
+Each probe is one GET of a well-known path with a short timeout; probes run in parallel
+and a dead or slow path never holds up the others. The result is a plain, JSON-ready
+description of the node: one entry per service kind found (kind, version, versions,
+endpoint URL, title), plus what each probe saw (for diagnosis).
+"""
+import json
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from urllib.parse import urlsplit, urlunsplit
+
+from .http import http_get
+from .i18n import tr
+from .xmlsafe import XmlError, localname, parse_xml
+
+OWS_PATHS = ("/ows", "/geoserver/ows", "/wms", "/wfs", "/geoserver/wms", "/geoserver/wfs", "")
+CSW_PATHS = ("/csw", "/catalogue/csw", "/geonetwork/srv/eng/csw", "/pycsw/csw.py", "/geoserver/ows")
+WMTS_PATHS = ("/wmts", "/geoserver/gwc/service/wmts", "/ows")
+OAPI_PATHS = ("/wfs3", "/ogcapi", "/api", "/oapi", "")
+ARCGIS_PATHS = ("/arcgis/rest/services", "/server/rest/services", "/rest/services")
+CKAN_PATHS = ("/api/3/action/status_show",)
+
+# Order of preference for reporting, and the kinds this module knows.
+KINDS = ("CSW", "OGC API Records", "OGC API Features", "WMS", "WMTS", "WFS", "ArcGIS REST", "CKAN")
+
+
+@dataclass
+class ServiceInfo:
+    kind: str
+    version: str
+    url: str
+    title: str = ""
+    versions: list = field(default_factory=list)
+
+
+@dataclass
+class ProbeResult:
+    url: str
+    kind: str
+    status: int = 0
+    ok: bool = False
+    message: str = ""
+    elapsed_ms: int = 0
+
+
+@dataclass
+class NodeInfo:
+    url: str
+    checked: str
+    services: list = field(default_factory=list)
+    probes: list = field(default_factory=list)
+    latency_ms: int = 0
+
+    @property
+    def reachable(self):
+        return any(p.status for p in self.probes)
+
+    def to_dict(self):
+        d = asdict(self)
+        d["reachable"] = self.reachable
+        return d
+
+    def to_json(self):
+        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False)
+
+
+def normalise_base(url):
+    url = (url or "").strip()
+    if url and "://" not in url:
+        url = "http://" + url
+    parts = urlsplit(url)
+    path = parts.path.rstrip("/")
+    return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
+
+
+def _join(base, path, query=""):
+    parts = urlsplit(base)
+    return urlunsplit((parts.scheme, parts.netloc, (parts.path + path) or "/", query, ""))
+
+
+def _text(el, names):
+    for child in el.iter():
+        if localname(child) in names and child.text and child.text.strip():
+            return child.text.strip()
+    return ""
+
+
+def _ows_versions(root):
+    vs = [c.text.strip() for c in root.iter() if localname(c) == "ServiceTypeVersion" and c.text]
+    return sorted(set(vs))
+
+
+def _parse_ows(kind, data):
+    """Return (version, versions, title) if ``data`` is ``kind``'s capabilities, else None."""
+    root = parse_xml(data)
+    name = localname(root)
+    expected = {
+        "WMS": ("WMS_Capabilities", "WMT_MS_Capabilities"),
+        "WFS": ("WFS_Capabilities",),
+        "CSW": ("Capabilities",),
+        "WMTS": ("Capabilities",),
+    }[kind]
+    if name not in expected:
+        if name in ("ExceptionReport", "ServiceExceptionReport"):
+            raise XmlError(tr("the server answered with an OGC exception: {text}").format(
+                text=_text(root, ("ExceptionText", "ServiceException"))[:200]))
+        raise XmlError(tr("not {kind} capabilities (root element {name})").format(kind=kind, name=name))
+    ns = root.tag.split("}")[0].lower() if "}" in root.tag else ""
+    if kind == "CSW" and "cat/csw" not in ns:
+        raise XmlError(tr("not CSW capabilities"))
+    if kind == "WMTS" and "wmts" not in ns:
+        raise XmlError(tr("not WMTS capabilities"))
+    version = root.get("version", "")
+    versions = _ows_versions(root) if kind == "CSW" else []
+    if version and version not in versions:
+        versions = sorted(set(versions + [version]))
+    title = ""
+    for el in root.iter():
+        if localname(el) in ("ServiceIdentification", "Service"):
+            title = _text(el, ("Title",))
+            break
+    return version, versions, title
+
+
+def _json(data):
+    try:
+        return json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise XmlError(tr("the answer is not JSON")) from exc
+
+
+def _probe_ows(kind, url, timeout, authcfg):
+    query = "SERVICE=%s&REQUEST=GetCapabilities" % kind
+    if kind == "CSW":
+        query += "&ACCEPTVERSIONS=3.0.0,2.0.2"
+    full = url + ("&" if "?" in url else "?") + query
+    resp = http_get(full, timeout=timeout, authcfg=authcfg, max_bytes=20 * 1024 * 1024)
+    probe = ProbeResult(url=full, kind=kind, status=resp.status, elapsed_ms=resp.elapsed_ms)
+    if resp.error:
+        probe.message = resp.error
+        return probe, None
+    try:
+        version, versions, title = _parse_ows(kind, resp.content)
+    except XmlError as exc:
+        probe.message = str(exc)
+        return probe, None
+    probe.ok = True
+    return probe, ServiceInfo(kind=kind, version=version, versions=versions, url=url, title=title)
+
+
+def _probe_oapi(url, timeout, authcfg):
+    """OGC API landing page → conformance → Features and/or Records."""
+    full = url + "?f=json"
+    resp = http_get(full, timeout=timeout, authcfg=authcfg, headers={"Accept": "application/json"})
+    probe = ProbeResult(url=full, kind="OGC API", status=resp.status, elapsed_ms=resp.elapsed_ms)
+    if resp.error:
+        probe.message = resp.error
+        return probe, []
+    try:
+        landing = _json(resp.content)
+        links = landing.get("links", []) if isinstance(landing, dict) else []
+        conf_url = next((l.get("href") for l in links if isinstance(l, dict) and
+                         str(l.get("rel", "")).endswith("conformance")), None)
+        if not conf_url:
+            raise XmlError(tr("no OGC API conformance link"))
+        cresp = http_get(conf_url if "f=" in conf_url else conf_url + ("&" if "?" in conf_url else "?") + "f=json",
+                         timeout=timeout, authcfg=authcfg, headers={"Accept": "application/json"})
+        if cresp.error:
+            raise XmlError(cresp.error)
+        classes = _json(cresp.content).get("conformsTo", [])
+    except (XmlError, AttributeError) as exc:
+        probe.message = str(exc)
+        return probe, []
+    probe.ok = True
+    title = landing.get("title", "") if isinstance(landing, dict) else ""
+    found = []
+    if any("ogcapi-features-1" in c or "/wfs-1/3.0/" in c for c in classes):
+        found.append(ServiceInfo(kind="OGC API Features", version="1.0", versions=["1.0"], url=url, title=title))
+    if any("ogcapi-records-1" in c for c in classes):
+        found.append(ServiceInfo(kind="OGC API Records", version="1.0", versions=["1.0"], url=url, title=title))
+    if not found:
+        probe.ok = False
+        probe.message = tr("an OGC API without Features or Records conformance")
+    return probe, found
+
+
+def _probe_arcgis(url, timeout, authcfg):
+    full = url + "?f=json"
+    resp = http_get(full, timeout=timeout, authcfg=authcfg)
+    probe = ProbeResult(url=full, kind="ArcGIS REST", status=resp.status, elapsed_ms=resp.elapsed_ms)
+    if resp.error:
+        probe.message = resp.error
+        return probe, None
+    try:
+        doc = _json(resp.content)
+        if not isinstance(doc, dict) or not ("services" in doc or "folders" in doc):
+            raise XmlError(tr("not an ArcGIS REST services directory"))
+    except XmlError as exc:
+        probe.message = str(exc)
+        return probe, None
+    probe.ok = True
+    version = str(doc.get("currentVersion", ""))
+    return probe, ServiceInfo(kind="ArcGIS REST", version=version, versions=[version] if version else [], url=url)
+
+
+def _probe_ckan(url, timeout, authcfg):
+    resp = http_get(url, timeout=timeout, authcfg=authcfg)
+    probe = ProbeResult(url=url, kind="CKAN", status=resp.status, elapsed_ms=resp.elapsed_ms)
+    if resp.error:
+        probe.message = resp.error
+        return probe, None
+    try:
+        doc = _json(resp.content)
+        if not isinstance(doc, dict) or doc.get("success") is not True:
+            raise XmlError(tr("not a CKAN Action API"))
+    except XmlError as exc:
+        probe.message = str(exc)
+        return probe, None
+    probe.ok = True
+    version = str((doc.get("result") or {}).get("ckan_version", ""))
+    api = url.rsplit("/status_show", 1)[0]
+    return probe, ServiceInfo(kind="CKAN", version=version, versions=[version] if version else [], url=api,
+                              title=str((doc.get("result") or {}).get("site_title", "")))
+
+
+def detect_services(base_url, timeout=5.0, authcfg="", feedback=None, max_workers=8):
+    """Probe ``base_url`` for every known service kind; returns a :class:`NodeInfo`."""
+    base = normalise_base(base_url)
+    info = NodeInfo(url=base, checked=datetime.now(timezone.utc).isoformat(timespec="seconds"))
+    if not base.startswith(("http://", "https://")) or not urlsplit(base).netloc:
+        info.probes.append(ProbeResult(url=base_url, kind="", message=tr("not a web address (http or https)")))
+        return info
+    jobs = []
+    for path in CSW_PATHS:
+        jobs.append(("ows", "CSW", _join(base, path)))
+    for path in OWS_PATHS:
+        jobs.append(("ows", "WMS", _join(base, path)))
+        jobs.append(("ows", "WFS", _join(base, path)))
+    for path in WMTS_PATHS:
+        jobs.append(("ows", "WMTS", _join(base, path)))
+    for path in OAPI_PATHS:
+        jobs.append(("oapi", "", _join(base, path)))
+    for path in ARCGIS_PATHS:
+        jobs.append(("arcgis", "", _join(base, path)))
+    for path in CKAN_PATHS:
+        jobs.append(("ckan", "", _join(base, path)))
+
+    def run(job):
+        if feedback is not None and feedback.isCanceled():
+            return ProbeResult(url=job[2], kind=job[1], message=tr("canceled")), []
+        how, kind, url = job
+        if how == "ows":
+            probe, svc = _probe_ows(kind, url, timeout, authcfg)
+            return probe, [svc] if svc else []
+        if how == "oapi":
+            return _probe_oapi(url, timeout, authcfg)
+        if how == "arcgis":
+            probe, svc = _probe_arcgis(url, timeout, authcfg)
+        else:
+            probe, svc = _probe_ckan(url, timeout, authcfg)
+        return probe, [svc] if svc else []
+
+    with ThreadPoolExecutor(max_workers=max_workers) as pool:
+        outcomes = list(pool.map(run, jobs))
+    found = {}
+    for probe, services in outcomes:  # jobs are in order of path preference
+        info.probes.append(probe)
+        for svc in services:
+            found.setdefault(svc.kind, svc)
+    info.services = [found[k] for k in KINDS if k in found]
+    answered = [p.elapsed_ms for p in info.probes if p.status]
+    info.latency_ms = min(answered) if answered else 0
+    return info

@@ -1,0 +1,65 @@
+"""The only QGIS glue: actions, menu, toolbar button, dock and Processing provider."""
+from qgis.core import Qgis, QgsApplication, QgsMessageLog
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction
+
+from .core.i18n import install_translator, remove_translator, tr
+from .core.paths import ICON
+
+LOG_TAG = "Simpul"
+
+
+class SimpulPlugin:
+    def __init__(self, iface):
+        self.iface = iface
+        self.provider = None
+        self.dock = None
+        self.action = None
+        self.menu_name = None
+        self.language = install_translator()
+
+    # Processing (also called by qgis_process, where there is no GUI) -------------
+    def initProcessing(self):  # noqa: N802 (QGIS's name)
+        from .processing.provider import SimpulProvider
+        if self.provider is None:
+            self.provider = SimpulProvider()
+            QgsApplication.processingRegistry().addProvider(self.provider)
+
+    # Desktop -------------------------------------------------------------------
+    def initGui(self):  # noqa: N802 (QGIS's name)
+        self.initProcessing()
+        from .gui.dock import SimpulDock
+        self.menu_name = tr("&Simpul SDI")
+        self.action = QAction(QIcon(ICON), tr("Simpul panel"), self.iface.mainWindow())
+        self.action.setObjectName("SimpulShowPanel")
+        self.action.setCheckable(True)
+        self.action.setToolTip(tr("Show or hide the Simpul panel: discover, validate, describe and "
+                                  "publish data of the JIGN network"))
+        self.dock = SimpulDock(ICON, self.iface.mainWindow())
+        self.dock.setToggleVisibilityAction(self.action)
+        self.dock.discover.message.connect(self._push_message)
+        self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+        self.iface.addWebToolBarIcon(self.action)
+        self.iface.addPluginToWebMenu(self.menu_name, self.action)
+        QgsMessageLog.logMessage(tr("Simpul loaded (language: {lang}).").format(lang=self.language),
+                                 LOG_TAG, Qgis.Info)
+
+    def _push_message(self, text, level):
+        self.iface.messageBar().pushMessage(tr("Simpul"), text, level, 8)
+
+    def unload(self):
+        if self.dock is not None:
+            self.dock.shutdown()
+            self.iface.removeDockWidget(self.dock)
+            self.dock.deleteLater()
+            self.dock = None
+        if self.action is not None:
+            self.iface.removePluginWebMenu(self.menu_name, self.action)
+            self.iface.removeWebToolBarIcon(self.action)
+            self.action.deleteLater()
+            self.action = None
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+        remove_translator()

@@ -1,0 +1,1 @@
+"""Simpul's Processing provider (id ``sdi``): every headless feature as an algorithm."""

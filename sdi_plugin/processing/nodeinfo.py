@@ -1,0 +1,71 @@
+"""``sdi:nodeinfo`` — which services does a node answer?"""
+import json
+
+from qgis.core import (QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingOutputNumber,
+                       QgsProcessingOutputString, QgsProcessingParameterFileDestination,
+                       QgsProcessingParameterNumber, QgsProcessingParameterString)
+
+from ..core.i18n import tr
+from ..core.nodeinfo import detect_services
+
+
+class NodeInfoAlgorithm(QgsProcessingAlgorithm):
+    URL = "URL"
+    TIMEOUT = "TIMEOUT"
+    OUTPUT = "OUTPUT"
+
+    def createInstance(self):
+        return NodeInfoAlgorithm()
+
+    def name(self):
+        return "nodeinfo"
+
+    def displayName(self):
+        return tr("Node information (detect services)")
+
+    def group(self):
+        return tr("Discover")
+
+    def groupId(self):
+        return "discover"
+
+    def shortHelpString(self):
+        return tr("Probes a node's base URL for the services an SDI node offers (CSW, OGC API "
+                  "Records and Features, WMS, WMTS, WFS, ArcGIS REST, CKAN) and reports each one "
+                  "found: kind, version and endpoint URL. The report is written as JSON to OUTPUT "
+                  "and returned in the results.")
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterString(self.URL, tr("Node base URL")))
+        timeout = QgsProcessingParameterNumber(self.TIMEOUT, tr("Timeout per request (seconds)"),
+                                               QgsProcessingParameterNumber.Double, 5.0, True, 0.5, 120.0)
+        self.addParameter(timeout)
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT, tr("Node report (JSON)"), tr("JSON files (*.json)")))
+        self.addOutput(QgsProcessingOutputNumber("SERVICE_COUNT", tr("Number of services found")))
+        self.addOutput(QgsProcessingOutputString("SERVICES", tr("Services found (JSON)")))
+        self.addOutput(QgsProcessingOutputString("KINDS", tr("Service kinds found")))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        url = self.parameterAsString(parameters, self.URL, context).strip()
+        if not url:
+            raise QgsProcessingException(tr("Give the node's base URL, e.g. http://127.0.0.1:8765"))
+        timeout = self.parameterAsDouble(parameters, self.TIMEOUT, context) or 5.0
+        out = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+        feedback.pushInfo(tr("Probing {url} …").format(url=url))
+        info = detect_services(url, timeout=timeout, feedback=feedback)
+        if feedback.isCanceled():
+            raise QgsProcessingException(tr("Canceled."))
+        if not info.reachable:
+            feedback.reportError(tr("The node at {url} did not answer: {why}").format(
+                url=info.url, why=info.probes[0].message if info.probes else ""), False)
+        for svc in info.services:
+            feedback.pushInfo("%s %s — %s" % (svc.kind, svc.version, svc.url))
+        if not info.services:
+            feedback.pushWarning(tr("No known service found at {url}.").format(url=info.url))
+        data = info.to_dict()
+        with open(out, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, indent=2, ensure_ascii=False)
+        services = json.dumps(data["services"], ensure_ascii=False)
+        return {self.OUTPUT: out, "SERVICE_COUNT": len(info.services), "SERVICES": services,
+                "KINDS": ",".join(s.kind for s in info.services)}
