@@ -41,6 +41,11 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/http.py" />
+      <source>the authentication configuration {id} could not be applied</source>
+      <translation>konfigurasi autentikasi {id} tidak dapat diterapkan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/http.py" />
       <source>no answer within {seconds:g} s</source>
       <translation>tidak ada jawaban dalam {seconds:g} detik</translation>
     </message>

@@ -3,7 +3,15 @@ algorithms and Simpul's provider, and the fixtures that start real servers."""
 import os
 import sys
 
+import tempfile
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# QGIS settings and data of the tests live in a throw-away place, never the user's own.
+_SANDBOX = tempfile.mkdtemp(prefix="simpul-tests-")
+os.environ["XDG_CONFIG_HOME"] = os.path.join(_SANDBOX, "config")
+os.environ["XDG_DATA_HOME"] = os.path.join(_SANDBOX, "data")
+os.environ.setdefault("XDG_RUNTIME_DIR", os.path.join(_SANDBOX, "runtime"))
+os.makedirs(os.environ["XDG_RUNTIME_DIR"], mode=0o700, exist_ok=True)
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 for p in (ROOT, os.path.join(ROOT, "tests"), "/usr/share/qgis/python/plugins"):
     if p not in sys.path:
@@ -51,3 +59,12 @@ def sdi_provider(qgis_app):
 
 
 from fixtures_node import *  # noqa: E402,F401,F403  (demo node fixtures)
+
+
+@pytest.fixture
+def scripted_server():
+    """A scripted HTTP server on 127.0.0.1 (see tests/httpfixture.py)."""
+    from httpfixture import ScriptedServer
+    srv = ScriptedServer()
+    yield srv
+    srv.close()

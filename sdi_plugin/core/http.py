@@ -1,17 +1,16 @@
 """HTTP through QGIS's own network stack.
 
-Every request goes through ``QgsBlockingNetworkRequest`` so QGIS's proxy, SSL settings and
-the node's ``authcfg`` apply. Each call has its own timeout and a cap on the response size,
-and never runs an event loop of its own on the GUI thread for longer than the timeout.
-Callers on the GUI thread should still run these calls inside a ``QgsTask``.
+Every request goes through ``QgsNetworkAccessManager`` (one per thread), so QGIS's proxy and
+SSL settings apply, and the node's ``authcfg`` is applied by ``QgsAuthManager``. Each call has
+its own timeout and a cap on the response size that aborts the transfer as soon as it is
+passed. GUI code runs these calls inside a ``QgsTask``, never on the GUI thread.
 """
-import threading
 import time
 from dataclasses import dataclass, field
 
-from qgis.core import QgsBlockingNetworkRequest, QgsFeedback
-from qgis.PyQt.QtCore import QUrl
-from qgis.PyQt.QtNetwork import QNetworkRequest
+from qgis.core import QgsApplication, QgsNetworkAccessManager, QgsNetworkRequestParameters
+from qgis.PyQt.QtCore import QEventLoop, QTimer, QUrl
+from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
 from .i18n import tr
 
@@ -49,7 +48,12 @@ def _status_text(status):
 
 def http_get(url, timeout=DEFAULT_TIMEOUT, max_bytes=DEFAULT_MAX_BYTES, authcfg="", headers=None,
              feedback=None):
-    """GET ``url``; returns an :class:`HttpResponse`, never raises for network trouble."""
+    """GET ``url``; returns an :class:`HttpResponse`, never raises for network trouble.
+
+    Runs a local event loop in the calling thread (a QgsTask's, in the GUI) until the answer
+    is complete, ``timeout`` seconds pass, the body grows past ``max_bytes`` (the transfer is
+    aborted at once, nothing more is read) or ``feedback`` is canceled.
+    """
     result = HttpResponse(url=url)
     qurl = QUrl(url)
     if not qurl.isValid() or qurl.scheme() not in ("http", "https"):
@@ -61,66 +65,73 @@ def http_get(url, timeout=DEFAULT_TIMEOUT, max_bytes=DEFAULT_MAX_BYTES, authcfg=
         req.setRawHeader(key.encode("latin-1"), str(value).encode("latin-1"))
     # Follow redirects, but never from https down to http.
     req.setAttribute(QNetworkRequest.RedirectPolicyAttribute, QNetworkRequest.NoLessSafeRedirectPolicy)
+    req.setAttribute(QNetworkRequest.Attribute(QgsNetworkRequestParameters.AttributeInitiatorClass), "Simpul")
+    if authcfg and not QgsApplication.authManager().updateNetworkRequest(req, authcfg):
+        result.error = tr("the authentication configuration {id} could not be applied").format(id=authcfg)
+        return result
 
-    blocking = QgsBlockingNetworkRequest()
+    nam = QgsNetworkAccessManager.instance()
+    loop = QEventLoop()
+    chunks = []
+    state = {"size": 0, "why": ""}
+    reply = nam.get(req)
     if authcfg:
-        blocking.setAuthCfg(authcfg)
-    own = QgsFeedback()
-    state = {"timeout": False, "large": False}
+        QgsApplication.authManager().updateNetworkReply(reply, authcfg)
 
-    def on_timeout():
-        state["timeout"] = True
-        own.cancel()
+    def stop(why):
+        if not state["why"]:
+            state["why"] = why
+            reply.abort()
 
-    def on_progress(received, total):
-        if received > max_bytes or total > max_bytes:
-            state["large"] = True
-            own.cancel()
+    def on_ready():
+        data = bytes(reply.readAll())
+        state["size"] += len(data)
+        if state["size"] > max_bytes:
+            stop("large")
+        else:
+            chunks.append(data)
 
-    if feedback is not None:
-        feedback.canceled.connect(own.cancel)
-        if feedback.isCanceled():
-            own.cancel()
-    blocking.downloadProgress.connect(on_progress)
-    timer = threading.Timer(timeout, on_timeout)
-    timer.daemon = True
+    def on_headers():
+        length = reply.header(QNetworkRequest.ContentLengthHeader)
+        if length is not None and int(length) > max_bytes:
+            stop("large")
+
+    reply.readyRead.connect(on_ready)
+    reply.metaDataChanged.connect(on_headers)
+    reply.finished.connect(loop.quit)
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.timeout.connect(lambda: stop("timeout"))
+    poll = QTimer()
+    poll.timeout.connect(lambda: stop("cancel") if feedback is not None and feedback.isCanceled() else None)
     start = time.monotonic()
-    timer.start()
-    try:
-        err = blocking.get(req, True, own)
-    finally:
-        timer.cancel()
-        if feedback is not None:
-            try:
-                feedback.canceled.disconnect(own.cancel)
-            except TypeError:
-                pass
+    if not reply.isFinished():
+        timer.start(int(timeout * 1000))
+        poll.start(50)
+        loop.exec_()
+    timer.stop()
+    poll.stop()
+    if not state["why"]:
+        on_ready()
     result.elapsed_ms = int((time.monotonic() - start) * 1000)
-    reply = blocking.reply()
     status = reply.attribute(QNetworkRequest.HttpStatusCodeAttribute)
     result.status = int(status) if status else 0
     result.headers = {bytes(k).decode("latin-1").lower(): bytes(reply.rawHeader(k)).decode("latin-1")
                       for k in reply.rawHeaderList()}
-    if state["timeout"]:
+    why = state["why"]
+    if why == "timeout":
         result.timed_out = True
         result.error = tr("no answer within {seconds:g} s").format(seconds=timeout)
-    elif state["large"]:
+    elif why == "large":
         result.too_large = True
         result.error = tr("the answer is larger than {mb:g} MB").format(mb=max_bytes / 1048576)
-    elif own.isCanceled():
+    elif why == "cancel":
         result.error = tr("canceled")
-    elif err != QgsBlockingNetworkRequest.NoError:
+    elif reply.error() != QNetworkReply.NoError and result.status < 400:
+        result.error = reply.errorString() or tr("network error")
+    else:
+        result.content = b"".join(chunks)
         if result.status >= 400:
             result.error = _status_text(result.status)
-            result.content = bytes(reply.content())[:max_bytes]
-        else:
-            result.error = blocking.errorMessage() or tr("network error")
-    else:
-        result.content = bytes(reply.content())
-        if len(result.content) > max_bytes:
-            result.content = b""
-            result.too_large = True
-            result.error = tr("the answer is larger than {mb:g} MB").format(mb=max_bytes / 1048576)
-        elif result.status >= 400:
-            result.error = _status_text(result.status)
+    reply.deleteLater()
     return result

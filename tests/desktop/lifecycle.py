@@ -1,0 +1,71 @@
+"""Run inside the real QGIS desktop (``qgis --code``): load → unload → load → unload Simpul
+and record what QGIS holds after each step, into $SIMPUL_TEST_OUT (JSON); then quit."""
+import json
+import os
+import threading
+import traceback
+
+import qgis.utils
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QCoreApplication, QEvent, QTimer
+from qgis.PyQt.QtWidgets import QAction, QDockWidget, QToolBar
+from qgis.utils import iface
+
+OUT = os.environ["SIMPUL_TEST_OUT"]
+
+
+def snapshot():
+    # What deleteLater() scheduled is gone once the event loop turns; let it turn.
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QgsApplication.processEvents()
+    win = iface.mainWindow()
+    web_menu = iface.webMenu()
+    menu_titles = [a.text() for a in web_menu.actions()]
+    simpul_menu_actions = []
+    for a in web_menu.actions():
+        if a.menu() is not None and "Simpul" in a.text():
+            simpul_menu_actions += [x.objectName() for x in a.menu().actions()]
+    toolbar_actions = [a.objectName() for tb in win.findChildren(QToolBar) for a in tb.actions()
+                       if a.objectName() == "SimpulShowPanel"]
+    return {
+        "active": "sdi_plugin" in qgis.utils.active_plugins,
+        "docks": len([d for d in win.findChildren(QDockWidget) if d.objectName() == "SimpulDock"]),
+        "web_menu_simpul": [t for t in menu_titles if "Simpul" in t],
+        "menu_actions": simpul_menu_actions,
+        "toolbar_actions": toolbar_actions,
+        "all_panel_actions": len([a for a in win.findChildren(QAction) if a.objectName() == "SimpulShowPanel"]),
+        "provider": QgsApplication.processingRegistry().providerById("sdi") is not None,
+        "algorithms": sorted(a.id() for a in QgsApplication.processingRegistry().algorithms()
+                             if a.provider() and a.provider().id() == "sdi"),
+        "tasks": QgsApplication.taskManager().count(),
+        "threads": threading.active_count(),
+    }
+
+
+def run():
+    result = {"steps": {}}
+    try:
+        QgsApplication.processEvents()
+        result["steps"]["start"] = snapshot()
+        qgis.utils.unloadPlugin("sdi_plugin")
+        QgsApplication.processEvents()
+        result["steps"]["unloaded"] = snapshot()
+        qgis.utils.loadPlugin("sdi_plugin")
+        qgis.utils.startPlugin("sdi_plugin")
+        QgsApplication.processEvents()
+        result["steps"]["reloaded"] = snapshot()
+        qgis.utils.unloadPlugin("sdi_plugin")
+        QgsApplication.processEvents()
+        result["steps"]["unloaded_again"] = snapshot()
+        qgis.utils.loadPlugin("sdi_plugin")
+        qgis.utils.startPlugin("sdi_plugin")
+        QgsApplication.processEvents()
+        result["steps"]["final"] = snapshot()
+    except Exception:  # reported to the test, which fails on it
+        result["error"] = traceback.format_exc()
+    with open(OUT, "w") as fh:
+        json.dump(result, fh, indent=1)
+    os._exit(0)
+
+
+QTimer.singleShot(500, run)

@@ -1,0 +1,66 @@
+"""HTTP through QGIS's network stack: timeouts, size caps, error statuses, redirects."""
+from hostile import WMS_OK
+from sdi_plugin.core.http import http_get
+
+
+def test_ok_answer(scripted_server):
+    scripted_server.static("/ows", WMS_OK)
+    r = http_get(scripted_server.url + "/ows?SERVICE=WMS")
+    assert r.ok and r.status == 200
+    assert r.content == WMS_OK
+    assert r.content_type == "application/xml"
+
+
+def test_server_error_reports_status(scripted_server):
+    scripted_server.static("/ows", b"Internal Server Error", status=500, ctype="text/plain")
+    r = http_get(scripted_server.url + "/ows")
+    assert not r.ok
+    assert r.status == 500
+    assert "HTTP 500" in r.error
+
+
+def test_hanging_server_times_out(scripted_server):
+    scripted_server.hang("/slow")
+    r = http_get(scripted_server.url + "/slow", timeout=1.0)
+    assert r.timed_out
+    assert "no answer within 1 s" in r.error
+
+
+def test_huge_answer_is_cut_off(scripted_server):
+    scripted_server.huge("/big", declare_length=True)
+    r = http_get(scripted_server.url + "/big", max_bytes=1024 * 1024)
+    assert r.too_large and not r.ok
+    assert r.content == b""
+
+
+def test_huge_answer_without_length_is_cut_off(scripted_server):
+    scripted_server.huge("/big", declare_length=False)
+    r = http_get(scripted_server.url + "/big", max_bytes=1024 * 1024)
+    assert r.too_large and not r.ok
+
+
+def test_redirect_is_followed(scripted_server):
+    scripted_server.static("/new", WMS_OK)
+    scripted_server.redirect("/old", scripted_server.url + "/new")
+    r = http_get(scripted_server.url + "/old")
+    assert r.ok and r.content == WMS_OK
+
+
+def test_redirect_to_https_that_fails_is_an_error_not_a_hang(scripted_server):
+    # http -> https on a port that speaks plain http: the TLS handshake fails, quickly.
+    scripted_server.redirect("/old", "https://127.0.0.1:%d/new" % scripted_server.port)
+    r = http_get(scripted_server.url + "/old", timeout=5.0)
+    assert not r.ok
+    assert r.error and not r.timed_out
+
+
+def test_refused_connection(scripted_server):
+    port = scripted_server.port
+    scripted_server.close()
+    r = http_get("http://127.0.0.1:%d/ows" % port, timeout=5.0)
+    assert not r.ok and r.status == 0 and r.error
+
+
+def test_not_a_web_address():
+    r = http_get("ftp://example.org/x")
+    assert not r.ok and "http" in r.error
