@@ -1,0 +1,62 @@
+"""Run inside the QGIS desktop started by ``make demo`` (``qgis --code``).
+
+Opens the Simpul panel, checks the demo node (service detection runs as a QgsTask), and —
+when $SIMPUL_SCREENSHOT is set — saves a screenshot of the whole window there and quits.
+"""
+import os
+
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtWidgets import QDockWidget
+from qgis.utils import iface
+
+SHOT = os.environ.get("SIMPUL_SCREENSHOT", "")
+NODE_ID = os.environ.get("SIMPUL_DEMO_NODE", "")
+state = {"ticks": 0}
+
+
+def dock():
+    found = [d for d in iface.mainWindow().findChildren(QDockWidget) if d.objectName() == "SimpulDock"]
+    return found[0] if found else None
+
+
+def start():
+    win = iface.mainWindow()
+    win.showMaximized()
+    d = dock()
+    if d is None:
+        finish("the Simpul panel is missing")
+        return
+    d.show()
+    d.raise_()
+    win.resizeDocks([d], [470], 1)  # Qt.Horizontal
+    if NODE_ID:
+        d.discover.check_node(NODE_ID)
+    QTimer.singleShot(200, wait_for_check)
+
+
+def wait_for_check():
+    d = dock()
+    state["ticks"] += 1
+    if d.discover._tasks and state["ticks"] < 300:
+        QTimer.singleShot(100, wait_for_check)
+        return
+    if SHOT:
+        QTimer.singleShot(800, shoot)
+
+
+def shoot():
+    QgsApplication.processEvents()
+    os.makedirs(os.path.dirname(SHOT), exist_ok=True)
+    iface.mainWindow().grab().save(SHOT)
+    finish("")
+
+
+def finish(error):
+    if error:
+        print("SIMPUL-DEMO-ERROR: " + error, flush=True)
+    if SHOT:
+        os._exit(1 if error else 0)
+
+
+QTimer.singleShot(1500, start)
