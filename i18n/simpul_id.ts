@@ -51,6 +51,7 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/http.py" />
+      <location filename="../sdi_plugin/core/kugi_api.py" />
       <location filename="../sdi_plugin/core/nodeinfo.py" />
       <source>canceled</source>
       <translation>dibatalkan</translation>
@@ -64,6 +65,230 @@
       <location filename="../sdi_plugin/core/http.py" />
       <source>network error</source>
       <translation>galat jaringan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/kugi.py" />
+      <source>non-empty text</source>
+      <translation>teks yang tidak kosong</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/kugi.py" />
+      <source>a non-empty list</source>
+      <translation>daftar yang tidak kosong</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/kugi.py" />
+      <source>a positive whole number</source>
+      <translation>bilangan bulat positif</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/kugi.py" />
+      <source>true or false</source>
+      <translation>true atau false</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/kugi.py" />
+      <location filename="../sdi_plugin/core/standards.py" />
+      <source>an object</source>
+      <translation>objek</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/kugi.py" />
+      <source>a positive whole number or null</source>
+      <translation>bilangan bulat positif atau null</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/kugi.py" />
+      <source>the FCODE is empty</source>
+      <translation>FCODE kosong</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/kugi.py" />
+      <source>the layer name is empty</source>
+      <translation>nama layer kosong</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/kugi.py" />
+      <location filename="../sdi_plugin/core/standards.py" />
+      <source>{path} must be {expected}</source>
+      <translation>{path} harus berupa {expected}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/kugi.py" />
+      <location filename="../sdi_plugin/core/standards.py" />
+      <source>{path}: {value} appears twice</source>
+      <translation>{path}: {value} muncul dua kali</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/kugi.py" />
+      <location filename="../sdi_plugin/core/standards.py" />
+      <source>{path} is missing</source>
+      <translation>{path} tidak ada</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/kugi.py" />
+      <source>{path}: {value} is not one of {allowed}</source>
+      <translation>{path}: {value} bukan salah satu dari {allowed}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/kugi.py" />
+      <source>{name} is not of the form THEME_GEOMETRY_SCALE (letters, digits and underscores)</source>
+      <translation>{name} tidak mengikuti pola THEME_GEOMETRY_SCALE (huruf, angka, dan garis bawah)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/kugi.py" />
+      <source>{name} has no geometry part ({tokens})</source>
+      <translation>{name} tidak memiliki bagian geometri ({tokens})</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/kugi.py" />
+      <source>{name} has no theme before its geometry part</source>
+      <translation>{name} tidak memiliki tema sebelum bagian geometrinya</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/kugi.py" />
+      <source>an FCODE has {length} characters (2 letters and 8 digits); {code} has {count}</source>
+      <translation>FCODE terdiri atas {length} karakter (2 huruf dan 8 angka); {code} memiliki {count}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/kugi.py" />
+      <source>{path}: the FCODE says {expected} but the entry says {actual}</source>
+      <translation>{path}: menurut FCODE {expected}, tetapi entri menyebut {actual}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/kugi.py" />
+      <source>an FCODE starts with two capital letters: {code}</source>
+      <translation>FCODE diawali dua huruf kapital: {code}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/kugi.py" />
+      <source>FCODE {code} is malformed: {reason}</source>
+      <translation>FCODE {code} tidak valid: {reason}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/kugi.py" />
+      <source>FCODE {code} is not in the catalogue</source>
+      <translation>FCODE {code} tidak ada dalam katalog</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/kugi.py" />
+      <source>layer name {name} matches several feature types: {codes}</source>
+      <translation>nama layer {name} cocok dengan beberapa unsur: {codes}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/kugi.py" />
+      <source>no feature type matches layer name {name}</source>
+      <translation>tidak ada unsur yang cocok dengan nama layer {name}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/kugi.py" />
+      <source>an FCODE ends with eight digits: {code}</source>
+      <translation>FCODE diakhiri delapan angka: {code}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/kugi.py" />
+      <source>the layer name says {layer} but FCODE {code} is {geometry}</source>
+      <translation>nama layer menyebut {layer}, tetapi FCODE {code} adalah {geometry}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/kugi.py" />
+      <source>{letter} is not a KUGI category letter ({letters})</source>
+      <translation>{letter} bukan huruf kategori KUGI ({letters})</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/kugi.py" />
+      <source>characters 3-4 of {code} give the geometry ({allowed}), not {digits}</source>
+      <translation>karakter 3-4 dari {code} menyatakan geometri ({allowed}), bukan {digits}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/kugi.py" />
+      <source>characters 5-6 of {code} give the scale ({allowed}), not {digits}</source>
+      <translation>karakter 5-6 dari {code} menyatakan skala ({allowed}), bukan {digits}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/kugi_api.py" />
+      <source>the list of categories</source>
+      <translation>daftar kategori</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/kugi_api.py" />
+      <source>the previous catalogue is kept</source>
+      <translation>katalog sebelumnya tetap dipakai</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/kugi_api.py" />
+      <source>no catalogue was written</source>
+      <translation>tidak ada katalog yang ditulis</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/kugi_api.py" />
+      <source>checking the new catalogue</source>
+      <translation>pemeriksaan katalog baru</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/kugi_api.py" />
+      <source>the KUGI API listed no categories</source>
+      <translation>API KUGI tidak memberikan satu kategori pun</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/kugi_api.py" />
+      <source>writing {path}</source>
+      <translation>penulisan {path}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/kugi_api.py" />
+      <source>attribute {name}: unknown type {type}, read as String</source>
+      <translation>atribut {name}: tipe {type} tidak dikenal, dibaca sebagai String</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/kugi_api.py" />
+      <source>the KUGI cache is never written into the plugin's own folder: {path}</source>
+      <translation>cache KUGI tidak pernah ditulis ke folder plugin sendiri: {path}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/kugi_api.py" />
+      <source>category {name} (fcid {id})</source>
+      <translation>kategori {name} (fcid {id})</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/kugi_api.py" />
+      <source>feature type {code}</source>
+      <translation>unsur {code}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/kugi_api.py" />
+      <source>{url}: {error}</source>
+      <translation>{url}: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/kugi_api.py" />
+      <source>{url} sent a web page or XML, not JSON</source>
+      <translation>{url} mengirim halaman web atau XML, bukan JSON</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/kugi_api.py" />
+      <source>{url} answered JSON that is not a list of rows</source>
+      <translation>{url} menjawab dengan JSON yang bukan daftar baris</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/kugi_api.py" />
+      <source>KUGI refresh failed at {step}: {error}; {kept}</source>
+      <translation>Pembaruan KUGI gagal pada {step}: {error}; {kept}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/kugi_api.py" />
+      <source>no answer</source>
+      <translation>tidak ada jawaban</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/kugi_api.py" />
+      <source>{url} did not answer valid JSON: {error}</source>
+      <translation>{url} tidak menjawab dengan JSON yang valid: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/kugi_api.py" />
+      <source>KUGI refresh canceled; {kept}</source>
+      <translation>Pembaruan KUGI dibatalkan; {kept}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/nodeinfo.py" />
@@ -114,6 +339,76 @@
       <location filename="../sdi_plugin/core/nodeinfo.py" />
       <source>the server answered with an OGC exception: {text}</source>
       <translation>server menjawab dengan exception OGC: {text}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards.py" />
+      <source>the file does not exist</source>
+      <translation>berkas tidak ada</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards.py" />
+      <source>the layer has no coordinate reference system</source>
+      <translation>layer tidak memiliki sistem referensi koordinat</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards.py" />
+      <source>Standards file {file}: {problem}</source>
+      <translation>Berkas standar {file}: {problem}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards.py" />
+      <source>{name} ({code}) is SRGI2013, the national reference system</source>
+      <translation>{name} ({code}) adalah SRGI2013, sistem referensi nasional</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards.py" />
+      <source>the file is larger than {mb:g} MB</source>
+      <translation>berkas lebih besar dari {mb:g} MB</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards.py" />
+      <source>the file could not be read: {error}</source>
+      <translation>berkas tidak dapat dibaca: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards.py" />
+      <source>the file is not UTF-8: {error}</source>
+      <translation>berkas bukan UTF-8: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards.py" />
+      <source>the file is not valid JSON: {error}</source>
+      <translation>berkas bukan JSON yang valid: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards.py" />
+      <source>{code} is not a reference system for Indonesian SDI data; use SRGI2013 ({target})</source>
+      <translation>{code} bukan sistem referensi untuk data geospasial Indonesia; gunakan SRGI2013 ({target})</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards.py" />
+      <source>{name} ({code}) is accepted, but SRGI2013 is the national reference system: consider {target}</source>
+      <translation>{name} ({code}) diterima, tetapi sistem referensi nasional adalah SRGI2013: pertimbangkan {target}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards.py" />
+      <source>{path}: {value} is not among the listed systems</source>
+      <translation>{path}: {value} tidak termasuk sistem yang terdaftar</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards.py" />
+      <source>{name} ({code}) uses the legacy datum {datum}: transform it to {target} with {transformation}</source>
+      <translation>{name} ({code}) memakai datum lama {datum}: transformasikan ke {target} dengan {transformation}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards.py" />
+      <source>{name} ({code}) is not a reference system for Indonesian SDI data</source>
+      <translation>{name} ({code}) bukan sistem referensi untuk data geospasial Indonesia</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards.py" />
+      <source>{path}: {value} is not a valid XPath ({error})</source>
+      <translation>{path}: {value} bukan XPath yang valid ({error})</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/xmlsafe.py" />

@@ -64,3 +64,12 @@ def test_refused_connection(scripted_server):
 def test_not_a_web_address():
     r = http_get("ftp://example.org/x")
     assert not r.ok and "http" in r.error
+
+
+def test_a_server_that_starts_failing_is_seen_failing(scripted_server):
+    """No answer comes from QGIS's network cache: a node that now fails must look failed."""
+    scripted_server.static("/ows", WMS_OK)
+    assert http_get(scripted_server.url + "/ows").ok
+    scripted_server.static("/ows", b"down", status=503, ctype="text/plain")
+    r = http_get(scripted_server.url + "/ows")
+    assert r.status == 503 and not r.ok

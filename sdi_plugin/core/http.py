@@ -16,7 +16,6 @@ from .i18n import tr
 
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
-USER_AGENT = "Simpul-SDI/0.1 (QGIS plugin)"
 
 
 @dataclass
@@ -60,9 +59,11 @@ def http_get(url, timeout=DEFAULT_TIMEOUT, max_bytes=DEFAULT_MAX_BYTES, authcfg=
         result.error = tr("not a web address (http or https): {url}").format(url=url)
         return result
     req = QNetworkRequest(qurl)
-    req.setRawHeader(b"User-Agent", USER_AGENT.encode())
     for key, value in (headers or {}).items():
         req.setRawHeader(key.encode("latin-1"), str(value).encode("latin-1"))
+    # Always ask the server (a node's health must be its state now, not a cached 200).
+    req.setAttribute(QNetworkRequest.CacheLoadControlAttribute, QNetworkRequest.AlwaysNetwork)
+    req.setAttribute(QNetworkRequest.CacheSaveControlAttribute, False)
     # Follow redirects, but never from https down to http.
     req.setAttribute(QNetworkRequest.RedirectPolicyAttribute, QNetworkRequest.NoLessSafeRedirectPolicy)
     req.setAttribute(QNetworkRequest.Attribute(QgsNetworkRequestParameters.AttributeInitiatorClass), "Simpul")
