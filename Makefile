@@ -7,6 +7,8 @@ VENV := $(ROOT)/build/venv
 TEST_PY := $(VENV)/test/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8765
+PUBLIC_URL ?=
+NODE_ARGS = --host $(HOST) --port $(PORT) $(if $(PUBLIC_URL),--public-url $(PUBLIC_URL))
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 
@@ -14,7 +16,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 help:
 	@echo "make demo       - start the embedded demo node and open QGIS with Simpul in a fresh profile"
-	@echo "make demo-node  - run only the demo node (HOST=$(HOST) PORT=$(PORT)); Ctrl-C stops it"
+	@echo "make demo-node  - run only the demo node (HOST=$(HOST) PORT=$(PORT) [PUBLIC_URL=...]); Ctrl-C stops it"
 	@echo "make test       - install what the tests need and run them"
 	@echo "make package    - build build/dist/sdi_plugin-<version>.zip for the QGIS plugin repository"
 	@echo "make i18n       - compile i18n/*.ts into .qm (i18n-update refreshes the .ts from the sources)"
@@ -27,7 +29,7 @@ sample-data: setup
 	@$(QGIS_PY) -m demo.sample_data --out resources/sample_data --if-missing
 
 demo-node: sample-data
-	@$(QGIS_PY) -m demo.node --host $(HOST) --port $(PORT)
+	@$(QGIS_PY) -m demo.node $(NODE_ARGS)
 
 demo: sample-data
 	@$(QGIS_PY) tools/demo.py --host $(HOST) --port $(PORT)
@@ -51,4 +53,4 @@ bench: sample-data
 	@for b in bench/*.py; do [ -f "$$b" ] && $(QGIS_PY) "$$b"; done; true
 
 clean:
-	rm -rf build/demo build/dist build/test
+	rm -rf build/demo build/demo-node* build/dist build/test

@@ -16,7 +16,7 @@ sys.path.insert(0, ROOT)
 sys.path.insert(0, os.path.join(ROOT, "tools"))
 
 import qgis_desktop  # noqa: E402
-from demo.node import DemoNode, PortInUse  # noqa: E402
+from demo.node import DemoNode, NodeError, PortInUse  # noqa: E402
 
 DEMO_NODE_ID = "simpul-demo"
 
@@ -41,6 +41,10 @@ def main(argv=None):
     except PortInUse as exc:
         print(str(exc), file=sys.stderr)
         return 2
+    except NodeError as exc:
+        print("The demo node could not start: %s" % exc, file=sys.stderr)
+        node.stop()
+        return 1
     try:
         print("Simpul demo node: %s" % node.base_url)
         qgis_desktop.make_profile(profiles, language=args.language, nodes=[{

@@ -133,8 +133,17 @@ def _json(data):
 
 def _probe_ows(kind, url, timeout, authcfg):
     query = "SERVICE=%s&REQUEST=GetCapabilities" % kind
-    if kind == "CSW":
-        query += "&ACCEPTVERSIONS=3.0.0,2.0.2"
+    probe, svc = _probe_ows_once(kind, url, query, timeout, authcfg)
+    if svc is None and kind == "CSW" and probe.status:
+        # Some catalogues refuse a GetCapabilities without a version they like; pycsw 2.6
+        # refuses AcceptVersions lists that do not start with 2.0.2. Ask for 2.0.2 plainly.
+        probe2, svc2 = _probe_ows_once(kind, url, query + "&ACCEPTVERSIONS=2.0.2", timeout, authcfg)
+        if svc2 is not None:
+            return probe2, svc2
+    return probe, svc
+
+
+def _probe_ows_once(kind, url, query, timeout, authcfg):
     full = url + ("&" if "?" in url else "?") + query
     resp = http_get(full, timeout=timeout, authcfg=authcfg, max_bytes=20 * 1024 * 1024)
     probe = ProbeResult(url=full, kind=kind, status=resp.status, elapsed_ms=resp.elapsed_ms)
