@@ -32,7 +32,7 @@ demo-node: sample-data
 	@$(QGIS_PY) -m demo.node $(NODE_ARGS)
 
 demo: sample-data
-	@$(QGIS_PY) tools/demo.py --host $(HOST) --port $(PORT)
+	@$(QGIS_PY) tools/run_demo.py --host $(HOST) --port $(PORT)
 
 test: sample-data
 	@$(TEST_PY) -m pytest $(PYTEST_ARGS)

@@ -23,6 +23,9 @@ def dock():
 def start():
     win = iface.mainWindow()
     win.showMaximized()
+    screen = win.screen().availableGeometry() if hasattr(win, "screen") else None
+    if screen is not None:
+        win.setGeometry(screen)  # Xvfb has no window manager to maximise for us
     d = dock()
     if d is None:
         finish("the Simpul panel is missing")

@@ -279,6 +279,7 @@ def detect_services(base_url, timeout=5.0, authcfg="", feedback=None, max_worker
         for svc in services:
             found.setdefault(svc.kind, svc)
     info.services = [found[k] for k in KINDS if k in found]
-    answered = [p.elapsed_ms for p in info.probes if p.status]
-    info.latency_ms = min(answered) if answered else 0
+    # Latency: the quickest full answer to a service request (a 404 says little of the node).
+    answered = [p.elapsed_ms for p in info.probes if p.ok] or [p.elapsed_ms for p in info.probes if p.status]
+    info.latency_ms = max(1, min(answered)) if answered else 0
     return info

@@ -3,7 +3,7 @@ import html
 
 from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsTask
 from qgis.gui import QgsDockWidget
-from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.PyQt.QtCore import QDateTime, QLocale, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor, QIcon
 from qgis.PyQt.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
                                  QTabWidget, QTextBrowser, QTreeWidget, QTreeWidgetItem,
@@ -28,6 +28,14 @@ def health_of(info):
 def health_label(health):
     state = (health or {}).get("state", "")
     return {"up": tr("Up"), "slow": tr("Slow"), "down": tr("Down")}.get(state, tr("Not checked"))
+
+
+def local_time(iso):
+    """An ISO timestamp as the user's local date and time, in the UI's locale."""
+    dt = QDateTime.fromString(iso, Qt.ISODate)
+    if not dt.isValid():
+        return iso
+    return QLocale().toString(dt.toLocalTime(), QLocale.ShortFormat)
 
 
 HEALTH_COLOURS = {"up": "#1e8449", "slow": "#b9770e", "down": "#c0392b"}
@@ -94,7 +102,9 @@ class DiscoverPage(QWidget):
         split = QSplitter(Qt.Vertical)
         split.addWidget(self.tree)
         split.addWidget(self.detail)
-        split.setSizes([220, 160])
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 2)
+        split.setSizes([140, 300])
         lay.addWidget(split, 1)
         row = QHBoxLayout()
         self.btn_add = QPushButton(QgsApplication.getThemeIcon("/symbologyAdd.svg"), tr("Add node…"))
@@ -151,9 +161,9 @@ class DiscoverPage(QWidget):
                                                         html.escape(node.url))]
         h = node.health or {}
         if h.get("state"):
-            parts.append("<br>%s: %s, %s %s ms, %s %s" % (
+            parts.append("<br>%s: <b>%s</b> · %s %s ms · %s %s" % (
                 html.escape(tr("Status")), html.escape(health_label(h)), html.escape(tr("latency")),
-                h.get("latency_ms", 0), html.escape(tr("checked")), html.escape(h.get("checked", ""))))
+                h.get("latency_ms", 0), html.escape(tr("checked")), html.escape(local_time(h.get("checked", "")))))
         if node.services:
             rows = "".join("<tr><td>%s</td><td>%s</td><td>%s</td></tr>" % (
                 html.escape(s.get("kind", "")), html.escape(s.get("version", "")), html.escape(s.get("url", "")))
