@@ -41,3 +41,10 @@ if [ ! -f "$stamp" ]; then
   "$venvs/test/bin/pip" install -q -r "$here/tools/requirements-test.txt"
   touch "$stamp"
 fi
+
+# Further set-up steps, one file per capability (e.g. a pygeoapi venv for the catalogue tests,
+# the ISO 19139 schemas for metadata validation). Each must be idempotent, like this script.
+for step in "$here"/tools/setup.d/*.sh; do
+  [ -f "$step" ] && bash "$step"
+done
+exit 0

@@ -69,3 +69,6 @@ class NodeInfoAlgorithm(QgsProcessingAlgorithm):
         services = json.dumps(data["services"], ensure_ascii=False)
         return {self.OUTPUT: out, "SERVICE_COUNT": len(info.services), "SERVICES": services,
                 "KINDS": ",".join(s.kind for s in info.services)}
+
+
+ALGORITHMS = [NodeInfoAlgorithm]
