@@ -1,0 +1,1 @@
+"""Catalogues of the network: records, links, clients (CSW, OGC API Records, CKAN), search."""
