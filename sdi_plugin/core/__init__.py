@@ -1,5 +1,5 @@
 """Simpul's core: network, catalogue, validation, metadata and publishing logic.
 
-Nothing here imports widgets (QtWidgets, qgis.gui or sdi_plugin.gui): it runs headless,
-under ``qgis_process`` and in tests.
+Headless by rule: no widget toolkit and nothing from the plugin's gui package is imported
+here, so all of it runs under ``qgis_process`` and in tests.
 """
