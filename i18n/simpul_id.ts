@@ -30,6 +30,11 @@
       <translation>Simpul dimuat (bahasa: {lang}).</translation>
     </message>
     <message>
+      <location filename="../sdi_plugin/plugin.py" />
+      <source>Simpul language: {lang}.</source>
+      <translation>Bahasa Simpul: {lang}.</translation>
+    </message>
+    <message>
       <location filename="../sdi_plugin/core/http.py" />
       <source>the server answered HTTP {status}</source>
       <translation>server menjawab HTTP {status}</translation>
@@ -462,7 +467,7 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/dock.py" />
-      <location filename="../sdi_plugin/processing/nodeinfo.py" />
+      <location filename="../sdi_plugin/processing/alg_nodeinfo.py" />
       <source>Discover</source>
       <translation>Temukan</translation>
     </message>
@@ -480,6 +485,16 @@
       <location filename="../sdi_plugin/gui/dock.py" />
       <source>Publish</source>
       <translation>Publikasi</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/dock.py" />
+      <source>Simpul settings</source>
+      <translation>Pengaturan Simpul</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/dock.py" />
+      <source>Language</source>
+      <translation>Bahasa</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/dock.py" />
@@ -531,6 +546,11 @@
       <location filename="../sdi_plugin/gui/dock.py" />
       <source>Publish a validated dataset with its style and ISO metadata to your provincial geoportal (GeoServer REST, CSW-T catalogues such as pycsw and GeoNetwork, GeoNode), with a plan to confirm first and nothing left half-done if a step fails.</source>
       <translation>Publikasikan dataset yang sudah divalidasi beserta simbologi dan metadata ISO-nya ke geoportal provinsi (GeoServer REST, katalog CSW-T seperti pycsw dan GeoNetwork, GeoNode), dengan rencana yang dikonfirmasi lebih dulu dan tanpa pekerjaan setengah jadi bila satu langkah gagal.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/dock.py" />
+      <source>Follow QGIS</source>
+      <translation>Ikuti QGIS</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/dock.py" />
@@ -663,72 +683,72 @@
       <translation>Masukkan alamat web yang diawali http:// atau https://</translation>
     </message>
     <message>
-      <location filename="../sdi_plugin/processing/nodeinfo.py" />
+      <location filename="../sdi_plugin/processing/alg_nodeinfo.py" />
       <source>Node information (detect services)</source>
       <translation>Informasi simpul (deteksi layanan)</translation>
     </message>
     <message>
-      <location filename="../sdi_plugin/processing/nodeinfo.py" />
+      <location filename="../sdi_plugin/processing/alg_nodeinfo.py" />
       <source>Probes a node's base URL for the services an SDI node offers (CSW, OGC API Records and Features, WMS, WMTS, WFS, ArcGIS REST, CKAN) and reports each one found: kind, version and endpoint URL. The report is written as JSON to OUTPUT and returned in the results.</source>
       <translation>Memeriksa URL dasar sebuah simpul untuk layanan yang biasa disediakan simpul IDS (CSW, OGC API Records dan Features, WMS, WMTS, WFS, ArcGIS REST, CKAN) dan melaporkan setiap layanan yang ditemukan: jenis, versi, dan URL endpoint. Laporan ditulis sebagai JSON ke OUTPUT dan dikembalikan dalam hasil.</translation>
     </message>
     <message>
-      <location filename="../sdi_plugin/processing/nodeinfo.py" />
+      <location filename="../sdi_plugin/processing/alg_nodeinfo.py" />
       <source>Timeout per request (seconds)</source>
       <translation>Batas waktu per permintaan (detik)</translation>
     </message>
     <message>
-      <location filename="../sdi_plugin/processing/nodeinfo.py" />
+      <location filename="../sdi_plugin/processing/alg_nodeinfo.py" />
       <source>Node base URL</source>
       <translation>URL dasar simpul</translation>
     </message>
     <message>
-      <location filename="../sdi_plugin/processing/nodeinfo.py" />
+      <location filename="../sdi_plugin/processing/alg_nodeinfo.py" />
       <source>Node report (JSON)</source>
       <translation>Laporan simpul (JSON)</translation>
     </message>
     <message>
-      <location filename="../sdi_plugin/processing/nodeinfo.py" />
+      <location filename="../sdi_plugin/processing/alg_nodeinfo.py" />
       <source>JSON files (*.json)</source>
       <translation>Berkas JSON (*.json)</translation>
     </message>
     <message>
-      <location filename="../sdi_plugin/processing/nodeinfo.py" />
+      <location filename="../sdi_plugin/processing/alg_nodeinfo.py" />
       <source>Number of services found</source>
       <translation>Jumlah layanan yang ditemukan</translation>
     </message>
     <message>
-      <location filename="../sdi_plugin/processing/nodeinfo.py" />
+      <location filename="../sdi_plugin/processing/alg_nodeinfo.py" />
       <source>Services found (JSON)</source>
       <translation>Layanan yang ditemukan (JSON)</translation>
     </message>
     <message>
-      <location filename="../sdi_plugin/processing/nodeinfo.py" />
+      <location filename="../sdi_plugin/processing/alg_nodeinfo.py" />
       <source>Service kinds found</source>
       <translation>Jenis layanan yang ditemukan</translation>
     </message>
     <message>
-      <location filename="../sdi_plugin/processing/nodeinfo.py" />
+      <location filename="../sdi_plugin/processing/alg_nodeinfo.py" />
       <source>Give the node's base URL, e.g. http://127.0.0.1:8765</source>
       <translation>Masukkan URL dasar simpul, mis. http://127.0.0.1:8765</translation>
     </message>
     <message>
-      <location filename="../sdi_plugin/processing/nodeinfo.py" />
+      <location filename="../sdi_plugin/processing/alg_nodeinfo.py" />
       <source>Canceled.</source>
       <translation>Dibatalkan.</translation>
     </message>
     <message>
-      <location filename="../sdi_plugin/processing/nodeinfo.py" />
+      <location filename="../sdi_plugin/processing/alg_nodeinfo.py" />
       <source>Probing {url} …</source>
       <translation>Memeriksa {url} …</translation>
     </message>
     <message>
-      <location filename="../sdi_plugin/processing/nodeinfo.py" />
+      <location filename="../sdi_plugin/processing/alg_nodeinfo.py" />
       <source>The node at {url} did not answer: {why}</source>
       <translation>Simpul di {url} tidak menjawab: {why}</translation>
     </message>
     <message>
-      <location filename="../sdi_plugin/processing/nodeinfo.py" />
+      <location filename="../sdi_plugin/processing/alg_nodeinfo.py" />
       <source>No known service found at {url}.</source>
       <translation>Tidak ditemukan layanan yang dikenal di {url}.</translation>
     </message>

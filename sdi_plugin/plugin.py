@@ -29,31 +29,50 @@ class SimpulPlugin:
     # Desktop -------------------------------------------------------------------
     def initGui(self):  # noqa: N802 (QGIS's name)
         self.initProcessing()
-        from .gui.dock import SimpulDock
         self.menu_name = tr("&Simpul SDI")
         self.action = QAction(QIcon(ICON), tr("Simpul panel"), self.iface.mainWindow())
         self.action.setObjectName("SimpulShowPanel")
         self.action.setCheckable(True)
         self.action.setToolTip(tr("Show or hide the Simpul panel: discover, validate, describe and "
                                   "publish data of the JIGN network"))
-        self.dock = SimpulDock(ICON, self.iface.mainWindow())
-        self.dock.setToggleVisibilityAction(self.action)
-        self.dock.discover.message.connect(self._push_message)
-        self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+        self._make_dock()
         self.iface.addWebToolBarIcon(self.action)
         self.iface.addPluginToWebMenu(self.menu_name, self.action)
         QgsMessageLog.logMessage(tr("Simpul loaded (language: {lang}).").format(lang=self.language),
                                  LOG_TAG, Qgis.Info)
 
-    def _push_message(self, text, level):
-        self.iface.messageBar().pushMessage(tr("Simpul"), text, level, 8)
+    def _make_dock(self):
+        from .gui.dock import SimpulDock
+        self.dock = SimpulDock(ICON, self.iface.mainWindow(), iface=self.iface)
+        self.dock.setToggleVisibilityAction(self.action)
+        self.dock.discover.message.connect(self._push_message)
+        self.dock.languageChanged.connect(self._language_changed)
+        self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
 
-    def unload(self):
+    def _drop_dock(self):
         if self.dock is not None:
             self.dock.shutdown()
             self.iface.removeDockWidget(self.dock)
             self.dock.deleteLater()
             self.dock = None
+
+    def _language_changed(self, _code):
+        """Speak the newly chosen language at once: new translator, panel rebuilt."""
+        visible = self.dock is not None and self.dock.isVisible()
+        self._drop_dock()
+        self.language = install_translator()
+        self.action.setText(tr("Simpul panel"))
+        self.action.setToolTip(tr("Show or hide the Simpul panel: discover, validate, describe and "
+                                  "publish data of the JIGN network"))
+        self._make_dock()
+        self.dock.setVisible(visible)
+        QgsMessageLog.logMessage(tr("Simpul language: {lang}.").format(lang=self.language), LOG_TAG, Qgis.Info)
+
+    def _push_message(self, text, level):
+        self.iface.messageBar().pushMessage(tr("Simpul"), text, level, 8)
+
+    def unload(self):
+        self._drop_dock()
         if self.action is not None:
             self.iface.removePluginWebMenu(self.menu_name, self.action)
             self.iface.removeWebToolBarIcon(self.action)

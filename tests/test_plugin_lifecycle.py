@@ -41,3 +41,11 @@ def test_load_unload_load_is_clean(tmp_path, monkeypatch):
         again = {k: v for k, v in steps[name].items() if k != "threads"}
         assert again == {k: v for k, v in loaded.items() if k != "threads"}
         assert steps[name]["threads"] <= loaded["threads"]
+
+
+    # Language switch from the panel's settings button: at once, one dock, nothing left over.
+    assert result["tabs_before"] == ["Discover", "Validate", "Metadata", "Publish"]
+    assert result["tabs_id"] == ["Temukan", "Validasi", "Metadata", "Publikasi"]
+    assert result["tabs_en"] == ["Discover", "Validate", "Metadata", "Publish"]
+    after = {k: v for k, v in steps["after_language"].items() if k != "threads"}
+    assert after == {k: v for k, v in loaded.items() if k != "threads"}

@@ -1,13 +1,15 @@
 """The Simpul dock: one panel with the four jobs — Discover, Validate, Metadata, Publish."""
 import html
+import importlib
+import os
 
-from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsTask
+from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsSettings, QgsTask
 from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import QDateTime, QLocale, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor, QIcon
-from qgis.PyQt.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
-                                 QTabWidget, QTextBrowser, QTreeWidget, QTreeWidgetItem,
-                                 QVBoxLayout, QWidget)
+from qgis.PyQt.QtWidgets import (QActionGroup, QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton,
+                                 QSplitter, QTabWidget, QTextBrowser, QToolButton, QTreeWidget,
+                                 QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ..core.i18n import tr
 from ..core.nodeinfo import detect_services
@@ -228,36 +230,85 @@ class DiscoverPage(QWidget):
         self._tasks.clear()
 
 
-class SimpulDock(QgsDockWidget):
-    """The dock widget "Simpul"."""
+def _page(module_name, class_name, iface):
+    """The capability's page from ``gui/<module_name>.py`` when it is present, else None."""
+    if not os.path.exists(os.path.join(os.path.dirname(os.path.abspath(__file__)), module_name + ".py")):
+        return None
+    module = importlib.import_module("%s.%s" % (__package__, module_name))
+    return getattr(module, class_name)(iface=iface)
 
-    def __init__(self, icon_path, parent=None):
+
+class SimpulDock(QgsDockWidget):
+    """The dock widget "Simpul": one tab per job."""
+
+    languageChanged = pyqtSignal(str)
+
+    def __init__(self, icon_path, parent=None, iface=None):
         super().__init__(tr("Simpul"), parent)
         self.setObjectName("SimpulDock")
         self.setWindowIcon(QIcon(icon_path))
         self.setMinimumWidth(420)
+        self.iface = iface
         self.tabs = QTabWidget()
         self.tabs.setObjectName("SimpulTabs")
         self.tabs.setDocumentMode(True)
-        self.discover = DiscoverPage()
+        self.tabs.setCornerWidget(self._settings_button(), Qt.TopRightCorner)
+
+        self.discover = _page("discover_page", "DiscoverPage", iface) or DiscoverPage()
         self.tabs.addTab(self.discover, QgsApplication.getThemeIcon("/search.svg"), tr("Discover"))
-        self.tabs.addTab(PlaceholderPage(tr("Validate"), tr(
+        self.validate = _page("validate_page", "ValidatePage", iface) or PlaceholderPage(tr("Validate"), tr(
             "Check your datasets against the national standards before you share them: the KUGI "
             "feature catalogue (layer names, geometry types, attributes, FCODE), the SRGI2013 "
             "reference system, the ISO 19115 / SNI 8843-1 metadata profile, geometry validity and "
             "topology (overlapping parcels). Results come as a readable report, an error layer you "
-            "can click through, and a JSON file; safe fixes are written to a new file.")),
-            QgsApplication.getThemeIcon("/checks/InvalidGeometry.svg"), tr("Validate"))
-        self.tabs.addTab(PlaceholderPage(tr("Metadata"), tr(
+            "can click through, and a JSON file; safe fixes are written to a new file."))
+        self.tabs.addTab(self.validate, QgsApplication.getThemeIcon("/checks/InvalidGeometry.svg"), tr("Validate"))
+        self.metadata = _page("metadata_page", "MetadataPage", iface) or PlaceholderPage(tr("Metadata"), tr(
             "Write, read and check ISO 19139 metadata in the Indonesian profile (SNI 8843-1:2019) "
             "for your datasets, with the layer's extent, reference system and attributes filled in "
-            "for you.")), QgsApplication.getThemeIcon("/propertyicons/editmetadata.svg"), tr("Metadata"))
-        self.tabs.addTab(PlaceholderPage(tr("Publish"), tr(
+            "for you."))
+        self.tabs.addTab(self.metadata, QgsApplication.getThemeIcon("/propertyicons/editmetadata.svg"),
+                         tr("Metadata"))
+        self.publish = _page("publish_page", "PublishPage", iface) or PlaceholderPage(tr("Publish"), tr(
             "Publish a validated dataset with its style and ISO metadata to your provincial "
             "geoportal (GeoServer REST, CSW-T catalogues such as pycsw and GeoNetwork, GeoNode), "
-            "with a plan to confirm first and nothing left half-done if a step fails.")),
-            QgsApplication.getThemeIcon("/mActionSharingExport.svg"), tr("Publish"))
+            "with a plan to confirm first and nothing left half-done if a step fails."))
+        self.tabs.addTab(self.publish, QgsApplication.getThemeIcon("/mActionSharingExport.svg"), tr("Publish"))
         self.setWidget(self.tabs)
 
+    def pages(self):
+        return [self.discover, self.validate, self.metadata, self.publish]
+
+    def _settings_button(self):
+        button = QToolButton()
+        button.setObjectName("SimpulSettings")
+        button.setIcon(QgsApplication.getThemeIcon("/mActionOptions.svg"))
+        button.setToolTip(tr("Simpul settings"))
+        button.setAutoRaise(True)
+        button.setPopupMode(QToolButton.InstantPopup)
+        menu = QMenu(button)
+        lang_menu = menu.addMenu(tr("Language"))
+        current = QgsSettings().value("simpul/language", "", type=str) or ""
+        group = QActionGroup(lang_menu)
+        for code, label in (("", tr("Follow QGIS")), ("id", "Bahasa Indonesia"), ("en", "English")):
+            action = lang_menu.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            action.setData(code)
+            group.addAction(action)
+        group.triggered.connect(self._language_chosen)
+        button.setMenu(menu)
+        self._settings_menu = menu
+        return button
+
+    def _language_chosen(self, action):
+        code = action.data() or ""
+        QgsSettings().setValue("simpul/language", code)
+        self.languageChanged.emit(code)
+
     def shutdown(self):
-        self.discover.cancel_tasks()
+        for page in self.pages():
+            for name in ("shutdown", "cancel_tasks"):
+                if hasattr(page, name):
+                    getattr(page, name)()
+                    break

@@ -8,7 +8,7 @@ import traceback
 import qgis.utils
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, QTimer
-from qgis.PyQt.QtWidgets import QAction, QDockWidget, QToolBar
+from qgis.PyQt.QtWidgets import QAction, QDockWidget, QToolBar, QToolButton
 from qgis.utils import iface
 
 OUT = os.environ["SIMPUL_TEST_OUT"]
@@ -42,6 +42,23 @@ def snapshot():
     }
 
 
+def tab_texts():
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    win = iface.mainWindow()
+    dock = [d for d in win.findChildren(QDockWidget) if d.objectName() == "SimpulDock"][0]
+    return [dock.tabs.tabText(i) for i in range(dock.tabs.count())]
+
+
+def choose_language(code):
+    """What a user does: Simpul settings button → Language → the language."""
+    win = iface.mainWindow()
+    dock = [d for d in win.findChildren(QDockWidget) if d.objectName() == "SimpulDock"][0]
+    button = [b for b in dock.findChildren(QToolButton) if b.objectName() == "SimpulSettings"][0]
+    lang_menu = button.menu().actions()[0].menu()
+    [a for a in lang_menu.actions() if a.data() == code][0].trigger()
+    QgsApplication.processEvents()
+
+
 def run():
     result = {"steps": {}}
     try:
@@ -61,6 +78,12 @@ def run():
         qgis.utils.startPlugin("sdi_plugin")
         QgsApplication.processEvents()
         result["steps"]["final"] = snapshot()
+        result["tabs_before"] = tab_texts()
+        choose_language("id")
+        result["steps"]["after_language"] = snapshot()
+        result["tabs_id"] = tab_texts()
+        choose_language("en")
+        result["tabs_en"] = tab_texts()
     except Exception:  # reported to the test, which fails on it
         result["error"] = traceback.format_exc()
     with open(OUT, "w") as fh:
