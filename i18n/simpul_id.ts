@@ -19,7 +19,11 @@
       <translation>Tampilkan atau sembunyikan panel Simpul: temukan, validasi, deskripsikan, dan publikasikan data jaringan JIGN</translation>
     </message>
     <message>
+      <location filename="../sdi_plugin/gui/add_layers.py" />
+      <location filename="../sdi_plugin/gui/browser.py" />
       <location filename="../sdi_plugin/gui/dock.py" />
+      <location filename="../sdi_plugin/gui/metadata_page.py" />
+      <location filename="../sdi_plugin/gui/validate_page.py" />
       <location filename="../sdi_plugin/plugin.py" />
       <source>Simpul</source>
       <translation>Simpul</translation>
@@ -33,6 +37,228 @@
       <location filename="../sdi_plugin/plugin.py" />
       <source>Simpul language: {lang}.</source>
       <translation>Bahasa Simpul: {lang}.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/capabilities.py" />
+      <location filename="../sdi_plugin/core/nodeinfo.py" />
+      <source>not {kind} capabilities (root element {name})</source>
+      <translation>bukan capabilities {kind} (elemen akar {name})</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/capabilities.py" />
+      <location filename="../sdi_plugin/core/nodeinfo.py" />
+      <source>the server answered with an OGC exception: {text}</source>
+      <translation>server menjawab dengan exception OGC: {text}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/directory.py" />
+      <source>the top level must be a JSON object</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/directory.py" />
+      <source>there is no list of nodes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/directory.py" />
+      <source>no directory URL is set</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/directory.py" />
+      <source>the directory has not changed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/directory.py" />
+      <source>added by a Simpul user</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/directory.py" />
+      <source>Simpul node list</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/directory.py" />
+      <source>Node list {where}: {problem}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/directory.py" />
+      <source>the file is not UTF-8 text</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/directory.py" />
+      <source>{count} nodes in the directory</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/directory.py" />
+      <source>{path} must be an object</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/directory.py" />
+      <source>{path} has no name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/directory.py" />
+      <source>{path} ({name}): the URL must start with http:// or https://</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/directory.py" />
+      <source>{path} ({name}): level {level} is not one of {levels}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/directory.py" />
+      <source>{path}.{key} must be true or false</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/directory.py" />
+      <source>{path}.services must be a list of objects with a kind and a url</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/directory.py" />
+      <source>not a Simpul node list (format {format})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/directory.py" />
+      <source>format version {version} is newer than this Simpul understands ({ours})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/directory.py" />
+      <location filename="../sdi_plugin/core/standards.py" />
+      <source>the file is larger than {mb:g} MB</source>
+      <translation>berkas lebih besar dari {mb:g} MB</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/directory.py" />
+      <source>the directory could not be fetched from {url}: {why}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/directory.py" />
+      <source>{path}.{key} must be text</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/directory.py" />
+      <source>the node id {id} appears twice</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/directory.py" />
+      <source>the file is not valid JSON ({error})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/directory.py" />
+      <location filename="../sdi_plugin/core/standards.py" />
+      <source>the file could not be read: {error}</source>
+      <translation>berkas tidak dapat dibaca: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/downloads.py" />
+      <source>not a file Simpul can open (GeoPackage, zipped Shapefile or GeoTIFF expected)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/downloads.py" />
+      <source>the zip file holds no Shapefile, GeoPackage or GeoTIFF</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/downloads.py" />
+      <source>the server sent a web page (HTML), not a data file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/downloads.py" />
+      <source>the server sent an empty file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/downloads.py" />
+      <source>the zip file is damaged: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/downloads.py" />
+      <source>the zipped Shapefile lacks {files}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/health.py" />
+      <location filename="../sdi_plugin/gui/dock.py" />
+      <source>Not checked</source>
+      <translation>Belum diperiksa</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/health.py" />
+      <location filename="../sdi_plugin/gui/dock.py" />
+      <source>Up</source>
+      <translation>Aktif</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/health.py" />
+      <location filename="../sdi_plugin/gui/dock.py" />
+      <source>Slow</source>
+      <translation>Lambat</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/health.py" />
+      <location filename="../sdi_plugin/gui/dock.py" />
+      <source>Down</source>
+      <translation>Mati</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/catalog/client.py" />
+      <location filename="../sdi_plugin/core/health.py" />
+      <location filename="../sdi_plugin/core/loader.py" />
+      <location filename="../sdi_plugin/core/nodeinfo.py" />
+      <location filename="../sdi_plugin/core/service_layers.py" />
+      <source>the answer is not JSON</source>
+      <translation>jawaban bukan JSON</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/health.py" />
+      <source>the catalogue did not give a record count: {text}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/catalog/ckan.py" />
+      <location filename="../sdi_plugin/core/health.py" />
+      <source>not a CKAN package_search answer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/health.py" />
+      <source>not an OGC API Records answer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/health.py" />
+      <source>no known service</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/catalog/client.py" />
+      <location filename="../sdi_plugin/core/http.py" />
+      <location filename="../sdi_plugin/core/kugi_api.py" />
+      <location filename="../sdi_plugin/core/loader.py" />
+      <location filename="../sdi_plugin/core/nodeinfo.py" />
+      <source>canceled</source>
+      <translation>dibatalkan</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/http.py" />
@@ -56,10 +282,8 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/http.py" />
-      <location filename="../sdi_plugin/core/kugi_api.py" />
-      <location filename="../sdi_plugin/core/nodeinfo.py" />
-      <source>canceled</source>
-      <translation>dibatalkan</translation>
+      <source>no progress for {seconds:g} s</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../sdi_plugin/core/http.py" />
@@ -68,8 +292,25 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/http.py" />
+      <source>cannot read the file {path}: {why}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/http.py" />
+      <location filename="../sdi_plugin/core/publish/errors.py" />
       <source>network error</source>
       <translation>galat jaringan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/http.py" />
+      <source>cannot write {path}: {why}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/catalog/client.py" />
+      <location filename="../sdi_plugin/core/http.py" />
+      <source>the server redirected the request to {url}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../sdi_plugin/core/kugi.py" />
@@ -115,6 +356,7 @@
     <message>
       <location filename="../sdi_plugin/core/kugi.py" />
       <location filename="../sdi_plugin/core/standards.py" />
+      <location filename="../sdi_plugin/core/validate/settings.py" />
       <source>{path} must be {expected}</source>
       <translation>{path} harus berupa {expected}</translation>
     </message>
@@ -296,6 +538,157 @@
       <translation>Pembaruan KUGI dibatalkan; {kept}</translation>
     </message>
     <message>
+      <location filename="../sdi_plugin/core/layer_metadata.py" />
+      <source>Publication date</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/layer_metadata.py" />
+      <source>Revision date</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/layer_metadata.py" />
+      <source>Creation date</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/layer_metadata.py" />
+      <source>Metadata date</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/layer_metadata.py" />
+      <source>link</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/layer_metadata.py" />
+      <source>Catalogue record at {node}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/layer_metadata.py" />
+      <source>Found with Simpul at node {node}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loader.py" />
+      <source>an OGC API Features collection</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loader.py" />
+      <source>an ArcGIS map service</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loader.py" />
+      <source>an ArcGIS feature layer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loader.py" />
+      <source>an ArcGIS feature service</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loader.py" />
+      <source>the link names no layer, and the {kind} service at {url} offers {count}: {names}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/catalog/client.py" />
+      <location filename="../sdi_plugin/core/loader.py" />
+      <source>the server sent a web page (HTML), not JSON</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loader.py" />
+      <source>{url} did not answer as a {kind} service: {why}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loader.py" />
+      <source>the WMTS layer {name} has no tile matrix set</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loader.py" />
+      <source>{url} did not answer as {what}: {why}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loader.py" />
+      <source>{url} did not answer as {what}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loader.py" />
+      <source>{url} refused: {why}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loader.py" />
+      <source>the link names no OGC API collection: {url}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loader.py" />
+      <source>not an ArcGIS {kind} address: {url}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loader.py" />
+      <source>{url} is a {type}, not a feature layer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loader.py" />
+      <source>Simpul cannot load a link of this kind ({kind}): {url}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loader.py" />
+      <source>the provider {provider} refused it</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loader.py" />
+      <source>QGIS could not open the layer: {why}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loader.py" />
+      <source>loading {url} failed: {why}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loader.py" />
+      <source>the {kind} service at {url} has no layer named {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loader.py" />
+      <source>the ArcGIS map service at {url} has no layer {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loader.py" />
+      <source>the link names no layer of the ArcGIS feature service at {url}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loader.py" />
+      <source>the download from {url} failed: {why}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loader.py" />
+      <source>The record {title} has no link Simpul can load as a layer.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../sdi_plugin/core/nodeinfo.py" />
       <source>an OGC API without Features or Records conformance</source>
       <translation>OGC API tanpa kesesuaian (conformance) Features atau Records</translation>
@@ -309,11 +702,6 @@
       <location filename="../sdi_plugin/core/nodeinfo.py" />
       <source>not WMTS capabilities</source>
       <translation>bukan capabilities WMTS</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/nodeinfo.py" />
-      <source>the answer is not JSON</source>
-      <translation>jawaban bukan JSON</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/nodeinfo.py" />
@@ -332,18 +720,18 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/nodeinfo.py" />
-      <source>not {kind} capabilities (root element {name})</source>
-      <translation>bukan capabilities {kind} (elemen akar {name})</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/nodeinfo.py" />
       <source>not a web address (http or https)</source>
       <translation>bukan alamat web (http atau https)</translation>
     </message>
     <message>
-      <location filename="../sdi_plugin/core/nodeinfo.py" />
-      <source>the server answered with an OGC exception: {text}</source>
-      <translation>server menjawab dengan exception OGC: {text}</translation>
+      <location filename="../sdi_plugin/core/service_layers.py" />
+      <source>{title} (all layers)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/service_layers.py" />
+      <source>{kind} at {url}: {why}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../sdi_plugin/core/standards.py" />
@@ -364,16 +752,6 @@
       <location filename="../sdi_plugin/core/standards.py" />
       <source>{name} ({code}) is SRGI2013, the national reference system</source>
       <translation>{name} ({code}) adalah SRGI2013, sistem referensi nasional</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/standards.py" />
-      <source>the file is larger than {mb:g} MB</source>
-      <translation>berkas lebih besar dari {mb:g} MB</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/standards.py" />
-      <source>the file could not be read: {error}</source>
-      <translation>berkas tidak dapat dibaca: {error}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/standards.py" />
@@ -441,9 +819,2090 @@
       <translation>dokumen bukan XML yang valid: {error}</translation>
     </message>
     <message>
+      <location filename="../sdi_plugin/core/catalog/cache.py" />
+      <source>{n} days</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/catalog/cache.py" />
+      <source>{n} seconds</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/catalog/cache.py" />
+      <source>{n} minutes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/catalog/cache.py" />
+      <source>{n} hours</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/catalog/ckan.py" />
+      <source>not a CKAN Action API answer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/catalog/ckan.py" />
+      <source>CKAN refused the request: {text}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/catalog/client.py" />
+      <source>too many redirects (last: {url})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/catalog/client.py" />
+      <source>after a redirect to {url}: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/catalog/csw.py" />
+      <source>the CSW answer has no search results</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/catalog/csw.py" />
+      <source>the catalogue answered with an OGC exception: {text}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/catalog/csw.py" />
+      <source>not a CSW GetRecords answer (root element {name})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/catalog/endpoints.py" />
+      <source>no catalogue (CSW, OGC API Records or CKAN) found at this node</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/catalog/endpoints.py" />
+      <source>not a catalogue service: {kind}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/catalog/endpoints.py" />
+      <source>the node did not answer: {why}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/catalog/harvest.py" />
+      <source>{node}: {count} records harvested</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/catalog/harvest.py" />
+      <location filename="../sdi_plugin/core/catalog/search.py" />
+      <source>{node}: canceled</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/catalog/ogcapi_records.py" />
+      <source>the OGC API has no record collection</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/catalog/ogcapi_records.py" />
+      <source>not an OGC API Records answer (no features)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/catalog/search.py" />
+      <source>no offline cache</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/catalog/search.py" />
+      <source>{message} — showing {count} records from the offline cache (up to {age} old)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/catalog/search.py" />
+      <source>{node}: {why}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/catalog/search.py" />
+      <source>{node}: unexpected error: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/check.py" />
+      <source>(the layer is not stored in a file)</source>
+      <translation>(layer tidak tersimpan dalam berkas)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/check.py" />
+      <source> and in the GeoPackage's metadata tables</source>
+      <translation> dan di tabel metadata GeoPackage</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/check.py" />
+      <source>Fill in {label} on the Simpul Metadata page (or in the record: {element}) and save again.</source>
+      <translation>Isi {label} di halaman Metadata Simpul (atau di rekaman: {element}), lalu simpan lagi.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/check.py" />
+      <source>Correct or remove the element named in the message; records saved by Simpul's Metadata page always follow the schema.</source>
+      <translation>Perbaiki atau hapus elemen yang disebut dalam pesan; rekaman yang disimpan dari halaman Metadata Simpul selalu sesuai skema.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/check.py" />
+      <source>No ISO 19139 metadata found for {layer} (looked for {file}{gpkg}).</source>
+      <translation>Metadata ISO 19139 untuk {layer} tidak ditemukan (dicari di {file}{gpkg}).</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/check.py" />
+      <source>Write the record on the Simpul Metadata page (Generate from layer, then Save) or with sdi:generatemetadata, and save it beside the data.</source>
+      <translation>Buat rekaman di halaman Metadata Simpul (Buat dari layer, lalu Simpan) atau dengan sdi:generatemetadata, dan simpan di samping data.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/check.py" />
+      <source>{label} is missing: the metadata profile requires it</source>
+      <translation>{label} belum diisi: profil metadata mewajibkannya</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/check.py" />
+      <source>Write west &lt;= east (-180..180) and south &lt;= north (-90..90), in EPSG:4326; Generate from layer fills it in.</source>
+      <translation>Tulis barat &lt;= timur (-180..180) dan selatan &lt;= utara (-90..90) dalam EPSG:4326; tombol Buat dari layer mengisinya otomatis.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/check.py" />
+      <source>This is an ISO 19115-3 record: the schema check applies to ISO 19139; the profile was checked on its ISO 19139 conversion.</source>
+      <translation>Ini rekaman ISO 19115-3: pemeriksaan skema berlaku untuk ISO 19139; profil diperiksa pada hasil konversinya ke ISO 19139.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/check.py" />
+      <source>Save it from the Metadata page to get an ISO 19139 record.</source>
+      <translation>Simpan dari halaman Metadata untuk mendapatkan rekaman ISO 19139.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/check.py" />
+      <source>Choose an ISO 19139 XML file (gmd:MD_Metadata).</source>
+      <translation>Pilih berkas XML ISO 19139 (gmd:MD_Metadata).</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/check.py" />
+      <source>the file is larger than 50 MB</source>
+      <translation>ukuran berkas lebih dari 50 MB</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/check.py" />
+      <source>{label} is missing: the profile expects it (Palapa nodes always write it)</source>
+      <translation>{label} belum diisi: profil mengharapkannya (simpul Palapa selalu menuliskannya)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/check.py" />
+      <source>{label} is not filled in (recommended)</source>
+      <translation>{label} belum diisi (disarankan)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/check.py" />
+      <source>Use ind for Bahasa Indonesia or eng for English.</source>
+      <translation>Gunakan ind untuk Bahasa Indonesia atau eng untuk bahasa Inggris.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/check.py" />
+      <source>The bounding box holds a value that is not a number</source>
+      <translation>Kotak batas berisi nilai yang bukan angka</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/check.py" />
+      <source>Write the box in decimal degrees (EPSG:4326).</source>
+      <translation>Tulis kotak batas dalam derajat desimal (EPSG:4326).</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/check.py" />
+      <source>Run 'make setup' (or reinstall Simpul), then check again.</source>
+      <translation>Jalankan 'make setup' (atau pasang ulang Simpul), lalu periksa lagi.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/check.py" />
+      <location filename="../sdi_plugin/core/metadata/iso_reader.py" />
+      <source>The record does not follow the ISO 19139 schema (line {line}): {error}</source>
+      <translation>Rekaman tidak sesuai skema ISO 19139 (baris {line}): {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/check.py" />
+      <source>Save the record again as plain ISO 19139 XML (no DTD, no entities).</source>
+      <translation>Simpan ulang rekaman sebagai XML ISO 19139 biasa (tanpa DTD, tanpa entitas).</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/check.py" />
+      <source>Write the dataset's metadata with the Metadata page or sdi:generatemetadata.</source>
+      <translation>Buat metadata dataset dengan halaman Metadata atau sdi:generatemetadata.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/check.py" />
+      <source>The bounding box ({west}, {south}, {east}, {north}) is not a box in longitude and latitude</source>
+      <translation>Kotak batas ({west}, {south}, {east}, {north}) bukan kotak bujur dan lintang yang benar</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/check.py" />
+      <location filename="../sdi_plugin/core/metadata/iso_reader.py" />
+      <source>The document is not an ISO 19139 metadata record (its root element is {name}, not gmd:MD_Metadata).</source>
+      <translation>Dokumen ini bukan rekaman metadata ISO 19139 (elemen akarnya {name}, bukan gmd:MD_Metadata).</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/check.py" />
+      <source>Check that the GeoPackage is not damaged.</source>
+      <translation>Periksa apakah GeoPackage tidak rusak.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/check.py" />
+      <source>The geographic bounding box is missing: a dataset record needs its location (west, east, south, north in EPSG:4326)</source>
+      <translation>Kotak batas geografis belum diisi: rekaman dataset memerlukan lokasinya (barat, timur, selatan, utara dalam EPSG:4326)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/check.py" />
+      <source>{label}: {value} is not in the code list {codelist}</source>
+      <translation>{label}: {value} tidak ada dalam daftar kode {codelist}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/check.py" />
+      <source>{label}: {value} is not a three-letter ISO 639-2 language code</source>
+      <translation>{label}: {value} bukan kode bahasa ISO 639-2 tiga huruf</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/check.py" />
+      <source>The metadata cannot be read: {why}</source>
+      <translation>Metadata tidak dapat dibaca: {why}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/check.py" />
+      <source>The metadata file {file} cannot be read: {error}</source>
+      <translation>Berkas metadata {file} tidak dapat dibaca: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/check.py" />
+      <source>Use {value}.</source>
+      <translation>Gunakan {value}.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/check.py" />
+      <source>Use one of: {values}.</source>
+      <translation>Gunakan salah satu dari: {values}.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/defaults.py" />
+      <source>the defaults</source>
+      <translation>nilai bawaan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/defaults.py" />
+      <source>{where} must be a JSON object</source>
+      <translation>{where} harus berupa objek JSON</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/defaults.py" />
+      <source>{where}: keywords must be a list of texts</source>
+      <translation>{where}: keywords harus berupa daftar teks</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/defaults.py" />
+      <source>{where}: geometry_words must map geometry types to texts</source>
+      <translation>{where}: geometry_words harus memetakan jenis geometri ke teks</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/defaults.py" />
+      <source>{where}: access_level is {value}; use PUBLIC, GOVERNMENT, PRIVATE or IGSTRATEGIS</source>
+      <translation>{where}: access_level bernilai {value}; gunakan PUBLIC, GOVERNMENT, PRIVATE atau IGSTRATEGIS</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/defaults.py" />
+      <source>The defaults file {file} is larger than 1 MB.</source>
+      <translation>Berkas nilai bawaan {file} lebih besar dari 1 MB.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/defaults.py" />
+      <source>The defaults file {file} does not exist.</source>
+      <translation>Berkas nilai bawaan {file} tidak ada.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/defaults.py" />
+      <source>The defaults file {file} cannot be read: {error}</source>
+      <translation>Berkas nilai bawaan {file} tidak dapat dibaca: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/defaults.py" />
+      <source>The defaults file {file} is not valid JSON: {error}</source>
+      <translation>Berkas nilai bawaan {file} bukan JSON yang sah: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/defaults.py" />
+      <source> (did you mean {key}?)</source>
+      <translation> (maksud Anda {key}?)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/defaults.py" />
+      <source>{where}: unknown key {key}{hint}</source>
+      <translation>{where}: kunci {key} tidak dikenal{hint}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/defaults.py" />
+      <source>{where}: {key} must be text</source>
+      <translation>{where}: {key} harus berupa teks</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/defaults.py" />
+      <source>{where}: {key} is {value}, which is not one of {allowed}</source>
+      <translation>{where}: {key} bernilai {value}, yang bukan salah satu dari {allowed}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/defaults.py" />
+      <source>{where}: {key} is not a valid template: {error}</source>
+      <translation>{where}: {key} bukan templat yang sah: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/iso_reader.py" />
+      <source>The metadata file cannot be read: {why}</source>
+      <translation>Berkas metadata tidak dapat dibaca: {why}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/iso_reader.py" />
+      <location filename="../sdi_plugin/core/metadata/storage.py" />
+      <source>The metadata file {file} cannot be opened: {error}</source>
+      <translation>Berkas metadata {file} tidak dapat dibuka: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/schema.py" />
+      <source>The ISO 19139 schemas are not installed in {folder}. Run 'make setup' (it copies them from pycsw), or install Simpul from its release zip, which includes them.</source>
+      <translation>Skema ISO 19139 belum terpasang di {folder}. Jalankan 'make setup' (skema disalin dari pycsw), atau pasang Simpul dari berkas zip rilisnya yang sudah memuatnya.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/schema.py" />
+      <source>The ISO 19139 schemas import {url}, which is not among the bundled schemas; refused (validation never uses the network).</source>
+      <translation>Skema ISO 19139 mengimpor {url}, yang tidak termasuk skema bawaan; ditolak (validasi tidak pernah memakai jaringan internet).</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/schema.py" />
+      <source>The bundled ISO 19139 schemas in {folder} could not be read: {error}</source>
+      <translation>Skema ISO 19139 bawaan di {folder} tidak dapat dibaca: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/storage.py" />
+      <source>The GeoPackage {file} does not exist.</source>
+      <translation>GeoPackage {file} tidak ada.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/storage.py" />
+      <source>Layer {layer} is not stored in a file, so there is nowhere beside it to save the metadata; use Export XML instead.</source>
+      <translation>Layer {layer} tidak tersimpan dalam berkas, jadi metadata tidak dapat disimpan di sampingnya; gunakan Ekspor XML.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/storage.py" />
+      <source>The metadata could not be written to {file}: {error}</source>
+      <translation>Metadata tidak dapat ditulis ke {file}: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/storage.py" />
+      <source>{file} is not a GeoPackage Simpul can open: {error}</source>
+      <translation>{file} bukan GeoPackage yang dapat dibuka Simpul: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/storage.py" />
+      <source>The GeoPackage {file} has no layer {layer}.</source>
+      <translation>GeoPackage {file} tidak memiliki layer {layer}.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/storage.py" />
+      <source>The metadata could not be written into {file}: {error}</source>
+      <translation>Metadata tidak dapat ditulis ke dalam {file}: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/storage.py" />
+      <source>The metadata in {file} could not be read: {error}</source>
+      <translation>Metadata di {file} tidak dapat dibaca: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/api.py" />
+      <source>Cannot read the metadata file {path}: {why}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/csw.py" />
+      <source>CSW catalogue ({flavour})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/csw.py" />
+      <location filename="../sdi_plugin/core/publish/records.py" />
+      <source>Looking up record {id} in the catalogue</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/csw.py" />
+      <source>Update the catalogue record in place (CSW-T Update)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/csw.py" />
+      <source>Insert the ISO 19139 record (CSW-T Insert)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/csw.py" />
+      <location filename="../sdi_plugin/core/publish/records.py" />
+      <source>Deleting record {id}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/csw.py" />
+      <source>The record found lacks the links to the published layer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/csw.py" />
+      <source>{what}: the catalogue said “{words}”.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/csw.py" />
+      <location filename="../sdi_plugin/core/publish/records.py" />
+      <source>Restoring record {id}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/csw.py" />
+      <source>{what}: the catalogue did not answer with a transaction response.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/csw.py" />
+      <source>{what}: the catalogue reported no record changed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/csw.py" />
+      <source>{what}: the catalogue's answer is not XML ({why}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/csw.py" />
+      <location filename="../sdi_plugin/core/publish/records.py" />
+      <source>The catalogue does not find record {id}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/csw.py" />
+      <source>Inserting record {id}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/csw.py" />
+      <source>Updating record {id}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/dataset.py" />
+      <location filename="../sdi_plugin/core/publish/http_util.py" />
+      <location filename="../sdi_plugin/core/publish/runner.py" />
+      <location filename="../sdi_plugin/processing/alg_metadata.py" />
+      <location filename="../sdi_plugin/processing/alg_nodeinfo.py" />
+      <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Canceled.</source>
+      <translation>Dibatalkan.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/dataset.py" />
+      <source>Cannot open the dataset {source}: not a readable vector layer.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/dataset.py" />
+      <source>Cannot prepare {table} for upload: {why}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/dataset.py" />
+      <source>Layers from the {provider} provider cannot be published; save the layer as a GeoPackage first.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/endpoints.py" />
+      <source>Unknown node {node}: give the node's base URL (http://…) or the id of a node you added in Discover.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/errors.py" />
+      <source>check the user name and password of the authentication configuration</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/errors.py" />
+      <source>{what}: the node answered HTTP {status} without an explanation.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/errors.py" />
+      <source>{what}: canceled.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/errors.py" />
+      <source>{what}: the node stopped answering ({why}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/errors.py" />
+      <source>{what}: the connection failed ({why}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/errors.py" />
+      <source>{what}: the node refused the credentials (HTTP 401) — {hint}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/errors.py" />
+      <source>{what}: the node does not allow this (HTTP 403).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/errors.py" />
+      <source>{what}: the node said “{words}” (HTTP {status}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/gate.py" />
+      <source>The dataset validator is not installed: the dataset was not checked against the national standards before publishing.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/gate.py" />
+      <source>The metadata checker is not installed: the record was not checked against the SNI 8843-1 profile.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/gate.py" />
+      <source>Published on {date} with {count} validation error(s) overridden by the publisher (rules: {rules}). Reason given: {reason}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/gate.py" />
+      <source>{count} validation error(s) block publishing; fix them, or give a reason to publish anyway (it is recorded in the metadata lineage).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/gate.py" />
+      <source>No validation errors.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/gate.py" />
+      <source>{count} validation error(s) overridden: {reason}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/gate.py" />
+      <source>Run Validate on the dataset and fix what stops it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/gate.py" />
+      <source>The metadata checker failed: {why}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/gate.py" />
+      <source>The validator could not check the dataset: {why}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geoserver.py" />
+      <source>GeoServer REST</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geoserver.py" />
+      <source>The workspace appeared meanwhile; used as it is</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geoserver.py" />
+      <source>Creating workspace {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geoserver.py" />
+      <source>Registering the PostGIS store {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geoserver.py" />
+      <source>Reading layer {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geoserver.py" />
+      <source>Restoring data store {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geoserver.py" />
+      <source>Reading workspace {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geoserver.py" />
+      <source>Create the workspace (it is never deleted, not even on rollback)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geoserver.py" />
+      <source>The workspace exists; left as it is</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geoserver.py" />
+      <source>Update title, abstract, keywords and the metadata link</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geoserver.py" />
+      <source>Create the feature type with a metadata link to the catalogue record</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geoserver.py" />
+      <source>Replace the style's SLD with the layer's QGIS symbology</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geoserver.py" />
+      <source>Upload the layer's QGIS symbology as SLD</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geoserver.py" />
+      <source>Uploading {file} to data store {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geoserver.py" />
+      <source>Saving a copy of style {name} before replacing it</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geoserver.py" />
+      <source>Removing data store {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geoserver.py" />
+      <source>Removing feature type {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geoserver.py" />
+      <source>Removing style {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geoserver.py" />
+      <source>Restoring feature type {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geoserver.py" />
+      <source>Restoring style {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geoserver.py" />
+      <source>Restoring layer {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geoserver.py" />
+      <source>Reading data store {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geoserver.py" />
+      <source>Register the PostGIS database as a data store</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geoserver.py" />
+      <source>Update the PostGIS store's connection</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geoserver.py" />
+      <source>Reading feature type {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geoserver.py" />
+      <source>Reading style {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geoserver.py" />
+      <source>The node made no layer {name} for the feature type.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geoserver.py" />
+      <source>Setting the default style of layer {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geoserver.py" />
+      <source>The node has no data store {ws}:{name} to publish the PostGIS table from.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geoserver.py" />
+      <source>The PostGIS store exists; the table {table} is published from it</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geoserver.py" />
+      <source>Set the default style to {style}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geoserver.py" />
+      <source>The layer (made with the feature type) gets the default style {style}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geoserver.py" />
+      <source>Creating feature type {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geoserver.py" />
+      <source>Updating feature type {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geoserver.py" />
+      <source>Uploading style {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geoserver.py" />
+      <source>Replacing style {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geoserver.py" />
+      <source>Upload {file} ({mb:.1f} MB) as a new data store</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geoserver.py" />
+      <source>Replace the data of the existing store with {file} ({mb:.1f} MB)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geoserver.py" />
+      <source>The node already has a layer {name} from another data store ({store}); it is not touched. Publish under another layer name.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geoserver.py" />
+      <source>Saving a copy of data store {name} before replacing it</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geoserver.py" />
+      <source>The layer's default style is {style}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/http_util.py" />
+      <source>{what}: the node's answer is not JSON.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/isoxml.py" />
+      <source>The metadata file is not an ISO 19139 record (gmd:MD_Metadata).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/isoxml.py" />
+      <source>The metadata record cannot be read: {why}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/prepare.py" />
+      <source>The node offers nothing Simpul can publish to (no GeoServer REST API, no CSW with transactions, no OGC API Records with transactions).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/prepare.py" />
+      <source>The dataset has no coordinate reference system; set one before publishing.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/prepare.py" />
+      <source>The dataset has no features; there is nothing to publish.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/records.py" />
+      <source>OGC API Records catalogue</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/records.py" />
+      <source>Replace the record in place (PUT)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/records.py" />
+      <source>Add the record (POST)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/records.py" />
+      <source>Adding record {id}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/records.py" />
+      <source>Replacing record {id}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/runner.py" />
+      <source>Dry run: nothing was changed on the node.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/runner.py" />
+      <source>Undoing what this publish did …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/runner.py" />
+      <source>Everything this publish did was undone; the node is as it was.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/runner.py" />
+      <source>Simpul failed unexpectedly: {why} (details in the QGIS message log).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/runner.py" />
+      <source>Checking the published layer and record from outside …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/runner.py" />
+      <source>Publishing would be refused by the validation gate.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/runner.py" />
+      <source>Overwriting what the node already serves needs confirmation (overwrite).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/runner.py" />
+      <source>Some checks after publishing failed; see the verification.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/runner.py" />
+      <source>The node already serves {names}; publishing would overwrite it. Confirm overwriting to update it in place.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/runner.py" />
+      <source>Canceled; everything this publish did was undone.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/runner.py" />
+      <source>Undoing was incomplete: {what}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/runner.py" />
+      <source>Reading what {target} already holds …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/runner.py" />
+      <source>Published: {n} change(s) made on the node.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/runner.py" />
+      <source>Preparing {table} for upload …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/runner.py" />
+      <source>Publishing to {target} …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/sld.py" />
+      <source>QGIS could not export the layer's style as SLD.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/sld.py" />
+      <source>The style is not an SLD document (StyledLayerDescriptor).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/sld.py" />
+      <source>The SLD style cannot be read: {why}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/verify.py" />
+      <source>QGIS could not load the layer from the WFS</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/verify.py" />
+      <source>The layer is not in the WMS capabilities</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/verify.py" />
+      <source>GetMap returned an empty image</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/verify.py" />
+      <source>QGIS could not load the layer from the WMS</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/verify.py" />
+      <source>The layer is not in the WFS capabilities</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/verify.py" />
+      <source>GetMap did not return an image: {why}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/verify.py" />
+      <source>The WFS returned {count} features, {expected} expected</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/attribute_rules.py" />
+      <source>Write {fcode} in FCODE.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/attribute_rules.py" />
+      <source>Fill FCODE with {fcode} ({layer}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/attribute_rules.py" />
+      <source>{name} is empty; KUGI requires a value (Palapa refuses the upload).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/attribute_rules.py" />
+      <source>SRS_ID '{value}' does not name a reference system Simpul knows.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/attribute_rules.py" />
+      <source>Write '{value}' for data in SRGI2013.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/attribute_rules.py" />
+      <source>{name} holds more than {length} characters, the KUGI length; it would be cut.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/attribute_rules.py" />
+      <source>METADATA '{value}' is not the identifier of the metadata record ({id}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/attribute_rules.py" />
+      <source>Write {id} in METADATA.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/attribute_rules.py" />
+      <source>Fill SRS_ID with '{value}' (the Fix dataset tool does this).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/attribute_rules.py" />
+      <source>FCODE '{value}' is not a KUGI feature code: {reason}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/attribute_rules.py" />
+      <source>SRS_ID '{value}' says {datum}, but the layer is in {crs}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/attribute_rules.py" />
+      <source>{name} = {value} is not in the KUGI domain ({codes}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/attribute_rules.py" />
+      <source>The layer has no {name} column; KUGI requires it (Palapa refuses the upload).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/attribute_rules.py" />
+      <source>FCODE {value} differs from {fcode}, the feature type of this layer ({layer}); a KUGI layer holds one feature type.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/attribute_rules.py" />
+      <source>Add a text column {name} ({length} characters) and fill it on every feature.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/attribute_rules.py" />
+      <source>FCODE {value} is not in Simpul's KUGI catalogue ({version}); refresh the catalogue from the KUGI API to check it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/attribute_rules.py" />
+      <source>FCODE '{value}' has spaces around it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/context.py" />
+      <source>FEATURE_TYPE {value} is not a feature type of the KUGI catalogue (give its FCODE, e.g. CA02070160, or its layer name).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/dataset_rules.py" />
+      <source>no geometry</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/dataset_rules.py" />
+      <source>no feature type matches</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/dataset_rules.py" />
+      <source>point</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/dataset_rules.py" />
+      <source>line</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/dataset_rules.py" />
+      <source>polygon</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/dataset_rules.py" />
+      <source>The layer has no coordinate reference system (Palapa would take it as WGS 84, EPSG:4326).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/dataset_rules.py" />
+      <source>Transform to {target} ({name}) with {steps}: the Fix dataset tool does it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/dataset_rules.py" />
+      <source>Fill FCODE with the KUGI feature code, or give the feature type (FEATURE_TYPE).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/dataset_rules.py" />
+      <source>The layer holds {found} geometries but KUGI feature type {what} is a {expected} type.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/dataset_rules.py" />
+      <source>Add these fields if you have the data; they may stay absent.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/dataset_rules.py" />
+      <source>(read from a .prj without EPSG code, identified as {code})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/dataset_rules.py" />
+      <source>Assign the reference system the coordinates are in (Fix dataset, ASSIGN_CRS), then transform to SRGI2013.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/dataset_rules.py" />
+      <source>Layer name '{name}' does not follow KUGI: {reason}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/dataset_rules.py" />
+      <source>Layer name '{name}' should be in capitals: {upper}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/dataset_rules.py" />
+      <source>The KUGI feature type of layer '{name}' is not known: {reasons}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/dataset_rules.py" />
+      <source>Layer name '{name}' does not match its feature type {fcode}; KUGI names it {expected}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/dataset_rules.py" />
+      <source>Optional KUGI attributes of {fcode} not in the layer: {names}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/dataset_rules.py" />
+      <source>The layer's reference system ({name}) has no EPSG code Simpul recognises; SRGI2013 is expected.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/dataset_rules.py" />
+      <source>Rename the layer to {expected}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/dataset_rules.py" />
+      <source>Field '{field}' should be named {name} (KUGI names are in capitals).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/dataset_rules.py" />
+      <source>Field {name} is {found}; KUGI defines it as {expected}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/dataset_rules.py" />
+      <source>Field {name} allows {found} characters; KUGI allows {expected}, so longer values would be cut.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/encoding.py" />
+      <source>Text in {fields} is not valid {codec} although the Shapefile's {where} says so{guess}; it will show as garbled characters.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/encoding.py" />
+      <source>Text in {fields} has non-ASCII characters but the Shapefile does not say its encoding (no .cpg file){guess}; readers will guess, and guess wrong.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/encoding.py" />
+      <source>Trim the text (the Fix dataset tool does this).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/encoding.py" />
+      <source>{count} value(s) of {field} have spaces at the start or end.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/encoding.py" />
+      <source>Text in {field} looks garbled ('{value}'): it was decoded with the wrong code page.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/encoding.py" />
+      <source>(it looks like {codec})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/engine.py" />
+      <source>The layer has no features: there is nothing to publish.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/engine.py" />
+      <source>Check that you exported the right layer.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/engine.py" />
+      <location filename="../sdi_plugin/core/validate/sources.py" />
+      <location filename="../sdi_plugin/gui/validate_page.py" />
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>{path} does not exist.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/engine.py" />
+      <source>Validating {name} ({n} of {total}) …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/engine.py" />
+      <source>Skipped (not a vector dataset): {path}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/errorlayer.py" />
+      <source>Error</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/errorlayer.py" />
+      <source>Warning</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/errorlayer.py" />
+      <source>Info</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/errorlayer.py" />
+      <source>Simpul validation findings by severity</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/errorlayer.py" />
+      <source>Could not write the error layer {path}: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/fix.py" />
+      <source>The data has no reference system and none was given to assign (ASSIGN_CRS); it is written without one.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/fix.py" />
+      <source>Reference system {crs} assigned.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/fix.py" />
+      <source>Write the fixed dataset as a GeoPackage (.gpkg) or a Shapefile (.shp), not {ext}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/fix.py" />
+      <source>The output {path} is the source dataset itself; the fix never writes to the source. Choose a new file.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/fix.py" />
+      <source>Transformed from {src} to {dst}{how}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/fix.py" />
+      <source>Could not create {path}: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/fix.py" />
+      <source>Text read as {codec} and written as UTF-8.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/fix.py" />
+      <source>The .prj without EPSG code was read as {crs}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/fix.py" />
+      <location filename="../sdi_plugin/core/validate/sources.py" />
+      <source>(no extension)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/fix.py" />
+      <source>Could not write feature {fid} to {path}: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/fix.py" />
+      <source>with {op}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/fix.py" />
+      <source>Feature {fid} could not be transformed; it is written unchanged.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/geometry_rules.py" />
+      <source>invalid geometry</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/geometry_rules.py" />
+      <source>The feature lies outside Indonesia (lon/lat {where}); x and y look swapped.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/geometry_rules.py" />
+      <source>The feature's coordinates cannot be placed on Earth in the layer's reference system.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/geometry_rules.py" />
+      <source> at {x}, {y}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/geometry_rules.py" />
+      <source>Feature {fid} repeats feature {first}: same geometry and same attributes.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/geometry_rules.py" />
+      <source>Feature {fid} has the same geometry as feature {first} (attributes differ).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/geometry_rules.py" />
+      <source>Part of the feature lies outside Indonesia (lon/lat {where}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/geometry_rules.py" />
+      <source>Invalid geometry: {reason}{where}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/geometry_rules.py" />
+      <source>The feature lies outside Indonesia (lon/lat {where}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/geometry_rules.py" />
+      <source>The feature has no geometry (it is {what}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/geometry_rules.py" />
+      <source>NULL</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/geometry_rules.py" />
+      <source>empty</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/geometry_rules.py" />
+      <source>Sliver polygon: on average {width} m wide, narrower than {minimum} m (0.5 mm at 1:{scale}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/html_report.py" />
+      <location filename="../sdi_plugin/gui/validate_page.py" />
+      <location filename="../sdi_plugin/processing/alg_metadata.py" />
+      <source>Errors</source>
+      <translation>Kesalahan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/html_report.py" />
+      <location filename="../sdi_plugin/gui/validate_page.py" />
+      <location filename="../sdi_plugin/processing/alg_metadata.py" />
+      <source>Warnings</source>
+      <translation>Peringatan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/html_report.py" />
+      <location filename="../sdi_plugin/gui/validate_page.py" />
+      <source>Infos</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/html_report.py" />
+      <source>No errors: the data meets every rule checked. Look at the warnings before sharing it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/html_report.py" />
+      <source>Validation report: {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/html_report.py" />
+      <source>The validation was canceled: this report is incomplete.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/html_report.py" />
+      <source>No findings.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/html_report.py" />
+      <location filename="../sdi_plugin/gui/validate_page.py" />
+      <source>Rule</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/html_report.py" />
+      <source>What is checked</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/html_report.py" />
+      <source>How to fix</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/html_report.py" />
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Dataset</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/html_report.py" />
+      <source>FCODE</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/html_report.py" />
+      <location filename="../sdi_plugin/gui/record_view.py" />
+      <source>Reference system</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/html_report.py" />
+      <source>Features</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/html_report.py" />
+      <location filename="../sdi_plugin/gui/validate_page.py" />
+      <source>Severity</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/html_report.py" />
+      <location filename="../sdi_plugin/gui/validate_page.py" />
+      <source>Feature</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/html_report.py" />
+      <source>Finding and fix</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/html_report.py" />
+      <source>Map</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/html_report.py" />
+      <source>Findings by rule</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/html_report.py" />
+      <location filename="../sdi_plugin/gui/validate_page.py" />
+      <source>All findings</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/html_report.py" />
+      <source>Findings by rule and severity</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/html_report.py" />
+      <source>Datasets</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/html_report.py" />
+      <source>{n} error(s) must be fixed before the data is shared.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/html_report.py" />
+      <source>… and {n} more findings: see the JSON report.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/html_report.py" />
+      <source>{count} features · {geometry} · {crs} · KUGI {fcode} {layer}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/html_report.py" />
+      <source>Rules run: {rules}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/html_report.py" />
+      <source>no CRS</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/html_report.py" />
+      <source>feature type unknown</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/html_report.py" />
+      <source>Map of {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/html_report.py" />
+      <source>Source: {source}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/html_report.py" />
+      <source>Checked on {date} with {generator} against {standard} {version}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/metadata_seam.py" />
+      <source>Metadata {name}: complete.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/metadata_seam.py" />
+      <source>The metadata file {path} does not exist.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/metadata_seam.py" />
+      <source>No ISO metadata file was given or found beside the dataset ({names}); metadata was not checked.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/metadata_seam.py" />
+      <source>Metadata file {name} found, but this version of Simpul has no metadata checker; metadata was not checked.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/metadata_seam.py" />
+      <source>The metadata checker failed on {name}: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/outputs.py" />
+      <source>Writing the HTML report …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/outputs.py" />
+      <source>{path} is a file of the dataset being validated; choose another output.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/rules.py" />
+      <source>Layer name follows KUGI (THEME_GEOMETRY_SCALE)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/rules.py" />
+      <source>Rename the layer (or the Shapefile) to the KUGI name of its feature type, e.g. JALAN_LN_25K.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/rules.py" />
+      <source>Geometry type matches the KUGI feature type</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/rules.py" />
+      <source>Store the features in a layer of the geometry KUGI defines for the feature type (PT point, LN line, AR polygon), or use the FCODE of the right feature type.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/rules.py" />
+      <source>Required KUGI attributes are present and filled</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/rules.py" />
+      <source>Add the missing column and fill it on every feature (FCODE with the KUGI feature code).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/rules.py" />
+      <source>Attribute types and lengths follow KUGI</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/rules.py" />
+      <source>Change the field to the KUGI type and length (e.g. with Refactor fields).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/rules.py" />
+      <source>FCODE is a valid KUGI feature code of this layer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/rules.py" />
+      <source>Write the FCODE of the feature type: 2 capital letters and 8 digits, e.g. CA02070160.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/rules.py" />
+      <source>Coded values are in the KUGI domain</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/rules.py" />
+      <source>Replace the value with one of the codes the KUGI domain lists.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/rules.py" />
+      <source>SRS_ID names the reference system</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/rules.py" />
+      <source>Fill SRS_ID with the reference system of the data, 'SRGI 2013' for SRGI2013 (the Fix dataset tool does this).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/rules.py" />
+      <source>METADATA refers to the metadata record</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/rules.py" />
+      <source>Fill METADATA with the identifier of the dataset's metadata record.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/rules.py" />
+      <source>Reference system is SRGI2013</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/rules.py" />
+      <source>Transform the data to SRGI2013 (the Fix dataset tool uses EPSG:9472 for DGN95).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/rules.py" />
+      <source>Geometries are valid (GEOS)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/rules.py" />
+      <source>Repair the geometry (Fix geometries, or the Fix dataset tool) and check the result.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/rules.py" />
+      <source>Every feature has a geometry</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/rules.py" />
+      <source>Draw the missing geometry or delete the record.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/rules.py" />
+      <source>No feature is stored twice</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/rules.py" />
+      <source>Delete the duplicate feature, keeping the one with the right attributes.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/rules.py" />
+      <source>Polygons do not overlap</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/rules.py" />
+      <source>Edit the shared boundary so that each area belongs to one polygon only (snapping and topological editing help).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/rules.py" />
+      <source>No gaps between the units of a coverage</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/rules.py" />
+      <source>Move the neighbouring boundaries onto each other so that the gap closes.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/rules.py" />
+      <source>No sliver polygons</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/rules.py" />
+      <source>Merge the sliver into the neighbour it was split from (Eliminate selected polygons).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/rules.py" />
+      <source>Text is readable (encoding)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/rules.py" />
+      <source>Save the data as UTF-8 (GeoPackage, or Shapefile with a .cpg file saying UTF-8); the Fix dataset tool re-encodes it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/rules.py" />
+      <source>Features lie within Indonesia</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/rules.py" />
+      <source>Check the reference system and the axis order (longitude is x, latitude is y).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/rules.py" />
+      <source>ISO metadata is complete (SNI 8843-1)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/rules.py" />
+      <source>Write the dataset's metadata in the Metadata tab and give its XML file to the validator.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/rules.py" />
+      <source>The dataset can be read</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/rules.py" />
+      <source>Open the file in QGIS to see what is wrong; export it again from its source.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/settings.py" />
+      <source>a number, 0 or more</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/settings.py" />
+      <source>a box with min &lt; max</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/sources.py" />
+      <source>No dataset given.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/sources.py" />
+      <source>{path} is a folder; validate a folder with the batch tool (sdi:validatefolder).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/sources.py" />
+      <source>{name}: the format {ext} is not supported. Simpul validates vector datasets: {formats}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/sources.py" />
+      <source>{path} cannot be read (no permission).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/sources.py" />
+      <source>{path} is empty (0 bytes).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/sources.py" />
+      <source>{name} could not be opened as a vector dataset; the file may be damaged or not a GIS file.{reason}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/sources.py" />
+      <source>{name} has no layer called {layer} (it has: {layers}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/sources.py" />
+      <source>{name} could not be opened; the file may be damaged.{reason}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/sources.py" />
+      <source>{name} is a table without geometry; KUGI datasets are spatial layers.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/sources.py" />
+      <source>{path} is not a folder.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/topology.py" />
+      <source>The gap check could not run: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/topology.py" />
+      <source>Features {a} and {b} overlap over {area} m².</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/topology.py" />
+      <source>Gap of {area} m² between features {ids}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/add_layers.py" />
+      <source>Simpul: loading {count} layer(s)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/browser.py" />
+      <source>Records (offline cache)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/browser.py" />
+      <source>Load with Simpul</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/browser.py" />
+      <source>(no province)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/browser.py" />
+      <source>No known service yet: check the node in the Simpul panel.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/browser.py" />
+      <source>No records cached yet: search or harvest this node.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/browser.py" />
+      <location filename="../sdi_plugin/gui/node_list.py" />
+      <source>Not verified: known only from third-party material ({source})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/browser.py" />
+      <source>The offline cache could not be read: {why}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/directory_dialog.py" />
+      <source>Simpul: refreshing the node directory</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/directory_dialog.py" />
+      <source>Add nodes from the JIGN directory</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/directory_dialog.py" />
+      <source>Filter by name or province</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/directory_dialog.py" />
+      <source>Directory URL (optional)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/directory_dialog.py" />
+      <source>Refresh</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/directory_dialog.py" />
+      <location filename="../sdi_plugin/gui/node_dialog.py" />
+      <source>Add</source>
+      <translation>Tambah</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/directory_dialog.py" />
+      <location filename="../sdi_plugin/gui/node_dialog.py" />
+      <location filename="../sdi_plugin/gui/search_panel.py" />
+      <location filename="../sdi_plugin/gui/validate_page.py" />
+      <source>Cancel</source>
+      <translation>Batal</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/directory_dialog.py" />
       <location filename="../sdi_plugin/gui/dock.py" />
-      <source>Not checked</source>
-      <translation>Belum diperiksa</translation>
+      <location filename="../sdi_plugin/gui/node_list.py" />
+      <location filename="../sdi_plugin/gui/search_panel.py" />
+      <source>Node</source>
+      <translation>Simpul</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/directory_dialog.py" />
+      <source>Verified</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/directory_dialog.py" />
+      <source>{count} nodes, directory version {version}. Nodes marked unverified are known only from third-party material; check them before you rely on them.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/directory_dialog.py" />
+      <source>yes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/directory_dialog.py" />
+      <source>no</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/discover_page.py" />
+      <source>Nodes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/discover_page.py" />
+      <location filename="../sdi_plugin/gui/search_panel.py" />
+      <source>Search</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/discover_page.py" />
+      <source>Nodes (simpul jaringan) of the JIGN network you work with.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/discover_page.py" />
+      <source>By address…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/discover_page.py" />
+      <source>From the JIGN directory…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/discover_page.py" />
+      <location filename="../sdi_plugin/gui/dock.py" />
+      <source>Add node…</source>
+      <translation>Tambah simpul…</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/discover_page.py" />
+      <location filename="../sdi_plugin/gui/dock.py" />
+      <source>Check</source>
+      <translation>Periksa</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/discover_page.py" />
+      <source>Detect the node's services and check its health now</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/discover_page.py" />
+      <location filename="../sdi_plugin/gui/dock.py" />
+      <source>Remove</source>
+      <translation>Hapus</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/discover_page.py" />
+      <source>Import…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/discover_page.py" />
+      <source>Add the nodes of a node list file (JSON)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/discover_page.py" />
+      <source>Export…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/discover_page.py" />
+      <source>Save your nodes as a node list file (JSON), without credentials</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/discover_page.py" />
+      <source>Import a node list</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/discover_page.py" />
+      <source>Node lists (*.json)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/discover_page.py" />
+      <source>Export your nodes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/discover_page.py" />
+      <source>{added} node(s) added, {updated} updated from {file}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/discover_page.py" />
+      <source>{count} node(s) written to {file}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/discover_page.py" />
+      <source>Loading {count} layer(s) in the background…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/discover_page.py" />
+      <source>Some nodes use an authentication configuration. Write its id (never the password) into the file? Only useful for computers that have the same configuration.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/discover_page.py" />
+      <source>{count} layer(s) added to the map.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/discover_page.py" />
+      <source>{title}: {why}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/discover_page.py" />
+      <source>{count} node(s) added from the JIGN directory.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/discover_page.py" />
+      <source>The node list could not be written: {why}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../sdi_plugin/gui/dock.py" />
@@ -452,32 +2911,21 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/dock.py" />
-      <source>Add node…</source>
-      <translation>Tambah simpul…</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/dock.py" />
-      <source>Check</source>
-      <translation>Periksa</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/dock.py" />
-      <source>Remove</source>
-      <translation>Hapus</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/dock.py" />
       <location filename="../sdi_plugin/processing/alg_nodeinfo.py" />
+      <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
       <source>Discover</source>
       <translation>Temukan</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/dock.py" />
+      <location filename="../sdi_plugin/gui/validate_page.py" />
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Validate</source>
       <translation>Validasi</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/dock.py" />
+      <location filename="../sdi_plugin/processing/alg_metadata.py" />
       <source>Metadata</source>
       <translation>Metadata</translation>
     </message>
@@ -498,37 +2946,19 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/dock.py" />
-      <source>Up</source>
-      <translation>Aktif</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/dock.py" />
-      <source>Slow</source>
-      <translation>Lambat</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/dock.py" />
-      <source>Down</source>
-      <translation>Mati</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/dock.py" />
-      <source>Node</source>
-      <translation>Simpul</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/dock.py" />
       <location filename="../sdi_plugin/gui/node_dialog.py" />
       <source>Level</source>
       <translation>Tingkat</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/dock.py" />
+      <location filename="../sdi_plugin/gui/node_list.py" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/dock.py" />
+      <location filename="../sdi_plugin/gui/node_list.py" />
       <source>Checking…</source>
       <translation>Memeriksa…</translation>
     </message>
@@ -554,6 +2984,7 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/dock.py" />
+      <location filename="../sdi_plugin/gui/health_monitor.py" />
       <source>Simpul: checking node {name}</source>
       <translation>Simpul: memeriksa simpul {name}</translation>
     </message>
@@ -569,6 +3000,7 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/dock.py" />
+      <location filename="../sdi_plugin/gui/health_monitor.py" />
       <source>Node {name} did not answer: {why}</source>
       <translation>Simpul {name} tidak menjawab: {why}</translation>
     </message>
@@ -579,38 +3011,551 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/dock.py" />
+      <location filename="../sdi_plugin/gui/node_list.py" />
       <source>latency</source>
       <translation>latensi</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/dock.py" />
+      <location filename="../sdi_plugin/gui/node_list.py" />
       <source>checked</source>
       <translation>diperiksa</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/dock.py" />
+      <location filename="../sdi_plugin/gui/node_list.py" />
       <source>Service</source>
       <translation>Layanan</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/dock.py" />
+      <location filename="../sdi_plugin/gui/node_list.py" />
       <source>Version</source>
       <translation>Versi</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/dock.py" />
+      <location filename="../sdi_plugin/gui/node_list.py" />
       <source>Address</source>
       <translation>Alamat</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/dock.py" />
+      <location filename="../sdi_plugin/gui/node_list.py" />
       <source>No known service found.</source>
       <translation>Tidak ditemukan layanan yang dikenal.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/dock.py" />
+      <location filename="../sdi_plugin/gui/node_list.py" />
       <source>Not checked yet: press Check.</source>
       <translation>Belum diperiksa: tekan Periksa.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>Creation</source>
+      <translation>Pembuatan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>Publication</source>
+      <translation>Publikasi</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>Revision</source>
+      <translation>Revisi</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>Completed</source>
+      <translation>Selesai</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>Historical archive</source>
+      <translation>Arsip sejarah</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>Obsolete</source>
+      <translation>Usang</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>Ongoing</source>
+      <translation>Sedang berjalan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>Planned</source>
+      <translation>Direncanakan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>Required</source>
+      <translation>Diperlukan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>Under development</source>
+      <translation>Sedang dikembangkan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>Resource provider</source>
+      <translation>Penyedia sumber daya</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>Custodian</source>
+      <translation>Wali data</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>Owner</source>
+      <translation>Pemilik</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>User</source>
+      <translation>Pengguna</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>Distributor</source>
+      <translation>Distributor</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>Originator</source>
+      <translation>Pembuat asal</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>Point of contact</source>
+      <translation>Narahubung</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>Principal investigator</source>
+      <translation>Peneliti utama</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>Processor</source>
+      <translation>Pengolah</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>Publisher</source>
+      <translation>Penerbit</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>Author</source>
+      <translation>Penulis</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>Continual</source>
+      <translation>Terus-menerus</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>Daily</source>
+      <translation>Harian</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>Weekly</source>
+      <translation>Mingguan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>Fortnightly</source>
+      <translation>Dua mingguan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>Monthly</source>
+      <translation>Bulanan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>Quarterly</source>
+      <translation>Triwulanan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>Twice a year</source>
+      <translation>Dua kali setahun</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>Annually</source>
+      <translation>Tahunan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>As needed</source>
+      <translation>Sesuai kebutuhan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>Irregular</source>
+      <translation>Tidak teratur</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>Not planned</source>
+      <translation>Tidak direncanakan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>Unknown</source>
+      <translation>Tidak diketahui</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>ind — Bahasa Indonesia</source>
+      <translation>ind — Bahasa Indonesia</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>eng — English</source>
+      <translation>eng — bahasa Inggris</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>Identification</source>
+      <translation>Identifikasi</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>comma-separated, e.g. jalan, transportasi</source>
+      <translation>pisahkan dengan koma, mis. jalan, transportasi</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>Keywords from the KUGI catalogue: category, feature type, FCODE</source>
+      <translation>Kata kunci dari katalog KUGI: kategori, jenis unsur, FCODE</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>KUGI…</source>
+      <translation>KUGI…</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>Add a KUGI category, feature type or FCODE as keyword</source>
+      <translation>Tambahkan kategori, jenis unsur atau FCODE KUGI sebagai kata kunci</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <location filename="../sdi_plugin/gui/record_view.py" />
+      <source>Contact</source>
+      <translation>Kontak</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>Location and reference system</source>
+      <translation>Lokasi dan sistem referensi</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>from (YYYY-MM-DD)</source>
+      <translation>dari (TTTT-BB-HH)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>to (YYYY-MM-DD)</source>
+      <translation>sampai (TTTT-BB-HH)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>Access and maintenance</source>
+      <translation>Akses dan pemeliharaan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>Distribution</source>
+      <translation>Distribusi</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>one per line: PROTOCOL | URL | layer name</source>
+      <translation>satu per baris: PROTOKOL | URL | nama layer</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>Online resources, e.g. OGC:WMS | https://node/geoserver/ows | JALAN_LN_25K</source>
+      <translation>Sumber daring, mis. OGC:WMS | https://simpul/geoserver/ows | JALAN_LN_25K</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>About this record</source>
+      <translation>Tentang rekaman ini</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>Required by the metadata profile</source>
+      <translation>Wajib menurut profil metadata</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>Alternate title</source>
+      <translation>Judul alternatif</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>Purpose</source>
+      <translation>Tujuan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>KUGI keywords</source>
+      <translation>Kata kunci KUGI</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <location filename="../sdi_plugin/gui/record_view.py" />
+      <source>Organisation</source>
+      <translation>Organisasi</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>Contact person</source>
+      <translation>Narahubung</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>Position</source>
+      <translation>Jabatan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>E-mail</source>
+      <translation>Surel</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>Telephone</source>
+      <translation>Telepon</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>Bounding box (EPSG:4326)</source>
+      <translation>Kotak batas (EPSG:4326)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>Access level (Palapa)</source>
+      <translation>Tingkat akses (Palapa)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>Use limitation</source>
+      <translation>Batasan penggunaan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>W</source>
+      <translation>B</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>E</source>
+      <translation>T</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>S</source>
+      <translation>S</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>N</source>
+      <translation>U</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_page.py" />
+      <source>The layer whose metadata you edit</source>
+      <translation>Layer yang metadatanya Anda sunting</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_page.py" />
+      <source>Generate from layer</source>
+      <translation>Buat dari layer</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_page.py" />
+      <source>Fill in extent, reference system, geometry, attributes and KUGI keywords from the layer, and the rest from your node's defaults</source>
+      <translation>Isi cakupan, sistem referensi, geometri, atribut dan kata kunci KUGI dari layer, dan sisanya dari nilai bawaan simpul Anda</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_page.py" />
+      <source>Import XML…</source>
+      <translation>Impor XML…</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_page.py" />
+      <source>Save</source>
+      <translation>Simpan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_page.py" />
+      <source>Save the record as an XML file beside the data and, for a GeoPackage, into its metadata tables</source>
+      <translation>Simpan rekaman sebagai berkas XML di samping data dan, untuk GeoPackage, ke dalam tabel metadatanya</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_page.py" />
+      <source>More</source>
+      <translation>Lainnya</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_page.py" />
+      <source>Take from QGIS layer metadata</source>
+      <translation>Ambil dari metadata layer QGIS</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_page.py" />
+      <source>Copy to QGIS layer metadata</source>
+      <translation>Salin ke metadata layer QGIS</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_page.py" />
+      <source>Export XML…</source>
+      <translation>Ekspor XML…</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_page.py" />
+      <source>Node defaults file…</source>
+      <translation>Berkas nilai bawaan simpul…</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_page.py" />
+      <source>Complete: %p%</source>
+      <translation>Kelengkapan: %p%</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_page.py" />
+      <source>Required elements of the metadata profile that are filled in</source>
+      <translation>Elemen wajib profil metadata yang sudah diisi</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_page.py" />
+      <source>KUGI categories</source>
+      <translation>Kategori KUGI</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_page.py" />
+      <source>Import metadata</source>
+      <translation>Impor metadata</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_page.py" />
+      <source>XML files (*.xml);;All files (*)</source>
+      <translation>Berkas XML (*.xml);;Semua berkas (*)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_page.py" />
+      <source>Saved the metadata to {file}</source>
+      <translation>Metadata disimpan ke {file}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_page.py" />
+      <source>Export metadata</source>
+      <translation>Ekspor metadata</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_page.py" />
+      <location filename="../sdi_plugin/processing/alg_metadata.py" />
+      <source>XML files (*.xml)</source>
+      <translation>Berkas XML (*.xml)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_page.py" />
+      <source>Node defaults file</source>
+      <translation>Berkas nilai bawaan simpul</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_page.py" />
+      <location filename="../sdi_plugin/processing/alg_metadata.py" />
+      <location filename="../sdi_plugin/processing/alg_nodeinfo.py" />
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>JSON files (*.json)</source>
+      <translation>Berkas JSON (*.json)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_page.py" />
+      <source>All required elements are filled in.</source>
+      <translation>Semua elemen wajib sudah diisi.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_page.py" />
+      <source>Generated from {layer}: extent, reference system, geometry, attributes and KUGI keywords filled in.</source>
+      <translation>Dibuat dari {layer}: cakupan, sistem referensi, geometri, atribut dan kata kunci KUGI sudah diisi.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_page.py" />
+      <source>Exported the metadata to {file}.</source>
+      <translation>Metadata diekspor ke {file}.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_page.py" />
+      <source>Took the values of {layer}'s QGIS metadata.</source>
+      <translation>Nilai diambil dari metadata QGIS layer {layer}.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_page.py" />
+      <source>Copied the record into {layer}'s QGIS metadata (Layer Properties ▸ Metadata).</source>
+      <translation>Rekaman disalin ke metadata QGIS layer {layer} (Properti Layer ▸ Metadata).</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_page.py" />
+      <source>Generate from layer now uses the defaults in {file}.</source>
+      <translation>Buat dari layer kini memakai nilai bawaan di {file}.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_page.py" />
+      <source>Loaded the saved metadata of {layer}.</source>
+      <translation>Metadata tersimpan untuk {layer} sudah dimuat.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_page.py" />
+      <source>{layer} has no saved metadata yet: press Generate from layer.</source>
+      <translation>{layer} belum memiliki metadata tersimpan: tekan Buat dari layer.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_page.py" />
+      <source>Imported {file}, but it does not follow the ISO 19139 schema ({count} problems, first: {first}); saving writes a valid record.</source>
+      <translation>Berkas {file} diimpor, tetapi tidak sesuai skema ISO 19139 ({count} masalah, yang pertama: {first}); saat disimpan akan ditulis rekaman yang sah.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_page.py" />
+      <source>Imported {file}.</source>
+      <translation>Berkas {file} diimpor.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_page.py" />
+      <source>and into the GeoPackage's metadata tables (layer {layer})</source>
+      <translation>dan ke dalam tabel metadata GeoPackage (layer {layer})</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_page.py" />
+      <source>(the earlier, non-ISO file is kept as {file})</source>
+      <translation>(berkas lama yang bukan ISO disimpan sebagai {file})</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_page.py" />
+      <source>— still missing: {names}</source>
+      <translation>— masih kurang: {names}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_page.py" />
+      <source>Missing:</source>
+      <translation>Belum diisi:</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/node_dialog.py" />
@@ -649,16 +3594,6 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/node_dialog.py" />
-      <source>Add</source>
-      <translation>Tambah</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/node_dialog.py" />
-      <source>Cancel</source>
-      <translation>Batal</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/node_dialog.py" />
       <source>National</source>
       <translation>Nasional</translation>
     </message>
@@ -683,6 +3618,555 @@
       <translation>Masukkan alamat web yang diawali http:// atau https://</translation>
     </message>
     <message>
+      <location filename="../sdi_plugin/gui/node_list.py" />
+      <source>Records</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/node_list.py" />
+      <source>No node yet. Add one with its base URL, or from the JIGN directory.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/node_list.py" />
+      <source>not verified</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/node_list.py" />
+      <source>in the offline cache</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/node_list.py" />
+      <source>in the catalogue</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/node_list.py" />
+      <source>{count} records {where}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/record_view.py" />
+      <source>Web page</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/record_view.py" />
+      <source>published</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/record_view.py" />
+      <source>revised</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/record_view.py" />
+      <source>created</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/record_view.py" />
+      <source>metadata</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/record_view.py" />
+      <source>Abstract</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/record_view.py" />
+      <location filename="../sdi_plugin/gui/search_panel.py" />
+      <source>Dates</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/record_view.py" />
+      <source>Theme</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/record_view.py" />
+      <source>Keywords</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/record_view.py" />
+      <source>Type</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/record_view.py" />
+      <source>Lineage</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/record_view.py" />
+      <source>Constraints</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/record_view.py" />
+      <source>Identifier</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/record_view.py" />
+      <source>{n} days ago</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/record_view.py" />
+      <source>Bounding box</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/record_view.py" />
+      <source>Catalogue</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/record_view.py" />
+      <source>{n} min ago</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/record_view.py" />
+      <source>{n} h ago</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/record_view.py" />
+      <source>WMS map</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/record_view.py" />
+      <source>WMTS tiles</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/record_view.py" />
+      <source>WFS features</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/record_view.py" />
+      <source>WCS coverage</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/record_view.py" />
+      <source>OGC API features</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/record_view.py" />
+      <source>ArcGIS map service</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/record_view.py" />
+      <source>ArcGIS feature service</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/record_view.py" />
+      <source>Download</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/record_view.py" />
+      <source>Metadata document</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/record_view.py" />
+      <source>unknown node</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/record_view.py" />
+      <source>This record has no links.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/record_view.py" />
+      <source>Links</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/record_view.py" />
+      <source>national reference</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/record_view.py" />
+      <source>accepted</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/record_view.py" />
+      <source>legacy datum</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/record_view.py" />
+      <source>also at</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/record_view.py" />
+      <source>from the offline cache</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/record_view.py" />
+      <source>W {w:.4f}, S {s:.4f}, E {e:.4f}, N {n:.4f} (WGS 84)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/record_view.py" />
+      <location filename="../sdi_plugin/gui/search_panel.py" />
+      <source>Load</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/record_view.py" />
+      <source>Open</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/record_view.py" />
+      <source>Select a record to see its details.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/record_view.py" />
+      <location filename="../sdi_plugin/gui/search_panel.py" />
+      <source>from the offline cache, harvested {age}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/search_panel.py" />
+      <source>Search the catalogues, e.g. batas desa</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/search_panel.py" />
+      <source>All themes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/search_panel.py" />
+      <source>KUGI category</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/search_panel.py" />
+      <source>Which nodes to search</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/search_panel.py" />
+      <source>Use map extent</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/search_panel.py" />
+      <source>Offline (cache only)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/search_panel.py" />
+      <source>Search only the records kept on this computer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/search_panel.py" />
+      <source>Sort by</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/search_panel.py" />
+      <source>Type words, pick a theme or the map extent, then Search.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/search_panel.py" />
+      <source>More results</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/search_panel.py" />
+      <source>Load the selected records as layers</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/search_panel.py" />
+      <source>Load as map images (WMS, WMTS, ArcGIS)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/search_panel.py" />
+      <source>Load as features (WFS, OGC API, downloads)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/search_panel.py" />
+      <source>All my nodes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/search_panel.py" />
+      <source>Relevance</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/search_panel.py" />
+      <source>Date</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/search_panel.py" />
+      <source>Title</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/search_panel.py" />
+      <source>No node to search yet: add one on the Nodes page.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/search_panel.py" />
+      <source>No node matches the node filter.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/search_panel.py" />
+      <source>Asking for more results…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/search_panel.py" />
+      <source>{records} record(s) from {done} of {count} node(s)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/search_panel.py" />
+      <source>Searching {count} node(s)…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/search_panel.py" />
+      <source>{count} did not answer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/search_panel.py" />
+      <source>{count} from the offline cache</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/search_panel.py" />
+      <source>Level: {level}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/validate_page.py" />
+      <source>Simpul: validating</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/validate_page.py" />
+      <source>Check datasets against KUGI, SRGI2013, the metadata profile, geometry and topology before you share them. Tick layers, or choose a folder or GeoPackage.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/validate_page.py" />
+      <source>or a folder / GeoPackage…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/validate_page.py" />
+      <source>Choose a folder</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/validate_page.py" />
+      <source>Choose a GeoPackage</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/validate_page.py" />
+      <source>KUGI feature type (optional, e.g. CA02070160)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/validate_page.py" />
+      <source>Open report</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/validate_page.py" />
+      <source>Add error layer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/validate_page.py" />
+      <source>Folder to validate</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/validate_page.py" />
+      <source>GeoPackage to validate</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/validate_page.py" />
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>GeoPackage (*.gpkg)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/validate_page.py" />
+      <source>Show</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/validate_page.py" />
+      <source>Message</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/validate_page.py" />
+      <source>Tick at least one layer, or choose a folder or GeoPackage.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/validate_page.py" />
+      <source>Validating…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/validate_page.py" />
+      <source>The validation was canceled.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/validate_page.py" />
+      <source>Unexpected error: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/validate_page.py" />
+      <source>Findings: {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/validate_page.py" />
+      <source>Project layers</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_metadata.py" />
+      <source>Generate ISO 19139 metadata</source>
+      <translation>Buat metadata ISO 19139</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_metadata.py" />
+      <source>Writes an ISO 19139 metadata record (gmd:MD_Metadata) in the Indonesian profile (SNI 8843-1:2019 as Palapa nodes practise it) for a vector layer: extent in EPSG:4326, reference system, geometry type, feature count, attributes, the KUGI feature type and FCODE as keywords, the METADATA attribute as record identifier, plus the node's defaults (organisation, contact, node code, access level) from DEFAULTS, a JSON file shaped like resources/metadata/node_defaults.json. The record is checked against the ISO 19139 schema and the profile; MISSING counts the required elements still empty.</source>
+      <translation>Menulis rekaman metadata ISO 19139 (gmd:MD_Metadata) dalam profil Indonesia (SNI 8843-1:2019 sebagaimana diterapkan simpul Palapa) untuk layer vektor: cakupan dalam EPSG:4326, sistem referensi, jenis geometri, jumlah unsur, atribut, jenis unsur KUGI dan FCODE sebagai kata kunci, atribut METADATA sebagai pengenal rekaman, ditambah nilai bawaan simpul (organisasi, kontak, kode simpul, tingkat akses) dari DEFAULTS, berkas JSON berbentuk seperti resources/metadata/node_defaults.json. Rekaman diperiksa terhadap skema ISO 19139 dan profil; MISSING menghitung elemen wajib yang masih kosong.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_metadata.py" />
+      <source>Check ISO 19139 metadata</source>
+      <translation>Periksa metadata ISO 19139</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_metadata.py" />
+      <source>Checks a metadata record (ISO 19139; ISO 19115-3 is read and checked for the profile) against the ISO 19139 XML Schema bundled with Simpul (offline) and against the Indonesian metadata profile (mandatory and conditional elements, code lists, bounding box). Findings use rules meta.schema and meta.complete; OUTPUT is a JSON report in the validator's shape: file, standard, summary, findings.</source>
+      <translation>Memeriksa rekaman metadata (ISO 19139; ISO 19115-3 dibaca dan diperiksa terhadap profil) terhadap Skema XML ISO 19139 bawaan Simpul (tanpa internet) dan terhadap profil metadata Indonesia (elemen wajib dan bersyarat, daftar kode, kotak batas). Temuan memakai aturan meta.schema dan meta.complete; OUTPUT berupa laporan JSON berbentuk sama dengan laporan validator: file, standard, summary, findings.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_metadata.py" />
+      <source>Layer</source>
+      <translation>Layer</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_metadata.py" />
+      <source>Node defaults (JSON)</source>
+      <translation>Nilai bawaan simpul (JSON)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_metadata.py" />
+      <source>Metadata record (ISO 19139 XML)</source>
+      <translation>Rekaman metadata (XML ISO 19139)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_metadata.py" />
+      <source>Record identifier</source>
+      <translation>Pengenal rekaman</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_metadata.py" />
+      <source>Required elements missing</source>
+      <translation>Elemen wajib yang belum diisi</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_metadata.py" />
+      <source>Errors found by the check</source>
+      <translation>Kesalahan yang ditemukan pemeriksaan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_metadata.py" />
+      <source>The input layer cannot be read.</source>
+      <translation>Layer masukan tidak dapat dibaca.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_metadata.py" />
+      <source>Metadata record (XML)</source>
+      <translation>Rekaman metadata (XML)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_metadata.py" />
+      <source>Findings (JSON)</source>
+      <translation>Temuan (JSON)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_metadata.py" />
+      <source>Notes</source>
+      <translation>Catatan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_metadata.py" />
+      <source>Give the metadata file to check.</source>
+      <translation>Berikan berkas metadata yang akan diperiksa.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_metadata.py" />
+      <source>Reading {layer} …</source>
+      <translation>Membaca {layer} …</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_metadata.py" />
+      <source>Checking {file} …</source>
+      <translation>Memeriksa {file} …</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_metadata.py" />
+      <source>The record could not be written to {file}: {error}</source>
+      <translation>Rekaman tidak dapat ditulis ke {file}: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_metadata.py" />
+      <source>The report could not be written to {file}: {error}</source>
+      <translation>Laporan tidak dapat ditulis ke {file}: {error}</translation>
+    </message>
+    <message>
       <location filename="../sdi_plugin/processing/alg_nodeinfo.py" />
       <source>Node information (detect services)</source>
       <translation>Informasi simpul (deteksi layanan)</translation>
@@ -694,6 +4178,7 @@
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_nodeinfo.py" />
+      <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
       <source>Timeout per request (seconds)</source>
       <translation>Batas waktu per permintaan (detik)</translation>
     </message>
@@ -706,11 +4191,6 @@
       <location filename="../sdi_plugin/processing/alg_nodeinfo.py" />
       <source>Node report (JSON)</source>
       <translation>Laporan simpul (JSON)</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_nodeinfo.py" />
-      <source>JSON files (*.json)</source>
-      <translation>Berkas JSON (*.json)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_nodeinfo.py" />
@@ -734,11 +4214,6 @@
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_nodeinfo.py" />
-      <source>Canceled.</source>
-      <translation>Dibatalkan.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_nodeinfo.py" />
       <source>Probing {url} …</source>
       <translation>Memeriksa {url} …</translation>
     </message>
@@ -751,6 +4226,341 @@
       <location filename="../sdi_plugin/processing/alg_nodeinfo.py" />
       <source>No known service found at {url}.</source>
       <translation>Tidak ditemukan layanan yang dikenal di {url}.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
+      <source>Search catalogues (federated)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
+      <source>Searches the metadata catalogues (CSW, OGC API Records, CKAN) of several nodes at once and writes the records found as a layer of footprints (EPSG:4326 rectangles) with identifier, title, abstract, node, type, date and links (JSON) as attributes. Records held by several nodes appear once. NODES takes node ids from your node list or catalogue URLs, separated by commas or new lines; empty means every node in your list. Every record found is kept in the offline cache; with OFFLINE the search reads only that cache. A node that does not answer is reported and never stops the others.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
+      <source>Search text</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
+      <source>Extent</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
+      <source>Nodes (ids or catalogue URLs, comma- or newline-separated; empty = all)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
+      <source>Theme (KUGI category)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
+      <source>From date (YYYY-MM-DD)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
+      <source>To date (YYYY-MM-DD)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
+      <source>Maximum records per node</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
+      <source>Search the offline cache only</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
+      <source>Offline cache file (empty = the one in the QGIS profile)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
+      <source>Records found</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
+      <source>Number of records</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
+      <source>Per-node report (JSON)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
+      <source>No node to search: give node ids or catalogue URLs in NODES, or add nodes in the Simpul panel.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
+      <source>Searching {count} nodes …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
+      <source>{count} records found.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
+      <source>The extent cannot be expressed in longitude/latitude.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
+      <source>Unknown node {token}: neither a node id of your list nor a URL.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
+      <source>The offline cache cannot be opened: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
+      <source>{node}: {returned} records (of {total})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Validate dataset (KUGI, SRGI2013, geometry, topology)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Checks a vector dataset against the national standards before it is shared: KUGI (layer name, geometry type, required attributes, types, FCODE, domains, SRS_ID, METADATA), the SRGI2013 reference system, geometry validity, empty and duplicate geometries, overlaps, gaps (administrative areas) and slivers, text encoding, the extent of Indonesia and, when a file is given or found beside the dataset, the ISO metadata. FEATURE_TYPE (an FCODE or KUGI layer name) overrides the feature type found from the FCODE and the layer name. Writes an error layer (GeoPackage), an HTML report and a JSON report; the source is only read.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Validate a folder or GeoPackage (batch)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Validates every vector dataset of a folder (GeoPackage layers, Shapefiles, GeoJSON …; sub-folders too when RECURSIVE) or every layer of one GeoPackage in one run, and writes one report over all of them. A file that cannot be read is reported (rule dataset.readable) and the run goes on. Metadata files named &lt;layer&gt;.xml are looked for beside each dataset or in METADATA_FOLDER.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Fix dataset (safe fixes, to a new file)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Writes a corrected copy of a dataset to a NEW GeoPackage or Shapefile; the source is never changed. Safe fixes only: invalid geometries are repaired (same geometry type); a dataset without reference system gets ASSIGN_CRS; legacy datums are transformed to SRGI2013 (DGN95 with EPSG:9472) or to TARGET_CRS; SRS_ID is filled ('SRGI 2013'); text is trimmed and re-encoded as UTF-8. The layer is named after its KUGI feature type when it is known. Empty or duplicate geometries, overlaps, gaps, FCODE and METADATA are left for you to decide.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Error layer (GeoPackage)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Report (HTML)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>HTML files (*.html)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Report (JSON)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Number of errors</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Number of warnings</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Number of infos</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Number of findings</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>No errors</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Findings by rule (JSON)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>KUGI feature type (FCODE or layer name; optional)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>ISO 19139 metadata file (optional)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>KUGI feature type used (FCODE)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>The layer has no features.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Folder</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>or a GeoPackage (every layer)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Include sub-folders</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Folder of metadata files (optional)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Number of datasets</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Give either a folder (INPUT) or a GeoPackage (GEOPACKAGE).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Transform to (default: SRGI2013 for legacy datums)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Reference system to assign when the data has none</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Repair invalid geometries</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Fill SRS_ID</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Trim and re-encode text as UTF-8</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Fixed dataset</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>GeoPackage (*.gpkg);;ESRI Shapefile (*.shp)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Fixed layer (URI)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Reference system of the fixed dataset</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Features written</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Geometries repaired</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Invalid geometries that could not be repaired</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Features transformed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>SRS_ID values filled</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Text values trimmed or re-encoded</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Validating {name} …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>{features} feature(s) written to {path}: {valid} geometry(ies) repaired, {srs} SRS_ID value(s) filled, {text} text value(s) fixed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>{name}: {errors} error(s), {warnings} warning(s), {infos} info(s)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>No vector dataset found in {path}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Findings ({name})</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../sdi_plugin/processing/provider.py" />
