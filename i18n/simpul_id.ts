@@ -53,87 +53,87 @@
     <message>
       <location filename="../sdi_plugin/core/directory.py" />
       <source>the top level must be a JSON object</source>
-      <translation type="unfinished" />
+      <translation>tingkat teratas harus berupa objek JSON</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/directory.py" />
       <source>there is no list of nodes</source>
-      <translation type="unfinished" />
+      <translation>tidak ada daftar simpul</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/directory.py" />
       <source>no directory URL is set</source>
-      <translation type="unfinished" />
+      <translation>URL direktori belum diatur</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/directory.py" />
       <source>the directory has not changed</source>
-      <translation type="unfinished" />
+      <translation>direktori tidak berubah</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/directory.py" />
       <source>added by a Simpul user</source>
-      <translation type="unfinished" />
+      <translation>ditambahkan oleh pengguna Simpul</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/directory.py" />
       <source>Simpul node list</source>
-      <translation type="unfinished" />
+      <translation>Daftar simpul Simpul</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/directory.py" />
       <source>Node list {where}: {problem}</source>
-      <translation type="unfinished" />
+      <translation>Daftar simpul {where}: {problem}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/directory.py" />
       <source>the file is not UTF-8 text</source>
-      <translation type="unfinished" />
+      <translation>berkas bukan teks UTF-8</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/directory.py" />
       <source>{count} nodes in the directory</source>
-      <translation type="unfinished" />
+      <translation>{count} simpul dalam direktori</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/directory.py" />
       <source>{path} must be an object</source>
-      <translation type="unfinished" />
+      <translation>{path} harus berupa objek</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/directory.py" />
       <source>{path} has no name</source>
-      <translation type="unfinished" />
+      <translation>{path} tidak memiliki nama</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/directory.py" />
       <source>{path} ({name}): the URL must start with http:// or https://</source>
-      <translation type="unfinished" />
+      <translation>{path} ({name}): URL harus diawali http:// atau https://</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/directory.py" />
       <source>{path} ({name}): level {level} is not one of {levels}</source>
-      <translation type="unfinished" />
+      <translation>{path} ({name}): tingkat {level} bukan salah satu dari {levels}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/directory.py" />
       <source>{path}.{key} must be true or false</source>
-      <translation type="unfinished" />
+      <translation>{path}.{key} harus true atau false</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/directory.py" />
       <source>{path}.services must be a list of objects with a kind and a url</source>
-      <translation type="unfinished" />
+      <translation>{path}.services harus berupa daftar objek yang memiliki kind dan url</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/directory.py" />
       <source>not a Simpul node list (format {format})</source>
-      <translation type="unfinished" />
+      <translation>bukan daftar simpul Simpul (format {format})</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/directory.py" />
       <source>format version {version} is newer than this Simpul understands ({ours})</source>
-      <translation type="unfinished" />
+      <translation>versi format {version} lebih baru daripada yang dipahami Simpul ini ({ours})</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/directory.py" />
@@ -144,22 +144,22 @@
     <message>
       <location filename="../sdi_plugin/core/directory.py" />
       <source>the directory could not be fetched from {url}: {why}</source>
-      <translation type="unfinished" />
+      <translation>direktori tidak dapat diambil dari {url}: {why}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/directory.py" />
       <source>{path}.{key} must be text</source>
-      <translation type="unfinished" />
+      <translation>{path}.{key} harus berupa teks</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/directory.py" />
       <source>the node id {id} appears twice</source>
-      <translation type="unfinished" />
+      <translation>id simpul {id} muncul dua kali</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/directory.py" />
       <source>the file is not valid JSON ({error})</source>
-      <translation type="unfinished" />
+      <translation>berkas bukan JSON yang sah ({error})</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/directory.py" />
@@ -170,32 +170,32 @@
     <message>
       <location filename="../sdi_plugin/core/downloads.py" />
       <source>not a file Simpul can open (GeoPackage, zipped Shapefile or GeoTIFF expected)</source>
-      <translation type="unfinished" />
+      <translation>bukan berkas yang dapat dibuka Simpul (yang diharapkan GeoPackage, Shapefile dalam zip, atau GeoTIFF)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/downloads.py" />
       <source>the zip file holds no Shapefile, GeoPackage or GeoTIFF</source>
-      <translation type="unfinished" />
+      <translation>berkas zip tidak berisi Shapefile, GeoPackage, atau GeoTIFF</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/downloads.py" />
       <source>the server sent a web page (HTML), not a data file</source>
-      <translation type="unfinished" />
+      <translation>server mengirim halaman web (HTML), bukan berkas data</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/downloads.py" />
       <source>the server sent an empty file</source>
-      <translation type="unfinished" />
+      <translation>server mengirim berkas kosong</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/downloads.py" />
       <source>the zip file is damaged: {error}</source>
-      <translation type="unfinished" />
+      <translation>berkas zip rusak: {error}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/downloads.py" />
       <source>the zipped Shapefile lacks {files}</source>
-      <translation type="unfinished" />
+      <translation>Shapefile dalam zip tidak memiliki {files}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/health.py" />
@@ -233,23 +233,23 @@
     <message>
       <location filename="../sdi_plugin/core/health.py" />
       <source>the catalogue did not give a record count: {text}</source>
-      <translation type="unfinished" />
+      <translation>katalog tidak memberikan jumlah rekaman: {text}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/catalog/ckan.py" />
       <location filename="../sdi_plugin/core/health.py" />
       <source>not a CKAN package_search answer</source>
-      <translation type="unfinished" />
+      <translation>bukan jawaban package_search CKAN</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/health.py" />
       <source>not an OGC API Records answer</source>
-      <translation type="unfinished" />
+      <translation>bukan jawaban OGC API Records</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/health.py" />
       <source>no known service</source>
-      <translation type="unfinished" />
+      <translation>tidak ada layanan yang dikenali</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/catalog/client.py" />
@@ -283,7 +283,7 @@
     <message>
       <location filename="../sdi_plugin/core/http.py" />
       <source>no progress for {seconds:g} s</source>
-      <translation type="unfinished" />
+      <translation>tidak ada kemajuan selama {seconds:g} detik</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/http.py" />
@@ -293,7 +293,7 @@
     <message>
       <location filename="../sdi_plugin/core/http.py" />
       <source>cannot read the file {path}: {why}</source>
-      <translation type="unfinished" />
+      <translation>tidak dapat membaca berkas {path}: {why}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/http.py" />
@@ -304,13 +304,13 @@
     <message>
       <location filename="../sdi_plugin/core/http.py" />
       <source>cannot write {path}: {why}</source>
-      <translation type="unfinished" />
+      <translation>tidak dapat menulis {path}: {why}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/catalog/client.py" />
       <location filename="../sdi_plugin/core/http.py" />
       <source>the server redirected the request to {url}</source>
-      <translation type="unfinished" />
+      <translation>server mengalihkan permintaan ke {url}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/kugi.py" />
@@ -540,153 +540,153 @@
     <message>
       <location filename="../sdi_plugin/core/layer_metadata.py" />
       <source>Publication date</source>
-      <translation type="unfinished" />
+      <translation>Tanggal terbit</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/layer_metadata.py" />
       <source>Revision date</source>
-      <translation type="unfinished" />
+      <translation>Tanggal revisi</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/layer_metadata.py" />
       <source>Creation date</source>
-      <translation type="unfinished" />
+      <translation>Tanggal pembuatan</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/layer_metadata.py" />
       <source>Metadata date</source>
-      <translation type="unfinished" />
+      <translation>Tanggal metadata</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/layer_metadata.py" />
       <source>link</source>
-      <translation type="unfinished" />
+      <translation>tautan</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/layer_metadata.py" />
       <source>Catalogue record at {node}</source>
-      <translation type="unfinished" />
+      <translation>Rekaman katalog di {node}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/layer_metadata.py" />
       <source>Found with Simpul at node {node}</source>
-      <translation type="unfinished" />
+      <translation>Ditemukan dengan Simpul di simpul {node}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/loader.py" />
       <source>an OGC API Features collection</source>
-      <translation type="unfinished" />
+      <translation>koleksi OGC API Features</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/loader.py" />
       <source>an ArcGIS map service</source>
-      <translation type="unfinished" />
+      <translation>layanan peta ArcGIS</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/loader.py" />
       <source>an ArcGIS feature layer</source>
-      <translation type="unfinished" />
+      <translation>layer unsur ArcGIS</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/loader.py" />
       <source>an ArcGIS feature service</source>
-      <translation type="unfinished" />
+      <translation>layanan unsur ArcGIS</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/loader.py" />
       <source>the link names no layer, and the {kind} service at {url} offers {count}: {names}</source>
-      <translation type="unfinished" />
+      <translation>tautan tidak menyebut layer, dan layanan {kind} di {url} menyediakan {count}: {names}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/catalog/client.py" />
       <location filename="../sdi_plugin/core/loader.py" />
       <source>the server sent a web page (HTML), not JSON</source>
-      <translation type="unfinished" />
+      <translation>server mengirim halaman web (HTML), bukan JSON</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/loader.py" />
       <source>{url} did not answer as a {kind} service: {why}</source>
-      <translation type="unfinished" />
+      <translation>{url} tidak menjawab sebagai layanan {kind}: {why}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/loader.py" />
       <source>the WMTS layer {name} has no tile matrix set</source>
-      <translation type="unfinished" />
+      <translation>layer WMTS {name} tidak memiliki tile matrix set</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/loader.py" />
       <source>{url} did not answer as {what}: {why}</source>
-      <translation type="unfinished" />
+      <translation>{url} tidak menjawab sebagai {what}: {why}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/loader.py" />
       <source>{url} did not answer as {what}</source>
-      <translation type="unfinished" />
+      <translation>{url} tidak menjawab sebagai {what}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/loader.py" />
       <source>{url} refused: {why}</source>
-      <translation type="unfinished" />
+      <translation>{url} menolak: {why}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/loader.py" />
       <source>the link names no OGC API collection: {url}</source>
-      <translation type="unfinished" />
+      <translation>tautan tidak menyebut koleksi OGC API: {url}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/loader.py" />
       <source>not an ArcGIS {kind} address: {url}</source>
-      <translation type="unfinished" />
+      <translation>bukan alamat ArcGIS {kind}: {url}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/loader.py" />
       <source>{url} is a {type}, not a feature layer</source>
-      <translation type="unfinished" />
+      <translation>{url} adalah {type}, bukan layer unsur</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/loader.py" />
       <source>Simpul cannot load a link of this kind ({kind}): {url}</source>
-      <translation type="unfinished" />
+      <translation>Simpul tidak dapat memuat tautan jenis ini ({kind}): {url}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/loader.py" />
       <source>the provider {provider} refused it</source>
-      <translation type="unfinished" />
+      <translation>provider {provider} menolaknya</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/loader.py" />
       <source>QGIS could not open the layer: {why}</source>
-      <translation type="unfinished" />
+      <translation>QGIS tidak dapat membuka layer: {why}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/loader.py" />
       <source>loading {url} failed: {why}</source>
-      <translation type="unfinished" />
+      <translation>gagal memuat {url}: {why}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/loader.py" />
       <source>the {kind} service at {url} has no layer named {name}</source>
-      <translation type="unfinished" />
+      <translation>layanan {kind} di {url} tidak memiliki layer bernama {name}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/loader.py" />
       <source>the ArcGIS map service at {url} has no layer {name}</source>
-      <translation type="unfinished" />
+      <translation>layanan peta ArcGIS di {url} tidak memiliki layer {name}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/loader.py" />
       <source>the link names no layer of the ArcGIS feature service at {url}</source>
-      <translation type="unfinished" />
+      <translation>tautan tidak menyebut layer dari layanan unsur ArcGIS di {url}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/loader.py" />
       <source>the download from {url} failed: {why}</source>
-      <translation type="unfinished" />
+      <translation>unduhan dari {url} gagal: {why}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/loader.py" />
       <source>The record {title} has no link Simpul can load as a layer.</source>
-      <translation type="unfinished" />
+      <translation>Rekaman {title} tidak memiliki tautan yang dapat dimuat Simpul sebagai layer.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/nodeinfo.py" />
@@ -726,12 +726,12 @@
     <message>
       <location filename="../sdi_plugin/core/service_layers.py" />
       <source>{title} (all layers)</source>
-      <translation type="unfinished" />
+      <translation>{title} (semua layer)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/service_layers.py" />
       <source>{kind} at {url}: {why}</source>
-      <translation type="unfinished" />
+      <translation>{kind} di {url}: {why}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/standards.py" />
@@ -821,113 +821,113 @@
     <message>
       <location filename="../sdi_plugin/core/catalog/cache.py" />
       <source>{n} days</source>
-      <translation type="unfinished" />
+      <translation>{n} hari</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/catalog/cache.py" />
       <source>{n} seconds</source>
-      <translation type="unfinished" />
+      <translation>{n} detik</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/catalog/cache.py" />
       <source>{n} minutes</source>
-      <translation type="unfinished" />
+      <translation>{n} menit</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/catalog/cache.py" />
       <source>{n} hours</source>
-      <translation type="unfinished" />
+      <translation>{n} jam</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/catalog/ckan.py" />
       <source>not a CKAN Action API answer</source>
-      <translation type="unfinished" />
+      <translation>bukan jawaban CKAN Action API</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/catalog/ckan.py" />
       <source>CKAN refused the request: {text}</source>
-      <translation type="unfinished" />
+      <translation>CKAN menolak permintaan: {text}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/catalog/client.py" />
       <source>too many redirects (last: {url})</source>
-      <translation type="unfinished" />
+      <translation>terlalu banyak pengalihan (terakhir: {url})</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/catalog/client.py" />
       <source>after a redirect to {url}: {error}</source>
-      <translation type="unfinished" />
+      <translation>setelah dialihkan ke {url}: {error}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/catalog/csw.py" />
       <source>the CSW answer has no search results</source>
-      <translation type="unfinished" />
+      <translation>jawaban CSW tidak memuat hasil pencarian</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/catalog/csw.py" />
       <source>the catalogue answered with an OGC exception: {text}</source>
-      <translation type="unfinished" />
+      <translation>katalog menjawab dengan pesan galat OGC (exception): {text}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/catalog/csw.py" />
       <source>not a CSW GetRecords answer (root element {name})</source>
-      <translation type="unfinished" />
+      <translation>bukan jawaban GetRecords CSW (elemen akar {name})</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/catalog/endpoints.py" />
       <source>no catalogue (CSW, OGC API Records or CKAN) found at this node</source>
-      <translation type="unfinished" />
+      <translation>tidak ada katalog (CSW, OGC API Records, atau CKAN) di simpul ini</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/catalog/endpoints.py" />
       <source>not a catalogue service: {kind}</source>
-      <translation type="unfinished" />
+      <translation>bukan layanan katalog: {kind}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/catalog/endpoints.py" />
       <source>the node did not answer: {why}</source>
-      <translation type="unfinished" />
+      <translation>simpul tidak menjawab: {why}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/catalog/harvest.py" />
       <source>{node}: {count} records harvested</source>
-      <translation type="unfinished" />
+      <translation>{node}: {count} rekaman metadata dipanen</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/catalog/harvest.py" />
       <location filename="../sdi_plugin/core/catalog/search.py" />
       <source>{node}: canceled</source>
-      <translation type="unfinished" />
+      <translation>{node}: dibatalkan</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/catalog/ogcapi_records.py" />
       <source>the OGC API has no record collection</source>
-      <translation type="unfinished" />
+      <translation>OGC API ini tidak memiliki koleksi rekaman metadata</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/catalog/ogcapi_records.py" />
       <source>not an OGC API Records answer (no features)</source>
-      <translation type="unfinished" />
+      <translation>bukan jawaban OGC API Records (tidak ada features)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/catalog/search.py" />
       <source>no offline cache</source>
-      <translation type="unfinished" />
+      <translation>tidak ada cache luring</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/catalog/search.py" />
       <source>{message} — showing {count} records from the offline cache (up to {age} old)</source>
-      <translation type="unfinished" />
+      <translation>{message} — menampilkan {count} rekaman dari cache luring (umur hingga {age})</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/catalog/search.py" />
       <source>{node}: {why}</source>
-      <translation type="unfinished" />
+      <translation>{node}: {why}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/catalog/search.py" />
       <source>{node}: unexpected error: {error}</source>
-      <translation type="unfinished" />
+      <translation>{node}: kesalahan tak terduga: {error}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/metadata/check.py" />
@@ -1219,6 +1219,12 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/api.py" />
+      <location filename="../sdi_plugin/core/publish/runner.py" />
+      <source>Simpul failed unexpectedly: {why} (details in the QGIS message log).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/api.py" />
       <source>Cannot read the metadata file {path}: {why}</source>
       <translation type="unfinished" />
     </message>
@@ -1300,6 +1306,7 @@
       <location filename="../sdi_plugin/core/publish/dataset.py" />
       <location filename="../sdi_plugin/core/publish/http_util.py" />
       <location filename="../sdi_plugin/core/publish/runner.py" />
+      <location filename="../sdi_plugin/gui/publish_page.py" />
       <location filename="../sdi_plugin/processing/alg_metadata.py" />
       <location filename="../sdi_plugin/processing/alg_nodeinfo.py" />
       <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
@@ -1384,7 +1391,7 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/gate.py" />
-      <source>{count} validation error(s) block publishing; fix them, or give a reason to publish anyway (it is recorded in the metadata lineage).</source>
+      <source>{count} validation error(s) ({rules}) block publishing; fix them, or give a reason to publish anyway (it is recorded in the metadata lineage).</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1394,7 +1401,7 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/gate.py" />
-      <source>{count} validation error(s) overridden: {reason}</source>
+      <source>{count} validation error(s) ({rules}) overridden. Reason given: {reason}</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1414,6 +1421,7 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/geoserver.py" />
+      <location filename="../sdi_plugin/processing/alg_publish.py" />
       <source>GeoServer REST</source>
       <translation type="unfinished" />
     </message>
@@ -1564,6 +1572,11 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/geoserver.py" />
+      <source>the table {table} of {file} (copied to a GeoPackage of its own)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geoserver.py" />
       <source>Set the default style to {style}</source>
       <translation type="unfinished" />
     </message>
@@ -1594,12 +1607,12 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/geoserver.py" />
-      <source>Upload {file} ({mb:.1f} MB) as a new data store</source>
+      <source>Upload {what} as a new data store</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/geoserver.py" />
-      <source>Replace the data of the existing store with {file} ({mb:.1f} MB)</source>
+      <source>Replace the data of the existing store with {what}</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1685,11 +1698,6 @@
     <message>
       <location filename="../sdi_plugin/core/publish/runner.py" />
       <source>Everything this publish did was undone; the node is as it was.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/publish/runner.py" />
-      <source>Simpul failed unexpectedly: {why} (details in the QGIS message log).</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1800,242 +1808,242 @@
     <message>
       <location filename="../sdi_plugin/core/validate/attribute_rules.py" />
       <source>Write {fcode} in FCODE.</source>
-      <translation type="unfinished" />
+      <translation>Isi FCODE dengan {fcode}.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/attribute_rules.py" />
       <source>Fill FCODE with {fcode} ({layer}).</source>
-      <translation type="unfinished" />
+      <translation>Isi FCODE dengan {fcode} ({layer}).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/attribute_rules.py" />
       <source>{name} is empty; KUGI requires a value (Palapa refuses the upload).</source>
-      <translation type="unfinished" />
+      <translation>{name} kosong; KUGI mewajibkan isinya (Palapa menolak unggahan).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/attribute_rules.py" />
       <source>SRS_ID '{value}' does not name a reference system Simpul knows.</source>
-      <translation type="unfinished" />
+      <translation>SRS_ID '{value}' tidak menyebut sistem referensi yang dikenal Simpul.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/attribute_rules.py" />
       <source>Write '{value}' for data in SRGI2013.</source>
-      <translation type="unfinished" />
+      <translation>Tulis '{value}' untuk data dalam SRGI2013.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/attribute_rules.py" />
       <source>{name} holds more than {length} characters, the KUGI length; it would be cut.</source>
-      <translation type="unfinished" />
+      <translation>{name} berisi lebih dari {length} karakter, panjang menurut KUGI; isinya akan terpotong.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/attribute_rules.py" />
       <source>METADATA '{value}' is not the identifier of the metadata record ({id}).</source>
-      <translation type="unfinished" />
+      <translation>METADATA '{value}' bukan pengenal rekaman metadata ({id}).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/attribute_rules.py" />
       <source>Write {id} in METADATA.</source>
-      <translation type="unfinished" />
+      <translation>Isi METADATA dengan {id}.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/attribute_rules.py" />
       <source>Fill SRS_ID with '{value}' (the Fix dataset tool does this).</source>
-      <translation type="unfinished" />
+      <translation>Isi SRS_ID dengan '{value}' (alat Perbaiki dataset melakukannya).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/attribute_rules.py" />
       <source>FCODE '{value}' is not a KUGI feature code: {reason}.</source>
-      <translation type="unfinished" />
+      <translation>FCODE '{value}' bukan kode unsur KUGI: {reason}.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/attribute_rules.py" />
       <source>SRS_ID '{value}' says {datum}, but the layer is in {crs}.</source>
-      <translation type="unfinished" />
+      <translation>SRS_ID '{value}' menyebut {datum}, padahal layer dalam {crs}.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/attribute_rules.py" />
       <source>{name} = {value} is not in the KUGI domain ({codes}).</source>
-      <translation type="unfinished" />
+      <translation>{name} = {value} tidak ada dalam domain KUGI ({codes}).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/attribute_rules.py" />
       <source>The layer has no {name} column; KUGI requires it (Palapa refuses the upload).</source>
-      <translation type="unfinished" />
+      <translation>Layer tidak punya kolom {name}; KUGI mewajibkannya (Palapa menolak unggahan).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/attribute_rules.py" />
       <source>FCODE {value} differs from {fcode}, the feature type of this layer ({layer}); a KUGI layer holds one feature type.</source>
-      <translation type="unfinished" />
+      <translation>FCODE {value} berbeda dari {fcode}, jenis unsur layer ini ({layer}); satu layer KUGI hanya memuat satu jenis unsur.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/attribute_rules.py" />
       <source>Add a text column {name} ({length} characters) and fill it on every feature.</source>
-      <translation type="unfinished" />
+      <translation>Tambahkan kolom teks {name} ({length} karakter) dan isi pada setiap unsur.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/attribute_rules.py" />
       <source>FCODE {value} is not in Simpul's KUGI catalogue ({version}); refresh the catalogue from the KUGI API to check it.</source>
-      <translation type="unfinished" />
+      <translation>FCODE {value} tidak ada dalam katalog KUGI Simpul ({version}); perbarui katalog dari API KUGI untuk memeriksanya.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/attribute_rules.py" />
       <source>FCODE '{value}' has spaces around it.</source>
-      <translation type="unfinished" />
+      <translation>FCODE '{value}' diapit spasi.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/context.py" />
       <source>FEATURE_TYPE {value} is not a feature type of the KUGI catalogue (give its FCODE, e.g. CA02070160, or its layer name).</source>
-      <translation type="unfinished" />
+      <translation>FEATURE_TYPE {value} bukan jenis unsur dalam katalog KUGI (berikan FCODE-nya, mis. CA02070160, atau nama layernya).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/dataset_rules.py" />
       <source>no geometry</source>
-      <translation type="unfinished" />
+      <translation>tanpa geometri</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/dataset_rules.py" />
       <source>no feature type matches</source>
-      <translation type="unfinished" />
+      <translation>tidak ada jenis unsur yang cocok</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/dataset_rules.py" />
       <source>point</source>
-      <translation type="unfinished" />
+      <translation>titik</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/dataset_rules.py" />
       <source>line</source>
-      <translation type="unfinished" />
+      <translation>garis</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/dataset_rules.py" />
       <source>polygon</source>
-      <translation type="unfinished" />
+      <translation>poligon</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/dataset_rules.py" />
       <source>The layer has no coordinate reference system (Palapa would take it as WGS 84, EPSG:4326).</source>
-      <translation type="unfinished" />
+      <translation>Layer tidak punya sistem referensi koordinat (Palapa akan menganggapnya WGS 84, EPSG:4326).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/dataset_rules.py" />
       <source>Transform to {target} ({name}) with {steps}: the Fix dataset tool does it.</source>
-      <translation type="unfinished" />
+      <translation>Transformasikan ke {target} ({name}) dengan {steps}: alat Perbaiki dataset melakukannya.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/dataset_rules.py" />
       <source>Fill FCODE with the KUGI feature code, or give the feature type (FEATURE_TYPE).</source>
-      <translation type="unfinished" />
+      <translation>Isi FCODE dengan kode unsur KUGI, atau berikan jenis unsurnya (FEATURE_TYPE).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/dataset_rules.py" />
       <source>The layer holds {found} geometries but KUGI feature type {what} is a {expected} type.</source>
-      <translation type="unfinished" />
+      <translation>Layer berisi geometri {found}, padahal jenis unsur KUGI {what} bertipe {expected}.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/dataset_rules.py" />
       <source>Add these fields if you have the data; they may stay absent.</source>
-      <translation type="unfinished" />
+      <translation>Tambahkan kolom ini bila datanya ada; boleh juga tidak ada.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/dataset_rules.py" />
       <source>(read from a .prj without EPSG code, identified as {code})</source>
-      <translation type="unfinished" />
+      <translation>(dibaca dari .prj tanpa kode EPSG, dikenali sebagai {code})</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/dataset_rules.py" />
       <source>Assign the reference system the coordinates are in (Fix dataset, ASSIGN_CRS), then transform to SRGI2013.</source>
-      <translation type="unfinished" />
+      <translation>Tetapkan sistem referensi koordinat yang dipakai data (Perbaiki dataset, ASSIGN_CRS), lalu transformasikan ke SRGI2013.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/dataset_rules.py" />
       <source>Layer name '{name}' does not follow KUGI: {reason}.</source>
-      <translation type="unfinished" />
+      <translation>Nama layer '{name}' tidak mengikuti KUGI: {reason}.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/dataset_rules.py" />
       <source>Layer name '{name}' should be in capitals: {upper}.</source>
-      <translation type="unfinished" />
+      <translation>Nama layer '{name}' seharusnya huruf kapital: {upper}.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/dataset_rules.py" />
       <source>The KUGI feature type of layer '{name}' is not known: {reasons}.</source>
-      <translation type="unfinished" />
+      <translation>Jenis unsur KUGI layer '{name}' tidak diketahui: {reasons}.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/dataset_rules.py" />
       <source>Layer name '{name}' does not match its feature type {fcode}; KUGI names it {expected}.</source>
-      <translation type="unfinished" />
+      <translation>Nama layer '{name}' tidak sesuai dengan jenis unsurnya {fcode}; KUGI menamainya {expected}.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/dataset_rules.py" />
       <source>Optional KUGI attributes of {fcode} not in the layer: {names}.</source>
-      <translation type="unfinished" />
+      <translation>Atribut KUGI opsional {fcode} yang tidak ada di layer: {names}.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/dataset_rules.py" />
       <source>The layer's reference system ({name}) has no EPSG code Simpul recognises; SRGI2013 is expected.</source>
-      <translation type="unfinished" />
+      <translation>Sistem referensi layer ({name}) tidak punya kode EPSG yang dikenal Simpul; yang diharapkan SRGI2013.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/dataset_rules.py" />
       <source>Rename the layer to {expected}.</source>
-      <translation type="unfinished" />
+      <translation>Ganti nama layer menjadi {expected}.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/dataset_rules.py" />
       <source>Field '{field}' should be named {name} (KUGI names are in capitals).</source>
-      <translation type="unfinished" />
+      <translation>Kolom '{field}' seharusnya bernama {name} (nama KUGI ditulis kapital).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/dataset_rules.py" />
       <source>Field {name} is {found}; KUGI defines it as {expected}.</source>
-      <translation type="unfinished" />
+      <translation>Kolom {name} bertipe {found}; KUGI menetapkannya {expected}.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/dataset_rules.py" />
       <source>Field {name} allows {found} characters; KUGI allows {expected}, so longer values would be cut.</source>
-      <translation type="unfinished" />
+      <translation>Kolom {name} menampung {found} karakter; KUGI hanya {expected}, jadi isi yang lebih panjang akan terpotong.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/encoding.py" />
       <source>Text in {fields} is not valid {codec} although the Shapefile's {where} says so{guess}; it will show as garbled characters.</source>
-      <translation type="unfinished" />
+      <translation>Teks di {fields} bukan {codec} yang sah walaupun {where} Shapefile menyatakannya{guess}; teks akan tampil sebagai karakter rusak.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/encoding.py" />
       <source>Text in {fields} has non-ASCII characters but the Shapefile does not say its encoding (no .cpg file){guess}; readers will guess, and guess wrong.</source>
-      <translation type="unfinished" />
+      <translation>Teks di {fields} memuat karakter non-ASCII tetapi Shapefile tidak menyatakan pengodeannya (tidak ada berkas .cpg){guess}; aplikasi pembaca akan menebak, dan salah tebak.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/encoding.py" />
       <source>Trim the text (the Fix dataset tool does this).</source>
-      <translation type="unfinished" />
+      <translation>Pangkas spasi pada teks (alat Perbaiki dataset melakukannya).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/encoding.py" />
       <source>{count} value(s) of {field} have spaces at the start or end.</source>
-      <translation type="unfinished" />
+      <translation>{count} nilai {field} diawali atau diakhiri spasi.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/encoding.py" />
       <source>Text in {field} looks garbled ('{value}'): it was decoded with the wrong code page.</source>
-      <translation type="unfinished" />
+      <translation>Teks di {field} tampak rusak ('{value}'): dibaca dengan code page yang salah.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/encoding.py" />
       <source>(it looks like {codec})</source>
-      <translation type="unfinished" />
+      <translation>(tampaknya {codec})</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/engine.py" />
       <source>The layer has no features: there is nothing to publish.</source>
-      <translation type="unfinished" />
+      <translation>Layer tidak berisi unsur: tidak ada yang bisa dipublikasikan.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/engine.py" />
       <source>Check that you exported the right layer.</source>
-      <translation type="unfinished" />
+      <translation>Periksa apakah layer yang diekspor sudah benar.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/engine.py" />
@@ -2043,168 +2051,168 @@
       <location filename="../sdi_plugin/gui/validate_page.py" />
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>{path} does not exist.</source>
-      <translation type="unfinished" />
+      <translation>{path} tidak ada.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/engine.py" />
       <source>Validating {name} ({n} of {total}) …</source>
-      <translation type="unfinished" />
+      <translation>Memvalidasi {name} ({n} dari {total}) …</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/engine.py" />
       <source>Skipped (not a vector dataset): {path}</source>
-      <translation type="unfinished" />
+      <translation>Dilewati (bukan dataset vektor): {path}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/errorlayer.py" />
       <source>Error</source>
-      <translation type="unfinished" />
+      <translation>Kesalahan</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/errorlayer.py" />
       <source>Warning</source>
-      <translation type="unfinished" />
+      <translation>Peringatan</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/errorlayer.py" />
       <source>Info</source>
-      <translation type="unfinished" />
+      <translation>Info</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/errorlayer.py" />
       <source>Simpul validation findings by severity</source>
-      <translation type="unfinished" />
+      <translation>Temuan validasi Simpul menurut tingkat</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/errorlayer.py" />
       <source>Could not write the error layer {path}: {error}</source>
-      <translation type="unfinished" />
+      <translation>Layer kesalahan {path} tidak dapat ditulis: {error}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/fix.py" />
       <source>The data has no reference system and none was given to assign (ASSIGN_CRS); it is written without one.</source>
-      <translation type="unfinished" />
+      <translation>Data tidak punya sistem referensi dan tidak ada yang diberikan untuk ditetapkan (ASSIGN_CRS); data ditulis tanpa sistem referensi.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/fix.py" />
       <source>Reference system {crs} assigned.</source>
-      <translation type="unfinished" />
+      <translation>Sistem referensi {crs} ditetapkan.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/fix.py" />
       <source>Write the fixed dataset as a GeoPackage (.gpkg) or a Shapefile (.shp), not {ext}.</source>
-      <translation type="unfinished" />
+      <translation>Tulis dataset hasil perbaikan sebagai GeoPackage (.gpkg) atau Shapefile (.shp), bukan {ext}.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/fix.py" />
       <source>The output {path} is the source dataset itself; the fix never writes to the source. Choose a new file.</source>
-      <translation type="unfinished" />
+      <translation>Keluaran {path} adalah dataset sumber itu sendiri; perbaikan tidak pernah menulis ke sumber. Pilih berkas baru.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/fix.py" />
       <source>Transformed from {src} to {dst}{how}.</source>
-      <translation type="unfinished" />
+      <translation>Ditransformasikan dari {src} ke {dst}{how}.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/fix.py" />
       <source>Could not create {path}: {error}</source>
-      <translation type="unfinished" />
+      <translation>{path} tidak dapat dibuat: {error}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/fix.py" />
       <source>Text read as {codec} and written as UTF-8.</source>
-      <translation type="unfinished" />
+      <translation>Teks dibaca sebagai {codec} dan ditulis sebagai UTF-8.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/fix.py" />
       <source>The .prj without EPSG code was read as {crs}.</source>
-      <translation type="unfinished" />
+      <translation>.prj tanpa kode EPSG dibaca sebagai {crs}.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/fix.py" />
       <location filename="../sdi_plugin/core/validate/sources.py" />
       <source>(no extension)</source>
-      <translation type="unfinished" />
+      <translation>(tanpa ekstensi)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/fix.py" />
       <source>Could not write feature {fid} to {path}: {error}</source>
-      <translation type="unfinished" />
+      <translation>Unsur {fid} tidak dapat ditulis ke {path}: {error}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/fix.py" />
       <source>with {op}</source>
-      <translation type="unfinished" />
+      <translation>dengan {op}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/fix.py" />
       <source>Feature {fid} could not be transformed; it is written unchanged.</source>
-      <translation type="unfinished" />
+      <translation>Unsur {fid} tidak dapat ditransformasikan; ditulis tanpa perubahan.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/geometry_rules.py" />
       <source>invalid geometry</source>
-      <translation type="unfinished" />
+      <translation>geometri tidak valid</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/geometry_rules.py" />
       <source>The feature lies outside Indonesia (lon/lat {where}); x and y look swapped.</source>
-      <translation type="unfinished" />
+      <translation>Unsur berada di luar Indonesia (bujur/lintang {where}); x dan y tampaknya tertukar.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/geometry_rules.py" />
       <source>The feature's coordinates cannot be placed on Earth in the layer's reference system.</source>
-      <translation type="unfinished" />
+      <translation>Koordinat unsur tidak dapat ditempatkan di Bumi dalam sistem referensi layer.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/geometry_rules.py" />
       <source> at {x}, {y}</source>
-      <translation type="unfinished" />
+      <translation> di {x}, {y}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/geometry_rules.py" />
       <source>Feature {fid} repeats feature {first}: same geometry and same attributes.</source>
-      <translation type="unfinished" />
+      <translation>Unsur {fid} mengulang unsur {first}: geometri dan atribut sama.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/geometry_rules.py" />
       <source>Feature {fid} has the same geometry as feature {first} (attributes differ).</source>
-      <translation type="unfinished" />
+      <translation>Unsur {fid} bergeometri sama dengan unsur {first} (atributnya berbeda).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/geometry_rules.py" />
       <source>Part of the feature lies outside Indonesia (lon/lat {where}).</source>
-      <translation type="unfinished" />
+      <translation>Sebagian unsur berada di luar Indonesia (bujur/lintang {where}).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/geometry_rules.py" />
       <source>Invalid geometry: {reason}{where}.</source>
-      <translation type="unfinished" />
+      <translation>Geometri tidak valid: {reason}{where}.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/geometry_rules.py" />
       <source>The feature lies outside Indonesia (lon/lat {where}).</source>
-      <translation type="unfinished" />
+      <translation>Unsur berada di luar Indonesia (bujur/lintang {where}).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/geometry_rules.py" />
       <source>The feature has no geometry (it is {what}).</source>
-      <translation type="unfinished" />
+      <translation>Unsur tidak punya geometri (geometrinya {what}).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/geometry_rules.py" />
       <source>NULL</source>
-      <translation type="unfinished" />
+      <translation>NULL</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/geometry_rules.py" />
       <source>empty</source>
-      <translation type="unfinished" />
+      <translation>kosong</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/geometry_rules.py" />
       <source>Sliver polygon: on average {width} m wide, narrower than {minimum} m (0.5 mm at 1:{scale}).</source>
-      <translation type="unfinished" />
+      <translation>Poligon sliver: rata-rata lebarnya {width} m, lebih sempit dari {minimum} m (0,5 mm pada skala 1:{scale}).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/html_report.py" />
@@ -2224,519 +2232,521 @@
       <location filename="../sdi_plugin/core/validate/html_report.py" />
       <location filename="../sdi_plugin/gui/validate_page.py" />
       <source>Infos</source>
-      <translation type="unfinished" />
+      <translation>Info</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/html_report.py" />
       <source>No errors: the data meets every rule checked. Look at the warnings before sharing it.</source>
-      <translation type="unfinished" />
+      <translation>Tidak ada kesalahan: data memenuhi semua aturan yang diperiksa. Perhatikan peringatan sebelum membagikannya.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/html_report.py" />
       <source>Validation report: {name}</source>
-      <translation type="unfinished" />
+      <translation>Laporan validasi: {name}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/html_report.py" />
       <source>The validation was canceled: this report is incomplete.</source>
-      <translation type="unfinished" />
+      <translation>Validasi dibatalkan: laporan ini tidak lengkap.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/html_report.py" />
       <source>No findings.</source>
-      <translation type="unfinished" />
+      <translation>Tidak ada temuan.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/html_report.py" />
       <location filename="../sdi_plugin/gui/validate_page.py" />
       <source>Rule</source>
-      <translation type="unfinished" />
+      <translation>Aturan</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/html_report.py" />
       <source>What is checked</source>
-      <translation type="unfinished" />
+      <translation>Yang diperiksa</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/html_report.py" />
       <source>How to fix</source>
-      <translation type="unfinished" />
+      <translation>Cara memperbaiki</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/html_report.py" />
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <location filename="../sdi_plugin/processing/alg_publish.py" />
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Dataset</source>
-      <translation type="unfinished" />
+      <translation>Dataset</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/html_report.py" />
       <source>FCODE</source>
-      <translation type="unfinished" />
+      <translation>FCODE</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/html_report.py" />
       <location filename="../sdi_plugin/gui/record_view.py" />
       <source>Reference system</source>
-      <translation type="unfinished" />
+      <translation>Sistem referensi</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/html_report.py" />
       <source>Features</source>
-      <translation type="unfinished" />
+      <translation>Unsur</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/html_report.py" />
       <location filename="../sdi_plugin/gui/validate_page.py" />
       <source>Severity</source>
-      <translation type="unfinished" />
+      <translation>Tingkat</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/html_report.py" />
       <location filename="../sdi_plugin/gui/validate_page.py" />
       <source>Feature</source>
-      <translation type="unfinished" />
+      <translation>Unsur</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/html_report.py" />
       <source>Finding and fix</source>
-      <translation type="unfinished" />
+      <translation>Temuan dan perbaikan</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/html_report.py" />
       <source>Map</source>
-      <translation type="unfinished" />
+      <translation>Peta</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/html_report.py" />
       <source>Findings by rule</source>
-      <translation type="unfinished" />
+      <translation>Temuan per aturan</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/html_report.py" />
       <location filename="../sdi_plugin/gui/validate_page.py" />
       <source>All findings</source>
-      <translation type="unfinished" />
+      <translation>Semua temuan</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/html_report.py" />
       <source>Findings by rule and severity</source>
-      <translation type="unfinished" />
+      <translation>Temuan per aturan dan tingkat</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/html_report.py" />
       <source>Datasets</source>
-      <translation type="unfinished" />
+      <translation>Dataset</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/html_report.py" />
       <source>{n} error(s) must be fixed before the data is shared.</source>
-      <translation type="unfinished" />
+      <translation>{n} kesalahan harus diperbaiki sebelum data dibagikan.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/html_report.py" />
       <source>… and {n} more findings: see the JSON report.</source>
-      <translation type="unfinished" />
+      <translation>… dan {n} temuan lagi: lihat laporan JSON.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/html_report.py" />
       <source>{count} features · {geometry} · {crs} · KUGI {fcode} {layer}</source>
-      <translation type="unfinished" />
+      <translation>{count} unsur · {geometry} · {crs} · KUGI {fcode} {layer}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/html_report.py" />
       <source>Rules run: {rules}.</source>
-      <translation type="unfinished" />
+      <translation>Aturan yang dijalankan: {rules}.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/html_report.py" />
       <source>no CRS</source>
-      <translation type="unfinished" />
+      <translation>tanpa sistem referensi</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/html_report.py" />
       <source>feature type unknown</source>
-      <translation type="unfinished" />
+      <translation>jenis unsur tidak diketahui</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/html_report.py" />
       <source>Map of {name}</source>
-      <translation type="unfinished" />
+      <translation>Peta {name}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/html_report.py" />
       <source>Source: {source}</source>
-      <translation type="unfinished" />
+      <translation>Sumber: {source}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/html_report.py" />
       <source>Checked on {date} with {generator} against {standard} {version}</source>
-      <translation type="unfinished" />
+      <translation>Diperiksa pada {date} dengan {generator} terhadap {standard} {version}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/metadata_seam.py" />
       <source>Metadata {name}: complete.</source>
-      <translation type="unfinished" />
+      <translation>Metadata {name}: lengkap.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/metadata_seam.py" />
       <source>The metadata file {path} does not exist.</source>
-      <translation type="unfinished" />
+      <translation>Berkas metadata {path} tidak ada.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/metadata_seam.py" />
       <source>No ISO metadata file was given or found beside the dataset ({names}); metadata was not checked.</source>
-      <translation type="unfinished" />
+      <translation>Tidak ada berkas metadata ISO yang diberikan atau ditemukan di samping dataset ({names}); metadata tidak diperiksa.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/metadata_seam.py" />
       <source>Metadata file {name} found, but this version of Simpul has no metadata checker; metadata was not checked.</source>
-      <translation type="unfinished" />
+      <translation>Berkas metadata {name} ditemukan, tetapi versi Simpul ini belum punya pemeriksa metadata; metadata tidak diperiksa.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/metadata_seam.py" />
       <source>The metadata checker failed on {name}: {error}</source>
-      <translation type="unfinished" />
+      <translation>Pemeriksa metadata gagal pada {name}: {error}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/outputs.py" />
       <source>Writing the HTML report …</source>
-      <translation type="unfinished" />
+      <translation>Menulis laporan HTML …</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/outputs.py" />
       <source>{path} is a file of the dataset being validated; choose another output.</source>
-      <translation type="unfinished" />
+      <translation>{path} adalah berkas dataset yang sedang divalidasi; pilih keluaran lain.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/rules.py" />
       <source>Layer name follows KUGI (THEME_GEOMETRY_SCALE)</source>
-      <translation type="unfinished" />
+      <translation>Nama layer mengikuti KUGI (TEMA_GEOMETRI_SKALA)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/rules.py" />
       <source>Rename the layer (or the Shapefile) to the KUGI name of its feature type, e.g. JALAN_LN_25K.</source>
-      <translation type="unfinished" />
+      <translation>Ganti nama layer (atau Shapefile) menjadi nama KUGI jenis unsurnya, mis. JALAN_LN_25K.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/rules.py" />
       <source>Geometry type matches the KUGI feature type</source>
-      <translation type="unfinished" />
+      <translation>Tipe geometri sesuai jenis unsur KUGI</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/rules.py" />
       <source>Store the features in a layer of the geometry KUGI defines for the feature type (PT point, LN line, AR polygon), or use the FCODE of the right feature type.</source>
-      <translation type="unfinished" />
+      <translation>Simpan unsur dalam layer bergeometri sesuai ketentuan KUGI untuk jenis unsurnya (PT titik, LN garis, AR poligon), atau pakai FCODE jenis unsur yang benar.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/rules.py" />
       <source>Required KUGI attributes are present and filled</source>
-      <translation type="unfinished" />
+      <translation>Atribut wajib KUGI ada dan terisi</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/rules.py" />
       <source>Add the missing column and fill it on every feature (FCODE with the KUGI feature code).</source>
-      <translation type="unfinished" />
+      <translation>Tambahkan kolom yang hilang dan isi pada setiap unsur (FCODE dengan kode unsur KUGI).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/rules.py" />
       <source>Attribute types and lengths follow KUGI</source>
-      <translation type="unfinished" />
+      <translation>Tipe dan panjang atribut mengikuti KUGI</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/rules.py" />
       <source>Change the field to the KUGI type and length (e.g. with Refactor fields).</source>
-      <translation type="unfinished" />
+      <translation>Ubah kolom ke tipe dan panjang KUGI (mis. dengan Refactor fields).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/rules.py" />
       <source>FCODE is a valid KUGI feature code of this layer</source>
-      <translation type="unfinished" />
+      <translation>FCODE adalah kode unsur KUGI yang sah untuk layer ini</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/rules.py" />
       <source>Write the FCODE of the feature type: 2 capital letters and 8 digits, e.g. CA02070160.</source>
-      <translation type="unfinished" />
+      <translation>Tulis FCODE jenis unsurnya: 2 huruf kapital dan 8 angka, mis. CA02070160.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/rules.py" />
       <source>Coded values are in the KUGI domain</source>
-      <translation type="unfinished" />
+      <translation>Nilai kode ada dalam domain KUGI</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/rules.py" />
       <source>Replace the value with one of the codes the KUGI domain lists.</source>
-      <translation type="unfinished" />
+      <translation>Ganti nilainya dengan salah satu kode dalam domain KUGI.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/rules.py" />
       <source>SRS_ID names the reference system</source>
-      <translation type="unfinished" />
+      <translation>SRS_ID menyebut sistem referensi</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/rules.py" />
       <source>Fill SRS_ID with the reference system of the data, 'SRGI 2013' for SRGI2013 (the Fix dataset tool does this).</source>
-      <translation type="unfinished" />
+      <translation>Isi SRS_ID dengan sistem referensi data, 'SRGI 2013' untuk SRGI2013 (alat Perbaiki dataset melakukannya).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/rules.py" />
       <source>METADATA refers to the metadata record</source>
-      <translation type="unfinished" />
+      <translation>METADATA merujuk ke rekaman metadata</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/rules.py" />
       <source>Fill METADATA with the identifier of the dataset's metadata record.</source>
-      <translation type="unfinished" />
+      <translation>Isi METADATA dengan pengenal rekaman metadata dataset.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/rules.py" />
       <source>Reference system is SRGI2013</source>
-      <translation type="unfinished" />
+      <translation>Sistem referensi adalah SRGI2013</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/rules.py" />
       <source>Transform the data to SRGI2013 (the Fix dataset tool uses EPSG:9472 for DGN95).</source>
-      <translation type="unfinished" />
+      <translation>Transformasikan data ke SRGI2013 (alat Perbaiki dataset memakai EPSG:9472 untuk DGN95).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/rules.py" />
       <source>Geometries are valid (GEOS)</source>
-      <translation type="unfinished" />
+      <translation>Geometri valid (GEOS)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/rules.py" />
       <source>Repair the geometry (Fix geometries, or the Fix dataset tool) and check the result.</source>
-      <translation type="unfinished" />
+      <translation>Perbaiki geometrinya (Fix geometries, atau alat Perbaiki dataset) dan periksa hasilnya.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/rules.py" />
       <source>Every feature has a geometry</source>
-      <translation type="unfinished" />
+      <translation>Setiap unsur punya geometri</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/rules.py" />
       <source>Draw the missing geometry or delete the record.</source>
-      <translation type="unfinished" />
+      <translation>Gambar geometri yang hilang atau hapus rekamannya.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/rules.py" />
       <source>No feature is stored twice</source>
-      <translation type="unfinished" />
+      <translation>Tidak ada unsur yang tercatat ganda</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/rules.py" />
       <source>Delete the duplicate feature, keeping the one with the right attributes.</source>
-      <translation type="unfinished" />
+      <translation>Hapus unsur ganda, pertahankan yang atributnya benar.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/rules.py" />
       <source>Polygons do not overlap</source>
-      <translation type="unfinished" />
+      <translation>Poligon tidak tumpang tindih</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/rules.py" />
       <source>Edit the shared boundary so that each area belongs to one polygon only (snapping and topological editing help).</source>
-      <translation type="unfinished" />
+      <translation>Sunting batas bersama agar setiap area hanya milik satu poligon (snapping dan penyuntingan topologi membantu).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/rules.py" />
       <source>No gaps between the units of a coverage</source>
-      <translation type="unfinished" />
+      <translation>Tidak ada celah antar-unit wilayah</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/rules.py" />
       <source>Move the neighbouring boundaries onto each other so that the gap closes.</source>
-      <translation type="unfinished" />
+      <translation>Himpitkan batas-batas yang bertetangga agar celahnya tertutup.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/rules.py" />
       <source>No sliver polygons</source>
-      <translation type="unfinished" />
+      <translation>Tidak ada poligon sliver</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/rules.py" />
       <source>Merge the sliver into the neighbour it was split from (Eliminate selected polygons).</source>
-      <translation type="unfinished" />
+      <translation>Gabungkan sliver ke poligon tetangga asalnya (Eliminate selected polygons).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/rules.py" />
       <source>Text is readable (encoding)</source>
-      <translation type="unfinished" />
+      <translation>Teks terbaca (pengodean)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/rules.py" />
       <source>Save the data as UTF-8 (GeoPackage, or Shapefile with a .cpg file saying UTF-8); the Fix dataset tool re-encodes it.</source>
-      <translation type="unfinished" />
+      <translation>Simpan data dalam UTF-8 (GeoPackage, atau Shapefile dengan berkas .cpg berisi UTF-8); alat Perbaiki dataset mengodekannya ulang.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/rules.py" />
       <source>Features lie within Indonesia</source>
-      <translation type="unfinished" />
+      <translation>Unsur berada di wilayah Indonesia</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/rules.py" />
       <source>Check the reference system and the axis order (longitude is x, latitude is y).</source>
-      <translation type="unfinished" />
+      <translation>Periksa sistem referensi dan urutan sumbu (bujur adalah x, lintang adalah y).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/rules.py" />
       <source>ISO metadata is complete (SNI 8843-1)</source>
-      <translation type="unfinished" />
+      <translation>Metadata ISO lengkap (SNI 8843-1)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/rules.py" />
       <source>Write the dataset's metadata in the Metadata tab and give its XML file to the validator.</source>
-      <translation type="unfinished" />
+      <translation>Tulis metadata dataset di tab Metadata dan berikan berkas XML-nya ke validator.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/rules.py" />
       <source>The dataset can be read</source>
-      <translation type="unfinished" />
+      <translation>Dataset dapat dibaca</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/rules.py" />
       <source>Open the file in QGIS to see what is wrong; export it again from its source.</source>
-      <translation type="unfinished" />
+      <translation>Buka berkas di QGIS untuk melihat masalahnya; ekspor ulang dari sumbernya.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/settings.py" />
       <source>a number, 0 or more</source>
-      <translation type="unfinished" />
+      <translation>angka, 0 atau lebih</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/settings.py" />
       <source>a box with min &lt; max</source>
-      <translation type="unfinished" />
+      <translation>kotak dengan min &lt; maks</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/sources.py" />
       <source>No dataset given.</source>
-      <translation type="unfinished" />
+      <translation>Tidak ada dataset yang diberikan.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/sources.py" />
       <source>{path} is a folder; validate a folder with the batch tool (sdi:validatefolder).</source>
-      <translation type="unfinished" />
+      <translation>{path} adalah folder; validasi folder dengan alat batch (sdi:validatefolder).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/sources.py" />
       <source>{name}: the format {ext} is not supported. Simpul validates vector datasets: {formats}.</source>
-      <translation type="unfinished" />
+      <translation>{name}: format {ext} tidak didukung. Simpul memvalidasi dataset vektor: {formats}.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/sources.py" />
       <source>{path} cannot be read (no permission).</source>
-      <translation type="unfinished" />
+      <translation>{path} tidak dapat dibaca (tidak ada izin).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/sources.py" />
       <source>{path} is empty (0 bytes).</source>
-      <translation type="unfinished" />
+      <translation>{path} kosong (0 bita).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/sources.py" />
       <source>{name} could not be opened as a vector dataset; the file may be damaged or not a GIS file.{reason}</source>
-      <translation type="unfinished" />
+      <translation>{name} tidak dapat dibuka sebagai dataset vektor; berkas mungkin rusak atau bukan berkas SIG.{reason}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/sources.py" />
       <source>{name} has no layer called {layer} (it has: {layers}).</source>
-      <translation type="unfinished" />
+      <translation>{name} tidak punya layer bernama {layer} (yang ada: {layers}).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/sources.py" />
       <source>{name} could not be opened; the file may be damaged.{reason}</source>
-      <translation type="unfinished" />
+      <translation>{name} tidak dapat dibuka; berkas mungkin rusak.{reason}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/sources.py" />
       <source>{name} is a table without geometry; KUGI datasets are spatial layers.</source>
-      <translation type="unfinished" />
+      <translation>{name} adalah tabel tanpa geometri; dataset KUGI adalah layer spasial.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/sources.py" />
       <source>{path} is not a folder.</source>
-      <translation type="unfinished" />
+      <translation>{path} bukan folder.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/topology.py" />
       <source>The gap check could not run: {error}</source>
-      <translation type="unfinished" />
+      <translation>Pemeriksaan celah tidak dapat dijalankan: {error}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/topology.py" />
       <source>Features {a} and {b} overlap over {area} m².</source>
-      <translation type="unfinished" />
+      <translation>Unsur {a} dan {b} tumpang tindih seluas {area} m².</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/topology.py" />
       <source>Gap of {area} m² between features {ids}.</source>
-      <translation type="unfinished" />
+      <translation>Celah seluas {area} m² di antara unsur {ids}.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/add_layers.py" />
       <source>Simpul: loading {count} layer(s)</source>
-      <translation type="unfinished" />
+      <translation>Simpul: memuat {count} layer</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/browser.py" />
       <source>Records (offline cache)</source>
-      <translation type="unfinished" />
+      <translation>Rekaman (cache luring)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/browser.py" />
       <source>Load with Simpul</source>
-      <translation type="unfinished" />
+      <translation>Muat dengan Simpul</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/browser.py" />
       <source>(no province)</source>
-      <translation type="unfinished" />
+      <translation>(tanpa provinsi)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/browser.py" />
       <source>No known service yet: check the node in the Simpul panel.</source>
-      <translation type="unfinished" />
+      <translation>Belum ada layanan yang dikenali: periksa simpul di panel Simpul.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/browser.py" />
       <source>No records cached yet: search or harvest this node.</source>
-      <translation type="unfinished" />
+      <translation>Belum ada rekaman di cache: cari atau panen simpul ini.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/browser.py" />
       <location filename="../sdi_plugin/gui/node_list.py" />
       <source>Not verified: known only from third-party material ({source})</source>
-      <translation type="unfinished" />
+      <translation>Belum terverifikasi: hanya diketahui dari sumber pihak ketiga ({source})</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/browser.py" />
       <source>The offline cache could not be read: {why}</source>
-      <translation type="unfinished" />
+      <translation>Cache luring tidak dapat dibaca: {why}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/directory_dialog.py" />
       <source>Simpul: refreshing the node directory</source>
-      <translation type="unfinished" />
+      <translation>Simpul: memperbarui direktori simpul</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/directory_dialog.py" />
       <source>Add nodes from the JIGN directory</source>
-      <translation type="unfinished" />
+      <translation>Tambah simpul dari direktori JIGN</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/directory_dialog.py" />
       <source>Filter by name or province</source>
-      <translation type="unfinished" />
+      <translation>Saring menurut nama atau provinsi</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/directory_dialog.py" />
       <source>Directory URL (optional)</source>
-      <translation type="unfinished" />
+      <translation>URL direktori (opsional)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/directory_dialog.py" />
       <source>Refresh</source>
-      <translation type="unfinished" />
+      <translation>Perbarui</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/directory_dialog.py" />
@@ -2747,6 +2757,7 @@
     <message>
       <location filename="../sdi_plugin/gui/directory_dialog.py" />
       <location filename="../sdi_plugin/gui/node_dialog.py" />
+      <location filename="../sdi_plugin/gui/publish_page.py" />
       <location filename="../sdi_plugin/gui/search_panel.py" />
       <location filename="../sdi_plugin/gui/validate_page.py" />
       <source>Cancel</source>
@@ -2756,6 +2767,7 @@
       <location filename="../sdi_plugin/gui/directory_dialog.py" />
       <location filename="../sdi_plugin/gui/dock.py" />
       <location filename="../sdi_plugin/gui/node_list.py" />
+      <location filename="../sdi_plugin/gui/publish_page.py" />
       <location filename="../sdi_plugin/gui/search_panel.py" />
       <source>Node</source>
       <translation>Simpul</translation>
@@ -2763,48 +2775,48 @@
     <message>
       <location filename="../sdi_plugin/gui/directory_dialog.py" />
       <source>Verified</source>
-      <translation type="unfinished" />
+      <translation>Terverifikasi</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/directory_dialog.py" />
       <source>{count} nodes, directory version {version}. Nodes marked unverified are known only from third-party material; check them before you rely on them.</source>
-      <translation type="unfinished" />
+      <translation>{count} simpul, direktori versi {version}. Simpul yang belum terverifikasi hanya diketahui dari sumber pihak ketiga; periksa dulu sebelum Anda mengandalkannya.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/directory_dialog.py" />
       <source>yes</source>
-      <translation type="unfinished" />
+      <translation>ya</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/directory_dialog.py" />
       <source>no</source>
-      <translation type="unfinished" />
+      <translation>tidak</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/discover_page.py" />
       <source>Nodes</source>
-      <translation type="unfinished" />
+      <translation>Simpul</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/discover_page.py" />
       <location filename="../sdi_plugin/gui/search_panel.py" />
       <source>Search</source>
-      <translation type="unfinished" />
+      <translation>Cari</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/discover_page.py" />
       <source>Nodes (simpul jaringan) of the JIGN network you work with.</source>
-      <translation type="unfinished" />
+      <translation>Simpul jaringan JIGN yang Anda gunakan.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/discover_page.py" />
       <source>By address…</source>
-      <translation type="unfinished" />
+      <translation>Dengan alamat…</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/discover_page.py" />
       <source>From the JIGN directory…</source>
-      <translation type="unfinished" />
+      <translation>Dari direktori JIGN…</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/discover_page.py" />
@@ -2821,7 +2833,7 @@
     <message>
       <location filename="../sdi_plugin/gui/discover_page.py" />
       <source>Detect the node's services and check its health now</source>
-      <translation type="unfinished" />
+      <translation>Deteksi layanan simpul dan periksa kesehatannya sekarang</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/discover_page.py" />
@@ -2832,77 +2844,77 @@
     <message>
       <location filename="../sdi_plugin/gui/discover_page.py" />
       <source>Import…</source>
-      <translation type="unfinished" />
+      <translation>Impor…</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/discover_page.py" />
-      <source>Add the nodes of a node list file (JSON)</source>
-      <translation type="unfinished" />
+      <source>Import…: add the nodes of a node list file (JSON)</source>
+      <translation>Impor…: tambahkan simpul dari berkas daftar simpul (JSON)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/discover_page.py" />
       <source>Export…</source>
-      <translation type="unfinished" />
+      <translation>Ekspor…</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/discover_page.py" />
-      <source>Save your nodes as a node list file (JSON), without credentials</source>
-      <translation type="unfinished" />
+      <source>Export…: save your nodes as a node list file (JSON), without credentials</source>
+      <translation>Ekspor…: simpan simpul Anda sebagai berkas daftar simpul (JSON), tanpa kredensial</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/discover_page.py" />
       <source>Import a node list</source>
-      <translation type="unfinished" />
+      <translation>Impor daftar simpul</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/discover_page.py" />
       <source>Node lists (*.json)</source>
-      <translation type="unfinished" />
+      <translation>Daftar simpul (*.json)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/discover_page.py" />
       <source>Export your nodes</source>
-      <translation type="unfinished" />
+      <translation>Ekspor simpul Anda</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/discover_page.py" />
       <source>{added} node(s) added, {updated} updated from {file}.</source>
-      <translation type="unfinished" />
+      <translation>{added} simpul ditambahkan, {updated} diperbarui dari {file}.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/discover_page.py" />
       <source>{count} node(s) written to {file}.</source>
-      <translation type="unfinished" />
+      <translation>{count} simpul ditulis ke {file}.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/discover_page.py" />
       <source>Loading {count} layer(s) in the background…</source>
-      <translation type="unfinished" />
+      <translation>Memuat {count} layer di latar belakang…</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/discover_page.py" />
       <source>Some nodes use an authentication configuration. Write its id (never the password) into the file? Only useful for computers that have the same configuration.</source>
-      <translation type="unfinished" />
+      <translation>Beberapa simpul memakai konfigurasi autentikasi. Tulis id-nya (tidak pernah kata sandinya) ke dalam berkas? Hanya berguna untuk komputer yang memiliki konfigurasi yang sama.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/discover_page.py" />
       <source>{count} layer(s) added to the map.</source>
-      <translation type="unfinished" />
+      <translation>{count} layer ditambahkan ke peta.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/discover_page.py" />
       <source>{title}: {why}</source>
-      <translation type="unfinished" />
+      <translation>{title}: {why}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/discover_page.py" />
       <source>{count} node(s) added from the JIGN directory.</source>
-      <translation type="unfinished" />
+      <translation>{count} simpul ditambahkan dari direktori JIGN.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/discover_page.py" />
       <source>The node list could not be written: {why}</source>
-      <translation type="unfinished" />
+      <translation>Daftar simpul tidak dapat ditulis: {why}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/dock.py" />
@@ -2925,12 +2937,15 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/dock.py" />
+      <location filename="../sdi_plugin/gui/publish_page.py" />
       <location filename="../sdi_plugin/processing/alg_metadata.py" />
       <source>Metadata</source>
       <translation>Metadata</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/dock.py" />
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <location filename="../sdi_plugin/processing/alg_publish.py" />
       <source>Publish</source>
       <translation>Publikasi</translation>
     </message>
@@ -3023,19 +3038,16 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/dock.py" />
-      <location filename="../sdi_plugin/gui/node_list.py" />
       <source>Service</source>
       <translation>Layanan</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/dock.py" />
-      <location filename="../sdi_plugin/gui/node_list.py" />
       <source>Version</source>
       <translation>Versi</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/dock.py" />
-      <location filename="../sdi_plugin/gui/node_list.py" />
       <source>Address</source>
       <translation>Alamat</translation>
     </message>
@@ -3410,6 +3422,7 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/metadata_page.py" />
+      <location filename="../sdi_plugin/gui/search_panel.py" />
       <source>More</source>
       <translation>Lainnya</translation>
     </message>
@@ -3483,6 +3496,7 @@
       <location filename="../sdi_plugin/gui/metadata_page.py" />
       <location filename="../sdi_plugin/processing/alg_metadata.py" />
       <location filename="../sdi_plugin/processing/alg_nodeinfo.py" />
+      <location filename="../sdi_plugin/processing/alg_publish.py" />
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>JSON files (*.json)</source>
       <translation>Berkas JSON (*.json)</translation>
@@ -3574,6 +3588,7 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/node_dialog.py" />
+      <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>Name</source>
       <translation>Nama</translation>
     </message>
@@ -3620,456 +3635,814 @@
     <message>
       <location filename="../sdi_plugin/gui/node_list.py" />
       <source>Records</source>
-      <translation type="unfinished" />
+      <translation>Rekaman</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/node_list.py" />
       <source>No node yet. Add one with its base URL, or from the JIGN directory.</source>
-      <translation type="unfinished" />
+      <translation>Belum ada simpul. Tambahkan dengan URL dasarnya, atau dari direktori JIGN.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/node_list.py" />
       <source>not verified</source>
-      <translation type="unfinished" />
+      <translation>belum terverifikasi</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/node_list.py" />
       <source>in the offline cache</source>
-      <translation type="unfinished" />
+      <translation>di cache luring</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/node_list.py" />
       <source>in the catalogue</source>
-      <translation type="unfinished" />
+      <translation>di katalog</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/node_list.py" />
+      <source>Services</source>
+      <translation>Layanan</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/node_list.py" />
       <source>{count} records {where}</source>
+      <translation>{count} rekaman {where}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>Send a validated dataset with its style and ISO metadata to a node. Plan first: nothing changes on the node until you confirm.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>A node you added in Discover, or a node's base URL</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>ISO 19139 XML (*.xml)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>saved with the dataset, else generated</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>On the node</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>the dataset's name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>Workspace</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>Layer name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>View SLD…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>Plan</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>Overwrite what the node already serves (update it in place)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>Reason to publish despite validation errors (goes into the lineage)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>Load from WMS</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>Load from WFS</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>SLD style</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>Simpul: planning the publish</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>Simpul: publishing</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>What was done on the node</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>create</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>update</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>skip</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>Data store</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>Feature type</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>Style</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <location filename="../sdi_plugin/processing/alg_metadata.py" />
+      <source>Layer</source>
+      <translation>Layer</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>Catalogue record</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>Planned (nothing changed)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>Published</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>Failed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>Not published</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>Canceled</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>Resource</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>Change</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>Choose a vector layer of the project.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>Choose a node and a dataset first.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>Planning …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>Publishing …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>Canceling: undoing what was done …</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>Plan — {n} change(s) on the node</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>WMS</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>WFS</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>GeoServer layer (REST)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>GeoServer has the layer with its style</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>WMS draws the layer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>WFS returns its features</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>the catalogue finds the record</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>the OGC API catalogue finds the record</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>The layer's QGIS symbology goes to the node as an SLD style ({kb:.1f} kB) and becomes the layer's default style.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>Metadata: the record file you chose.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>Metadata: the record saved with the dataset.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>Metadata: generated from the layer (sdi:generatemetadata).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>Metadata: a minimal record (the metadata package is not installed).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>The layer could not be loaded from the node's {kind}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>The style cannot be exported as SLD: {why}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>done</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <location filename="../sdi_plugin/processing/alg_publish.py" />
+      <source>failed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>undone</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>not run</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>Checked from outside:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>Links:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>Logged in {path}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>Record {id}.</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../sdi_plugin/gui/record_view.py" />
       <source>Web page</source>
-      <translation type="unfinished" />
+      <translation>Halaman web</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/record_view.py" />
       <source>published</source>
-      <translation type="unfinished" />
+      <translation>terbit</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/record_view.py" />
       <source>revised</source>
-      <translation type="unfinished" />
+      <translation>revisi</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/record_view.py" />
       <source>created</source>
-      <translation type="unfinished" />
+      <translation>dibuat</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/record_view.py" />
       <source>metadata</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/record_view.py" />
-      <source>Abstract</source>
-      <translation type="unfinished" />
+      <translation>metadata</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/record_view.py" />
       <location filename="../sdi_plugin/gui/search_panel.py" />
       <source>Dates</source>
-      <translation type="unfinished" />
+      <translation>Tanggal</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/record_view.py" />
       <source>Theme</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/record_view.py" />
-      <source>Keywords</source>
-      <translation type="unfinished" />
+      <translation>Tema</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/record_view.py" />
       <source>Type</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/record_view.py" />
-      <source>Lineage</source>
-      <translation type="unfinished" />
+      <translation>Jenis</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/record_view.py" />
       <source>Constraints</source>
-      <translation type="unfinished" />
+      <translation>Batasan</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/record_view.py" />
       <source>Identifier</source>
-      <translation type="unfinished" />
+      <translation>Pengenal</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/record_view.py" />
       <source>{n} days ago</source>
-      <translation type="unfinished" />
+      <translation>{n} hari lalu</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/record_view.py" />
       <source>Bounding box</source>
-      <translation type="unfinished" />
+      <translation>Kotak batas</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/record_view.py" />
       <source>Catalogue</source>
-      <translation type="unfinished" />
+      <translation>Katalog</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/record_view.py" />
       <source>{n} min ago</source>
-      <translation type="unfinished" />
+      <translation>{n} menit lalu</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/record_view.py" />
       <source>{n} h ago</source>
-      <translation type="unfinished" />
+      <translation>{n} jam lalu</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/record_view.py" />
       <source>WMS map</source>
-      <translation type="unfinished" />
+      <translation>Peta WMS</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/record_view.py" />
       <source>WMTS tiles</source>
-      <translation type="unfinished" />
+      <translation>Ubin WMTS</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/record_view.py" />
       <source>WFS features</source>
-      <translation type="unfinished" />
+      <translation>Unsur WFS</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/record_view.py" />
       <source>WCS coverage</source>
-      <translation type="unfinished" />
+      <translation>Coverage WCS</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/record_view.py" />
       <source>OGC API features</source>
-      <translation type="unfinished" />
+      <translation>Unsur OGC API</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/record_view.py" />
       <source>ArcGIS map service</source>
-      <translation type="unfinished" />
+      <translation>Layanan peta ArcGIS</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/record_view.py" />
       <source>ArcGIS feature service</source>
-      <translation type="unfinished" />
+      <translation>Layanan unsur ArcGIS</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/record_view.py" />
       <source>Download</source>
-      <translation type="unfinished" />
+      <translation>Unduh</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/record_view.py" />
       <source>Metadata document</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/record_view.py" />
-      <source>unknown node</source>
-      <translation type="unfinished" />
+      <translation>Dokumen metadata</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/record_view.py" />
       <source>This record has no links.</source>
-      <translation type="unfinished" />
+      <translation>Rekaman ini tidak memiliki tautan.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/record_view.py" />
+      <source>unknown node</source>
+      <translation>simpul tidak dikenal</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/record_view.py" />
+      <source>Abstract</source>
+      <translation>Abstrak</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/record_view.py" />
       <source>Links</source>
-      <translation type="unfinished" />
+      <translation>Tautan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/record_view.py" />
+      <source>Details</source>
+      <translation>Rincian</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/record_view.py" />
+      <source>Keywords</source>
+      <translation>Kata kunci</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/record_view.py" />
+      <source>Lineage</source>
+      <translation>Riwayat data</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/record_view.py" />
       <source>national reference</source>
-      <translation type="unfinished" />
+      <translation>referensi nasional</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/record_view.py" />
       <source>accepted</source>
-      <translation type="unfinished" />
+      <translation>diterima</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/record_view.py" />
       <source>legacy datum</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/record_view.py" />
-      <source>also at</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/record_view.py" />
-      <source>from the offline cache</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/record_view.py" />
-      <source>W {w:.4f}, S {s:.4f}, E {e:.4f}, N {n:.4f} (WGS 84)</source>
-      <translation type="unfinished" />
+      <translation>datum lama</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/record_view.py" />
       <location filename="../sdi_plugin/gui/search_panel.py" />
       <source>Load</source>
-      <translation type="unfinished" />
+      <translation>Muat</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/record_view.py" />
       <source>Open</source>
-      <translation type="unfinished" />
+      <translation>Buka</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/record_view.py" />
+      <source>also at</source>
+      <translation>juga di</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/record_view.py" />
+      <source>from the offline cache</source>
+      <translation>dari cache luring</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/record_view.py" />
+      <source>W {w:.4f}, S {s:.4f}, E {e:.4f}, N {n:.4f} (WGS 84)</source>
+      <translation>B {w:.4f}, S {s:.4f}, T {e:.4f}, U {n:.4f} (WGS 84)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/record_view.py" />
       <source>Select a record to see its details.</source>
-      <translation type="unfinished" />
+      <translation>Pilih rekaman untuk melihat rinciannya.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/record_view.py" />
       <location filename="../sdi_plugin/gui/search_panel.py" />
       <source>from the offline cache, harvested {age}</source>
-      <translation type="unfinished" />
+      <translation>dari cache luring, dipanen {age}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/search_panel.py" />
       <source>Search the catalogues, e.g. batas desa</source>
-      <translation type="unfinished" />
+      <translation>Cari di katalog, mis. batas desa</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/search_panel.py" />
+      <source>Search all the selected nodes</source>
+      <translation>Cari di semua simpul terpilih</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/search_panel.py" />
+      <source>Stop the search</source>
+      <translation>Hentikan pencarian</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/search_panel.py" />
       <source>All themes</source>
-      <translation type="unfinished" />
+      <translation>Semua tema</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/search_panel.py" />
       <source>KUGI category</source>
-      <translation type="unfinished" />
+      <translation>Kategori KUGI</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/search_panel.py" />
       <source>Which nodes to search</source>
-      <translation type="unfinished" />
+      <translation>Simpul mana yang dicari</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/search_panel.py" />
       <source>Use map extent</source>
-      <translation type="unfinished" />
+      <translation>Pakai cakupan peta</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/search_panel.py" />
       <source>Offline (cache only)</source>
-      <translation type="unfinished" />
+      <translation>Luring (hanya cache)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/search_panel.py" />
       <source>Search only the records kept on this computer</source>
-      <translation type="unfinished" />
+      <translation>Cari hanya rekaman yang tersimpan di komputer ini</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/search_panel.py" />
       <source>Sort by</source>
-      <translation type="unfinished" />
+      <translation>Urutkan menurut</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/search_panel.py" />
       <source>Type words, pick a theme or the map extent, then Search.</source>
-      <translation type="unfinished" />
+      <translation>Ketik kata, pilih tema atau cakupan peta, lalu Cari.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/search_panel.py" />
-      <source>More results</source>
-      <translation type="unfinished" />
+      <source>Ask every node for its next page of results</source>
+      <translation>Minta halaman hasil berikutnya dari setiap simpul</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/search_panel.py" />
       <source>Load the selected records as layers</source>
-      <translation type="unfinished" />
+      <translation>Muat rekaman terpilih sebagai layer</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/search_panel.py" />
       <source>Load as map images (WMS, WMTS, ArcGIS)</source>
-      <translation type="unfinished" />
+      <translation>Muat sebagai citra peta (WMS, WMTS, ArcGIS)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/search_panel.py" />
       <source>Load as features (WFS, OGC API, downloads)</source>
-      <translation type="unfinished" />
+      <translation>Muat sebagai unsur (WFS, OGC API, unduhan)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/search_panel.py" />
       <source>All my nodes</source>
-      <translation type="unfinished" />
+      <translation>Semua simpul saya</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/search_panel.py" />
       <source>Relevance</source>
-      <translation type="unfinished" />
+      <translation>Relevansi</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/search_panel.py" />
       <source>Date</source>
-      <translation type="unfinished" />
+      <translation>Tanggal</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/search_panel.py" />
       <source>Title</source>
-      <translation type="unfinished" />
+      <translation>Judul</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/search_panel.py" />
+      <source>Sort</source>
+      <translation>Urutkan</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/search_panel.py" />
       <source>No node to search yet: add one on the Nodes page.</source>
-      <translation type="unfinished" />
+      <translation>Belum ada simpul untuk dicari: tambahkan di halaman Simpul.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/search_panel.py" />
       <source>No node matches the node filter.</source>
-      <translation type="unfinished" />
+      <translation>Tidak ada simpul yang sesuai dengan saringan simpul.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/search_panel.py" />
       <source>Asking for more results…</source>
-      <translation type="unfinished" />
+      <translation>Meminta hasil berikutnya…</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/search_panel.py" />
       <source>{records} record(s) from {done} of {count} node(s)</source>
-      <translation type="unfinished" />
+      <translation>{records} rekaman dari {done} dari {count} simpul</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/search_panel.py" />
       <source>Searching {count} node(s)…</source>
-      <translation type="unfinished" />
+      <translation>Mencari di {count} simpul…</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/search_panel.py" />
       <source>{count} did not answer</source>
-      <translation type="unfinished" />
+      <translation>{count} tidak menjawab</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/search_panel.py" />
       <source>{count} from the offline cache</source>
-      <translation type="unfinished" />
+      <translation>{count} dari cache luring</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/search_panel.py" />
       <source>Level: {level}</source>
-      <translation type="unfinished" />
+      <translation>Tingkat: {level}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/validate_page.py" />
       <source>Simpul: validating</source>
-      <translation type="unfinished" />
+      <translation>Simpul: memvalidasi</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/validate_page.py" />
       <source>Check datasets against KUGI, SRGI2013, the metadata profile, geometry and topology before you share them. Tick layers, or choose a folder or GeoPackage.</source>
-      <translation type="unfinished" />
+      <translation>Periksa dataset terhadap KUGI, SRGI2013, profil metadata, geometri dan topologi sebelum dibagikan. Centang layer, atau pilih folder atau GeoPackage.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/validate_page.py" />
       <source>or a folder / GeoPackage…</source>
-      <translation type="unfinished" />
+      <translation>atau folder / GeoPackage…</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/validate_page.py" />
       <source>Choose a folder</source>
-      <translation type="unfinished" />
+      <translation>Pilih folder</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/validate_page.py" />
       <source>Choose a GeoPackage</source>
-      <translation type="unfinished" />
+      <translation>Pilih GeoPackage</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/validate_page.py" />
       <source>KUGI feature type (optional, e.g. CA02070160)</source>
-      <translation type="unfinished" />
+      <translation>Jenis unsur KUGI (opsional, mis. CA02070160)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/validate_page.py" />
       <source>Open report</source>
-      <translation type="unfinished" />
+      <translation>Buka laporan</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/validate_page.py" />
       <source>Add error layer</source>
-      <translation type="unfinished" />
+      <translation>Tambahkan layer kesalahan</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/validate_page.py" />
       <source>Folder to validate</source>
-      <translation type="unfinished" />
+      <translation>Folder yang divalidasi</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/validate_page.py" />
       <source>GeoPackage to validate</source>
-      <translation type="unfinished" />
+      <translation>GeoPackage yang divalidasi</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/validate_page.py" />
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>GeoPackage (*.gpkg)</source>
-      <translation type="unfinished" />
+      <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/validate_page.py" />
+      <source>errors</source>
+      <translation>kesalahan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/validate_page.py" />
+      <source>warnings</source>
+      <translation>peringatan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/validate_page.py" />
+      <source>infos</source>
+      <translation>info</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/validate_page.py" />
       <source>Show</source>
-      <translation type="unfinished" />
+      <translation>Tampilkan</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/validate_page.py" />
+      <location filename="../sdi_plugin/processing/alg_publish.py" />
       <source>Message</source>
-      <translation type="unfinished" />
+      <translation>Pesan</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/validate_page.py" />
       <source>Tick at least one layer, or choose a folder or GeoPackage.</source>
-      <translation type="unfinished" />
+      <translation>Centang minimal satu layer, atau pilih folder atau GeoPackage.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/validate_page.py" />
       <source>Validating…</source>
-      <translation type="unfinished" />
+      <translation>Memvalidasi…</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/validate_page.py" />
       <source>The validation was canceled.</source>
-      <translation type="unfinished" />
+      <translation>Validasi dibatalkan.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/validate_page.py" />
       <source>Unexpected error: {error}</source>
-      <translation type="unfinished" />
+      <translation>Kesalahan tak terduga: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/validate_page.py" />
+      <source>feature {fid}</source>
+      <translation>unsur {fid}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/validate_page.py" />
       <source>Findings: {name}</source>
-      <translation type="unfinished" />
+      <translation>Temuan: {name}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/validate_page.py" />
       <source>Project layers</source>
-      <translation type="unfinished" />
+      <translation>Layer proyek</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_metadata.py" />
@@ -4090,11 +4463,6 @@
       <location filename="../sdi_plugin/processing/alg_metadata.py" />
       <source>Checks a metadata record (ISO 19139; ISO 19115-3 is read and checked for the profile) against the ISO 19139 XML Schema bundled with Simpul (offline) and against the Indonesian metadata profile (mandatory and conditional elements, code lists, bounding box). Findings use rules meta.schema and meta.complete; OUTPUT is a JSON report in the validator's shape: file, standard, summary, findings.</source>
       <translation>Memeriksa rekaman metadata (ISO 19139; ISO 19115-3 dibaca dan diperiksa terhadap profil) terhadap Skema XML ISO 19139 bawaan Simpul (tanpa internet) dan terhadap profil metadata Indonesia (elemen wajib dan bersyarat, daftar kode, kotak batas). Temuan memakai aturan meta.schema dan meta.complete; OUTPUT berupa laporan JSON berbentuk sama dengan laporan validator: file, standard, summary, findings.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_metadata.py" />
-      <source>Layer</source>
-      <translation>Layer</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_metadata.py" />
@@ -4228,339 +4596,499 @@
       <translation>Tidak ditemukan layanan yang dikenal di {url}.</translation>
     </message>
     <message>
+      <location filename="../sdi_plugin/processing/alg_publish.py" />
+      <source>Publish dataset to a node</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_publish.py" />
+      <source>Publishes a vector dataset with its style (as SLD) and its ISO 19139 metadata to a node: GeoServer REST (data store, feature type, style, metadata link), a CSW catalogue with transactions (pycsw, GeoNetwork) and/or an OGC API Records catalogue with transactions. It plans first: DRY_RUN lists every remote change (create, update or skip) and changes nothing. Validation errors block publishing unless OVERRIDE_REASON is given (it is recorded in the metadata lineage); overwriting what the node already serves needs OVERWRITE. If any step fails, everything this publish did is undone. OUTPUT_PLAN is a JSON file with every planned or performed change and its result.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_publish.py" />
+      <source>Node (base URL or the id of a registered node)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_publish.py" />
+      <source>Authentication configuration</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_publish.py" />
+      <source>ISO 19139 metadata (generated when empty)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_publish.py" />
+      <source>Dry run: plan only, change nothing</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_publish.py" />
+      <source>GeoServer workspace</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_publish.py" />
+      <source>Layer name on the node (default: the dataset's)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_publish.py" />
+      <source>Overwrite what the node already serves (update in place)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_publish.py" />
+      <source>Reason to publish despite validation errors</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_publish.py" />
+      <source>Node defaults for a generated record (JSON)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_publish.py" />
+      <source>Existing PostGIS store on the node (for a PostGIS table)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_publish.py" />
+      <source>Publish to (default: every target the node offers)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_publish.py" />
+      <source>GeoServer REST URL (instead of the one found)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_publish.py" />
+      <source>CSW-T URL (instead of the one found)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_publish.py" />
+      <source>OGC API Records collection URL (instead of the one found)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_publish.py" />
+      <source>Give up a request after this many seconds without progress</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_publish.py" />
+      <source>Check the published layer and record afterwards</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_publish.py" />
+      <source>Publish log folder (default: in the QGIS profile)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_publish.py" />
+      <source>Publish plan and result (JSON)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_publish.py" />
+      <source>Result (planned, published, failed, blocked, canceled)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_publish.py" />
+      <source>Published layer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_publish.py" />
+      <source>Catalogue record identifier</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_publish.py" />
+      <source>WMS address</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_publish.py" />
+      <source>WFS address</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_publish.py" />
+      <source>Catalogue record address</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_publish.py" />
+      <source>Number of remote changes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_publish.py" />
+      <source>The dataset could not be opened.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_publish.py" />
+      <source>CSW catalogue</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_publish.py" />
+      <source>OGC API Records</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_publish.py" />
+      <source>The layer's style could not be exported as SLD.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_publish.py" />
+      <source>ok</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
       <source>Search catalogues (federated)</source>
-      <translation type="unfinished" />
+      <translation>Cari katalog (terfederasi)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
       <source>Searches the metadata catalogues (CSW, OGC API Records, CKAN) of several nodes at once and writes the records found as a layer of footprints (EPSG:4326 rectangles) with identifier, title, abstract, node, type, date and links (JSON) as attributes. Records held by several nodes appear once. NODES takes node ids from your node list or catalogue URLs, separated by commas or new lines; empty means every node in your list. Every record found is kept in the offline cache; with OFFLINE the search reads only that cache. A node that does not answer is reported and never stops the others.</source>
-      <translation type="unfinished" />
+      <translation>Mencari di katalog metadata (CSW, OGC API Records, CKAN) beberapa simpul jaringan sekaligus dan menulis rekaman yang ditemukan sebagai layer cakupan (persegi EPSG:4326) dengan atribut identifier, judul, abstrak, simpul, jenis, tanggal, dan tautan (JSON). Rekaman yang dimiliki beberapa simpul hanya muncul sekali. NODES berisi id simpul dari daftar simpul Anda atau URL katalog, dipisahkan koma atau baris baru; kosong berarti semua simpul di daftar Anda. Setiap rekaman yang ditemukan disimpan di cache luring; dengan OFFLINE pencarian hanya membaca cache tersebut. Simpul yang tidak menjawab dilaporkan dan tidak pernah menghentikan simpul lainnya.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
       <source>Search text</source>
-      <translation type="unfinished" />
+      <translation>Teks pencarian</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
       <source>Extent</source>
-      <translation type="unfinished" />
+      <translation>Cakupan wilayah (extent)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
       <source>Nodes (ids or catalogue URLs, comma- or newline-separated; empty = all)</source>
-      <translation type="unfinished" />
+      <translation>Simpul (id atau URL katalog, dipisah koma atau baris baru; kosong = semua)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
       <source>Theme (KUGI category)</source>
-      <translation type="unfinished" />
+      <translation>Tema (kategori KUGI)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
       <source>From date (YYYY-MM-DD)</source>
-      <translation type="unfinished" />
+      <translation>Dari tanggal (YYYY-MM-DD)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
       <source>To date (YYYY-MM-DD)</source>
-      <translation type="unfinished" />
+      <translation>Sampai tanggal (YYYY-MM-DD)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
       <source>Maximum records per node</source>
-      <translation type="unfinished" />
+      <translation>Jumlah rekaman maksimum per simpul</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
       <source>Search the offline cache only</source>
-      <translation type="unfinished" />
+      <translation>Cari di cache luring saja</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
       <source>Offline cache file (empty = the one in the QGIS profile)</source>
-      <translation type="unfinished" />
+      <translation>Berkas cache luring (kosong = yang ada di profil QGIS)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
       <source>Records found</source>
-      <translation type="unfinished" />
+      <translation>Rekaman yang ditemukan</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
       <source>Number of records</source>
-      <translation type="unfinished" />
+      <translation>Jumlah rekaman</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
       <source>Per-node report (JSON)</source>
-      <translation type="unfinished" />
+      <translation>Laporan per simpul (JSON)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
       <source>No node to search: give node ids or catalogue URLs in NODES, or add nodes in the Simpul panel.</source>
-      <translation type="unfinished" />
+      <translation>Tidak ada simpul untuk dicari: isikan id simpul atau URL katalog pada NODES, atau tambahkan simpul di panel Simpul.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
       <source>Searching {count} nodes …</source>
-      <translation type="unfinished" />
+      <translation>Mencari di {count} simpul …</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
       <source>{count} records found.</source>
-      <translation type="unfinished" />
+      <translation>{count} rekaman ditemukan.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
       <source>The extent cannot be expressed in longitude/latitude.</source>
-      <translation type="unfinished" />
+      <translation>Cakupan wilayah tidak dapat dinyatakan dalam bujur/lintang.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
       <source>Unknown node {token}: neither a node id of your list nor a URL.</source>
-      <translation type="unfinished" />
+      <translation>Simpul {token} tidak dikenal: bukan id simpul di daftar Anda dan bukan URL.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
       <source>The offline cache cannot be opened: {error}</source>
-      <translation type="unfinished" />
+      <translation>Cache luring tidak dapat dibuka: {error}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
       <source>{node}: {returned} records (of {total})</source>
-      <translation type="unfinished" />
+      <translation>{node}: {returned} rekaman (dari {total})</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Validate dataset (KUGI, SRGI2013, geometry, topology)</source>
-      <translation type="unfinished" />
+      <translation>Validasi dataset (KUGI, SRGI2013, geometri, topologi)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Checks a vector dataset against the national standards before it is shared: KUGI (layer name, geometry type, required attributes, types, FCODE, domains, SRS_ID, METADATA), the SRGI2013 reference system, geometry validity, empty and duplicate geometries, overlaps, gaps (administrative areas) and slivers, text encoding, the extent of Indonesia and, when a file is given or found beside the dataset, the ISO metadata. FEATURE_TYPE (an FCODE or KUGI layer name) overrides the feature type found from the FCODE and the layer name. Writes an error layer (GeoPackage), an HTML report and a JSON report; the source is only read.</source>
-      <translation type="unfinished" />
+      <translation>Memeriksa dataset vektor terhadap standar nasional sebelum dibagikan: KUGI (nama layer, tipe geometri, atribut wajib, tipe atribut, FCODE, domain, SRS_ID, METADATA), sistem referensi SRGI2013, validitas geometri, geometri kosong dan ganda, tumpang tindih, celah (wilayah administrasi) dan sliver, pengodean teks, cakupan wilayah Indonesia dan, bila berkasnya diberikan atau ada di samping dataset, metadata ISO. FEATURE_TYPE (FCODE atau nama layer KUGI) menggantikan jenis unsur yang dikenali dari FCODE dan nama layer. Menulis layer kesalahan (GeoPackage), laporan HTML dan laporan JSON; sumber hanya dibaca.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Validate a folder or GeoPackage (batch)</source>
-      <translation type="unfinished" />
+      <translation>Validasi folder atau GeoPackage (batch)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Validates every vector dataset of a folder (GeoPackage layers, Shapefiles, GeoJSON …; sub-folders too when RECURSIVE) or every layer of one GeoPackage in one run, and writes one report over all of them. A file that cannot be read is reported (rule dataset.readable) and the run goes on. Metadata files named &lt;layer&gt;.xml are looked for beside each dataset or in METADATA_FOLDER.</source>
-      <translation type="unfinished" />
+      <translation>Memvalidasi setiap dataset vektor dalam folder (layer GeoPackage, Shapefile, GeoJSON …; termasuk subfolder bila RECURSIVE) atau setiap layer dalam satu GeoPackage sekaligus, dan menulis satu laporan untuk semuanya. Berkas yang tidak dapat dibaca dilaporkan (aturan dataset.readable) dan proses berlanjut. Berkas metadata bernama &lt;layer&gt;.xml dicari di samping setiap dataset atau di METADATA_FOLDER.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Fix dataset (safe fixes, to a new file)</source>
-      <translation type="unfinished" />
+      <translation>Perbaiki dataset (perbaikan aman, ke berkas baru)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Writes a corrected copy of a dataset to a NEW GeoPackage or Shapefile; the source is never changed. Safe fixes only: invalid geometries are repaired (same geometry type); a dataset without reference system gets ASSIGN_CRS; legacy datums are transformed to SRGI2013 (DGN95 with EPSG:9472) or to TARGET_CRS; SRS_ID is filled ('SRGI 2013'); text is trimmed and re-encoded as UTF-8. The layer is named after its KUGI feature type when it is known. Empty or duplicate geometries, overlaps, gaps, FCODE and METADATA are left for you to decide.</source>
-      <translation type="unfinished" />
+      <translation>Menulis salinan dataset yang sudah diperbaiki ke GeoPackage atau Shapefile BARU; sumber tidak pernah diubah. Hanya perbaikan aman: geometri tidak valid diperbaiki (tipe geometri tetap); dataset tanpa sistem referensi diberi ASSIGN_CRS; datum lama ditransformasikan ke SRGI2013 (DGN95 dengan EPSG:9472) atau ke TARGET_CRS; SRS_ID diisi ('SRGI 2013'); teks dipangkas dan dikodekan ulang sebagai UTF-8. Layer diberi nama jenis unsur KUGI-nya bila diketahui. Geometri kosong atau ganda, tumpang tindih, celah, FCODE dan METADATA diserahkan kepada Anda.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Error layer (GeoPackage)</source>
-      <translation type="unfinished" />
+      <translation>Layer kesalahan (GeoPackage)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Report (HTML)</source>
-      <translation type="unfinished" />
+      <translation>Laporan (HTML)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>HTML files (*.html)</source>
-      <translation type="unfinished" />
+      <translation>Berkas HTML (*.html)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Report (JSON)</source>
-      <translation type="unfinished" />
+      <translation>Laporan (JSON)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Number of errors</source>
-      <translation type="unfinished" />
+      <translation>Jumlah kesalahan</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Number of warnings</source>
-      <translation type="unfinished" />
+      <translation>Jumlah peringatan</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Number of infos</source>
-      <translation type="unfinished" />
+      <translation>Jumlah info</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Number of findings</source>
-      <translation type="unfinished" />
+      <translation>Jumlah temuan</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>No errors</source>
-      <translation type="unfinished" />
+      <translation>Tanpa kesalahan</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Findings by rule (JSON)</source>
-      <translation type="unfinished" />
+      <translation>Temuan per aturan (JSON)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>KUGI feature type (FCODE or layer name; optional)</source>
-      <translation type="unfinished" />
+      <translation>Jenis unsur KUGI (FCODE atau nama layer; opsional)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>ISO 19139 metadata file (optional)</source>
-      <translation type="unfinished" />
+      <translation>Berkas metadata ISO 19139 (opsional)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>KUGI feature type used (FCODE)</source>
-      <translation type="unfinished" />
+      <translation>Jenis unsur KUGI yang dipakai (FCODE)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>The layer has no features.</source>
-      <translation type="unfinished" />
+      <translation>Layer tidak berisi unsur.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Folder</source>
-      <translation type="unfinished" />
+      <translation>Folder</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>or a GeoPackage (every layer)</source>
-      <translation type="unfinished" />
+      <translation>atau GeoPackage (semua layer)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Include sub-folders</source>
-      <translation type="unfinished" />
+      <translation>Sertakan subfolder</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Folder of metadata files (optional)</source>
-      <translation type="unfinished" />
+      <translation>Folder berkas metadata (opsional)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Number of datasets</source>
-      <translation type="unfinished" />
+      <translation>Jumlah dataset</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Give either a folder (INPUT) or a GeoPackage (GEOPACKAGE).</source>
-      <translation type="unfinished" />
+      <translation>Berikan folder (INPUT) atau GeoPackage (GEOPACKAGE), salah satu saja.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Transform to (default: SRGI2013 for legacy datums)</source>
-      <translation type="unfinished" />
+      <translation>Transformasikan ke (bawaan: SRGI2013 untuk datum lama)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Reference system to assign when the data has none</source>
-      <translation type="unfinished" />
+      <translation>Sistem referensi yang ditetapkan bila data tidak punya</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Repair invalid geometries</source>
-      <translation type="unfinished" />
+      <translation>Perbaiki geometri tidak valid</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Fill SRS_ID</source>
-      <translation type="unfinished" />
+      <translation>Isi SRS_ID</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Trim and re-encode text as UTF-8</source>
-      <translation type="unfinished" />
+      <translation>Pangkas dan kodekan ulang teks sebagai UTF-8</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Fixed dataset</source>
-      <translation type="unfinished" />
+      <translation>Dataset hasil perbaikan</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>GeoPackage (*.gpkg);;ESRI Shapefile (*.shp)</source>
-      <translation type="unfinished" />
+      <translation>GeoPackage (*.gpkg);;ESRI Shapefile (*.shp)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Fixed layer (URI)</source>
-      <translation type="unfinished" />
+      <translation>Layer hasil perbaikan (URI)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Reference system of the fixed dataset</source>
-      <translation type="unfinished" />
+      <translation>Sistem referensi dataset hasil perbaikan</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Features written</source>
-      <translation type="unfinished" />
+      <translation>Unsur yang ditulis</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Geometries repaired</source>
-      <translation type="unfinished" />
+      <translation>Geometri yang diperbaiki</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Invalid geometries that could not be repaired</source>
-      <translation type="unfinished" />
+      <translation>Geometri tidak valid yang tidak dapat diperbaiki</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Features transformed</source>
-      <translation type="unfinished" />
+      <translation>Unsur yang ditransformasikan</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>SRS_ID values filled</source>
-      <translation type="unfinished" />
+      <translation>Nilai SRS_ID yang diisi</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Text values trimmed or re-encoded</source>
-      <translation type="unfinished" />
+      <translation>Nilai teks yang dipangkas atau dikodekan ulang</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Validating {name} …</source>
-      <translation type="unfinished" />
+      <translation>Memvalidasi {name} …</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>{features} feature(s) written to {path}: {valid} geometry(ies) repaired, {srs} SRS_ID value(s) filled, {text} text value(s) fixed.</source>
-      <translation type="unfinished" />
+      <translation>{features} unsur ditulis ke {path}: {valid} geometri diperbaiki, {srs} nilai SRS_ID diisi, {text} nilai teks diperbaiki.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>{name}: {errors} error(s), {warnings} warning(s), {infos} info(s)</source>
-      <translation type="unfinished" />
+      <translation>{name}: {errors} kesalahan, {warnings} peringatan, {infos} info</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>No vector dataset found in {path}.</source>
-      <translation type="unfinished" />
+      <translation>Tidak ada dataset vektor di {path}.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Findings ({name})</source>
-      <translation type="unfinished" />
+      <translation>Temuan ({name})</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/provider.py" />

@@ -36,6 +36,9 @@ class SimpulPlugin:
         self.action.setToolTip(tr("Show or hide the Simpul panel: discover, validate, describe and "
                                   "publish data of the JIGN network"))
         self._make_dock()
+        from .gui.browser import SimpulDataItemProvider
+        self.browser_provider = SimpulDataItemProvider()
+        QgsApplication.dataItemProviderRegistry().addProvider(self.browser_provider)
         self.iface.addWebToolBarIcon(self.action)
         self.iface.addPluginToWebMenu(self.menu_name, self.action)
         QgsMessageLog.logMessage(tr("Simpul loaded (language: {lang}).").format(lang=self.language),
@@ -45,7 +48,9 @@ class SimpulPlugin:
         from .gui.dock import SimpulDock
         self.dock = SimpulDock(ICON, self.iface.mainWindow(), iface=self.iface)
         self.dock.setToggleVisibilityAction(self.action)
-        self.dock.discover.message.connect(self._push_message)
+        for page in self.dock.pages():
+            if hasattr(page, "message"):
+                page.message.connect(self._push_message)
         self.dock.languageChanged.connect(self._language_changed)
         self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
 
@@ -73,6 +78,11 @@ class SimpulPlugin:
 
     def unload(self):
         self._drop_dock()
+        if getattr(self, "browser_provider", None) is not None:
+            QgsApplication.dataItemProviderRegistry().removeProvider(self.browser_provider)
+            self.browser_provider = None
+        from .core.catalog.search import shutdown_pool
+        shutdown_pool()
         if self.action is not None:
             self.iface.removePluginWebMenu(self.menu_name, self.action)
             self.iface.removeWebToolBarIcon(self.action)

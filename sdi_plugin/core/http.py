@@ -5,11 +5,12 @@ SSL settings apply, and the node's ``authcfg`` is applied by ``QgsAuthManager``.
 its own timeout and a cap on the response size that aborts the transfer as soon as it is
 passed. GUI code runs these calls inside a ``QgsTask``, never on the GUI thread.
 """
+import os
 import time
 from dataclasses import dataclass, field
 
 from qgis.core import QgsApplication, QgsNetworkAccessManager, QgsNetworkRequestParameters
-from qgis.PyQt.QtCore import QEventLoop, QTimer, QUrl
+from qgis.PyQt.QtCore import QBuffer, QByteArray, QEventLoop, QFile, QIODevice, Qt, QTimer, QUrl
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
 from .i18n import tr
@@ -28,6 +29,7 @@ class HttpResponse:
     elapsed_ms: int = 0
     timed_out: bool = False
     too_large: bool = False
+    canceled: bool = False
 
     @property
     def ok(self):
@@ -53,6 +55,22 @@ def http_get(url, timeout=DEFAULT_TIMEOUT, max_bytes=DEFAULT_MAX_BYTES, authcfg=
     is complete, ``timeout`` seconds pass, the body grows past ``max_bytes`` (the transfer is
     aborted at once, nothing more is read) or ``feedback`` is canceled.
     """
+    return _request("GET", url, None, timeout, max_bytes, authcfg, headers, feedback)
+
+
+def http_post(url, body, content_type="application/xml", timeout=DEFAULT_TIMEOUT, max_bytes=DEFAULT_MAX_BYTES,
+              authcfg="", headers=None, feedback=None):
+    """POST ``body`` (bytes or text, sent as UTF-8) to ``url``; the same timeout, size cap, authcfg
+    and cancel behaviour as :func:`http_get`, and it never raises for network trouble either."""
+    if isinstance(body, str):
+        body = body.encode("utf-8")
+    headers = dict(headers or {})
+    if content_type and not any(k.lower() == "content-type" for k in headers):
+        headers["Content-Type"] = content_type
+    return _request("POST", url, body or b"", timeout, max_bytes, authcfg, headers, feedback)
+
+
+def _request(method, url, body, timeout, max_bytes, authcfg, headers, feedback):
     result = HttpResponse(url=url)
     qurl = QUrl(url)
     if not qurl.isValid() or qurl.scheme() not in ("http", "https"):
@@ -64,18 +82,25 @@ def http_get(url, timeout=DEFAULT_TIMEOUT, max_bytes=DEFAULT_MAX_BYTES, authcfg=
     # Always ask the server (a node's health must be its state now, not a cached 200).
     req.setAttribute(QNetworkRequest.CacheLoadControlAttribute, QNetworkRequest.AlwaysNetwork)
     req.setAttribute(QNetworkRequest.CacheSaveControlAttribute, False)
-    # Follow redirects, but never from https down to http.
-    req.setAttribute(QNetworkRequest.RedirectPolicyAttribute, QNetworkRequest.NoLessSafeRedirectPolicy)
+    # GET follows redirects, but never from https down to http. A POST is never sent on by
+    # itself (its body and credentials stay where they were addressed): a redirect is answered
+    # as an error naming the new address (status 3xx, header "location"); the caller decides.
+    policy = QNetworkRequest.NoLessSafeRedirectPolicy if method == "GET" else QNetworkRequest.ManualRedirectPolicy
+    req.setAttribute(QNetworkRequest.RedirectPolicyAttribute, policy)
     req.setAttribute(QNetworkRequest.Attribute(QgsNetworkRequestParameters.AttributeInitiatorClass), "Simpul")
     if authcfg and not QgsApplication.authManager().updateNetworkRequest(req, authcfg):
         result.error = tr("the authentication configuration {id} could not be applied").format(id=authcfg)
+        return result
+    if feedback is not None and feedback.isCanceled():
+        result.canceled = True
+        result.error = tr("canceled")
         return result
 
     nam = QgsNetworkAccessManager.instance()
     loop = QEventLoop()
     chunks = []
     state = {"size": 0, "why": ""}
-    reply = nam.get(req)
+    reply = nam.get(req) if method == "GET" else nam.post(req, QByteArray(body))
     if authcfg:
         QgsApplication.authManager().updateNetworkReply(reply, authcfg)
 
@@ -102,6 +127,7 @@ def http_get(url, timeout=DEFAULT_TIMEOUT, max_bytes=DEFAULT_MAX_BYTES, authcfg=
     reply.finished.connect(loop.quit)
     timer = QTimer()
     timer.setSingleShot(True)
+    timer.setTimerType(Qt.PreciseTimer)   # a coarse timer may fire up to 5 % early
     timer.timeout.connect(lambda: stop("timeout"))
     poll = QTimer()
     poll.timeout.connect(lambda: stop("cancel") if feedback is not None and feedback.isCanceled() else None)
@@ -127,12 +153,212 @@ def http_get(url, timeout=DEFAULT_TIMEOUT, max_bytes=DEFAULT_MAX_BYTES, authcfg=
         result.too_large = True
         result.error = tr("the answer is larger than {mb:g} MB").format(mb=max_bytes / 1048576)
     elif why == "cancel":
+        result.canceled = True
+        result.error = tr("canceled")
+    elif reply.error() != QNetworkReply.NoError and result.status < 300:
+        result.error = reply.errorString() or tr("network error")
+    else:
+        result.content = b"".join(chunks)
+        if 300 <= result.status < 400:
+            result.error = tr("the server redirected the request to {url}").format(
+                url=result.headers.get("location", "?"))
+        elif result.status >= 400:
+            result.error = _status_text(result.status)
+    # Disconnect our Python slots first: when a thread's network manager goes away (a QgsTask's
+    # thread ending) it may signal a reply whose Python side is gone — an exception in a slot aborts.
+    reply.readyRead.disconnect(on_ready)
+    reply.metaDataChanged.disconnect(on_headers)
+    reply.finished.disconnect(loop.quit)
+    reply.deleteLater()
+    return result
+
+
+# --- requests with a body (PUT, POST, DELETE, ...) -----------------------------------------------
+
+
+
+def _upload_device(body_or_file):
+    """(QIODevice or None, size, owned, error) for what :func:`http_request` was given."""
+    if body_or_file is None:
+        return None, 0, False, ""
+    if isinstance(body_or_file, (bytes, bytearray)):
+        buf = QBuffer()
+        buf.setData(QByteArray(bytes(body_or_file)))
+        buf.open(QIODevice.ReadOnly)
+        return buf, len(body_or_file), True, ""
+    if isinstance(body_or_file, QIODevice):
+        if not body_or_file.isOpen():
+            body_or_file.open(QIODevice.ReadOnly)
+        return body_or_file, body_or_file.size(), False, ""
+    path = os.fspath(body_or_file)
+    qfile = QFile(path)
+    if not qfile.open(QIODevice.ReadOnly):
+        return None, 0, False, tr("cannot read the file {path}: {why}").format(path=path, why=qfile.errorString())
+    return qfile, qfile.size(), True, ""
+
+
+def _applied(outcome):
+    """PyQGIS returns ``(ok, request)`` from ``updateNetworkRequest``; older bindings a bool."""
+    return outcome[0] if isinstance(outcome, tuple) else bool(outcome)
+
+
+def http_request(method, url, body_or_file=None, headers=None, timeout=DEFAULT_TIMEOUT, authcfg="",
+                 feedback=None, progress=None, max_bytes=DEFAULT_MAX_BYTES, output_path=None):
+    """Send ``method`` (PUT, POST, DELETE, GET, HEAD, PATCH …) to ``url``; returns an
+    :class:`HttpResponse`, never raises for network trouble.
+
+    ``body_or_file`` is ``None`` (no body), ``bytes`` (sent as they are), an open ``QIODevice``,
+    or the path of a file (``str`` or ``os.PathLike``): a file is streamed from disk as the
+    request body (a ``QFile`` handed to Qt, never read whole into memory), so memory does not
+    grow with its size. Encode text bodies yourself (a ``str`` is always a path).
+
+    ``timeout`` is the number of seconds without any progress (nothing sent, nothing received)
+    after which the request is given up — a large upload may take longer than that in total.
+    ``progress(sent, total)`` is called about ten times a second while the body goes out.
+    ``feedback`` (a ``QgsFeedback``) cancels. ``output_path`` writes a successful answer's body
+    to that file (no size cap) instead of memory. Only GET and HEAD follow redirects; for any
+    other method a redirect is an error naming the new address (a body and its credentials are
+    never sent on to somewhere else). TLS certificates are verified as QGIS verifies them.
+    """
+    method = (method or "GET").upper()
+    result = HttpResponse(url=url)
+    qurl = QUrl(url)
+    if not qurl.isValid() or qurl.scheme() not in ("http", "https"):
+        result.error = tr("not a web address (http or https): {url}").format(url=url)
+        return result
+    device, size, owned, why = _upload_device(body_or_file)
+    if why:
+        result.error = why
+        return result
+    req = QNetworkRequest(qurl)
+    for key, value in (headers or {}).items():
+        req.setRawHeader(key.encode("latin-1"), str(value).encode("latin-1"))
+    req.setAttribute(QNetworkRequest.CacheLoadControlAttribute, QNetworkRequest.AlwaysNetwork)
+    req.setAttribute(QNetworkRequest.CacheSaveControlAttribute, False)
+    policy = QNetworkRequest.NoLessSafeRedirectPolicy if method in ("GET", "HEAD") else QNetworkRequest.ManualRedirectPolicy
+    req.setAttribute(QNetworkRequest.RedirectPolicyAttribute, policy)
+    req.setAttribute(QNetworkRequest.Attribute(QgsNetworkRequestParameters.AttributeInitiatorClass), "Simpul")
+    if device is not None:
+        req.setHeader(QNetworkRequest.ContentLengthHeader, size)
+    if authcfg and not _applied(QgsApplication.authManager().updateNetworkRequest(req, authcfg)):
+        result.error = tr("the authentication configuration {id} could not be applied").format(id=authcfg)
+        if owned:
+            device.close()
+        return result
+
+    sink = None
+    if output_path:
+        try:
+            sink = open(output_path, "wb")
+        except OSError as exc:
+            result.error = tr("cannot write {path}: {why}").format(path=output_path, why=exc.strerror or exc)
+            return result
+
+    nam = QgsNetworkAccessManager.instance()
+    verb = method.encode("ascii")
+    if method == "GET" and device is None:
+        reply = nam.get(req)
+    elif method == "HEAD" and device is None:
+        reply = nam.head(req)
+    elif device is None:
+        reply = nam.sendCustomRequest(req, verb)
+    else:
+        reply = nam.sendCustomRequest(req, verb, device)
+    if authcfg:
+        QgsApplication.authManager().updateNetworkReply(reply, authcfg)
+    if owned and device is not None:
+        # Qt reads the body from Qt's HTTP thread until the reply is gone (even after an abort a
+        # request for more data may still be queued): the device lives and dies with the reply.
+        device.setParent(reply)
+
+    loop = QEventLoop()
+    chunks = []
+    state = {"size": 0, "why": "", "last": time.monotonic(), "sent": -1, "to_file": sink is not None}
+
+    def stop(why):
+        if not state["why"]:
+            state["why"] = why
+            reply.abort()
+
+    def on_headers():
+        status = reply.attribute(QNetworkRequest.HttpStatusCodeAttribute)
+        if state["to_file"] and status and int(status) >= 300:
+            state["to_file"] = False   # an error page or a redirect: keep it for the message
+        length = reply.header(QNetworkRequest.ContentLengthHeader)
+        if not state["to_file"] and length is not None and int(length) > max_bytes:
+            stop("large")
+
+    def on_ready():
+        data = bytes(reply.readAll())
+        if not data:
+            return
+        state["last"] = time.monotonic()
+        state["size"] += len(data)
+        if state["to_file"]:
+            sink.write(data)
+        elif state["size"] > max_bytes:
+            stop("large")
+        else:
+            chunks.append(data)
+
+    def tick():
+        now = time.monotonic()
+        if device is not None:
+            sent = device.pos()
+            if sent != state["sent"]:
+                state["sent"] = sent
+                state["last"] = now
+                if progress is not None:
+                    progress(sent, size)
+        if feedback is not None and feedback.isCanceled():
+            stop("cancel")
+        elif now - state["last"] > timeout:
+            stop("timeout")
+
+    reply.metaDataChanged.connect(on_headers)
+    reply.readyRead.connect(on_ready)
+    reply.finished.connect(loop.quit)
+    poll = QTimer()
+    poll.timeout.connect(tick)
+    start = time.monotonic()
+    if not reply.isFinished():
+        poll.start(100)
+        loop.exec_()
+    poll.stop()
+    if not state["why"]:
+        on_ready()
+        if device is not None and progress is not None and state["sent"] != size:
+            progress(device.pos(), size)
+    if sink is not None:
+        sink.close()
+    result.elapsed_ms = int((time.monotonic() - start) * 1000)
+    status = reply.attribute(QNetworkRequest.HttpStatusCodeAttribute)
+    result.status = int(status) if status else 0
+    result.headers = {bytes(k).decode("latin-1").lower(): bytes(reply.rawHeader(k)).decode("latin-1")
+                      for k in reply.rawHeaderList()}
+    why = state["why"]
+    if why == "timeout":
+        result.timed_out = True
+        result.error = tr("no progress for {seconds:g} s").format(seconds=timeout)
+    elif why == "large":
+        result.too_large = True
+        result.error = tr("the answer is larger than {mb:g} MB").format(mb=max_bytes / 1048576)
+    elif why == "cancel":
+        result.canceled = True
         result.error = tr("canceled")
     elif reply.error() != QNetworkReply.NoError and result.status < 400:
         result.error = reply.errorString() or tr("network error")
     else:
         result.content = b"".join(chunks)
-        if result.status >= 400:
+        if 300 <= result.status < 400:
+            result.error = tr("the server redirected the request to {url}").format(
+                url=result.headers.get("location", "?"))
+        elif result.status >= 400:
             result.error = _status_text(result.status)
+    if sink is not None and (result.error or not state["to_file"]) and os.path.exists(output_path):
+        os.remove(output_path)   # never leave half a download behind
+    reply.metaDataChanged.disconnect(on_headers)   # none of our Python slots runs while Qt tears the
+    reply.readyRead.disconnect(on_ready)           # reply down later
+    reply.finished.disconnect(loop.quit)
     reply.deleteLater()
     return result

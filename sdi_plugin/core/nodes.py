@@ -24,9 +24,14 @@ class Node:
     source: str = "user"
     id: str = ""
     services: list = field(default_factory=list)   # last detected, as dicts from core.nodeinfo
-    health: dict = field(default_factory=dict)     # {"state": "up"|"slow"|"down", "latency_ms": .., "checked": ..}
+    health: dict = field(default_factory=dict)     # {"state": "up"|"slow"|"down", "latency_ms": .., "checked": ..,
+    #                                                 "record_count": .., "message": ..} (see core.health)
+    verified: bool = True       # False: the endpoint is known only from third-party material
+    reference: str = ""         # where the endpoint is documented (a directory entry's "source")
+    organisation: str = ""      # the institution that runs the node
 
     def __post_init__(self):
+        self.verified = bool(self.verified)
         if not self.id:
             self.id = slug(self.name) or uuid.uuid4().hex[:8]
         if self.level not in LEVELS:

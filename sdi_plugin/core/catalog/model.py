@@ -36,6 +36,11 @@ class Record:
     source_url: str = ""       # the catalogue endpoint it came from
     source_format: str = ""    # "iso19139" | "dc" | "ogcapi-records" | "ckan"
     harvested: str = ""        # ISO 8601 timestamp when Simpul fetched it
+    dates: dict = field(default_factory=dict)       # {"publication"|"revision"|"creation"|"metadata": date}
+    duplicates: list = field(default_factory=list)  # the same record at other nodes:
+                                                    # [{"node_id", "node_name", "identifier"}]
+    score: float = 0.0         # relevance to the query that found it (higher first)
+    from_cache: bool = False   # came from the offline cache, not from the node just now
 
     def to_dict(self):
         return asdict(self)
@@ -43,7 +48,9 @@ class Record:
     @classmethod
     def from_dict(cls, d):
         d = dict(d)
-        d["links"] = [Link(**l) if isinstance(l, dict) else l for l in d.get("links", [])]
+        link_names = set(Link.__dataclass_fields__)
+        d["links"] = [Link(**{k: v for k, v in l.items() if k in link_names}) if isinstance(l, dict) else l
+                      for l in d.get("links") or []]
         if d.get("bbox") is not None:
             d["bbox"] = tuple(d["bbox"])
         names = set(cls.__dataclass_fields__)

@@ -1,0 +1,239 @@
+"""Safe fixes, written to a NEW dataset (the source is only ever read).
+
+What is safe, and so done: repair invalid geometries (``makeValid``, keeping the layer's
+geometry type); give the data an EPSG-coded reference system (assign ``ASSIGN_CRS`` when it
+has none; the EPSG equivalent of an ESRI ``.prj``) and transform legacy datums to SRGI2013
+with the policy's operation (DGN95 -> SRGI2013 is EPSG:9472, pinned in the transform
+context); fill SRS_ID (and correct it where it names another datum than the output's);
+trim text and re-encode it as UTF-8 (a Shapefile's DBF text is decoded with its real code
+page).  Not safe, so left alone: empty geometries, duplicates, overlaps, gaps, slivers,
+FCODE and METADATA values.
+"""
+import os
+from dataclasses import dataclass, field
+
+from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsCoordinateTransformContext,
+                       QgsCsException, QgsDatumTransform, QgsFeature, QgsFeatureRequest, QgsField,
+                       QgsFields, QgsVectorFileWriter, QgsWkbTypes)
+from qgis.PyQt.QtCore import QVariant
+
+from ..i18n import tr
+from ..standards import crs_status
+from .attribute_rules import srs_id_authid
+from .context import Context, is_blank, plain
+from .crs_identify import identify
+from .encoding import _dbf_path, _guess, dbf_records, declared_encoding
+from .settings import load_settings
+from .sources import InputError, ref_of_layer
+
+
+@dataclass
+class FixResult:
+    path: str
+    layer_name: str
+    uri: str
+    crs: str
+    counts: dict = field(default_factory=dict)
+    notes: list = field(default_factory=list)
+
+
+def kugi_layer_name(layer, ref, feature_type=None):
+    """The KUGI layer name of the dataset's feature type ('' when it is not known)."""
+    try:
+        ctx = Context(layer, ref, feature_type)
+    except InputError:
+        return ""
+    return ctx.feature_type.layer if ctx.feature_type else ""
+
+
+def pinned_context(src, dst, status):
+    """A transform context that uses the policy's operation (e.g. EPSG:9472) from src to dst."""
+    ctx = QgsCoordinateTransformContext()
+    trans = status.transformation if status else None
+    if not trans:
+        return ctx, ""
+    names = [s.get("name", "") for s in trans.get("steps", [])]
+    codes = [s["code"].split(":")[-1] for s in trans.get("steps", [])]
+    for op in QgsDatumTransform.operations(src, dst):
+        direct = len(codes) == 1 and (op.authority, op.code) == ("EPSG", codes[0])
+        if op.isAvailable and (direct or (names and all(n in op.name for n in names))):
+            ctx.addCoordinateOperation(src, dst, op.proj)
+            return ctx, op.name
+    return ctx, ""
+
+
+def _shapefile_text(ref, feedback=None):
+    """{record: {field: text}} for DBF text that GDAL would decode wrongly, decoded right."""
+    if not ref.path.lower().endswith(".shp") or not _dbf_path(ref.path):
+        return {}, ""
+    declared, _ = declared_encoding(ref.path)
+    out, used = {}, ""
+    for recno, raw in dbf_records(_dbf_path(ref.path)):
+        if feedback and feedback.isCanceled():
+            break
+        for name, value in raw.items():
+            codec = declared
+            try:
+                text = value.decode(declared) if declared else None
+            except UnicodeDecodeError:
+                text = None
+            if text is None:
+                codec = _guess(value) or "cp1252"
+                text = value.decode(codec, "replace")
+            used = used or codec
+            out.setdefault(recno, {})[name.upper()] = text
+    return out, used
+
+
+def _output_crs(layer, assign_crs, target_crs):
+    """(source CRS to read the coordinates in, output CRS, CRS status of the source, notes)."""
+    notes = []
+    src = layer.crs()
+    authid, how = identify(src)
+    if how == "none":
+        if assign_crs is None or not assign_crs.isValid():
+            notes.append(tr("The data has no reference system and none was given to assign (ASSIGN_CRS); "
+                            "it is written without one."))
+            return src, src, None, notes
+        src = assign_crs
+        authid = assign_crs.authid()
+        notes.append(tr("Reference system {crs} assigned.").format(crs=authid or assign_crs.description()))
+    elif how == "matched":
+        src = QgsCoordinateReferenceSystem(authid)
+        notes.append(tr("The .prj without EPSG code was read as {crs}.").format(crs=authid))
+    status = crs_status(authid) if authid else None
+    if target_crs is not None and target_crs.isValid():
+        dst = target_crs
+    elif status is not None and status.status == "flagged" and status.target:
+        dst = QgsCoordinateReferenceSystem(status.target)
+    else:
+        dst = src
+    return src, dst, status, notes
+
+
+def _target_geometry(geom, wkb_type):
+    """``geom`` made valid with the layer's geometry type kept; None if that is impossible."""
+    fixed = geom.makeValid()
+    if fixed.isNull() or fixed.isEmpty():
+        return None
+    kind = QgsWkbTypes.geometryType(wkb_type)
+    if fixed.type() != kind or QgsWkbTypes.flatType(fixed.wkbType()) == QgsWkbTypes.GeometryCollection:
+        fixed = fixed.convertGeometryCollectionToSubclass(kind)
+        if fixed.isNull() or fixed.isEmpty():
+            return None
+    if QgsWkbTypes.isMultiType(wkb_type) and not fixed.isMultipart():
+        fixed.convertToMultiType()
+    if not fixed.isGeosValid():
+        return None
+    return fixed
+
+
+def fix_dataset(layer, out_path, ref=None, target_crs=None, assign_crs=None, make_valid=True,
+                fill_srs_id=True, fix_text=True, layer_name=None, feature_type=None, feedback=None):
+    """Write the fixed copy of ``layer`` to ``out_path`` (.gpkg or .shp); returns :class:`FixResult`."""
+    ref = ref or ref_of_layer(layer)
+    ext = os.path.splitext(out_path)[1].lower()
+    if ext not in (".gpkg", ".shp"):
+        raise InputError(tr("Write the fixed dataset as a GeoPackage (.gpkg) or a Shapefile (.shp), not {ext}.").format(
+            ext=ext or tr("(no extension)")))
+    real = os.path.realpath(out_path)
+    if real in {os.path.realpath(p) for p in ref.files} or (ref.path and real == os.path.realpath(ref.path)):
+        raise InputError(tr("The output {path} is the source dataset itself; the fix never writes to the "
+                            "source. Choose a new file.").format(path=out_path))
+    settings = load_settings()
+    src, dst, status, notes = _output_crs(layer, assign_crs, target_crs)
+    context, op_name = QgsCoordinateTransformContext(), ""
+    transform = None
+    if src.isValid() and dst.isValid() and src != dst:
+        context, op_name = pinned_context(src, dst, status)
+        transform = QgsCoordinateTransform(src, dst, context)
+        notes.append(tr("Transformed from {src} to {dst}{how}.").format(
+            src=src.authid(), dst=dst.authid(), how=(" " + tr("with {op}").format(op=op_name)) if op_name else ""))
+    dst_authid, _ = identify(dst)
+    dst_status = crs_status(dst_authid) if dst_authid else None
+    fill = settings.srs_id_fill if dst_status and dst_status.datum == "SRGI2013" else \
+        (dst_authid.split(":")[-1] if dst_authid else "")
+    texts, codec = _shapefile_text(ref, feedback) if fix_text else ({}, "")
+    fields = QgsFields(layer.fields())
+    pk = set(layer.primaryKeyAttributes())
+    srs_idx = fields.lookupField("SRS_ID")
+    if srs_idx < 0:
+        srs_idx = next((i for i, f in enumerate(fields) if f.name().upper() == "SRS_ID"), -1)
+    add_srs = fill_srs_id and srs_idx < 0 and bool(fill)
+    if add_srs:
+        fields.append(QgsField("SRS_ID", QVariant.String, "String", 50))
+        srs_idx = fields.count() - 1
+    out_fields = QgsFields()
+    keep = [i for i in range(fields.count()) if i not in pk]
+    for i in keep:
+        out_fields.append(fields.at(i))
+    name = layer_name or kugi_layer_name(layer, ref, feature_type) or ref.layer_name
+    opts = QgsVectorFileWriter.SaveVectorOptions()
+    opts.driverName = "GPKG" if ext == ".gpkg" else "ESRI Shapefile"
+    opts.layerName = name
+    opts.fileEncoding = "UTF-8"
+    # an existing GeoPackage keeps its other layers; a layer of the same name is replaced
+    opts.actionOnExistingFile = (QgsVectorFileWriter.CreateOrOverwriteLayer if ext == ".gpkg" and
+                                 os.path.exists(out_path) else QgsVectorFileWriter.CreateOrOverwriteFile)
+    os.makedirs(os.path.dirname(os.path.abspath(out_path)), exist_ok=True)
+    writer = QgsVectorFileWriter.create(out_path, out_fields, layer.wkbType(), dst, QgsCoordinateTransformContext(),
+                                        opts)
+    if writer.hasError() != QgsVectorFileWriter.NoError:
+        raise OSError(tr("Could not create {path}: {error}").format(path=out_path, error=writer.errorMessage()))
+    counts = {"features": 0, "made_valid": 0, "not_fixed": 0, "srs_id_filled": 0, "text_trimmed": 0,
+              "text_reencoded": 0, "transformed": 0}
+    total = max(layer.featureCount(), 1)
+    names_upper = [f.name().upper() for f in fields]
+    for n, f in enumerate(layer.getFeatures(QgsFeatureRequest())):
+        if n % 1000 == 0 and feedback:
+            if feedback.isCanceled():
+                break
+            feedback.setProgress(100.0 * n / total)
+        attrs = list(f.attributes()) + ([None] if add_srs else [])
+        for name_u, text in texts.get(f.id(), {}).items():
+            if name_u in names_upper and attrs[names_upper.index(name_u)] != text:
+                attrs[names_upper.index(name_u)] = text
+                counts["text_reencoded"] += 1
+        if fix_text:
+            for i, v in enumerate(attrs):
+                if isinstance(v, str) and v != v.strip():
+                    attrs[i] = v.strip()
+                    counts["text_trimmed"] += 1
+        if fill_srs_id and srs_idx >= 0 and fill:
+            value = plain(attrs[srs_idx])
+            code = srs_id_authid(str(value), settings) if not is_blank(value) else ""
+            named = crs_status(code).datum if code else ""
+            if is_blank(value) or (dst_status and named != dst_status.datum):
+                attrs[srs_idx] = fill
+                counts["srs_id_filled"] += 1
+        g = f.geometry()
+        if not g.isNull() and not g.isEmpty():
+            if transform is not None:
+                try:
+                    g.transform(transform)
+                    counts["transformed"] += 1
+                except QgsCsException:
+                    notes.append(tr("Feature {fid} could not be transformed; it is written unchanged.").format(
+                        fid=f.id()))
+            if make_valid and not g.isGeosValid():
+                fixed = _target_geometry(g, layer.wkbType())
+                if fixed is None:
+                    counts["not_fixed"] += 1
+                else:
+                    g = fixed
+                    counts["made_valid"] += 1
+        out = QgsFeature(out_fields)
+        out.setAttributes([attrs[i] for i in keep])
+        out.setGeometry(g)
+        if not writer.addFeature(out):
+            raise OSError(tr("Could not write feature {fid} to {path}: {error}").format(
+                fid=f.id(), path=out_path, error=writer.errorMessage()))
+        counts["features"] += 1
+    del writer
+    if codec:
+        notes.append(tr("Text read as {codec} and written as UTF-8.").format(codec=codec))
+    uri = "%s|layername=%s" % (out_path, name) if ext == ".gpkg" else out_path
+    if feedback:
+        feedback.setProgress(100)
+    return FixResult(out_path, name if ext == ".gpkg" else os.path.splitext(os.path.basename(out_path))[0], uri,
+                     dst.authid(), counts, notes)

@@ -1,0 +1,306 @@
+"""The search half of the Discover page: the query form (text, KUGI theme, dates, map extent,
+node/level filter, offline), the streamed result list with node badges, paging, cancel."""
+from qgis.core import Qgis, QgsApplication
+from qgis.PyQt.QtCore import QDate, Qt, pyqtSignal
+from qgis.PyQt.QtGui import QFont
+from qgis.PyQt.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView,
+                                 QLabel, QLineEdit, QMenu, QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+                                 QWidget)
+
+from ..core.i18n import tr, ui_language
+from ..core.loader import FEATURE_KINDS, MAP_KINDS
+from .node_dialog import level_label
+from .record_view import age_text
+
+LEVELS = ("nasional", "provinsi", "kabupaten", "kota", "lainnya")
+
+
+def make_search(parent, offline=False, timeout=10.0):
+    """The one place the catalogue search is made (``core.catalog.search.FederatedSearch``)."""
+    from ..core.catalog.cache import RecordCache
+    from ..core.catalog.search import FederatedSearch
+    try:
+        cache = RecordCache()
+    except Exception:  # noqa: BLE001 - a search without an offline cache still works online
+        cache = None
+    return FederatedSearch(parent=parent, cache=cache, timeout=timeout, offline=offline)
+
+
+def make_query(**fields):
+    from ..core.catalog.query import SearchQuery
+    return SearchQuery(**fields)
+
+
+def kugi_themes():
+    """[(label, category name)] of the KUGI categories, from the standards pack."""
+    try:
+        from ..core.standards import load_kugi
+        cats = load_kugi().categories
+    except Exception:  # noqa: BLE001 - no standards pack: free text only
+        return []
+    english = ui_language() == "en"
+    return [("%s (%s)" % (c["name"], c["name_en"]) if english and c.get("name_en") else c["name"], c["name"])
+            for _, c in sorted(cats.items())]
+
+
+def _tool(text, icon, tip="", icon_only=False):
+    b = QToolButton()
+    b.setText(text)
+    b.setIcon(QgsApplication.getThemeIcon(icon))
+    b.setToolButtonStyle(Qt.ToolButtonIconOnly if icon_only else Qt.ToolButtonTextBesideIcon)
+    b.setToolTip(tip or text)
+    return b
+
+
+def _narrow(combo, chars=10):
+    """A combo box that does not widen the dock to its longest item."""
+    combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(chars)
+    return combo
+
+
+class SearchPanel(QWidget):
+    """Signals: ``recordSelected(record or None)``, ``loadRequested(list records, list kinds or None)``,
+    ``message(text, Qgis level)``, ``searchFinished()``."""
+
+    recordSelected = pyqtSignal(object)
+    loadRequested = pyqtSignal(list, object)
+    message = pyqtSignal(str, int)
+    searchFinished = pyqtSignal()
+
+    def __init__(self, registry, extent_provider=None, parent=None):
+        super().__init__(parent)
+        self.registry = registry
+        self.extent_provider = extent_provider      # () -> (QgsRectangle, QgsCoordinateReferenceSystem) or None
+        self.search = None
+        self._records = []
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        row = QHBoxLayout()
+        self.text = QLineEdit()
+        self.text.setPlaceholderText(tr("Search the catalogues, e.g. batas desa"))
+        self.text.setClearButtonEnabled(True)
+        self.text.returnPressed.connect(self.run)
+        self.btn_search = _tool(tr("Search"), "/search.svg", tr("Search all the selected nodes"), icon_only=True)
+        self.btn_search.clicked.connect(self.run)
+        self.btn_cancel = _tool(tr("Cancel"), "/mTaskCancel.svg", tr("Stop the search"), icon_only=True)
+        self.btn_cancel.clicked.connect(self.cancel)
+        self.btn_cancel.setEnabled(False)
+        row.addWidget(self.text, 1)
+        row.addWidget(self.btn_search)
+        row.addWidget(self.btn_cancel)
+        lay.addLayout(row)
+        row = QHBoxLayout()
+        self.theme = _narrow(QComboBox())
+        self.theme.addItem(tr("All themes"), "")
+        for label, name in kugi_themes():
+            self.theme.addItem(label, name)
+        self.theme.setToolTip(tr("KUGI category"))
+        self.scope = _narrow(QComboBox())
+        self.scope.setToolTip(tr("Which nodes to search"))
+        row.addWidget(self.theme, 1)
+        row.addWidget(self.scope, 1)
+        lay.addLayout(row)
+        row = QHBoxLayout()
+        self.use_dates = QCheckBox(tr("Dates"))
+        self.date_from = QDateEdit(QDate.currentDate().addYears(-5))
+        self.date_to = QDateEdit(QDate.currentDate())
+        for d in (self.date_from, self.date_to):
+            d.setCalendarPopup(True)
+            d.setDisplayFormat("yyyy-MM-dd")
+            d.setEnabled(False)
+        self.use_dates.toggled.connect(self.date_from.setEnabled)
+        self.use_dates.toggled.connect(self.date_to.setEnabled)
+        row.addWidget(self.use_dates)
+        row.addWidget(self.date_from, 1)
+        row.addWidget(QLabel("–"))
+        row.addWidget(self.date_to, 1)
+        lay.addLayout(row)
+        row = QHBoxLayout()
+        self.use_extent = QCheckBox(tr("Use map extent"))
+        self.offline = QCheckBox(tr("Offline (cache only)"))
+        self.offline.setToolTip(tr("Search only the records kept on this computer"))
+        self.sort = _narrow(QComboBox(), 8)
+        for label, key in ((tr("Relevance"), "relevance"), (tr("Date"), "date"), (tr("Title"), "title")):
+            self.sort.addItem(label, key)
+        self.sort.setToolTip(tr("Sort by"))
+        self.sort.currentIndexChanged.connect(lambda *_: self.show_results())
+        row.addWidget(self.use_extent)
+        row.addWidget(self.offline)
+        row.addStretch(1)
+        lay.addLayout(row)
+        self.results = QTreeWidget()
+        self.results.setHeaderLabels([tr("Title"), tr("Node"), tr("Date")])
+        self.results.setRootIsDecorated(False)
+        self.results.setAlternatingRowColors(True)
+        self.results.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.results.setUniformRowHeights(True)
+        hdr = self.results.header()
+        hdr.setStretchLastSection(False)
+        hdr.setSectionResizeMode(0, QHeaderView.Stretch)
+        hdr.setSectionResizeMode(1, QHeaderView.ResizeToContents)
+        hdr.setSectionResizeMode(2, QHeaderView.ResizeToContents)
+        self.results.currentItemChanged.connect(lambda *_: self.recordSelected.emit(self.current_record()))
+        self.results.itemDoubleClicked.connect(lambda *_: self.load_selected())
+        lay.addWidget(self.results, 1)
+        self.status = QLabel(tr("Type words, pick a theme or the map extent, then Search."))
+        self.status.setWordWrap(True)
+        self.status.setStyleSheet("color: #555;")
+        lay.addWidget(self.status)
+        row = QHBoxLayout()
+        self.btn_more = _tool(tr("More"), "/mActionAdd.svg", tr("Ask every node for its next page of results"))
+        self.btn_more.clicked.connect(self.more)
+        self.btn_more.setEnabled(False)
+        self.btn_load = _tool(tr("Load"), "/mActionAddLayer.svg", tr("Load the selected records as layers"))
+        self.btn_load.setPopupMode(QToolButton.MenuButtonPopup)
+        menu = QMenu(self.btn_load)
+        menu.addAction(tr("Load as map images (WMS, WMTS, ArcGIS)"), lambda: self.load_selected(list(MAP_KINDS)))
+        menu.addAction(tr("Load as features (WFS, OGC API, downloads)"),
+                       lambda: self.load_selected(list(FEATURE_KINDS)))
+        self.btn_load.setMenu(menu)
+        self.btn_load.clicked.connect(lambda: self.load_selected())
+        row.addWidget(QLabel(tr("Sort")))
+        row.addWidget(self.sort)
+        row.addStretch(1)
+        row.addWidget(self.btn_more)
+        row.addWidget(self.btn_load)
+        lay.addLayout(row)
+        self.refresh_scope()
+
+    # -- form ---------------------------------------------------------------------------------
+    def refresh_scope(self):
+        current = self.scope.currentData()
+        self.scope.clear()
+        self.scope.addItem(tr("All my nodes"), ("all", ""))
+        nodes = self.registry.nodes()
+        for lv in LEVELS:
+            if any(n.level == lv for n in nodes):
+                self.scope.addItem(tr("Level: {level}").format(level=level_label(lv)), ("level", lv))
+        for n in sorted(nodes, key=lambda n: n.name.lower()):
+            self.scope.addItem(n.name, ("node", n.id))
+        index = self.scope.findData(current) if current else 0
+        self.scope.setCurrentIndex(max(0, index))
+
+    def query(self):
+        how, value = self.scope.currentData() or ("all", "")
+        fields = dict(text=self.text.text(), theme=self.theme.currentData() or "",
+                      node_ids=[value] if how == "node" else [], levels=[value] if how == "level" else [],
+                      page_size=20)
+        if self.use_dates.isChecked():
+            fields.update(date_from=self.date_from.date().toString("yyyy-MM-dd"),
+                          date_to=self.date_to.date().toString("yyyy-MM-dd"))
+        q = make_query(**fields)
+        if self.use_extent.isChecked() and self.extent_provider is not None:
+            got = self.extent_provider()
+            if got is not None:
+                q = q.with_extent(*got)
+        return q
+
+    # -- search -------------------------------------------------------------------------------
+    def run(self):
+        self.cancel()
+        nodes = self.registry.nodes()
+        if not nodes:
+            self.status.setText(tr("No node to search yet: add one on the Nodes page."))
+            return
+        self.search = make_search(self, offline=self.offline.isChecked())
+        self.search.recordsArrived.connect(lambda *_: self.show_results())
+        self.search.resultsChanged.connect(self.show_results)
+        self.search.nodeFinished.connect(self._node_finished)
+        self.search.finished.connect(self._finished)
+        self._records = []
+        self.results.clear()
+        searched = self.search.start(self.query(), nodes)
+        self.btn_cancel.setEnabled(bool(searched))
+        self.btn_more.setEnabled(False)
+        self.status.setText(tr("Searching {count} node(s)…").format(count=len(searched)) if searched else
+                            tr("No node matches the node filter."))
+
+    def more(self):
+        if self.search is not None and self.search.fetch_more():
+            self.btn_cancel.setEnabled(True)
+            self.btn_more.setEnabled(False)
+            self.status.setText(tr("Asking for more results…"))
+
+    def cancel(self):
+        if self.search is not None and self.search.is_running():
+            self.search.cancel()
+
+    def _node_finished(self, node_id, ok, message, total):
+        if message:
+            self.message.emit(message, Qgis.Info if ok else Qgis.Warning)
+        self._update_status()
+
+    def _finished(self):
+        self.btn_cancel.setEnabled(False)
+        self.btn_more.setEnabled(self.search is not None and self.search.has_more())
+        self._update_status()
+        self.searchFinished.emit()
+
+    def _update_status(self):
+        if self.search is None:
+            return
+        states = list(self.search.node_states().values())
+        done = [s for s in states if s.state in ("done", "failed", "canceled")]
+        failed = [s for s in states if s.state == "failed"]
+        cached = [s for s in states if s.from_cache]
+        parts = [tr("{records} record(s) from {done} of {count} node(s)").format(
+            records=len(self._records), done=len(done), count=len(states))]
+        if failed:
+            parts.append(tr("{count} did not answer").format(count=len(failed)))
+        if cached:
+            parts.append(tr("{count} from the offline cache").format(count=len(cached)))
+        self.status.setText(" · ".join(parts))
+        self.status.setToolTip("\n".join(s.message for s in states if s.message))
+
+    # -- results ------------------------------------------------------------------------------
+    def show_results(self):
+        if self.search is None:
+            return
+        keep = {id(r) for r in self.selected_records()}
+        current = self.current_record()
+        self._records = self.search.results(self.sort.currentData() or "relevance")
+        self.results.blockSignals(True)
+        self.results.clear()
+        for i, rec in enumerate(self._records):
+            badge = rec.node_name or rec.node_id
+            dups = getattr(rec, "duplicates", None) or []
+            if dups:
+                badge += " +%d" % len(dups)
+            date = rec.date or ""
+            item = QTreeWidgetItem([rec.title or rec.identifier, badge, date])
+            item.setData(0, Qt.UserRole, i)
+            tip = [rec.title or rec.identifier, ", ".join([rec.node_name] + [d.get("node_name", "") for d in dups])]
+            if getattr(rec, "from_cache", False):
+                font = QFont(item.font(0))
+                font.setItalic(True)
+                for col in range(3):
+                    item.setFont(col, font)
+                age = age_text(rec.harvested)
+                item.setText(2, "%s · %s" % (date, age) if date and age else (age or date))
+                tip.append(tr("from the offline cache, harvested {age}").format(age=age or "?"))
+            item.setToolTip(0, "\n".join(t for t in tip if t))
+            self.results.addTopLevelItem(item)
+            if id(rec) in keep:
+                item.setSelected(True)
+            if rec is current:
+                self.results.setCurrentItem(item)
+        self.results.blockSignals(False)
+        self._update_status()
+
+    def current_record(self):
+        item = self.results.currentItem()
+        return self._records[item.data(0, Qt.UserRole)] if item is not None else None
+
+    def selected_records(self):
+        rows = sorted(it.data(0, Qt.UserRole) for it in self.results.selectedItems())
+        return [self._records[i] for i in rows if i < len(self._records)]
+
+    def load_selected(self, kinds=None):
+        records = self.selected_records() or ([self.current_record()] if self.current_record() else [])
+        if records:
+            self.loadRequested.emit(records, kinds)
+
+    def shutdown(self):
+        if self.search is not None:
+            self.search.cancel()

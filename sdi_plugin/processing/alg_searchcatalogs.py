@@ -1,0 +1,194 @@
+"""``sdi:searchcatalogs`` — search the catalogues of many nodes at once; record footprints as a layer."""
+import json
+
+from qgis.core import (QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeometry, QgsProcessing,
+                       QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingOutputNumber,
+                       QgsProcessingOutputString, QgsProcessingParameterBoolean, QgsProcessingParameterExtent,
+                       QgsProcessingParameterFeatureSink, QgsProcessingParameterNumber,
+                       QgsProcessingParameterString, QgsRectangle, QgsWkbTypes, QgsCoordinateReferenceSystem)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core.catalog.cache import RecordCache
+from ..core.catalog.endpoints import node_from_url
+from ..core.catalog.query import SearchQuery
+from ..core.catalog.search import search_nodes
+from ..core.i18n import tr
+from ..core.nodes import NodeRegistry
+
+FIELDS = (("identifier", QVariant.String), ("title", QVariant.String), ("abstract", QVariant.String),
+          ("node", QVariant.String), ("node_id", QVariant.String), ("type", QVariant.String),
+          ("date", QVariant.String), ("theme", QVariant.String), ("organisation", QVariant.String),
+          ("keywords", QVariant.String), ("links", QVariant.String), ("also_at", QVariant.String),
+          ("from_cache", QVariant.Bool), ("harvested", QVariant.String))
+
+
+def split_nodes(text):
+    """Node ids / URLs from a string: comma- or newline-separated (also semicolons, spaces)."""
+    out = []
+    for token in (text or "").replace(";", ",").replace("\n", ",").replace("\r", ",").split(","):
+        token = token.strip()
+        if token and token not in out:
+            out.append(token)
+    return out
+
+
+def resolve_nodes(tokens, registry=None):
+    """([Node], [unknown token]) for node ids of the registry and catalogue/node URLs."""
+    registry = registry or NodeRegistry()
+    known = registry.nodes()
+    if not tokens:
+        return known, []
+    nodes, unknown = [], []
+    for token in tokens:
+        node = next((n for n in known if n.id == token), None) or \
+            next((n for n in known if n.name.casefold() == token.casefold()), None)
+        if node is None and ("://" in token or "/" in token or "." in token):
+            node = node_from_url(token)
+        if node is None:
+            unknown.append(token)
+        else:
+            nodes.append(node)
+    return nodes, unknown
+
+
+def fields():
+    out = QgsFields()
+    for name, kind in FIELDS:
+        out.append(QgsField(name, kind))
+    return out
+
+
+def record_feature(rec, flds):
+    f = QgsFeature(flds)
+    links = [{"url": l.url, "protocol": l.protocol, "name": l.name, "description": l.description, "kind": l.kind}
+             for l in rec.links]
+    f.setAttributes([rec.identifier, rec.title, rec.abstract, rec.node_name, rec.node_id, rec.type, rec.date,
+                     rec.theme, rec.organisation, ", ".join(rec.keywords), json.dumps(links, ensure_ascii=False),
+                     json.dumps(rec.duplicates, ensure_ascii=False) if rec.duplicates else "", bool(rec.from_cache),
+                     rec.harvested])
+    if rec.bbox:
+        f.setGeometry(QgsGeometry.fromRect(QgsRectangle(*rec.bbox)))
+    return f
+
+
+class SearchCatalogsAlgorithm(QgsProcessingAlgorithm):
+    QUERY = "QUERY"
+    EXTENT = "EXTENT"
+    NODES = "NODES"
+    THEME = "THEME"
+    DATE_FROM = "DATE_FROM"
+    DATE_TO = "DATE_TO"
+    MAX_RECORDS = "MAX_RECORDS"
+    TIMEOUT = "TIMEOUT"
+    OFFLINE = "OFFLINE"
+    CACHE = "CACHE"
+    OUTPUT = "OUTPUT"
+
+    def createInstance(self):
+        return SearchCatalogsAlgorithm()
+
+    def name(self):
+        return "searchcatalogs"
+
+    def displayName(self):
+        return tr("Search catalogues (federated)")
+
+    def group(self):
+        return tr("Discover")
+
+    def groupId(self):
+        return "discover"
+
+    def shortHelpString(self):
+        return tr("Searches the metadata catalogues (CSW, OGC API Records, CKAN) of several nodes at once and "
+                  "writes the records found as a layer of footprints (EPSG:4326 rectangles) with identifier, "
+                  "title, abstract, node, type, date and links (JSON) as attributes. Records held by several "
+                  "nodes appear once. NODES takes node ids from your node list or catalogue URLs, separated by "
+                  "commas or new lines; empty means every node in your list. Every record found is kept in the "
+                  "offline cache; with OFFLINE the search reads only that cache. A node that does not answer "
+                  "is reported and never stops the others.")
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterString(self.QUERY, tr("Search text"), "", False, True))
+        self.addParameter(QgsProcessingParameterExtent(self.EXTENT, tr("Extent"), None, True))
+        self.addParameter(QgsProcessingParameterString(
+            self.NODES, tr("Nodes (ids or catalogue URLs, comma- or newline-separated; empty = all)"), "", True, True))
+        self.addParameter(QgsProcessingParameterString(self.THEME, tr("Theme (KUGI category)"), "", False, True))
+        self.addParameter(QgsProcessingParameterString(self.DATE_FROM, tr("From date (YYYY-MM-DD)"), "", False, True))
+        self.addParameter(QgsProcessingParameterString(self.DATE_TO, tr("To date (YYYY-MM-DD)"), "", False, True))
+        self.addParameter(QgsProcessingParameterNumber(self.MAX_RECORDS, tr("Maximum records per node"),
+                                                       QgsProcessingParameterNumber.Integer, 100, True, 1, 100000))
+        self.addParameter(QgsProcessingParameterNumber(self.TIMEOUT, tr("Timeout per request (seconds)"),
+                                                       QgsProcessingParameterNumber.Double, 10.0, True, 0.5, 300.0))
+        self.addParameter(QgsProcessingParameterBoolean(self.OFFLINE, tr("Search the offline cache only"), False, True))
+        self.addParameter(QgsProcessingParameterString(
+            self.CACHE, tr("Offline cache file (empty = the one in the QGIS profile)"), "", False, True))
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Records found"),
+                                                            QgsProcessing.TypeVectorPolygon))
+        self.addOutput(QgsProcessingOutputNumber("COUNT", tr("Number of records")))
+        self.addOutput(QgsProcessingOutputString("NODE_REPORT", tr("Per-node report (JSON)")))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        query = SearchQuery(
+            text=self.parameterAsString(parameters, self.QUERY, context),
+            theme=self.parameterAsString(parameters, self.THEME, context),
+            date_from=self.parameterAsString(parameters, self.DATE_FROM, context),
+            date_to=self.parameterAsString(parameters, self.DATE_TO, context),
+            page_size=50)
+        if parameters.get(self.EXTENT) not in (None, ""):
+            rect = self.parameterAsExtent(parameters, self.EXTENT, context)
+            crs = self.parameterAsExtentCrs(parameters, self.EXTENT, context)
+            if not crs.isValid():
+                crs = context.project().crs() if context.project() is not None else QgsCoordinateReferenceSystem()
+            if not rect.isNull() and not rect.isEmpty():
+                query = query.with_extent(rect, crs if crs.isValid() else "EPSG:4326")
+                if query.bbox is None:
+                    raise QgsProcessingException(tr("The extent cannot be expressed in longitude/latitude."))
+        nodes, unknown = resolve_nodes(split_nodes(self.parameterAsString(parameters, self.NODES, context)))
+        for token in unknown:
+            feedback.reportError(tr("Unknown node {token}: neither a node id of your list nor a URL.").format(
+                token=token), False)
+        if not nodes:
+            raise QgsProcessingException(tr("No node to search: give node ids or catalogue URLs in NODES, or add "
+                                            "nodes in the Simpul panel."))
+        max_records = self.parameterAsInt(parameters, self.MAX_RECORDS, context) or 100
+        timeout = self.parameterAsDouble(parameters, self.TIMEOUT, context) or 10.0
+        offline = self.parameterAsBool(parameters, self.OFFLINE, context)
+        cache_path = self.parameterAsString(parameters, self.CACHE, context).strip()
+        try:
+            cache = RecordCache(cache_path or None)
+        except Exception as exc:  # noqa: BLE001 - an unwritable cache must not stop an online search
+            if offline:
+                raise QgsProcessingException(tr("The offline cache cannot be opened: {error}").format(error=exc))
+            feedback.reportError(tr("The offline cache cannot be opened: {error}").format(error=exc), False)
+            cache = None
+        query.page_size = min(50, max_records)
+        feedback.pushInfo(tr("Searching {count} nodes …").format(count=len(nodes)))
+        outcome = search_nodes(query, nodes, timeout=timeout, max_records=max_records, cache=cache,
+                               offline=offline, feedback=feedback)
+        if feedback.isCanceled():
+            raise QgsProcessingException(tr("Canceled."))
+        report = []
+        for state in outcome.nodes:
+            report.append({"node_id": state.node_id, "node": state.node_name, "ok": state.ok, "state": state.state,
+                           "message": state.message, "matched": state.total, "returned": state.returned,
+                           "catalogue": state.kind, "from_cache": state.from_cache})
+            if state.ok:
+                feedback.pushInfo(tr("{node}: {returned} records (of {total})").format(
+                    node=state.node_name, returned=state.returned,
+                    total=state.total if state.total >= 0 else "?"))
+            else:
+                feedback.reportError(state.message, False)
+        flds = fields()
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, flds, QgsWkbTypes.Polygon,
+                                          QgsCoordinateReferenceSystem("EPSG:4326"))
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        for rec in outcome.records:
+            sink.addFeature(record_feature(rec, flds), QgsFeatureSink.FastInsert)
+        feedback.pushInfo(tr("{count} records found.").format(count=len(outcome.records)))
+        return {self.OUTPUT: dest, "COUNT": len(outcome.records),
+                "NODE_REPORT": json.dumps(report, ensure_ascii=False)}
+
+
+ALGORITHMS = [SearchCatalogsAlgorithm]
