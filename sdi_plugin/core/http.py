@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 from qgis.core import QgsApplication, QgsNetworkAccessManager, QgsNetworkRequestParameters
 from qgis.PyQt.QtCore import QBuffer, QByteArray, QEventLoop, QFile, QIODevice, Qt, QTimer, QUrl
-from qgis.PyQt import sip
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
 from .i18n import tr
@@ -42,16 +41,6 @@ class HttpResponse:
 
     def text(self, encoding="utf-8"):
         return self.content.decode(encoding, errors="replace")
-
-
-def _gone(reply, result):
-    """True (and ``result`` says so) when Qt deleted the reply under us — seen, rarely, when the
-    network manager of a short-lived worker thread goes away. A Python exception in a Qt slot
-    aborts QGIS, so the slots check :func:`sip.isdeleted` and the request ends as a network error."""
-    if sip.isdeleted(reply):
-        result.error = result.error or tr("network error")
-        return True
-    return False
 
 
 def _status_text(status):
@@ -118,14 +107,9 @@ def _request(method, url, body, timeout, max_bytes, authcfg, headers, feedback):
     def stop(why):
         if not state["why"]:
             state["why"] = why
-            if sip.isdeleted(reply):
-                loop.quit()
-            else:
-                reply.abort()
+            reply.abort()
 
     def on_ready():
-        if sip.isdeleted(reply):   # see _gone(): never an exception in a slot (PyQt aborts on one)
-            return
         data = bytes(reply.readAll())
         state["size"] += len(data)
         if state["size"] > max_bytes:
@@ -134,8 +118,6 @@ def _request(method, url, body, timeout, max_bytes, authcfg, headers, feedback):
             chunks.append(data)
 
     def on_headers():
-        if sip.isdeleted(reply):
-            return
         length = reply.header(QNetworkRequest.ContentLengthHeader)
         if length is not None and int(length) > max_bytes:
             stop("large")
@@ -156,8 +138,6 @@ def _request(method, url, body, timeout, max_bytes, authcfg, headers, feedback):
         loop.exec_()
     timer.stop()
     poll.stop()
-    if _gone(reply, result):
-        return result
     if not state["why"]:
         on_ready()
     result.elapsed_ms = int((time.monotonic() - start) * 1000)
@@ -298,14 +278,9 @@ def http_request(method, url, body_or_file=None, headers=None, timeout=DEFAULT_T
     def stop(why):
         if not state["why"]:
             state["why"] = why
-            if sip.isdeleted(reply):
-                loop.quit()
-            else:
-                reply.abort()
+            reply.abort()
 
     def on_headers():
-        if sip.isdeleted(reply):
-            return
         status = reply.attribute(QNetworkRequest.HttpStatusCodeAttribute)
         if state["to_file"] and status and int(status) >= 300:
             state["to_file"] = False   # an error page or a redirect: keep it for the message
@@ -314,8 +289,6 @@ def http_request(method, url, body_or_file=None, headers=None, timeout=DEFAULT_T
             stop("large")
 
     def on_ready():
-        if sip.isdeleted(reply):
-            return
         data = bytes(reply.readAll())
         if not data:
             return
@@ -330,9 +303,6 @@ def http_request(method, url, body_or_file=None, headers=None, timeout=DEFAULT_T
 
     def tick():
         now = time.monotonic()
-        if sip.isdeleted(reply):
-            stop("gone")
-            return
         if device is not None:
             sent = device.pos()
             if sent != state["sent"]:
@@ -355,11 +325,6 @@ def http_request(method, url, body_or_file=None, headers=None, timeout=DEFAULT_T
         poll.start(100)
         loop.exec_()
     poll.stop()
-    if _gone(reply, result):
-        if sink is not None:
-            sink.close()
-            os.remove(output_path)
-        return result
     if not state["why"]:
         on_ready()
         if device is not None and progress is not None and state["sent"] != size:
