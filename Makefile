@@ -35,7 +35,7 @@ demo: sample-data
 	@$(QGIS_PY) tools/run_demo.py --host $(HOST) --port $(PORT)
 
 test: sample-data
-	@$(TEST_PY) -m pytest $(PYTEST_ARGS)
+	@bash tools/run_tests.sh $(PYTEST_ARGS)
 
 i18n-update:
 	@$(QGIS_PY) tools/i18n.py update
