@@ -10,7 +10,8 @@ import time
 from dataclasses import dataclass, field
 
 from qgis.core import QgsApplication, QgsNetworkAccessManager, QgsNetworkRequestParameters
-from qgis.PyQt.QtCore import QBuffer, QByteArray, QEventLoop, QFile, QIODevice, Qt, QTimer, QUrl
+from qgis.PyQt.QtCore import QBuffer, QByteArray, QEventLoop, QFile, QIODevice, QTimer, QUrl
+from qgis.PyQt import sip
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
 from .i18n import tr
@@ -41,6 +42,36 @@ class HttpResponse:
 
     def text(self, encoding="utf-8"):
         return self.content.decode(encoding, errors="replace")
+
+
+def _pump(reply, loop, step, interval_ms=50):
+    """Wait for ``reply`` with no Python slot at all: Qt only ever calls C++ slots (``loop.quit``,
+    from the reply's ``finished`` and from a repeating timer), and ``step()`` — Python: read what
+    came, check the cap, the timeout, cancel — runs between waits, never inside Qt's dispatch.
+    (PyQt's proxies for Python slots, made and dropped in worker threads while the GUI thread
+    dispatches events, crashed QGIS 3.22 / PyQt 5.15 now and then.)"""
+    tick = QTimer()
+    tick.timeout.connect(loop.quit)
+    reply.finished.connect(loop.quit)
+    tick.start(interval_ms)
+    while not sip.isdeleted(reply) and not reply.isFinished():
+        loop.exec_()
+        if not sip.isdeleted(reply):
+            step()
+    tick.stop()
+    if not sip.isdeleted(reply):
+        reply.finished.disconnect(loop.quit)
+
+
+def _gone(reply, result):
+    """True (and ``result`` says so) when the reply's Python wrapper reports its C++ object deleted —
+    seen, rarely, in short-lived worker threads (node checks running in QgsTasks), even right after
+    ``get()``. A Python exception in a Qt slot aborts QGIS, so the slots check :func:`sip.isdeleted`
+    and the request ends as a network error instead."""
+    if sip.isdeleted(reply):
+        result.error = result.error or tr("network error")
+        return True
+    return False
 
 
 def _status_text(status):
@@ -101,6 +132,8 @@ def _request(method, url, body, timeout, max_bytes, authcfg, headers, feedback):
     chunks = []
     state = {"size": 0, "why": ""}
     reply = nam.get(req) if method == "GET" else nam.post(req, QByteArray(body))
+    if _gone(reply, result):
+        return result
     if authcfg:
         QgsApplication.authManager().updateNetworkReply(reply, authcfg)
 
@@ -122,22 +155,22 @@ def _request(method, url, body, timeout, max_bytes, authcfg, headers, feedback):
         if length is not None and int(length) > max_bytes:
             stop("large")
 
-    reply.readyRead.connect(on_ready)
-    reply.metaDataChanged.connect(on_headers)
-    reply.finished.connect(loop.quit)
-    timer = QTimer()
-    timer.setSingleShot(True)
-    timer.setTimerType(Qt.PreciseTimer)   # a coarse timer may fire up to 5 % early
-    timer.timeout.connect(lambda: stop("timeout"))
-    poll = QTimer()
-    poll.timeout.connect(lambda: stop("cancel") if feedback is not None and feedback.isCanceled() else None)
     start = time.monotonic()
-    if not reply.isFinished():
-        timer.start(int(timeout * 1000))
-        poll.start(50)
-        loop.exec_()
-    timer.stop()
-    poll.stop()
+
+    def step():
+        on_headers()
+        if not state["why"]:
+            on_ready()
+        if feedback is not None and feedback.isCanceled():
+            stop("cancel")
+        elif time.monotonic() - start >= timeout:   # checked every 50 ms: never early
+            stop("timeout")
+
+    _pump(reply, loop, step)
+    if _gone(reply, result):
+        return result
+    if not state["why"]:
+        on_headers()
     if not state["why"]:
         on_ready()
     result.elapsed_ms = int((time.monotonic() - start) * 1000)
@@ -164,11 +197,6 @@ def _request(method, url, body, timeout, max_bytes, authcfg, headers, feedback):
                 url=result.headers.get("location", "?"))
         elif result.status >= 400:
             result.error = _status_text(result.status)
-    # Disconnect our Python slots first: when a thread's network manager goes away (a QgsTask's
-    # thread ending) it may signal a reply whose Python side is gone — an exception in a slot aborts.
-    reply.readyRead.disconnect(on_ready)
-    reply.metaDataChanged.disconnect(on_headers)
-    reply.finished.disconnect(loop.quit)
     reply.deleteLater()
     return result
 
@@ -264,6 +292,11 @@ def http_request(method, url, body_or_file=None, headers=None, timeout=DEFAULT_T
         reply = nam.sendCustomRequest(req, verb)
     else:
         reply = nam.sendCustomRequest(req, verb, device)
+    if _gone(reply, result):
+        if sink is not None:
+            sink.close()
+            os.remove(output_path)
+        return result
     if authcfg:
         QgsApplication.authManager().updateNetworkReply(reply, authcfg)
     if owned and device is not None:
@@ -302,6 +335,9 @@ def http_request(method, url, body_or_file=None, headers=None, timeout=DEFAULT_T
             chunks.append(data)
 
     def tick():
+        on_headers()
+        if not state["why"]:
+            on_ready()
         now = time.monotonic()
         if device is not None:
             sent = device.pos()
@@ -315,16 +351,15 @@ def http_request(method, url, body_or_file=None, headers=None, timeout=DEFAULT_T
         elif now - state["last"] > timeout:
             stop("timeout")
 
-    reply.metaDataChanged.connect(on_headers)
-    reply.readyRead.connect(on_ready)
-    reply.finished.connect(loop.quit)
-    poll = QTimer()
-    poll.timeout.connect(tick)
     start = time.monotonic()
-    if not reply.isFinished():
-        poll.start(100)
-        loop.exec_()
-    poll.stop()
+    _pump(reply, loop, tick, 100)
+    if _gone(reply, result):
+        if sink is not None:
+            sink.close()
+            os.remove(output_path)
+        return result
+    if not state["why"]:
+        on_headers()
     if not state["why"]:
         on_ready()
         if device is not None and progress is not None and state["sent"] != size:
@@ -357,8 +392,5 @@ def http_request(method, url, body_or_file=None, headers=None, timeout=DEFAULT_T
             result.error = _status_text(result.status)
     if sink is not None and (result.error or not state["to_file"]) and os.path.exists(output_path):
         os.remove(output_path)   # never leave half a download behind
-    reply.metaDataChanged.disconnect(on_headers)   # none of our Python slots runs while Qt tears the
-    reply.readyRead.disconnect(on_ready)           # reply down later
-    reply.finished.disconnect(loop.quit)
     reply.deleteLater()
     return result
