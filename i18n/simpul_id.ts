@@ -262,6 +262,12 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/http.py" />
+      <location filename="../sdi_plugin/core/publish/errors.py" />
+      <source>network error</source>
+      <translation>galat jaringan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/http.py" />
       <source>the server answered HTTP {status}</source>
       <translation>server menjawab HTTP {status}</translation>
     </message>
@@ -293,18 +299,12 @@
     <message>
       <location filename="../sdi_plugin/core/http.py" />
       <source>cannot read the file {path}: {why}</source>
-      <translation>tidak dapat membaca berkas {path}: {why}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/http.py" />
-      <location filename="../sdi_plugin/core/publish/errors.py" />
-      <source>network error</source>
-      <translation>galat jaringan</translation>
+      <translation>berkas {path} tidak dapat dibaca: {why}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/http.py" />
       <source>cannot write {path}: {why}</source>
-      <translation>tidak dapat menulis {path}: {why}</translation>
+      <translation>{path} tidak dapat ditulis: {why}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/catalog/client.py" />
@@ -1221,86 +1221,86 @@
       <location filename="../sdi_plugin/core/publish/api.py" />
       <location filename="../sdi_plugin/core/publish/runner.py" />
       <source>Simpul failed unexpectedly: {why} (details in the QGIS message log).</source>
-      <translation type="unfinished" />
+      <translation>Simpul gagal tanpa terduga: {why} (rincian di log pesan QGIS).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/api.py" />
       <source>Cannot read the metadata file {path}: {why}</source>
-      <translation type="unfinished" />
+      <translation>Berkas metadata {path} tidak dapat dibaca: {why}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/csw.py" />
       <source>CSW catalogue ({flavour})</source>
-      <translation type="unfinished" />
+      <translation>Katalog CSW ({flavour})</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/csw.py" />
       <location filename="../sdi_plugin/core/publish/records.py" />
       <source>Looking up record {id} in the catalogue</source>
-      <translation type="unfinished" />
+      <translation>Mencari rekaman {id} di katalog</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/csw.py" />
       <source>Update the catalogue record in place (CSW-T Update)</source>
-      <translation type="unfinished" />
+      <translation>Perbarui rekaman katalog di tempatnya (CSW-T Update)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/csw.py" />
       <source>Insert the ISO 19139 record (CSW-T Insert)</source>
-      <translation type="unfinished" />
+      <translation>Masukkan rekaman ISO 19139 (CSW-T Insert)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/csw.py" />
       <location filename="../sdi_plugin/core/publish/records.py" />
       <source>Deleting record {id}</source>
-      <translation type="unfinished" />
+      <translation>Menghapus rekaman {id}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/csw.py" />
       <source>The record found lacks the links to the published layer</source>
-      <translation type="unfinished" />
+      <translation>Rekaman yang ditemukan tidak memuat tautan ke layer yang dipublikasikan</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/csw.py" />
       <source>{what}: the catalogue said “{words}”.</source>
-      <translation type="unfinished" />
+      <translation>{what}: katalog menjawab “{words}”.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/csw.py" />
       <location filename="../sdi_plugin/core/publish/records.py" />
       <source>Restoring record {id}</source>
-      <translation type="unfinished" />
+      <translation>Memulihkan rekaman {id}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/csw.py" />
       <source>{what}: the catalogue did not answer with a transaction response.</source>
-      <translation type="unfinished" />
+      <translation>{what}: katalog tidak menjawab dengan respons transaksi.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/csw.py" />
       <source>{what}: the catalogue reported no record changed.</source>
-      <translation type="unfinished" />
+      <translation>{what}: katalog melaporkan tidak ada rekaman yang berubah.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/csw.py" />
       <source>{what}: the catalogue's answer is not XML ({why}).</source>
-      <translation type="unfinished" />
+      <translation>{what}: jawaban katalog bukan XML ({why}).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/csw.py" />
       <location filename="../sdi_plugin/core/publish/records.py" />
       <source>The catalogue does not find record {id}</source>
-      <translation type="unfinished" />
+      <translation>Katalog tidak menemukan rekaman {id}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/csw.py" />
       <source>Inserting record {id}</source>
-      <translation type="unfinished" />
+      <translation>Memasukkan rekaman {id}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/csw.py" />
       <source>Updating record {id}</source>
-      <translation type="unfinished" />
+      <translation>Memperbarui rekaman {id}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/dataset.py" />
@@ -1317,493 +1317,493 @@
     <message>
       <location filename="../sdi_plugin/core/publish/dataset.py" />
       <source>Cannot open the dataset {source}: not a readable vector layer.</source>
-      <translation type="unfinished" />
+      <translation>Dataset {source} tidak dapat dibuka: bukan layer vektor yang dapat dibaca.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/dataset.py" />
       <source>Cannot prepare {table} for upload: {why}</source>
-      <translation type="unfinished" />
+      <translation>{table} tidak dapat disiapkan untuk diunggah: {why}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/dataset.py" />
       <source>Layers from the {provider} provider cannot be published; save the layer as a GeoPackage first.</source>
-      <translation type="unfinished" />
+      <translation>Layer dari penyedia {provider} tidak dapat dipublikasikan; simpan dulu layer sebagai GeoPackage.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/endpoints.py" />
       <source>Unknown node {node}: give the node's base URL (http://…) or the id of a node you added in Discover.</source>
-      <translation type="unfinished" />
+      <translation>Simpul jaringan {node} tidak dikenal: berikan URL dasar simpul (http://…) atau id simpul yang Anda tambahkan di Jelajah.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/errors.py" />
       <source>check the user name and password of the authentication configuration</source>
-      <translation type="unfinished" />
+      <translation>periksa nama pengguna dan kata sandi pada konfigurasi autentikasi</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/errors.py" />
       <source>{what}: the node answered HTTP {status} without an explanation.</source>
-      <translation type="unfinished" />
+      <translation>{what}: simpul menjawab HTTP {status} tanpa penjelasan.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/errors.py" />
       <source>{what}: canceled.</source>
-      <translation type="unfinished" />
+      <translation>{what}: dibatalkan.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/errors.py" />
       <source>{what}: the node stopped answering ({why}).</source>
-      <translation type="unfinished" />
+      <translation>{what}: simpul berhenti menjawab ({why}).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/errors.py" />
       <source>{what}: the connection failed ({why}).</source>
-      <translation type="unfinished" />
+      <translation>{what}: koneksi gagal ({why}).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/errors.py" />
       <source>{what}: the node refused the credentials (HTTP 401) — {hint}.</source>
-      <translation type="unfinished" />
+      <translation>{what}: simpul menolak kredensial (HTTP 401) — {hint}.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/errors.py" />
       <source>{what}: the node does not allow this (HTTP 403).</source>
-      <translation type="unfinished" />
+      <translation>{what}: simpul tidak mengizinkan ini (HTTP 403).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/errors.py" />
       <source>{what}: the node said “{words}” (HTTP {status}).</source>
-      <translation type="unfinished" />
+      <translation>{what}: simpul menjawab “{words}” (HTTP {status}).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/gate.py" />
       <source>The dataset validator is not installed: the dataset was not checked against the national standards before publishing.</source>
-      <translation type="unfinished" />
+      <translation>Validator dataset tidak terpasang: dataset tidak diperiksa terhadap standar nasional sebelum dipublikasikan.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/gate.py" />
       <source>The metadata checker is not installed: the record was not checked against the SNI 8843-1 profile.</source>
-      <translation type="unfinished" />
+      <translation>Pemeriksa metadata tidak terpasang: rekaman tidak diperiksa terhadap profil SNI 8843-1.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/gate.py" />
       <source>Published on {date} with {count} validation error(s) overridden by the publisher (rules: {rules}). Reason given: {reason}</source>
-      <translation type="unfinished" />
+      <translation>Dipublikasikan pada {date} dengan {count} galat validasi yang dikesampingkan oleh penerbit (aturan: {rules}). Alasan: {reason}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/gate.py" />
       <source>{count} validation error(s) ({rules}) block publishing; fix them, or give a reason to publish anyway (it is recorded in the metadata lineage).</source>
-      <translation type="unfinished" />
+      <translation>{count} galat validasi ({rules}) menghalangi publikasi; perbaiki, atau berikan alasan untuk tetap mempublikasikan (dicatat dalam riwayat/lineage metadata).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/gate.py" />
       <source>No validation errors.</source>
-      <translation type="unfinished" />
+      <translation>Tidak ada galat validasi.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/gate.py" />
       <source>{count} validation error(s) ({rules}) overridden. Reason given: {reason}</source>
-      <translation type="unfinished" />
+      <translation>{count} galat validasi ({rules}) dikesampingkan. Alasan: {reason}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/gate.py" />
       <source>Run Validate on the dataset and fix what stops it.</source>
-      <translation type="unfinished" />
+      <translation>Jalankan Validasi pada dataset dan perbaiki penyebabnya.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/gate.py" />
       <source>The metadata checker failed: {why}</source>
-      <translation type="unfinished" />
+      <translation>Pemeriksa metadata gagal: {why}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/gate.py" />
       <source>The validator could not check the dataset: {why}</source>
-      <translation type="unfinished" />
+      <translation>Validator tidak dapat memeriksa dataset: {why}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/geoserver.py" />
       <location filename="../sdi_plugin/processing/alg_publish.py" />
       <source>GeoServer REST</source>
-      <translation type="unfinished" />
+      <translation>GeoServer REST</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/geoserver.py" />
       <source>The workspace appeared meanwhile; used as it is</source>
-      <translation type="unfinished" />
+      <translation>Workspace muncul sementara itu; dipakai apa adanya</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/geoserver.py" />
       <source>Creating workspace {name}</source>
-      <translation type="unfinished" />
+      <translation>Membuat workspace {name}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/geoserver.py" />
       <source>Registering the PostGIS store {name}</source>
-      <translation type="unfinished" />
+      <translation>Mendaftarkan penyimpanan PostGIS {name}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/geoserver.py" />
       <source>Reading layer {name}</source>
-      <translation type="unfinished" />
+      <translation>Membaca layer {name}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/geoserver.py" />
       <source>Restoring data store {name}</source>
-      <translation type="unfinished" />
+      <translation>Memulihkan penyimpanan data {name}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/geoserver.py" />
       <source>Reading workspace {name}</source>
-      <translation type="unfinished" />
+      <translation>Membaca workspace {name}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/geoserver.py" />
       <source>Create the workspace (it is never deleted, not even on rollback)</source>
-      <translation type="unfinished" />
+      <translation>Buat workspace (tidak pernah dihapus, juga tidak saat pembatalan)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/geoserver.py" />
       <source>The workspace exists; left as it is</source>
-      <translation type="unfinished" />
+      <translation>Workspace sudah ada; dibiarkan apa adanya</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/geoserver.py" />
       <source>Update title, abstract, keywords and the metadata link</source>
-      <translation type="unfinished" />
+      <translation>Perbarui judul, abstrak, kata kunci dan tautan metadata</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/geoserver.py" />
       <source>Create the feature type with a metadata link to the catalogue record</source>
-      <translation type="unfinished" />
+      <translation>Buat feature type dengan tautan metadata ke rekaman katalog</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/geoserver.py" />
       <source>Replace the style's SLD with the layer's QGIS symbology</source>
-      <translation type="unfinished" />
+      <translation>Ganti SLD gaya dengan simbologi QGIS layer</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/geoserver.py" />
       <source>Upload the layer's QGIS symbology as SLD</source>
-      <translation type="unfinished" />
+      <translation>Unggah simbologi QGIS layer sebagai SLD</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/geoserver.py" />
       <source>Uploading {file} to data store {name}</source>
-      <translation type="unfinished" />
+      <translation>Mengunggah {file} ke penyimpanan data {name}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/geoserver.py" />
       <source>Saving a copy of style {name} before replacing it</source>
-      <translation type="unfinished" />
+      <translation>Menyimpan salinan gaya {name} sebelum menggantinya</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/geoserver.py" />
       <source>Removing data store {name}</source>
-      <translation type="unfinished" />
+      <translation>Menghapus penyimpanan data {name}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/geoserver.py" />
       <source>Removing feature type {name}</source>
-      <translation type="unfinished" />
+      <translation>Menghapus feature type {name}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/geoserver.py" />
       <source>Removing style {name}</source>
-      <translation type="unfinished" />
+      <translation>Menghapus gaya {name}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/geoserver.py" />
       <source>Restoring feature type {name}</source>
-      <translation type="unfinished" />
+      <translation>Memulihkan feature type {name}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/geoserver.py" />
       <source>Restoring style {name}</source>
-      <translation type="unfinished" />
+      <translation>Memulihkan gaya {name}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/geoserver.py" />
       <source>Restoring layer {name}</source>
-      <translation type="unfinished" />
+      <translation>Memulihkan layer {name}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/geoserver.py" />
       <source>Reading data store {name}</source>
-      <translation type="unfinished" />
+      <translation>Membaca penyimpanan data {name}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/geoserver.py" />
       <source>Register the PostGIS database as a data store</source>
-      <translation type="unfinished" />
+      <translation>Daftarkan basis data PostGIS sebagai penyimpanan data</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/geoserver.py" />
       <source>Update the PostGIS store's connection</source>
-      <translation type="unfinished" />
+      <translation>Perbarui koneksi penyimpanan PostGIS</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/geoserver.py" />
       <source>Reading feature type {name}</source>
-      <translation type="unfinished" />
+      <translation>Membaca feature type {name}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/geoserver.py" />
       <source>Reading style {name}</source>
-      <translation type="unfinished" />
+      <translation>Membaca gaya {name}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/geoserver.py" />
       <source>The node made no layer {name} for the feature type.</source>
-      <translation type="unfinished" />
+      <translation>Simpul tidak membuat layer {name} untuk feature type tersebut.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/geoserver.py" />
       <source>Setting the default style of layer {name}</source>
-      <translation type="unfinished" />
+      <translation>Menetapkan gaya bawaan layer {name}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/geoserver.py" />
       <source>The node has no data store {ws}:{name} to publish the PostGIS table from.</source>
-      <translation type="unfinished" />
+      <translation>Simpul tidak memiliki penyimpanan data {ws}:{name} untuk mempublikasikan tabel PostGIS.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/geoserver.py" />
       <source>The PostGIS store exists; the table {table} is published from it</source>
-      <translation type="unfinished" />
+      <translation>Penyimpanan PostGIS sudah ada; tabel {table} dipublikasikan darinya</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/geoserver.py" />
       <source>the table {table} of {file} (copied to a GeoPackage of its own)</source>
-      <translation type="unfinished" />
+      <translation>tabel {table} dari {file} (disalin ke GeoPackage tersendiri)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/geoserver.py" />
       <source>Set the default style to {style}</source>
-      <translation type="unfinished" />
+      <translation>Tetapkan gaya bawaan menjadi {style}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/geoserver.py" />
       <source>The layer (made with the feature type) gets the default style {style}</source>
-      <translation type="unfinished" />
+      <translation>Layer (dibuat bersama feature type) mendapat gaya bawaan {style}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/geoserver.py" />
       <source>Creating feature type {name}</source>
-      <translation type="unfinished" />
+      <translation>Membuat feature type {name}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/geoserver.py" />
       <source>Updating feature type {name}</source>
-      <translation type="unfinished" />
+      <translation>Memperbarui feature type {name}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/geoserver.py" />
       <source>Uploading style {name}</source>
-      <translation type="unfinished" />
+      <translation>Mengunggah gaya {name}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/geoserver.py" />
       <source>Replacing style {name}</source>
-      <translation type="unfinished" />
+      <translation>Mengganti gaya {name}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/geoserver.py" />
       <source>Upload {what} as a new data store</source>
-      <translation type="unfinished" />
+      <translation>Unggah {what} sebagai penyimpanan data baru</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/geoserver.py" />
       <source>Replace the data of the existing store with {what}</source>
-      <translation type="unfinished" />
+      <translation>Ganti data penyimpanan yang ada dengan {what}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/geoserver.py" />
       <source>The node already has a layer {name} from another data store ({store}); it is not touched. Publish under another layer name.</source>
-      <translation type="unfinished" />
+      <translation>Simpul sudah memiliki layer {name} dari penyimpanan data lain ({store}); layer itu tidak disentuh. Publikasikan dengan nama layer lain.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/geoserver.py" />
       <source>Saving a copy of data store {name} before replacing it</source>
-      <translation type="unfinished" />
+      <translation>Menyimpan salinan penyimpanan data {name} sebelum menggantinya</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/geoserver.py" />
       <source>The layer's default style is {style}</source>
-      <translation type="unfinished" />
+      <translation>Gaya bawaan layer adalah {style}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/http_util.py" />
       <source>{what}: the node's answer is not JSON.</source>
-      <translation type="unfinished" />
+      <translation>{what}: jawaban simpul bukan JSON.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/isoxml.py" />
       <source>The metadata file is not an ISO 19139 record (gmd:MD_Metadata).</source>
-      <translation type="unfinished" />
+      <translation>Berkas metadata bukan rekaman ISO 19139 (gmd:MD_Metadata).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/isoxml.py" />
       <source>The metadata record cannot be read: {why}</source>
-      <translation type="unfinished" />
+      <translation>Rekaman metadata tidak dapat dibaca: {why}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/prepare.py" />
       <source>The node offers nothing Simpul can publish to (no GeoServer REST API, no CSW with transactions, no OGC API Records with transactions).</source>
-      <translation type="unfinished" />
+      <translation>Simpul tidak menyediakan tujuan publikasi bagi Simpul (tidak ada GeoServer REST API, CSW dengan transaksi, atau OGC API Records dengan transaksi).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/prepare.py" />
       <source>The dataset has no coordinate reference system; set one before publishing.</source>
-      <translation type="unfinished" />
+      <translation>Dataset tidak memiliki sistem referensi koordinat; tetapkan sebelum mempublikasikan.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/prepare.py" />
       <source>The dataset has no features; there is nothing to publish.</source>
-      <translation type="unfinished" />
+      <translation>Dataset tidak memiliki unsur; tidak ada yang dapat dipublikasikan.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/records.py" />
       <source>OGC API Records catalogue</source>
-      <translation type="unfinished" />
+      <translation>Katalog OGC API Records</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/records.py" />
       <source>Replace the record in place (PUT)</source>
-      <translation type="unfinished" />
+      <translation>Ganti rekaman di tempatnya (PUT)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/records.py" />
       <source>Add the record (POST)</source>
-      <translation type="unfinished" />
+      <translation>Tambahkan rekaman (POST)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/records.py" />
       <source>Adding record {id}</source>
-      <translation type="unfinished" />
+      <translation>Menambahkan rekaman {id}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/records.py" />
       <source>Replacing record {id}</source>
-      <translation type="unfinished" />
+      <translation>Mengganti rekaman {id}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/runner.py" />
       <source>Dry run: nothing was changed on the node.</source>
-      <translation type="unfinished" />
+      <translation>Uji coba (dry run): tidak ada yang diubah di simpul.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/runner.py" />
       <source>Undoing what this publish did …</source>
-      <translation type="unfinished" />
+      <translation>Membatalkan apa yang dilakukan publikasi ini …</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/runner.py" />
       <source>Everything this publish did was undone; the node is as it was.</source>
-      <translation type="unfinished" />
+      <translation>Semua yang dilakukan publikasi ini telah dibatalkan; simpul kembali seperti semula.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/runner.py" />
       <source>Checking the published layer and record from outside …</source>
-      <translation type="unfinished" />
+      <translation>Memeriksa layer dan rekaman yang dipublikasikan dari luar …</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/runner.py" />
       <source>Publishing would be refused by the validation gate.</source>
-      <translation type="unfinished" />
+      <translation>Publikasi akan ditolak oleh gerbang validasi.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/runner.py" />
       <source>Overwriting what the node already serves needs confirmation (overwrite).</source>
-      <translation type="unfinished" />
+      <translation>Menimpa apa yang sudah dilayani simpul memerlukan konfirmasi (timpa).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/runner.py" />
       <source>Some checks after publishing failed; see the verification.</source>
-      <translation type="unfinished" />
+      <translation>Beberapa pemeriksaan setelah publikasi gagal; lihat hasil verifikasi.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/runner.py" />
       <source>The node already serves {names}; publishing would overwrite it. Confirm overwriting to update it in place.</source>
-      <translation type="unfinished" />
+      <translation>Simpul sudah melayani {names}; publikasi akan menimpanya. Konfirmasikan penimpaan untuk memperbaruinya di tempat.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/runner.py" />
       <source>Canceled; everything this publish did was undone.</source>
-      <translation type="unfinished" />
+      <translation>Dibatalkan; semua yang dilakukan publikasi ini telah dibatalkan.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/runner.py" />
       <source>Undoing was incomplete: {what}</source>
-      <translation type="unfinished" />
+      <translation>Pembatalan tidak tuntas: {what}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/runner.py" />
       <source>Reading what {target} already holds …</source>
-      <translation type="unfinished" />
+      <translation>Membaca apa yang sudah ada di {target} …</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/runner.py" />
       <source>Published: {n} change(s) made on the node.</source>
-      <translation type="unfinished" />
+      <translation>Dipublikasikan: {n} perubahan dibuat di simpul.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/runner.py" />
       <source>Preparing {table} for upload …</source>
-      <translation type="unfinished" />
+      <translation>Menyiapkan {table} untuk diunggah …</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/runner.py" />
       <source>Publishing to {target} …</source>
-      <translation type="unfinished" />
+      <translation>Mempublikasikan ke {target} …</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/sld.py" />
       <source>QGIS could not export the layer's style as SLD.</source>
-      <translation type="unfinished" />
+      <translation>QGIS tidak dapat mengekspor gaya layer sebagai SLD.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/sld.py" />
       <source>The style is not an SLD document (StyledLayerDescriptor).</source>
-      <translation type="unfinished" />
+      <translation>Gaya bukan dokumen SLD (StyledLayerDescriptor).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/sld.py" />
       <source>The SLD style cannot be read: {why}</source>
-      <translation type="unfinished" />
+      <translation>Gaya SLD tidak dapat dibaca: {why}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/verify.py" />
       <source>QGIS could not load the layer from the WFS</source>
-      <translation type="unfinished" />
+      <translation>QGIS tidak dapat memuat layer dari WFS</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/verify.py" />
       <source>The layer is not in the WMS capabilities</source>
-      <translation type="unfinished" />
+      <translation>Layer tidak ada dalam capabilities WMS</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/verify.py" />
       <source>GetMap returned an empty image</source>
-      <translation type="unfinished" />
+      <translation>GetMap menghasilkan gambar kosong</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/verify.py" />
       <source>QGIS could not load the layer from the WMS</source>
-      <translation type="unfinished" />
+      <translation>QGIS tidak dapat memuat layer dari WMS</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/verify.py" />
       <source>The layer is not in the WFS capabilities</source>
-      <translation type="unfinished" />
+      <translation>Layer tidak ada dalam capabilities WFS</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/verify.py" />
       <source>GetMap did not return an image: {why}</source>
-      <translation type="unfinished" />
+      <translation>GetMap tidak menghasilkan gambar: {why}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/verify.py" />
       <source>The WFS returned {count} features, {expected} expected</source>
-      <translation type="unfinished" />
+      <translation>WFS mengembalikan {count} unsur, seharusnya {expected}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/attribute_rules.py" />
@@ -3670,122 +3670,122 @@
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>Send a validated dataset with its style and ISO metadata to a node. Plan first: nothing changes on the node until you confirm.</source>
-      <translation type="unfinished" />
+      <translation>Kirim dataset yang sudah divalidasi beserta gaya dan metadata ISO-nya ke simpul jaringan. Rencanakan dulu: tidak ada yang berubah di simpul sampai Anda mengonfirmasi.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>A node you added in Discover, or a node's base URL</source>
-      <translation type="unfinished" />
+      <translation>Simpul yang Anda tambahkan di Jelajah, atau URL dasar simpul</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>ISO 19139 XML (*.xml)</source>
-      <translation type="unfinished" />
+      <translation>XML ISO 19139 (*.xml)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>saved with the dataset, else generated</source>
-      <translation type="unfinished" />
+      <translation>yang tersimpan bersama dataset, atau dibuat otomatis</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>On the node</source>
-      <translation type="unfinished" />
+      <translation>Di simpul</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>the dataset's name</source>
-      <translation type="unfinished" />
+      <translation>nama dataset</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>Workspace</source>
-      <translation type="unfinished" />
+      <translation>Workspace</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>Layer name</source>
-      <translation type="unfinished" />
+      <translation>Nama layer</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>View SLD…</source>
-      <translation type="unfinished" />
+      <translation>Lihat SLD…</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>Plan</source>
-      <translation type="unfinished" />
+      <translation>Rencanakan</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>Overwrite what the node already serves (update it in place)</source>
-      <translation type="unfinished" />
+      <translation>Timpa apa yang sudah dilayani simpul (perbarui di tempat)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>Reason to publish despite validation errors (goes into the lineage)</source>
-      <translation type="unfinished" />
+      <translation>Alasan tetap mempublikasikan meski ada galat validasi (dicatat di lineage)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>Load from WMS</source>
-      <translation type="unfinished" />
+      <translation>Muat dari WMS</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>Load from WFS</source>
-      <translation type="unfinished" />
+      <translation>Muat dari WFS</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>SLD style</source>
-      <translation type="unfinished" />
+      <translation>Gaya SLD</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>Simpul: planning the publish</source>
-      <translation type="unfinished" />
+      <translation>Simpul: merencanakan publikasi</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>Simpul: publishing</source>
-      <translation type="unfinished" />
+      <translation>Simpul: mempublikasikan</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>What was done on the node</source>
-      <translation type="unfinished" />
+      <translation>Yang dilakukan di simpul</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>create</source>
-      <translation type="unfinished" />
+      <translation>buat</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>update</source>
-      <translation type="unfinished" />
+      <translation>perbarui</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>skip</source>
-      <translation type="unfinished" />
+      <translation>lewati</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>Data store</source>
-      <translation type="unfinished" />
+      <translation>Penyimpanan data</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>Feature type</source>
-      <translation type="unfinished" />
+      <translation>Feature type</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>Style</source>
-      <translation type="unfinished" />
+      <translation>Gaya</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
@@ -3796,188 +3796,188 @@
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>Catalogue record</source>
-      <translation type="unfinished" />
+      <translation>Rekaman katalog</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>Planned (nothing changed)</source>
-      <translation type="unfinished" />
+      <translation>Direncanakan (tidak ada yang berubah)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>Published</source>
-      <translation type="unfinished" />
+      <translation>Dipublikasikan</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>Failed</source>
-      <translation type="unfinished" />
+      <translation>Gagal</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>Not published</source>
-      <translation type="unfinished" />
+      <translation>Tidak dipublikasikan</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>Canceled</source>
-      <translation type="unfinished" />
+      <translation>Dibatalkan</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>Resource</source>
-      <translation type="unfinished" />
+      <translation>Sumber daya</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>Change</source>
-      <translation type="unfinished" />
+      <translation>Perubahan</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>Choose a vector layer of the project.</source>
-      <translation type="unfinished" />
+      <translation>Pilih layer vektor dari proyek.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>Choose a node and a dataset first.</source>
-      <translation type="unfinished" />
+      <translation>Pilih simpul dan dataset terlebih dahulu.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>Planning …</source>
-      <translation type="unfinished" />
+      <translation>Merencanakan …</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>Publishing …</source>
-      <translation type="unfinished" />
+      <translation>Mempublikasikan …</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>Canceling: undoing what was done …</source>
-      <translation type="unfinished" />
+      <translation>Membatalkan: mengembalikan apa yang sudah dilakukan …</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>Plan — {n} change(s) on the node</source>
-      <translation type="unfinished" />
+      <translation>Rencana — {n} perubahan di simpul</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>WMS</source>
-      <translation type="unfinished" />
+      <translation>WMS</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>WFS</source>
-      <translation type="unfinished" />
+      <translation>WFS</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>GeoServer layer (REST)</source>
-      <translation type="unfinished" />
+      <translation>Layer GeoServer (REST)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>GeoServer has the layer with its style</source>
-      <translation type="unfinished" />
+      <translation>GeoServer memiliki layer beserta gayanya</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>WMS draws the layer</source>
-      <translation type="unfinished" />
+      <translation>WMS menggambar layer</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>WFS returns its features</source>
-      <translation type="unfinished" />
+      <translation>WFS mengembalikan unsur-unsurnya</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>the catalogue finds the record</source>
-      <translation type="unfinished" />
+      <translation>katalog menemukan rekamannya</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>the OGC API catalogue finds the record</source>
-      <translation type="unfinished" />
+      <translation>katalog OGC API menemukan rekamannya</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>The layer's QGIS symbology goes to the node as an SLD style ({kb:.1f} kB) and becomes the layer's default style.</source>
-      <translation type="unfinished" />
+      <translation>Simbologi QGIS layer dikirim ke simpul sebagai gaya SLD ({kb:.1f} kB) dan menjadi gaya bawaan layer.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>Metadata: the record file you chose.</source>
-      <translation type="unfinished" />
+      <translation>Metadata: berkas rekaman yang Anda pilih.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>Metadata: the record saved with the dataset.</source>
-      <translation type="unfinished" />
+      <translation>Metadata: rekaman yang tersimpan bersama dataset.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>Metadata: generated from the layer (sdi:generatemetadata).</source>
-      <translation type="unfinished" />
+      <translation>Metadata: dibuat dari layer (sdi:generatemetadata).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>Metadata: a minimal record (the metadata package is not installed).</source>
-      <translation type="unfinished" />
+      <translation>Metadata: rekaman minimal (paket metadata tidak terpasang).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>The layer could not be loaded from the node's {kind}.</source>
-      <translation type="unfinished" />
+      <translation>Layer tidak dapat dimuat dari {kind} simpul.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>The style cannot be exported as SLD: {why}</source>
-      <translation type="unfinished" />
+      <translation>Gaya tidak dapat diekspor sebagai SLD: {why}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>done</source>
-      <translation type="unfinished" />
+      <translation>selesai</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <location filename="../sdi_plugin/processing/alg_publish.py" />
       <source>failed</source>
-      <translation type="unfinished" />
+      <translation>gagal</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>undone</source>
-      <translation type="unfinished" />
+      <translation>dibatalkan</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>not run</source>
-      <translation type="unfinished" />
+      <translation>tidak dijalankan</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>Checked from outside:</source>
-      <translation type="unfinished" />
+      <translation>Diperiksa dari luar:</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>Links:</source>
-      <translation type="unfinished" />
+      <translation>Tautan:</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>Logged in {path}</source>
-      <translation type="unfinished" />
+      <translation>Dicatat di {path}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>Record {id}.</source>
-      <translation type="unfinished" />
+      <translation>Rekaman {id}.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/record_view.py" />
@@ -4598,162 +4598,162 @@
     <message>
       <location filename="../sdi_plugin/processing/alg_publish.py" />
       <source>Publish dataset to a node</source>
-      <translation type="unfinished" />
+      <translation>Publikasikan dataset ke simpul jaringan</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_publish.py" />
       <source>Publishes a vector dataset with its style (as SLD) and its ISO 19139 metadata to a node: GeoServer REST (data store, feature type, style, metadata link), a CSW catalogue with transactions (pycsw, GeoNetwork) and/or an OGC API Records catalogue with transactions. It plans first: DRY_RUN lists every remote change (create, update or skip) and changes nothing. Validation errors block publishing unless OVERRIDE_REASON is given (it is recorded in the metadata lineage); overwriting what the node already serves needs OVERWRITE. If any step fails, everything this publish did is undone. OUTPUT_PLAN is a JSON file with every planned or performed change and its result.</source>
-      <translation type="unfinished" />
+      <translation>Mempublikasikan dataset vektor beserta gayanya (sebagai SLD) dan metadata ISO 19139-nya ke simpul jaringan: GeoServer REST (penyimpanan data, feature type, gaya, tautan metadata), katalog CSW dengan transaksi (pycsw, GeoNetwork) dan/atau katalog OGC API Records dengan transaksi. Rencana dibuat terlebih dahulu: DRY_RUN mencantumkan setiap perubahan di simpul (buat, perbarui, atau lewati) tanpa mengubah apa pun. Galat validasi menghalangi publikasi kecuali OVERRIDE_REASON diisi (dicatat di lineage metadata); menimpa apa yang sudah dilayani simpul memerlukan OVERWRITE. Jika satu langkah gagal, semua yang dilakukan publikasi ini dibatalkan. OUTPUT_PLAN adalah berkas JSON berisi setiap perubahan yang direncanakan atau dilakukan beserta hasilnya.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_publish.py" />
       <source>Node (base URL or the id of a registered node)</source>
-      <translation type="unfinished" />
+      <translation>Simpul (URL dasar atau id simpul yang terdaftar)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_publish.py" />
       <source>Authentication configuration</source>
-      <translation type="unfinished" />
+      <translation>Konfigurasi autentikasi</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_publish.py" />
       <source>ISO 19139 metadata (generated when empty)</source>
-      <translation type="unfinished" />
+      <translation>Metadata ISO 19139 (dibuat otomatis bila kosong)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_publish.py" />
       <source>Dry run: plan only, change nothing</source>
-      <translation type="unfinished" />
+      <translation>Uji coba: hanya rencana, tidak mengubah apa pun</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_publish.py" />
       <source>GeoServer workspace</source>
-      <translation type="unfinished" />
+      <translation>Workspace GeoServer</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_publish.py" />
       <source>Layer name on the node (default: the dataset's)</source>
-      <translation type="unfinished" />
+      <translation>Nama layer di simpul (bawaan: nama dataset)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_publish.py" />
       <source>Overwrite what the node already serves (update in place)</source>
-      <translation type="unfinished" />
+      <translation>Timpa apa yang sudah dilayani simpul (perbarui di tempat)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_publish.py" />
       <source>Reason to publish despite validation errors</source>
-      <translation type="unfinished" />
+      <translation>Alasan tetap mempublikasikan meski ada galat validasi</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_publish.py" />
       <source>Node defaults for a generated record (JSON)</source>
-      <translation type="unfinished" />
+      <translation>Nilai bawaan simpul untuk rekaman yang dibuat otomatis (JSON)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_publish.py" />
       <source>Existing PostGIS store on the node (for a PostGIS table)</source>
-      <translation type="unfinished" />
+      <translation>Penyimpanan PostGIS yang sudah ada di simpul (untuk tabel PostGIS)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_publish.py" />
       <source>Publish to (default: every target the node offers)</source>
-      <translation type="unfinished" />
+      <translation>Publikasikan ke (bawaan: semua tujuan yang disediakan simpul)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_publish.py" />
       <source>GeoServer REST URL (instead of the one found)</source>
-      <translation type="unfinished" />
+      <translation>URL GeoServer REST (menggantikan yang ditemukan)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_publish.py" />
       <source>CSW-T URL (instead of the one found)</source>
-      <translation type="unfinished" />
+      <translation>URL CSW-T (menggantikan yang ditemukan)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_publish.py" />
       <source>OGC API Records collection URL (instead of the one found)</source>
-      <translation type="unfinished" />
+      <translation>URL koleksi OGC API Records (menggantikan yang ditemukan)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_publish.py" />
       <source>Give up a request after this many seconds without progress</source>
-      <translation type="unfinished" />
+      <translation>Hentikan permintaan setelah sekian detik tanpa kemajuan</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_publish.py" />
       <source>Check the published layer and record afterwards</source>
-      <translation type="unfinished" />
+      <translation>Periksa layer dan rekaman yang dipublikasikan sesudahnya</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_publish.py" />
       <source>Publish log folder (default: in the QGIS profile)</source>
-      <translation type="unfinished" />
+      <translation>Folder log publikasi (bawaan: di profil QGIS)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_publish.py" />
       <source>Publish plan and result (JSON)</source>
-      <translation type="unfinished" />
+      <translation>Rencana dan hasil publikasi (JSON)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_publish.py" />
       <source>Result (planned, published, failed, blocked, canceled)</source>
-      <translation type="unfinished" />
+      <translation>Hasil (planned, published, failed, blocked, canceled)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_publish.py" />
       <source>Published layer</source>
-      <translation type="unfinished" />
+      <translation>Layer yang dipublikasikan</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_publish.py" />
       <source>Catalogue record identifier</source>
-      <translation type="unfinished" />
+      <translation>Pengenal rekaman katalog</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_publish.py" />
       <source>WMS address</source>
-      <translation type="unfinished" />
+      <translation>Alamat WMS</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_publish.py" />
       <source>WFS address</source>
-      <translation type="unfinished" />
+      <translation>Alamat WFS</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_publish.py" />
       <source>Catalogue record address</source>
-      <translation type="unfinished" />
+      <translation>Alamat rekaman katalog</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_publish.py" />
       <source>Number of remote changes</source>
-      <translation type="unfinished" />
+      <translation>Jumlah perubahan di simpul</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_publish.py" />
       <source>The dataset could not be opened.</source>
-      <translation type="unfinished" />
+      <translation>Dataset tidak dapat dibuka.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_publish.py" />
       <source>CSW catalogue</source>
-      <translation type="unfinished" />
+      <translation>Katalog CSW</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_publish.py" />
       <source>OGC API Records</source>
-      <translation type="unfinished" />
+      <translation>OGC API Records</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_publish.py" />
       <source>The layer's style could not be exported as SLD.</source>
-      <translation type="unfinished" />
+      <translation>Gaya layer tidak dapat diekspor sebagai SLD.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_publish.py" />
       <source>ok</source>
-      <translation type="unfinished" />
+      <translation>ok</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />

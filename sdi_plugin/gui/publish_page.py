@@ -1,0 +1,464 @@
+"""The Publish tab: choose the node and the dataset, see the style and the metadata that go with
+it, plan (every remote change, to confirm), publish with progress and cancel, and see the result
+with its links — the layer loads back from the node's WMS and WFS with one click.
+
+Thin by rule: planning, publishing, rollback and checks are ``sdi_plugin.core.publish``; the
+work runs in a :class:`PublishTask` (``QgsTask``), never on the GUI thread.
+"""
+import html
+
+from qgis.core import (Qgis, QgsApplication, QgsMapLayerProxyModel, QgsMapRendererParallelJob, QgsMapSettings,
+                       QgsProcessingFeedback, QgsProject, QgsRasterLayer, QgsTask, QgsVectorLayer)
+from qgis.gui import QgsCollapsibleGroupBox, QgsFileWidget, QgsMapLayerComboBox
+from qgis.PyQt.QtCore import QSize, Qt, pyqtSignal
+from qgis.PyQt.QtGui import QColor, QPixmap
+from qgis.PyQt.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+                                 QLineEdit, QPlainTextEdit, QProgressBar, QPushButton, QScrollArea, QTextBrowser,
+                                 QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from ..core.i18n import tr
+from ..core.nodes import NodeRegistry
+from ..core.publish import publish_dataset
+from ..core.publish.dataset import safe_name
+from ..core.publish.sld import layer_sld
+
+ACTION_COLOURS = {"create": "#1e8449", "update": "#b9770e", "skip": "#7f8c8d"}
+RESULT_COLOURS = {"published": "#1e8449", "planned": "#1f618d", "failed": "#c0392b", "blocked": "#c0392b",
+                  "canceled": "#7f8c8d"}
+
+
+def action_label(action):
+    return {"create": tr("create"), "update": tr("update"), "skip": tr("skip")}.get(action, action)
+
+
+def resource_label(resource):
+    return {"workspace": tr("Workspace"), "datastore": tr("Data store"), "featuretype": tr("Feature type"),
+            "style": tr("Style"), "layer": tr("Layer"), "record": tr("Catalogue record")}.get(resource, resource)
+
+
+def result_label(result):
+    return {"planned": tr("Planned (nothing changed)"), "published": tr("Published"), "failed": tr("Failed"),
+            "blocked": tr("Not published"), "canceled": tr("Canceled")}.get(result, result)
+
+
+class _Feedback(QgsProcessingFeedback):
+    """The publish's feedback: its step texts come out as a signal for the status line."""
+    step = pyqtSignal(str)
+
+    def pushInfo(self, text):  # noqa: N802 (QGIS's name)
+        self.step.emit(text)
+
+
+class PublishTask(QgsTask):
+    """One plan or publish (``kwargs`` for :func:`publish_dataset`) off the GUI thread."""
+
+    def __init__(self, kwargs, title):
+        super().__init__(title, QgsTask.CanCancel)
+        self.kwargs = kwargs
+        self.report = None
+        self.feedback = _Feedback()
+        self.feedback.progressChanged.connect(self.setProgress)
+
+    def cancel(self):
+        self.feedback.cancel()
+        super().cancel()
+
+    def run(self):
+        self.report = publish_dataset(feedback=self.feedback, **self.kwargs)
+        return True
+
+
+class PublishPage(QWidget):
+    """The Publish page. Signals: ``message(text, Qgis level)`` for the message bar,
+    ``finished(report dict)`` after every plan or publish."""
+
+    message = pyqtSignal(str, int)
+    finished = pyqtSignal(object)
+
+    def __init__(self, iface=None, parent=None, registry=None, log_folder=None):
+        super().__init__(parent)
+        self.iface = iface
+        self.registry = registry or NodeRegistry()
+        self.log_folder = log_folder
+        self.task = None
+        self.report = None
+        self.sld = b""
+        self._render_job = None
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)   # the page follows the dock's width
+        body = QWidget()
+        lay = QVBoxLayout(body)
+        scroll.setWidget(body)
+        outer.addWidget(scroll)
+        intro = QLabel(tr("Send a validated dataset with its style and ISO metadata to a node. Plan first: "
+                          "nothing changes on the node until you confirm."))
+        intro.setWordWrap(True)
+        lay.addWidget(intro)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        self.node = QComboBox()
+        self.node.setEditable(True)
+        self.node.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.node.setMinimumContentsLength(12)
+        self.node.setToolTip(tr("A node you added in Discover, or a node's base URL"))
+        form.addRow(tr("Node"), self.node)
+        self.layer = QgsMapLayerComboBox()
+        self.layer.setFilters(QgsMapLayerProxyModel.VectorLayer)
+        self.layer.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.layer.setMinimumContentsLength(12)
+        form.addRow(tr("Dataset"), self.layer)
+        self.metadata = QgsFileWidget()
+        self.metadata.setFilter(tr("ISO 19139 XML (*.xml)"))
+        self.metadata.lineEdit().setPlaceholderText(tr("saved with the dataset, else generated"))
+        form.addRow(tr("Metadata"), self.metadata)
+        lay.addLayout(form)
+        self.options = QgsCollapsibleGroupBox(tr("On the node"))
+        self.options.setCollapsed(True)
+        opt = QFormLayout(self.options)
+        self.workspace = QLineEdit("simpul")
+        self.layer_name = QLineEdit()
+        self.layer_name.setPlaceholderText(tr("the dataset's name"))
+        opt.addRow(tr("Workspace"), self.workspace)
+        opt.addRow(tr("Layer name"), self.layer_name)
+        lay.addWidget(self.options)
+        style_row = QHBoxLayout()
+        self.preview = QLabel()
+        self.preview.setFixedSize(QSize(120, 90))
+        self.preview.setFrameShape(QLabel.StyledPanel)
+        self.preview.setAlignment(Qt.AlignCenter)
+        style_row.addWidget(self.preview)
+        style_info = QVBoxLayout()
+        self.style_text = QLabel()
+        self.style_text.setWordWrap(True)
+        self.btn_sld = QPushButton(tr("View SLD…"))
+        style_info.addWidget(self.style_text)
+        style_info.addWidget(self.btn_sld, 0, Qt.AlignLeft)
+        style_info.addStretch(1)
+        style_row.addLayout(style_info, 1)
+        lay.addLayout(style_row)
+        buttons = QHBoxLayout()
+        self.btn_plan = QPushButton(QgsApplication.getThemeIcon("/mActionShowAllLayers.svg"), tr("Plan"))
+        self.btn_publish = QPushButton(QgsApplication.getThemeIcon("/mActionSharingExport.svg"), tr("Publish"))
+        self.btn_publish.setEnabled(False)
+        buttons.addWidget(self.btn_plan)
+        buttons.addWidget(self.btn_publish)
+        buttons.addStretch(1)
+        lay.addLayout(buttons)
+        self.plan_title = QLabel()
+        lay.addWidget(self.plan_title)
+        self.plan = QTreeWidget()
+        self.plan.setHeaderLabels([tr("Resource"), tr("Name"), tr("Change")])
+        self.plan.setRootIsDecorated(False)
+        self.plan.setAlternatingRowColors(True)
+        self.plan.setMinimumHeight(150)
+        hdr = self.plan.header()
+        hdr.setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        hdr.setSectionResizeMode(1, QHeaderView.Stretch)
+        hdr.setSectionResizeMode(2, QHeaderView.ResizeToContents)
+        lay.addWidget(self.plan)
+        self.gate = QLabel()
+        self.gate.setWordWrap(True)
+        lay.addWidget(self.gate)
+        self.overwrite = QCheckBox(tr("Overwrite what the node already serves (update it in place)"))
+        lay.addWidget(self.overwrite)
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(tr("Reason to publish despite validation errors (goes into the lineage)"))
+        lay.addWidget(self.reason)
+        progress_row = QHBoxLayout()
+        self.progress = QProgressBar()
+        self.btn_cancel = QPushButton(tr("Cancel"))
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.btn_cancel)
+        lay.addLayout(progress_row)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        lay.addWidget(self.status)
+        self.result = QTextBrowser()
+        self.result.setOpenExternalLinks(True)
+        self.result.setMinimumHeight(210)
+        lay.addWidget(self.result)
+        load_row = QHBoxLayout()
+        self.btn_wms = QPushButton(tr("Load from WMS"))
+        self.btn_wfs = QPushButton(tr("Load from WFS"))
+        load_row.addWidget(self.btn_wms)
+        load_row.addWidget(self.btn_wfs)
+        load_row.addStretch(1)
+        lay.addLayout(load_row)
+        lay.addStretch(1)
+        for w in (self.plan_title, self.plan, self.gate, self.overwrite, self.reason, self.progress,
+                  self.btn_cancel, self.status, self.result, self.btn_wms, self.btn_wfs):
+            w.setVisible(False)
+        self.btn_plan.clicked.connect(lambda: self.start(dry_run=True))
+        self.btn_publish.clicked.connect(lambda: self.start(dry_run=False))
+        self.btn_cancel.clicked.connect(self.cancel)
+        self.btn_sld.clicked.connect(self.show_sld)
+        self.btn_wms.clicked.connect(lambda: self.load_back("wms"))
+        self.btn_wfs.clicked.connect(lambda: self.load_back("wfs"))
+        self.layer.layerChanged.connect(self._layer_changed)
+        self.node.currentIndexChanged.connect(self._forget_plan)
+        self.node.currentIndexChanged.connect(lambda *_: self.node.lineEdit().setCursorPosition(0))
+        self.node.editTextChanged.connect(self._forget_plan)
+        self.refresh_nodes()
+        self._layer_changed(self.layer.currentLayer())
+
+    # --- inputs ---------------------------------------------------------------------------------
+    def refresh_nodes(self):
+        current = self.node.currentText()
+        self.node.blockSignals(True)
+        self.node.clear()
+        for n in self.registry.nodes():
+            self.node.addItem("%s — %s" % (n.name, n.url), n.id)
+        self.node.blockSignals(False)
+        if current:
+            self.node.setEditText(current)
+        self.node.lineEdit().setCursorPosition(0)
+
+    def node_value(self):
+        """A registered node's id, or what the user typed (a base URL)."""
+        index = self.node.currentIndex()
+        if index >= 0 and self.node.itemText(index) == self.node.currentText():
+            return self.node.itemData(index)
+        return self.node.currentText().strip()
+
+    def _node_authcfg(self, value):
+        node = self.registry.get(value) if value else None
+        return node.authcfg if node is not None else ""
+
+    def _style_name(self, layer):
+        return safe_name(self.layer_name.text().strip() or (layer.name() if layer else ""))
+
+    def _layer_changed(self, layer):
+        self._forget_plan()
+        self.sld = b""
+        self.preview.clear()
+        if layer is None:
+            self.style_text.setText(tr("Choose a vector layer of the project."))
+            self.btn_sld.setEnabled(False)
+            return
+        try:
+            self.sld = layer_sld(layer, self._style_name(layer))
+            self.style_text.setText(tr("The layer's QGIS symbology goes to the node as an SLD style ({kb:.1f} kB) "
+                                       "and becomes the layer's default style.").format(kb=len(self.sld) / 1024.0))
+        except Exception as exc:  # noqa: BLE001 - a style QGIS cannot export: say so, publish without it
+            self.style_text.setText(tr("The style cannot be exported as SLD: {why}").format(why=exc))
+        self.btn_sld.setEnabled(bool(self.sld))
+        self._render_preview(layer)
+
+    def _render_preview(self, layer):
+        settings = QgsMapSettings()
+        settings.setLayers([layer])
+        settings.setDestinationCrs(layer.crs())
+        settings.setExtent(layer.extent().buffered(layer.extent().width() * 0.05 or 1.0))
+        settings.setOutputSize(self.preview.size())
+        settings.setBackgroundColor(QColor(255, 255, 255))
+        if self._render_job is not None:
+            self._render_job.cancelWithoutBlocking()
+        job = QgsMapRendererParallelJob(settings)
+        job.finished.connect(lambda: self._preview_ready(job))
+        self._render_job = job
+        job.start()
+
+    def _preview_ready(self, job):
+        if job is not self._render_job:
+            return
+        self._render_job = None
+        try:
+            self.preview.setPixmap(QPixmap.fromImage(job.renderedImage()))
+        except RuntimeError:   # the page (or the job) went away meanwhile
+            pass
+
+    def show_sld(self):
+        dlg = QDialog(self)
+        dlg.setWindowTitle(tr("SLD style"))
+        box = QVBoxLayout(dlg)
+        text = QPlainTextEdit(self.sld.decode("utf-8", "replace"))
+        text.setReadOnly(True)
+        box.addWidget(text)
+        dlg.resize(560, 480)
+        dlg.show()
+        self._sld_dialog = dlg
+
+    def _forget_plan(self, *args):
+        self.btn_publish.setEnabled(False)
+
+    # --- plan / publish --------------------------------------------------------------------------
+    def kwargs(self, dry_run):
+        layer = self.layer.currentLayer()
+        node = self.node_value()
+        kw = {"source": layer.source() if layer else "", "node": node, "authcfg": self._node_authcfg(node),
+              "metadata_path": self.metadata.filePath().strip(), "dry_run": dry_run,
+              "workspace": self.workspace.text().strip() or "simpul",
+              "layer_name": self.layer_name.text().strip(), "overwrite": self.overwrite.isChecked(),
+              "override_reason": self.reason.text().strip(), "sld": self.sld or None}
+        if self.log_folder is not None:
+            kw["log_folder"] = self.log_folder
+        return kw
+
+    def start(self, dry_run=True):
+        if self.task is not None:
+            return
+        if self.layer.currentLayer() is None or not self.node_value():
+            self._say(tr("Choose a node and a dataset first."), warn=True)
+            return
+        title = tr("Simpul: planning the publish") if dry_run else tr("Simpul: publishing")
+        self.task = PublishTask(self.kwargs(dry_run), title)
+        self.task.progressChanged.connect(lambda p: self.progress.setValue(int(p)))
+        self.task.feedback.step.connect(self.status.setText)
+        self.task.taskCompleted.connect(self._done)
+        self.task.taskTerminated.connect(self._done)
+        self._busy(True, tr("Planning …") if dry_run else tr("Publishing …"))
+        QgsApplication.taskManager().addTask(self.task)
+
+    def run_now(self, dry_run=True):
+        """Plan or publish in this thread (scripts and tests); returns the report."""
+        task = PublishTask(self.kwargs(dry_run), "")
+        task.feedback.step.connect(self.status.setText)
+        task.run()
+        self.task = task
+        self._done()
+        return self.report
+
+    def cancel(self):
+        if self.task is not None:
+            self.task.cancel()
+            self.status.setText(tr("Canceling: undoing what was done …"))
+
+    def cancel_tasks(self):
+        self.cancel()
+
+    def shutdown(self):
+        self.cancel()
+        job, self._render_job = self._render_job, None
+        if job is not None:
+            job.cancel()
+
+    def _busy(self, busy, text=""):
+        for w in (self.btn_plan, self.btn_publish, self.node, self.layer):
+            w.setEnabled(not busy)
+        self.progress.setVisible(busy)
+        self.btn_cancel.setVisible(busy)
+        self.status.setVisible(bool(text))
+        self.progress.setValue(0)
+        if text:
+            self.status.setText(text)
+
+    def _done(self):
+        task, self.task = self.task, None
+        report = task.report if task is not None else None
+        if report is None:
+            report = {"result": "canceled", "message": tr("Canceled."), "changes": [], "verification": [],
+                      "links": {}, "gate": None, "dry_run": True}
+        self.report = report
+        self._busy(False)
+        self.show_report(report)
+        level = {"published": Qgis.Success, "planned": Qgis.Info, "canceled": Qgis.Warning}.get(report["result"],
+                                                                                                 Qgis.Critical)
+        self.message.emit(report.get("message", ""), int(level))
+        self.finished.emit(report)
+
+    # --- showing a report ------------------------------------------------------------------------
+    def show_report(self, report):
+        changes = report.get("changes", [])
+        self.plan.clear()
+        for c in changes:
+            item = QTreeWidgetItem([resource_label(c["resource"]), c["name"], self._change_text(c, report)])
+            item.setToolTip(1, "%s\n%s" % (c.get("detail", ""), c.get("url", "")))
+            item.setToolTip(2, c.get("message") or c.get("detail", ""))
+            colour = ACTION_COLOURS.get(c["action"])
+            if c["result"] == "failed":
+                colour = "#c0392b"
+            if colour:
+                item.setForeground(2, QColor(colour))
+            if c.get("needs_confirmation") and not report.get("overwrite"):
+                item.setIcon(2, QgsApplication.getThemeIcon("/mIconWarning.svg"))
+            self.plan.addTopLevelItem(item)
+        title = tr("Plan — {n} change(s) on the node").format(n=sum(1 for c in changes if c["action"] != "skip"))
+        if not report.get("dry_run"):
+            title = tr("What was done on the node")
+        self.plan_title.setText("<b>%s</b>" % html.escape(title))
+        for w in (self.plan_title, self.plan):
+            w.setVisible(bool(changes))
+        gate = report.get("gate") or {}
+        verdict = gate.get("verdict", "")
+        self.gate.setText(verdict)
+        self.gate.setStyleSheet("color: #c0392b;" if gate.get("blocked") else "color: #555;")
+        self.gate.setVisible(bool(verdict))
+        self.reason.setVisible(bool(gate.get("errors")))
+        self.overwrite.setVisible(any(c.get("needs_confirmation") for c in changes))
+        can_publish = report.get("dry_run") and report["result"] == "planned" and bool(changes)
+        self.btn_publish.setEnabled(bool(can_publish))
+        self.result.setHtml(self.result_html(report))
+        self.result.setVisible(True)
+        links = report.get("links", {})
+        self.btn_wms.setVisible(report["result"] == "published" and bool(links.get("wms_layer")))
+        self.btn_wfs.setVisible(report["result"] == "published" and bool(links.get("wfs_typename")))
+
+    @staticmethod
+    def _change_text(change, report):
+        text = action_label(change["action"])
+        if not report.get("dry_run") and change["result"] != "planned":
+            text += " → " + {"done": tr("done"), "failed": tr("failed"), "rolled_back": tr("undone"),
+                             "not_run": tr("not run")}.get(change["result"], change["result"])
+        return text
+
+    @staticmethod
+    def result_html(report):
+        colour = RESULT_COLOURS.get(report["result"], "#000")
+        parts = ["<p><b style='color:%s'>%s</b><br>%s</p>" % (colour, html.escape(result_label(report["result"])),
+                                                              html.escape(report.get("message", "")))]
+        checks = report.get("verification") or []
+        if checks:
+            rows = "<br>".join("<span style='color:%s'>%s</span> %s%s" % (
+                "#1e8449" if c["ok"] else "#c0392b", "✔" if c["ok"] else "✘", html.escape(_check_label(c["check"])),
+                (" — " + html.escape(c["message"])) if c.get("message") else "") for c in checks)
+            parts.append("<p>%s<br>%s</p>" % (html.escape(tr("Checked from outside:")), rows))
+        links = report.get("links") or {}
+        shown = [(tr("WMS"), links.get("wms")), (tr("WFS"), links.get("wfs")),
+                 (tr("Catalogue record"), links.get("record")), (tr("GeoServer layer (REST)"), links.get("layer_rest"))]
+        items = " · ".join("<a href='%s'>%s</a>" % (html.escape(url, quote=True), html.escape(label))
+                           for label, url in shown if url)
+        if items and report["result"] == "published":
+            parts.append("<p>%s %s</p>" % (html.escape(tr("Links:")), items))
+        how = (report.get("metadata") or {}).get("source", "")
+        if how:
+            text = {"file": tr("Metadata: the record file you chose."),
+                    "stored": tr("Metadata: the record saved with the dataset."),
+                    "generated": tr("Metadata: generated from the layer (sdi:generatemetadata)."),
+                    "minimal": tr("Metadata: a minimal record (the metadata package is not installed).")}.get(how, "")
+            parts.append("<p>%s %s</p>" % (html.escape(text), html.escape(tr("Record {id}.").format(
+                id=report.get("record_id", "")))))
+        if report.get("log"):
+            parts.append("<p style='color:#666'>%s</p>" % html.escape(tr("Logged in {path}").format(path=report["log"])))
+        return "".join(parts)
+
+    def load_back(self, kind):
+        """Add the published layer to the project from the node's WMS or WFS."""
+        links = (self.report or {}).get("links", {})
+        url = links.get("workspace_ows") or links.get(kind)
+        authcfg = (self.report or {}).get("authcfg", "")
+        if kind == "wms":
+            uri = "contextualWMSLegend=0&crs=EPSG:4326&format=image/png&layers=%s&styles=&url=%s" % (
+                links.get("wms_layer", ""), url)
+            layer = QgsRasterLayer(uri + ("&authcfg=" + authcfg if authcfg else ""), links.get("wms_layer", ""), "wms")
+        else:
+            uri = "url='%s' typename='%s' version='1.1.0'" % (url, links.get("wfs_typename", ""))
+            layer = QgsVectorLayer(uri, links.get("wfs_typename", ""), "WFS")
+        if not layer.isValid():
+            self._say(tr("The layer could not be loaded from the node's {kind}.").format(kind=kind.upper()), warn=True)
+            return None
+        QgsProject.instance().addMapLayer(layer)
+        return layer
+
+    def _say(self, text, warn=False):
+        self.status.setText(text)
+        self.status.setVisible(True)
+        self.message.emit(text, int(Qgis.Warning if warn else Qgis.Info))
+
+
+def _check_label(check):
+    return {"geoserver_layer": tr("GeoServer has the layer with its style"), "wms": tr("WMS draws the layer"),
+            "wfs": tr("WFS returns its features"), "catalogue": tr("the catalogue finds the record"),
+            "records": tr("the OGC API catalogue finds the record")}.get(check, check)

@@ -1,0 +1,173 @@
+"""``sdi:publishdataset`` — publish a dataset with its style and ISO metadata to a node, safely."""
+import json
+
+from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingOutputNumber,
+                       QgsProcessingOutputString, QgsProcessingParameterAuthConfig, QgsProcessingParameterBoolean,
+                       QgsProcessingParameterDefinition, QgsProcessingParameterEnum, QgsProcessingParameterFile,
+                       QgsProcessingParameterFileDestination, QgsProcessingParameterFolderDestination,
+                       QgsProcessingParameterNumber, QgsProcessingParameterString,
+                       QgsProcessingParameterVectorLayer)
+
+from ..core.i18n import tr
+from ..core.publish import publish_dataset
+from ..core.publish.dataset import safe_name
+from ..core.publish.sld import layer_sld
+
+TARGETS = ("geoserver", "csw", "records")
+
+
+class PublishDatasetAlgorithm(QgsProcessingAlgorithm):
+    INPUT = "INPUT"
+    NODE = "NODE"
+    AUTHCFG = "AUTHCFG"
+    METADATA = "METADATA"
+    DRY_RUN = "DRY_RUN"
+    OUTPUT_PLAN = "OUTPUT_PLAN"
+    WORKSPACE = "WORKSPACE"
+    LAYER_NAME = "LAYER_NAME"
+    OVERWRITE = "OVERWRITE"
+    OVERRIDE_REASON = "OVERRIDE_REASON"
+    TARGETS = "TARGETS"
+    GEOSERVER_URL = "GEOSERVER_URL"
+    CSW_URL = "CSW_URL"
+    RECORDS_URL = "RECORDS_URL"
+    TIMEOUT = "TIMEOUT"
+    VERIFY = "VERIFY"
+    LOG_FOLDER = "LOG_FOLDER"
+    METADATA_DEFAULTS = "METADATA_DEFAULTS"
+    POSTGIS_STORE = "POSTGIS_STORE"
+
+    def __init__(self):
+        super().__init__()
+        self._source, self._sld = "", None
+
+    def createInstance(self):
+        return PublishDatasetAlgorithm()
+
+    def name(self):
+        return "publishdataset"
+
+    def displayName(self):
+        return tr("Publish dataset to a node")
+
+    def group(self):
+        return tr("Publish")
+
+    def groupId(self):
+        return "publish"
+
+    def shortHelpString(self):
+        return tr("Publishes a vector dataset with its style (as SLD) and its ISO 19139 metadata to a node: "
+                  "GeoServer REST (data store, feature type, style, metadata link), a CSW catalogue with "
+                  "transactions (pycsw, GeoNetwork) and/or an OGC API Records catalogue with transactions. "
+                  "It plans first: DRY_RUN lists every remote change (create, update or skip) and changes "
+                  "nothing. Validation errors block publishing unless OVERRIDE_REASON is given (it is recorded in "
+                  "the metadata lineage); overwriting what the node already serves needs OVERWRITE. If any step "
+                  "fails, everything this publish did is undone. OUTPUT_PLAN is a JSON file with every planned or "
+                  "performed change and its result.")
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterVectorLayer(self.INPUT, tr("Dataset"), [QgsProcessing.TypeVector]))
+        self.addParameter(QgsProcessingParameterString(self.NODE, tr("Node (base URL or the id of a registered node)")))
+        self.addParameter(QgsProcessingParameterAuthConfig(self.AUTHCFG, tr("Authentication configuration"),
+                                                           optional=True))
+        self.addParameter(QgsProcessingParameterFile(self.METADATA, tr("ISO 19139 metadata (generated when empty)"),
+                                                     extension="xml", optional=True))
+        self.addParameter(QgsProcessingParameterBoolean(self.DRY_RUN, tr("Dry run: plan only, change nothing"), False))
+        self.addParameter(QgsProcessingParameterString(self.WORKSPACE, tr("GeoServer workspace"), "simpul"))
+        self.addParameter(QgsProcessingParameterString(self.LAYER_NAME, tr("Layer name on the node (default: the "
+                                                                          "dataset's)"), optional=True))
+        self.addParameter(QgsProcessingParameterBoolean(self.OVERWRITE, tr("Overwrite what the node already serves "
+                                                                           "(update in place)"), False))
+        self.addParameter(QgsProcessingParameterString(self.OVERRIDE_REASON, tr("Reason to publish despite validation "
+                                                                                "errors"), optional=True))
+        advanced = [
+            QgsProcessingParameterFile(self.METADATA_DEFAULTS, tr("Node defaults for a generated record (JSON)"),
+                                       extension="json", optional=True),
+            QgsProcessingParameterString(self.POSTGIS_STORE, tr("Existing PostGIS store on the node (for a PostGIS "
+                                                                "table)"), optional=True),
+            QgsProcessingParameterEnum(self.TARGETS, tr("Publish to (default: every target the node offers)"),
+                                       [tr("GeoServer REST"), tr("CSW catalogue"), tr("OGC API Records")],
+                                       allowMultiple=True, optional=True),
+            QgsProcessingParameterString(self.GEOSERVER_URL, tr("GeoServer REST URL (instead of the one found)"),
+                                         optional=True),
+            QgsProcessingParameterString(self.CSW_URL, tr("CSW-T URL (instead of the one found)"), optional=True),
+            QgsProcessingParameterString(self.RECORDS_URL, tr("OGC API Records collection URL (instead of the one "
+                                                              "found)"), optional=True),
+            QgsProcessingParameterNumber(self.TIMEOUT, tr("Give up a request after this many seconds without "
+                                                          "progress"), QgsProcessingParameterNumber.Double, 60.0,
+                                         False, 1.0, 3600.0),
+            QgsProcessingParameterBoolean(self.VERIFY, tr("Check the published layer and record afterwards"), True),
+            QgsProcessingParameterFolderDestination(self.LOG_FOLDER, tr("Publish log folder (default: in the QGIS "
+                                                                        "profile)"), optional=True),
+        ]
+        for param in advanced:
+            param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            self.addParameter(param)
+        self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT_PLAN, tr("Publish plan and result (JSON)"),
+                                                                tr("JSON files (*.json)")))
+        for name, label in (("RESULT", tr("Result (planned, published, failed, blocked, canceled)")),
+                            ("MESSAGE", tr("Message")), ("LAYER", tr("Published layer")),
+                            ("RECORD_ID", tr("Catalogue record identifier")), ("WMS_URL", tr("WMS address")),
+                            ("WFS_URL", tr("WFS address")), ("RECORD_URL", tr("Catalogue record address"))):
+            self.addOutput(QgsProcessingOutputString(name, label))
+        self.addOutput(QgsProcessingOutputNumber("CHANGES", tr("Number of remote changes")))
+
+    def prepareAlgorithm(self, parameters, context, feedback):
+        """In the thread that owns the layer: its source and its symbology as SLD."""
+        layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
+        if layer is None:
+            raise QgsProcessingException(tr("The dataset could not be opened."))
+        self._source = layer.source()
+        name = safe_name(self.parameterAsString(parameters, self.LAYER_NAME, context).strip() or layer.name())
+        try:
+            self._sld = layer_sld(layer, name) if layer.isSpatial() else None
+        except Exception:  # noqa: BLE001 - a style QGIS cannot export: GeoServer's default style is used
+            self._sld = None
+            feedback.pushWarning(tr("The layer's style could not be exported as SLD."))
+        return True
+
+    def processAlgorithm(self, parameters, context, feedback):
+        node = self.parameterAsString(parameters, self.NODE, context).strip()
+        out = self.parameterAsFileOutput(parameters, self.OUTPUT_PLAN, context)
+        # an unset optional enum reads as its first option: only take TARGETS when it was given
+        given = parameters.get(self.TARGETS) not in (None, "", [])
+        chosen = self.parameterAsEnums(parameters, self.TARGETS, context) if given else []
+        overrides = {"geoserver_rest": self.parameterAsString(parameters, self.GEOSERVER_URL, context).strip(),
+                     "csw": self.parameterAsString(parameters, self.CSW_URL, context).strip(),
+                     "records": self.parameterAsString(parameters, self.RECORDS_URL, context).strip()}
+        log_folder = None
+        if parameters.get(self.LOG_FOLDER):
+            log_folder = self.parameterAsString(parameters, self.LOG_FOLDER, context)
+        report = publish_dataset(
+            self._source, node, authcfg=self.parameterAsString(parameters, self.AUTHCFG, context),
+            metadata_path=self.parameterAsFile(parameters, self.METADATA, context),
+            dry_run=self.parameterAsBoolean(parameters, self.DRY_RUN, context),
+            workspace=self.parameterAsString(parameters, self.WORKSPACE, context),
+            layer_name=self.parameterAsString(parameters, self.LAYER_NAME, context).strip(),
+            overwrite=self.parameterAsBoolean(parameters, self.OVERWRITE, context),
+            override_reason=self.parameterAsString(parameters, self.OVERRIDE_REASON, context),
+            log_folder=log_folder, kinds=[TARGETS[i] for i in chosen] or None, overrides=overrides,
+            timeout=self.parameterAsDouble(parameters, self.TIMEOUT, context) or 60.0,
+            verify=self.parameterAsBoolean(parameters, self.VERIFY, context), feedback=feedback, sld=self._sld,
+            metadata_defaults=self.parameterAsFile(parameters, self.METADATA_DEFAULTS, context),
+            postgis_store=self.parameterAsString(parameters, self.POSTGIS_STORE, context).strip())
+        with open(out, "w", encoding="utf-8") as fh:
+            json.dump(report, fh, indent=2, ensure_ascii=False)
+        for change in report.get("changes", []):
+            feedback.pushInfo("%s %s %s — %s%s" % (change["target"], change["resource"], change["name"],
+                                                   change["action"], " → " + change["result"]))
+        for check in report.get("verification", []):
+            (feedback.pushInfo if check["ok"] else feedback.pushWarning)(
+                "%s: %s %s" % (check["check"], tr("ok") if check["ok"] else tr("failed"), check.get("message", "")))
+        if report["result"] in ("failed", "blocked", "canceled"):
+            raise QgsProcessingException(report["message"])
+        feedback.pushInfo(report["message"])
+        links = report.get("links", {})
+        return {self.OUTPUT_PLAN: out, "RESULT": report["result"], "MESSAGE": report["message"],
+                "CHANGES": sum(1 for c in report.get("changes", []) if c["action"] != "skip"),
+                "LAYER": report.get("layer", ""), "RECORD_ID": report.get("record_id", ""),
+                "WMS_URL": links.get("wms", ""), "WFS_URL": links.get("wfs", ""), "RECORD_URL": links.get("record", "")}
+
+
+ALGORITHMS = [PublishDatasetAlgorithm]

@@ -1,0 +1,369 @@
+"""Fixtures for publishing: a Palapa-like node built from the GeoServer REST test double
+(tests/geoserver_double.py) with QGIS Server behind its OWS paths and the demo node's real
+pycsw behind ``/csw``; a real pygeoapi with OGC API Records transactions; authcfgs.
+
+* ``gs_node``   (function): a fresh :class:`GeoServerDouble` laid out like a Palapa node —
+  ``/geoserver/rest`` (the double), ``/geoserver/ows`` and ``/geoserver/{ws}/ows`` (QGIS Server
+  serving what the double received, styled with the uploaded SLD), ``/csw`` (the demo node's
+  pycsw, transactions allowed from 127.0.0.1). Records the test adds to the catalogue are
+  deleted afterwards, so other tests see the seeded set.
+* ``gs_double`` (function): the double alone (no OWS, no catalogue).
+* ``qgis_ows``  (session): the QGIS Server backend (``qgis_mapserver`` on a free port).
+* ``records_api`` (session): pygeoapi (``build/venv/pygeoapi``) with a transactional TinyDB
+  record collection ``metadata``: ``.url`` (landing), ``.collection`` (the collection URL).
+* ``gs_auth`` (session): an authcfg (HTTP Basic, admin/geoserver) in QGIS's auth database.
+"""
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import urllib.error
+import urllib.request
+
+import pytest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+if HERE not in sys.path:
+    sys.path.insert(0, HERE)
+
+from geoserver_double import GeoServerDouble  # noqa: E402
+
+PYGEOAPI_VENV = os.environ.get("SIMPUL_PYGEOAPI_VENV", os.path.join(ROOT, "build", "venv", "pygeoapi"))
+QGIS_PYTHON = "/usr/bin/python3"
+_NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+__all__ = ["qgis_ows", "gs_double", "gs_node", "records_api", "gs_auth", "QgisServerBackend", "make_authcfg",
+           "make_oauth2_authcfg",
+           "catalogue_records", "restore_catalogue"]
+
+
+def _free_port():
+    from demo.node import free_port
+    return free_port()
+
+
+def _wait_for_line(proc, needle, log_path):
+    """Read the process's output until ``needle`` appears (or the process ends); the rest of
+    its output goes on to ``log_path`` from a thread."""
+    seen = []
+    for raw in iter(proc.stdout.readline, b""):
+        line = raw.decode("utf-8", "replace")
+        seen.append(line)
+        if needle in line:
+            break
+    else:
+        raise RuntimeError("%s ended before it was ready:\n%s" % (proc.args[0], "".join(seen[-30:])))
+
+    def drain():
+        with open(log_path, "ab") as fh:
+            fh.write("".join(seen).encode())
+            for raw in iter(proc.stdout.readline, b""):
+                fh.write(raw)
+    threading.Thread(target=drain, daemon=True).start()
+
+
+def _die_with_us():
+    """preexec_fn: the child gets SIGTERM when this test process dies (even on a crash), so a
+    server started here never outlives the session (Linux prctl PR_SET_PDEATHSIG)."""
+    import ctypes
+    ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM, 0, 0, 0)
+
+
+def _stop(proc):
+    if proc is None or proc.poll() is not None:
+        return
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=15)
+    except (ProcessLookupError, subprocess.TimeoutExpired):
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        proc.wait()
+
+
+class QgisServerBackend:
+    """WMS/WFS for the double: a project per catalogue state, served by ``qgis_mapserver``."""
+
+    def __init__(self, workdir):
+        self.workdir = workdir
+        self.proc = None
+        self.port = 0
+        self.lock = threading.Lock()
+        self.cache = {}
+        self.builds = 0
+
+    def start(self, tie_to_this_thread=False):
+        """Start qgis_mapserver; ``tie_to_this_thread``: it gets SIGTERM when the calling thread
+        ends (only for the test session's main thread — a request thread ends at once)."""
+        self.port = _free_port()
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QGIS_SERVER_LOG_LEVEL="2", QGIS_SERVER_LOG_STDERR="1",
+                   QGIS_OPTIONS_PATH=os.path.join(self.workdir, "qgis"),
+                   QGIS_CUSTOM_CONFIG_PATH=os.path.join(self.workdir, "qgis"))
+        self.proc = subprocess.Popen(["qgis_mapserver", "127.0.0.1:%d" % self.port], stdout=subprocess.PIPE,
+                                     stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env,
+                                     start_new_session=True, preexec_fn=_die_with_us if tie_to_this_thread else None)
+        _wait_for_line(self.proc, "listening on", os.path.join(self.workdir, "qgis-server.log"))
+
+    def _spec(self, double, scope):
+        cat = double.catalog
+        layers = []
+        for (ws, name), ft in sorted(cat.featuretypes.items()):
+            if (scope and ws != scope) or not ft.get("enabled", True):
+                continue
+            st = cat.stores[(ws, ft["store"])]
+            if st["format"] == "gpkg":
+                uri = "%s|layername=%s" % (st["file"], ft["nativeName"])
+            elif st["format"] == "shp":
+                uri = os.path.join(st["file"], ft["nativeName"] + ".shp")
+            else:
+                continue
+            layer = cat.layers.get("%s:%s" % (ws, name), {})
+            ref = layer.get("defaultStyle") or {}
+            style = cat.styles.get((ref.get("workspace"), ref.get("name")))
+            sld = None
+            if style is not None and ref.get("workspace"):
+                sld = os.path.join(self.workdir, "style-%d-%s-%s.sld" % (cat.version, ws, ref["name"]))
+                with open(sld, "wb") as fh:
+                    fh.write(style["body"])
+            layers.append({"name": name if scope else "%s:%s" % (ws, name), "uri": uri, "sld": sld})
+        url = double.base_url + ("/geoserver/%s/ows" % scope if scope else "/geoserver/ows")
+        return {"layers": layers, "ows_url": url}
+
+    def project_for(self, double, scope):
+        with double.lock:
+            key = (id(double), scope, double.catalog.version)
+            if key in self.cache:
+                return self.cache[key]
+            spec = self._spec(double, scope)
+        spec["out"] = os.path.join(self.workdir, "project-%d-%s-%d.qgs" % (len(self.cache), scope or "all", key[2]))
+        path = os.path.join(self.workdir, "spec-%d.json" % len(self.cache))
+        with open(path, "w", encoding="utf-8") as fh:
+            json.dump(spec, fh)
+        proc = subprocess.run([QGIS_PYTHON, os.path.join(HERE, "qgs_project_build.py"), path], capture_output=True,
+                              text=True, timeout=120, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+        if proc.returncode != 0:
+            raise RuntimeError("project build failed: %s" % proc.stderr[-2000:])
+        self.builds += 1
+        self.cache[key] = spec["out"]
+        return spec["out"]
+
+    def __call__(self, double, scope, query):
+        with self.lock:
+            if self.proc is None:
+                self.start()
+            project = self.project_for(double, scope)
+        url = "http://127.0.0.1:%d/ows?MAP=%s&%s" % (self.port, urllib.request.quote(project), query)
+        try:
+            with _NO_PROXY.open(url, timeout=60) as resp:
+                return resp.status, resp.headers.get("Content-Type", "application/xml"), resp.read()
+        except urllib.error.HTTPError as exc:
+            return exc.code, exc.headers.get("Content-Type", "text/xml"), exc.read()
+
+    def close(self):
+        _stop(self.proc)
+
+
+@pytest.fixture(scope="session")
+def qgis_ows(tmp_path_factory):
+    backend = QgisServerBackend(str(tmp_path_factory.mktemp("qgis-ows")))
+    backend.start(tie_to_this_thread=True)
+    yield backend
+    backend.close()
+
+
+@pytest.fixture
+def gs_double():
+    double = GeoServerDouble()
+    yield double
+    double.close()
+
+
+def catalogue_records(demo_node, canonical=True):
+    """{identifier: ISO XML} of the demo node's catalogue (its pycsw SQLite repository); with
+    ``canonical`` in canonical XML (C14N, unused namespace declarations dropped), so records
+    compare equal when their content is the same however they were serialised."""
+    with sqlite3.connect(os.path.join(demo_node.workdir, "catalogue.db")) as conn:
+        rows = {r[0]: r[1] for r in conn.execute("SELECT identifier, xml FROM records")}
+    return {k: _canonical(v) for k, v in rows.items()} if canonical else rows
+
+
+def _canonical(xml):
+    from lxml import etree
+    root = etree.fromstring(xml.encode("utf-8") if isinstance(xml, str) else xml,
+                            etree.XMLParser(remove_blank_text=True, resolve_entities=False))
+    etree.cleanup_namespaces(root)
+    return etree.tostring(root, method="c14n")
+
+
+def _csw_transaction(csw_url, inner):
+    body = ('<csw:Transaction xmlns:csw="http://www.opengis.net/cat/csw/2.0.2" xmlns:ogc="http://www.opengis.net/ogc" '
+            'service="CSW" version="2.0.2">%s</csw:Transaction>' % inner)
+    req = urllib.request.Request(csw_url, body.encode("utf-8"), {"Content-Type": "application/xml"})
+    with _NO_PROXY.open(req, timeout=30) as resp:
+        answer = resp.read()
+    assert b"TransactionResponse" in answer, answer[:2000]
+    return answer
+
+
+def restore_catalogue(demo_node, before):
+    """Put the demo catalogue back as ``before`` (from :func:`catalogue_records`): delete what
+    was added, put back what was changed."""
+    now = catalogue_records(demo_node, canonical=False)
+    for identifier in set(now) - set(before):
+        _csw_transaction(demo_node.csw_url, '<csw:Delete><csw:Constraint version="1.1.0"><ogc:Filter>'
+                         '<ogc:PropertyIsEqualTo><ogc:PropertyName>dc:identifier</ogc:PropertyName><ogc:Literal>%s'
+                         '</ogc:Literal></ogc:PropertyIsEqualTo></ogc:Filter></csw:Constraint></csw:Delete>' % identifier)
+    for identifier, xml in before.items():
+        if now.get(identifier) != xml:
+            if identifier in now:
+                _csw_transaction(demo_node.csw_url, "<csw:Update>%s</csw:Update>" % _strip_decl(xml))
+            else:
+                _csw_transaction(demo_node.csw_url, "<csw:Insert>%s</csw:Insert>" % _strip_decl(xml))
+    assert set(catalogue_records(demo_node)) == set(before)
+
+
+def _strip_decl(xml):
+    xml = xml.decode("utf-8") if isinstance(xml, bytes) else xml
+    return xml.split("?>", 1)[1] if xml.lstrip().startswith("<?xml") else xml
+
+
+@pytest.fixture
+def gs_node(demo_node, qgis_ows):
+    before = catalogue_records(demo_node, canonical=False)
+    double = GeoServerDouble(csw_upstream=demo_node.csw_url, ows_backend=qgis_ows)
+    double.demo_node = demo_node
+    yield double
+    double.close()
+    restore_catalogue(demo_node, before)
+
+
+class _RecordsApi:
+    def __init__(self, workdir):
+        self.workdir = workdir
+        self.port = _free_port()
+        self.url = "http://127.0.0.1:%d" % self.port
+        self.collection = self.url + "/collections/metadata"
+        self.db = os.path.join(workdir, "catalogue.tinydb")
+        with open(self.db, "w", encoding="utf-8") as fh:
+            fh.write('{"_default": {}}')
+        config = os.path.join(workdir, "pygeoapi.yml")
+        with open(config, "w", encoding="utf-8") as fh:
+            fh.write(PYGEOAPI_CONFIG.format(port=self.port, url=self.url, db=self.db))
+        openapi = os.path.join(workdir, "openapi.yml")
+        env = dict(os.environ, PYGEOAPI_CONFIG=config, PYGEOAPI_OPENAPI=openapi)
+        bindir = os.path.join(PYGEOAPI_VENV, "bin")
+        gen = subprocess.run([os.path.join(bindir, "pygeoapi"), "openapi", "generate", config, "--output-file", openapi],
+                             capture_output=True, text=True, env=env, timeout=120)
+        if gen.returncode != 0:
+            raise RuntimeError("pygeoapi openapi generate failed: %s" % gen.stderr[-2000:])
+        self.proc = subprocess.Popen([os.path.join(bindir, "gunicorn"), "-b", "127.0.0.1:%d" % self.port, "-w", "1",
+                                      "pygeoapi.flask_app:APP"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                     stdin=subprocess.DEVNULL, env=env, start_new_session=True, cwd=workdir,
+                                     preexec_fn=_die_with_us)
+        _wait_for_line(self.proc, "Booting worker", os.path.join(workdir, "pygeoapi.log"))
+
+    def ids(self):
+        with _NO_PROXY.open(self.collection + "/items?f=json&limit=1000", timeout=30) as resp:
+            return sorted(f["id"] for f in json.loads(resp.read()).get("features", []))
+
+    def close(self):
+        _stop(self.proc)
+
+
+PYGEOAPI_CONFIG = """\
+server:
+  bind: {{host: 127.0.0.1, port: {port}}}
+  url: {url}
+  mimetype: application/json; charset=UTF-8
+  encoding: utf-8
+  languages: [en-US]
+  limits: {{default_items: 50, max_items: 1000}}
+  map: {{url: 'https://tile.openstreetmap.org/{{z}}/{{x}}/{{y}}.png', attribution: 'OpenStreetMap'}}
+logging:
+  level: ERROR
+metadata:
+  identification:
+    title: Katalog uji Simpul
+    description: OGC API Records with transactions for Simpul's tests
+    keywords: [metadata]
+    keywords_type: theme
+    terms_of_service: https://creativecommons.org/licenses/by/4.0/
+    url: {url}
+  license: {{name: CC-BY 4.0, url: 'https://creativecommons.org/licenses/by/4.0/'}}
+  provider: {{name: Simpul, url: {url}}}
+  contact: {{name: Simpul, position: tester, address: '-', city: '-', stateorprovince: '-', postalcode: '-',
+            country: Indonesia, phone: '-', fax: '-', email: test@example.org, url: {url}, hours: '-',
+            instructions: '-', role: pointOfContact}}
+resources:
+  metadata:
+    type: collection
+    title: Katalog metadata
+    description: ISO records published by Simpul
+    keywords: [metadata]
+    links: []
+    extents:
+      spatial: {{bbox: [95, -11, 141, 6], crs: 'http://www.opengis.net/def/crs/OGC/1.3/CRS84'}}
+    providers:
+      - type: record
+        name: TinyDBCatalogue
+        data: {db}
+        editable: true
+        id_field: id
+        time_field: updated
+        title_field: title
+"""
+
+
+@pytest.fixture(scope="session")
+def records_api(tmp_path_factory):
+    api = _RecordsApi(str(tmp_path_factory.mktemp("pygeoapi")))
+    yield api
+    api.close()
+
+
+def make_authcfg(name, user, password, method="Basic"):
+    """An authcfg in QGIS's auth database (the tests' sandbox); returns its id."""
+    from qgis.core import QgsApplication, QgsAuthMethodConfig
+    am = QgsApplication.authManager()
+    if not am.masterPasswordIsSet():
+        am.setMasterPassword("simpul-test-master", True)
+    cfg = QgsAuthMethodConfig()
+    cfg.setName(name)
+    cfg.setMethod(method)
+    cfg.setConfig("username", user)
+    cfg.setConfig("password", password)
+    am.storeAuthenticationConfig(cfg)
+    assert cfg.id(), "the authcfg was not stored"
+    return cfg.id()
+
+
+def make_oauth2_authcfg(name, token_url, user, password):
+    """An OAuth2 authcfg (resource owner password grant against ``token_url``); returns its id."""
+    from qgis.core import QgsApplication, QgsAuthMethodConfig
+    am = QgsApplication.authManager()
+    if not am.masterPasswordIsSet():
+        am.setMasterPassword("simpul-test-master", True)
+    config = {"apiKey": "", "clientId": "simpul", "clientSecret": "", "configType": 1, "customHeader": "",
+              "description": "", "grantFlow": 2, "id": "", "name": name, "password": password,
+              "persistToken": False, "queryPairs": {}, "redirectPort": 7070, "redirectUrl": "",
+              "refreshTokenUrl": "", "requestTimeout": 10, "requestUrl": token_url, "scope": "",
+              "tokenUrl": token_url, "username": user, "version": 1}
+    cfg = QgsAuthMethodConfig()
+    cfg.setName(name)
+    cfg.setMethod("OAuth2")
+    cfg.setConfig("oauth2config", json.dumps(config))
+    am.storeAuthenticationConfig(cfg)
+    assert cfg.id(), "the authcfg was not stored"
+    return cfg.id()
+
+
+@pytest.fixture(scope="session")
+def gs_auth(qgis_app):
+    return make_authcfg("geoserver-double", "admin", "geoserver")
+

@@ -1,0 +1,49 @@
+"""Write a QGIS project serving the given layers over WMS and WFS (run with /usr/bin/python3).
+
+    python3 tests/qgs_project_build.py spec.json
+
+spec.json: {"out": "/…/project.qgs", "ows_url": "http://…/geoserver/ows",
+            "layers": [{"name": "simpul:JALAN", "uri": "/…/x.gpkg|layername=JALAN", "sld": "/…/style.sld"}]}
+Each layer gets the uploaded SLD as its style (so what renders is what was published).
+"""
+import json
+import os
+import sys
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from qgis.core import QgsApplication, QgsProject, QgsVectorLayer  # noqa: E402
+
+
+def build(spec):
+    project = QgsProject()
+    ids = []
+    for item in spec["layers"]:
+        layer = QgsVectorLayer(item["uri"], item["name"], "ogr")
+        if not layer.isValid():
+            print("invalid layer: %s" % item["uri"], file=sys.stderr)
+            continue
+        if item.get("sld"):
+            message, ok = layer.loadSldStyle(item["sld"])
+            if not ok:
+                print("SLD not applied to %s: %s" % (item["name"], message), file=sys.stderr)
+        project.addMapLayer(layer)
+        ids.append(layer.id())
+        if not project.crs().isValid():
+            project.setCrs(layer.crs())
+    project.writeEntry("WFSLayers", "/", ids)
+    project.writeEntry("WMSServiceCapabilities", "/", True)
+    project.writeEntry("WMSServiceTitle", "/", "GeoServer double (QGIS Server)")
+    if spec.get("ows_url"):
+        project.writeEntry("WMSUrl", "/", spec["ows_url"])
+        project.writeEntry("WFSUrl", "/", spec["ows_url"])
+    if not project.write(spec["out"]):
+        raise SystemExit("cannot write %s" % spec["out"])
+
+
+if __name__ == "__main__":
+    app = QgsApplication([], False)
+    app.initQgis()
+    with open(sys.argv[1], encoding="utf-8") as fh:
+        build(json.load(fh))
+    print("ok")
