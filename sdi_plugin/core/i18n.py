@@ -51,6 +51,13 @@ def install_translator(language=None):
     return "en"
 
 
+def current_language():
+    """The language of the installed Simpul translator ("id", …), or "en" when none is installed
+    (the English source strings are then what the user sees)."""
+    lang = _translator.language() if _translator is not None else ""
+    return (lang or "en")[:2].lower()
+
+
 def remove_translator():
     global _translator
     if _translator is not None:

@@ -71,7 +71,10 @@ def check_header(data):
         raise SchemaProblem(tr("{path} is missing").format(path="compiled / retrieved"))
 
 
-def _load(kind, path, build):
+def load_standard(kind, path, build):
+    """Read a standards data file at ``path``: its header checked (source, version, dates),
+    ``build(data)`` made into the object callers use, cached under ``kind`` until the file
+    changes. A bad file raises :class:`StandardsError` naming the file and the problem."""
     path = os.path.abspath(path)
     try:
         st = os.stat(path)
@@ -89,6 +92,9 @@ def _load(kind, path, build):
         raise StandardsError(path, str(exc)) from None
     _cache[kind] = (path, stamp, obj)
     return obj
+
+
+_load = load_standard   # the old private name, still used inside this module
 
 
 def clear_cache():

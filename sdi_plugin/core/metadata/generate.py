@@ -14,7 +14,7 @@ import uuid
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeatureRequest, QgsProject,
                        QgsProviderRegistry, QgsWkbTypes)
 
-from ..standards import STANDARDS_DIR, _load, load_kugi, load_profile
+from ..standards import STANDARDS_DIR, load_kugi, load_profile, load_standard
 from .defaults import fill, load_defaults
 from .model import Attribute, CitationDate, Keywords, Link, MetadataRecord, Party
 
@@ -35,7 +35,7 @@ def load_kugi_metadata(path=None):
         need(data, "thesaurus", dict, "")
         need(data, "topic_categories", dict, "")
         return data
-    return _load("kugi_metadata", path or KUGI_METADATA_FILE, build)
+    return load_standard("kugi_metadata", path or KUGI_METADATA_FILE, build)
 
 
 def source_parts(layer):

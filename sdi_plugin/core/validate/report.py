@@ -36,9 +36,7 @@ def plugin_version():
 
 def report_language():
     """The language the messages are in: that of the installed Simpul translator, else English."""
-    translator = getattr(i18n, "_translator", None)
-    lang = translator.language() if translator is not None else ""
-    return (lang or "en")[:2].lower()
+    return i18n.current_language()
 
 
 def standard_block():
