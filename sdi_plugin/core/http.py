@@ -74,6 +74,35 @@ def _gone(reply, result):
     return False
 
 
+def _conclude(result, reply, why, chunks, max_bytes, timeout_text, error_below):
+    """Fill ``result`` from a finished ``reply``: status, headers, and the error in words for the
+    reason the wait stopped (``why``: timeout, large, cancel, or "" when the reply finished).
+    A transport error counts when the HTTP status is below ``error_below``; otherwise the body
+    is kept and redirects and HTTP errors are named."""
+    status = reply.attribute(QNetworkRequest.HttpStatusCodeAttribute)
+    result.status = int(status) if status else 0
+    result.headers = {bytes(k).decode("latin-1").lower(): bytes(reply.rawHeader(k)).decode("latin-1")
+                      for k in reply.rawHeaderList()}
+    if why == "timeout":
+        result.timed_out = True
+        result.error = timeout_text
+    elif why == "large":
+        result.too_large = True
+        result.error = tr("the answer is larger than {mb:g} MB").format(mb=max_bytes / 1048576)
+    elif why == "cancel":
+        result.canceled = True
+        result.error = tr("canceled")
+    elif reply.error() != QNetworkReply.NoError and result.status < error_below:
+        result.error = reply.errorString() or tr("network error")
+    else:
+        result.content = b"".join(chunks)
+        if 300 <= result.status < 400:
+            result.error = tr("the server redirected the request to {url}").format(
+                url=result.headers.get("location", "?"))
+        elif result.status >= 400:
+            result.error = _status_text(result.status)
+
+
 def _status_text(status):
     return tr("the server answered HTTP {status}").format(status=status)
 
@@ -174,29 +203,8 @@ def _request(method, url, body, timeout, max_bytes, authcfg, headers, feedback):
     if not state["why"]:
         on_ready()
     result.elapsed_ms = int((time.monotonic() - start) * 1000)
-    status = reply.attribute(QNetworkRequest.HttpStatusCodeAttribute)
-    result.status = int(status) if status else 0
-    result.headers = {bytes(k).decode("latin-1").lower(): bytes(reply.rawHeader(k)).decode("latin-1")
-                      for k in reply.rawHeaderList()}
-    why = state["why"]
-    if why == "timeout":
-        result.timed_out = True
-        result.error = tr("no answer within {seconds:g} s").format(seconds=timeout)
-    elif why == "large":
-        result.too_large = True
-        result.error = tr("the answer is larger than {mb:g} MB").format(mb=max_bytes / 1048576)
-    elif why == "cancel":
-        result.canceled = True
-        result.error = tr("canceled")
-    elif reply.error() != QNetworkReply.NoError and result.status < 300:
-        result.error = reply.errorString() or tr("network error")
-    else:
-        result.content = b"".join(chunks)
-        if 300 <= result.status < 400:
-            result.error = tr("the server redirected the request to {url}").format(
-                url=result.headers.get("location", "?"))
-        elif result.status >= 400:
-            result.error = _status_text(result.status)
+    _conclude(result, reply, state["why"], chunks, max_bytes,
+              tr("no answer within {seconds:g} s").format(seconds=timeout), error_below=300)
     reply.deleteLater()
     return result
 
@@ -367,29 +375,8 @@ def http_request(method, url, body_or_file=None, headers=None, timeout=DEFAULT_T
     if sink is not None:
         sink.close()
     result.elapsed_ms = int((time.monotonic() - start) * 1000)
-    status = reply.attribute(QNetworkRequest.HttpStatusCodeAttribute)
-    result.status = int(status) if status else 0
-    result.headers = {bytes(k).decode("latin-1").lower(): bytes(reply.rawHeader(k)).decode("latin-1")
-                      for k in reply.rawHeaderList()}
-    why = state["why"]
-    if why == "timeout":
-        result.timed_out = True
-        result.error = tr("no progress for {seconds:g} s").format(seconds=timeout)
-    elif why == "large":
-        result.too_large = True
-        result.error = tr("the answer is larger than {mb:g} MB").format(mb=max_bytes / 1048576)
-    elif why == "cancel":
-        result.canceled = True
-        result.error = tr("canceled")
-    elif reply.error() != QNetworkReply.NoError and result.status < 400:
-        result.error = reply.errorString() or tr("network error")
-    else:
-        result.content = b"".join(chunks)
-        if 300 <= result.status < 400:
-            result.error = tr("the server redirected the request to {url}").format(
-                url=result.headers.get("location", "?"))
-        elif result.status >= 400:
-            result.error = _status_text(result.status)
+    _conclude(result, reply, state["why"], chunks, max_bytes,
+              tr("no progress for {seconds:g} s").format(seconds=timeout), error_below=400)
     if sink is not None and (result.error or not state["to_file"]) and os.path.exists(output_path):
         os.remove(output_path)   # never leave half a download behind
     reply.deleteLater()
