@@ -195,43 +195,43 @@ def _probe_oapi(url, timeout, authcfg):
     return probe, found
 
 
-def _probe_arcgis(url, timeout, authcfg):
-    full = url + "?f=json"
-    resp = http_get(full, timeout=timeout, authcfg=authcfg)
-    probe = ProbeResult(url=full, kind="ArcGIS REST", status=resp.status, elapsed_ms=resp.elapsed_ms)
+def _probe_json(url, kind, timeout, authcfg, accept, refusal):
+    """GET ``url`` and read JSON; ``accept(doc)`` says whether it is the ``kind`` of service
+    (else the probe fails with ``refusal``). Returns (probe, doc or None)."""
+    resp = http_get(url, timeout=timeout, authcfg=authcfg)
+    probe = ProbeResult(url=url, kind=kind, status=resp.status, elapsed_ms=resp.elapsed_ms)
     if resp.error:
         probe.message = resp.error
         return probe, None
     try:
         doc = _json(resp.content)
-        if not isinstance(doc, dict) or not ("services" in doc or "folders" in doc):
-            raise XmlError(tr("not an ArcGIS REST services directory"))
+        if not isinstance(doc, dict) or not accept(doc):
+            raise XmlError(refusal)
     except XmlError as exc:
         probe.message = str(exc)
         return probe, None
     probe.ok = True
+    return probe, doc
+
+
+def _probe_arcgis(url, timeout, authcfg):
+    probe, doc = _probe_json(url + "?f=json", "ArcGIS REST", timeout, authcfg,
+                             lambda d: "services" in d or "folders" in d, tr("not an ArcGIS REST services directory"))
+    if doc is None:
+        return probe, None
     version = str(doc.get("currentVersion", ""))
     return probe, ServiceInfo(kind="ArcGIS REST", version=version, versions=[version] if version else [], url=url)
 
 
 def _probe_ckan(url, timeout, authcfg):
-    resp = http_get(url, timeout=timeout, authcfg=authcfg)
-    probe = ProbeResult(url=url, kind="CKAN", status=resp.status, elapsed_ms=resp.elapsed_ms)
-    if resp.error:
-        probe.message = resp.error
+    probe, doc = _probe_json(url, "CKAN", timeout, authcfg, lambda d: d.get("success") is True,
+                             tr("not a CKAN Action API"))
+    if doc is None:
         return probe, None
-    try:
-        doc = _json(resp.content)
-        if not isinstance(doc, dict) or doc.get("success") is not True:
-            raise XmlError(tr("not a CKAN Action API"))
-    except XmlError as exc:
-        probe.message = str(exc)
-        return probe, None
-    probe.ok = True
-    version = str((doc.get("result") or {}).get("ckan_version", ""))
-    api = url.rsplit("/status_show", 1)[0]
-    return probe, ServiceInfo(kind="CKAN", version=version, versions=[version] if version else [], url=api,
-                              title=str((doc.get("result") or {}).get("site_title", "")))
+    result = doc.get("result") or {}
+    version = str(result.get("ckan_version", ""))
+    return probe, ServiceInfo(kind="CKAN", version=version, versions=[version] if version else [],
+                              url=url.rsplit("/status_show", 1)[0], title=str(result.get("site_title", "")))
 
 
 def detect_services(base_url, timeout=5.0, authcfg="", feedback=None, max_workers=8):
