@@ -5,12 +5,15 @@
                     transactions judges the real client address (REMOTE_ADDR)
     /ows            reverse proxy to QGIS Server (WMS 1.3.0, WFS 1.1.0/2.0.0)
     /wfs3 ...       reverse proxy to QGIS Server's OGC API Features
+    /geoserver/...  publishing: GeoServer REST emulation (HTTP Basic) and the WMS/WFS of what was
+                    published (``demo.publish_rest``; settings under "publish" below)
 
 It runs under gunicorn in the pycsw venv (``demo.node`` starts it); its settings come from the
 JSON file named by the environment variable ``SIMPUL_GATEWAY_CONFIG``:
 
     {"public_url": "http://127.0.0.1:8765", "pycsw_config": ".../pycsw.cfg",
-     "upstream": "127.0.0.1:40123", "timeout": 120, "node": {...}, "datasets": [...]}
+     "upstream": "127.0.0.1:40123", "timeout": 120, "node": {...}, "datasets": [...],
+     "publish": {"workdir": "...", "user": "simpul", "password": "...", "upstream": "127.0.0.1:40124"}}
 
 The proxy passes the client's Host header to QGIS Server, so the self-links in its answers
 (capabilities, OGC API links) point at the gateway, and it streams bodies both ways.
@@ -84,6 +87,9 @@ class Gateway:
         # pycsw 2.6 keeps some per-request state in shared structures; the catalogue is small and
         # SQLite serialises writes anyway, so requests to pycsw run one at a time.
         self._csw_lock = threading.Lock()
+        self.publish_config = config.get("publish") or None
+        self._publish = None
+        self._publish_lock = threading.Lock()
 
     # --- routing -------------------------------------------------------------------------------
     def __call__(self, environ, start_response):
@@ -95,6 +101,11 @@ class Gateway:
                 return self.csw(environ, start_response)
             if _is_under(path, "/ows") or _is_under(path, "/wfs3"):
                 return self.proxy(environ, start_response)
+            if self.publish_config and _is_under(path, "/geoserver"):
+                return self.geoserver(environ, start_response)
+            if path == "/lab" or path.startswith("/lab/"):  # training: progress, directory, reset (demo/lab.py)
+                from demo import lab
+                return lab.handle(self, environ, start_response)
             return self.not_found(environ, start_response)
         except Exception as exc:  # noqa: BLE001 - a broken request must not kill the worker
             environ["wsgi.errors"].write("simpul gateway: %s %s failed: %r\n" % (
@@ -104,13 +115,17 @@ class Gateway:
     # --- landing page --------------------------------------------------------------------------
     def endpoints(self):
         base = self.public_url
-        return {
+        ep = {
             "landing": base + "/",
             "csw": base + "/csw",
             "wms": base + "/ows",
             "wfs": base + "/ows",
             "ogcapi_features": base + "/wfs3",
         }
+        if self.publish_config:
+            ep["geoserver_rest"] = base + "/geoserver/rest"   # where Simpul publishes (HTTP Basic)
+            ep["geoserver_ows"] = base + "/geoserver/ows"     # WMS/WFS of what was published
+        return ep
 
     def description(self):
         ep = self.endpoints()
@@ -132,7 +147,16 @@ class Gateway:
                  "capabilities": ep["wfs"] + "?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetCapabilities"},
                 {"type": "OGC API Features", "versions": ["1.0"], "url": ep["ogcapi_features"],
                  "capabilities": ep["ogcapi_features"] + "/collections"},
-            ],
+            ] + ([{"type": "GeoServer REST", "versions": ["2.x (emulated)"], "url": ep["geoserver_rest"],
+                   "capabilities": ep["geoserver_rest"] + "/workspaces.json", "authentication": "HTTP Basic"},
+                  {"type": "WMS/WFS (published)", "versions": ["1.3.0", "1.1.0", "2.0.0"], "url": ep["geoserver_ows"],
+                   "capabilities": ep["geoserver_ows"] + "?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetCapabilities"}]
+                 if self.publish_config else []),
+            "publish": ({"geoserver_rest": ep["geoserver_rest"], "wms": ep["geoserver_ows"],
+                         "wfs": ep["geoserver_ows"], "csw_transactions": ep["csw"],
+                         "authentication": "HTTP Basic",
+                         "workspaces": "created on demand, one per participant (e.g. peserta_budi)"}
+                        if self.publish_config else None),
             "datasets": [dict(d, collection=ep["ogcapi_features"] + "/collections/" + d["id"])
                          for d in self.datasets],
             "contact": self.node.get("contact", {}),
@@ -143,7 +167,8 @@ class Gateway:
                 {"rel": "service", "type": "application/xml", "title": "WMS/WFS", "href": ep["wms"]},
                 {"rel": "service", "type": "application/json", "title": "OGC API Features",
                  "href": ep["ogcapi_features"]},
-            ],
+            ] + ([{"rel": "service", "type": "application/json", "title": "GeoServer REST (publish)",
+                   "href": ep["geoserver_rest"]}] if self.publish_config else []),
         }
 
     def landing(self, environ, start_response):
@@ -178,12 +203,22 @@ class Gateway:
             "</head><body><h1>%(title)s</h1>%(abstract)s"
             "<h2>Layanan / Services</h2><table><tr><th>Layanan</th><th>Versi</th><th>URL</th></tr>%(rows)s</table>"
             "<h2>Dataset</h2><table><tr><th>Nama layer (WMS/WFS)</th><th>Judul</th><th>Metadata</th></tr>%(data)s"
-            "</table><p><a href=\"?f=json\">JSON</a></p></body></html>\n"
+            "</table><p><a href=\"?f=json\">JSON</a> &middot; <a href=\"lab\">Latihan (bimtek): kemajuan peserta</a></p>"
+            "</body></html>\n"
         ) % {"title": e(desc["title"]), "abstract": abstract, "rows": rows, "data": data}
 
     def not_found(self, environ, start_response):
         body = "Not found. This Simpul demo node answers at /, /csw, /ows and /wfs3 (see %s/).\n" % self.public_url
         return _simple(start_response, "404 Not Found", body)
+
+    # --- publishing: GeoServer REST emulation and the WMS/WFS of what was published ------------
+    def geoserver(self, environ, start_response):
+        if self._publish is None:
+            with self._publish_lock:
+                if self._publish is None:
+                    from demo.publish_rest import GeoServerApp
+                    self._publish = GeoServerApp(self.public_url, self.publish_config)
+        return self._publish(environ, start_response)
 
     # --- pycsw ---------------------------------------------------------------------------------
     def csw(self, environ, start_response):

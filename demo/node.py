@@ -8,7 +8,10 @@ What runs (every process in a process group of its own, all stopped by Ctrl-C / 
 * the gateway: gunicorn (pycsw venv, gthread worker) serving ``demo.gateway`` on HOST:PORT —
   ``/`` landing page, ``/csw`` pycsw in-process, ``/ows`` and ``/wfs3`` proxied to QGIS Server;
 * QGIS Server: ``qgis_mapserver`` on an internal 127.0.0.1 port, serving the project built from
-  the sample data (``demo/project.py``).
+  the sample data (``demo/project.py``);
+* a second ``qgis_mapserver`` (internal port) for what was published through the gateway's
+  ``/geoserver/rest`` (GeoServer REST emulation, ``demo/publish_rest.py``), which the gateway
+  serves at ``/geoserver/ows`` from a project per state of that catalogue (``demo/gs_ows.py``).
 
 Before they start, the catalogue is rebuilt: ISO 19139 records for the public URL
 (``demo/records.py``) loaded into a fresh SQLite repository by pycsw's admin functions (``demo/catalogue.py``).
@@ -48,6 +51,7 @@ if ROOT not in sys.path:  # ``python demo/node.py`` as well as ``python -m demo.
     sys.path.insert(0, ROOT)
 
 from demo import identity  # noqa: E402
+from demo import publish_rest  # noqa: E402
 from demo import manifest as mf  # noqa: E402
 from demo import project as qproject  # noqa: E402
 from demo import records as qrecords  # noqa: E402
@@ -213,7 +217,8 @@ class DemoNode:
     """
 
     def __init__(self, host=DEFAULT_HOST, port=DEFAULT_PORT, workdir=None, sample_dir=None, public_url=None,
-                 pycsw_venv=None, ready_timeout=120.0, generate_sample_data=True, reap_orphans=False, progress=None):
+                 pycsw_venv=None, ready_timeout=120.0, generate_sample_data=True, reap_orphans=False, progress=None,
+                 publish_user=None, publish_password=None):
         self.host = host or DEFAULT_HOST
         self.port = int(port)
         self._default_workdir = workdir is None
@@ -234,6 +239,12 @@ class DemoNode:
         self.csw_url = self.base_url + "/csw"
         self.ows_url = self.wms_url = self.wfs_url = self.base_url + "/ows"
         self.oapif_url = self.base_url + "/wfs3"
+        # publishing (GeoServer REST emulation): HTTP Basic with these credentials
+        self.geoserver_rest_url = self.base_url + publish_rest.REST
+        self.geoserver_ows_url = self.base_url + "/geoserver/ows"
+        self.publish_user = publish_user or publish_rest.DEFAULT_USER
+        self.publish_password = publish_password or publish_rest.DEFAULT_PASSWORD
+        self.publish_port = None
         self.manifest = None
         self.datasets = []
         self.record_ids = []
@@ -280,8 +291,10 @@ class DemoNode:
                 self._atexit = True
             self._prepare()
             self._start_qgis_server()  # it loads the project while the catalogue is filled
+            self._start_publish_server()
             self._seed_catalogue()
             self._await_qgis_server()
+            self._await_publish_server()
             self._start_gateway(sock)
             sock.close()
             sock = None
@@ -344,6 +357,8 @@ class DemoNode:
             "workdir": self.workdir, "sample_dir": self.sample_dir, "pid": os.getpid(),
             "children": {c.name: {"pid": c.pid, "pgid": c.pgid, "log": c.log} for c in self._children},
             "upstream_port": self.upstream_port, "records": self.record_ids, "layers": self.layer_names,
+            "geoserver_rest_url": self.geoserver_rest_url, "geoserver_ows_url": self.geoserver_ows_url,
+            "publish_user": self.publish_user, "publish_port": self.publish_port,
             "logs": self.logs, "allowed_ips": ALLOWED_IPS,
             "started": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         }
@@ -399,7 +414,50 @@ class DemoNode:
         qrecords.write_records(self.manifest, self.base_url, os.path.join(self.workdir, "records"))
         self.record_ids = [d["metadata_id"] for d in self.datasets]
         self.progress("  catalogue: %d ISO 19139 records for %s ..." % (len(self.record_ids), self.base_url))
+        published = self._published_records()
         self._setup_catalogue()
+        self._keep_seed_catalogue()
+        if published:
+            self._restore_published_records(published)
+
+    def _published_records(self):
+        """The rows of records published to the catalogue before this start (not seed records):
+        they stay, as the published layers do (``demo.publish_rest.reset`` removes both)."""
+        db = os.path.join(self.workdir, "catalogue.db")
+        if not os.path.exists(db):
+            return None
+        try:
+            with sqlite3.connect(db) as conn:
+                cols = [r[1] for r in conn.execute("PRAGMA table_info(records)")]
+                marks = ",".join("?" * len(self.record_ids)) or "''"
+                rows = conn.execute("SELECT * FROM records WHERE identifier NOT IN (%s)" % marks,
+                                    self.record_ids).fetchall()
+        except sqlite3.Error:
+            return None
+        return (cols, rows) if rows else None
+
+    def _restore_published_records(self, published):
+        cols, rows = published
+        db = os.path.join(self.workdir, "catalogue.db")
+        try:
+            with sqlite3.connect(db) as conn:
+                if [r[1] for r in conn.execute("PRAGMA table_info(records)")] != cols:
+                    raise sqlite3.Error("the catalogue's table changed")
+                conn.executemany("INSERT INTO records VALUES (%s)" % ",".join("?" * len(cols)), rows)
+        except sqlite3.Error as exc:
+            self.progress("  (records published before could not be kept: %s)" % exc)
+            return
+        self.progress("  catalogue: %d record(s) published before kept" % len(rows))
+
+    def _keep_seed_catalogue(self):
+        """A copy of the freshly seeded catalogue, for ``demo.publish_rest.reset``."""
+        src = sqlite3.connect(os.path.join(self.workdir, "catalogue.db"))
+        dst = sqlite3.connect(os.path.join(self.workdir, publish_rest.SEED_CATALOGUE))
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+            src.close()
 
     def pycsw_config(self):
         """The pycsw configuration (a ConfigParser) for this node."""
@@ -553,6 +611,45 @@ class DemoNode:
             self._children.remove(child)
             self._start_qgis_server()
 
+    def _start_publish_server(self):
+        """The ``qgis_mapserver`` behind ``/geoserver/ows`` (projects chosen per request by MAP)."""
+        self.publish_port = free_port("127.0.0.1")
+        log = self._log("qgis-server-publish.log")
+        with open(log, "ab") as fh:
+            fh.write(("--- qgis_mapserver (published layers) on 127.0.0.1:%d\n" % self.publish_port).encode())
+        qgis_dir = os.path.join(self.workdir, "qgis-publish")
+        env = self._env(QGIS_SERVER_LOG_LEVEL="1", QGIS_SERVER_LOG_STDERR="1", QGIS_OPTIONS_PATH=qgis_dir,
+                        QGIS_CUSTOM_CONFIG_PATH=qgis_dir)
+        self._spawn("qgis_server_publish", [QGIS_MAPSERVER, "127.0.0.1:%d" % self.publish_port], env, log)
+
+    def _await_publish_server(self, attempts=3):
+        """Wait until the second QGIS Server answers (any answer that says ``Server: QGIS``)."""
+        import http.client
+        deadline = time.monotonic() + self.ready_timeout
+        for attempt in range(attempts):
+            child = next(c for c in self._children if c.name == "qgis_server_publish")
+            while child.popen.poll() is None:
+                conn = http.client.HTTPConnection("127.0.0.1", self.publish_port, timeout=3)
+                try:
+                    conn.request("GET", "/ows?SERVICE=WMS&REQUEST=GetCapabilities")
+                    resp = conn.getresponse()
+                    resp.read()
+                    if "qgis" in (resp.getheader("Server") or "").lower():
+                        return
+                except (OSError, http.client.HTTPException):
+                    pass
+                finally:
+                    conn.close()
+                if time.monotonic() > deadline:
+                    raise NodeError("Simpul demo node: QGIS Server (published layers) did not answer on 127.0.0.1:%d "
+                                    "within %g s; the end of %s:\n%s" % (self.publish_port, self.ready_timeout,
+                                                                        child.log, _tail(child.log)))
+                time.sleep(0.05)  # bounded readiness poll
+            if "already in use" not in _tail(child.log, 5) or attempt == attempts - 1:
+                self.check()
+            self._children.remove(child)
+            self._start_publish_server()
+
     def _write_gateway_config(self):
         path = os.path.join(self.workdir, "gateway.json")
         cfg = {
@@ -566,9 +663,14 @@ class DemoNode:
                           "region": d.get("region", ""), "geometry": d.get("geometry", ""),
                           "crs": d.get("crs", ""), "wms_layer": d["id"], "wfs_typename": d["id"]}
                          for d in self.datasets],
+            "publish": {"workdir": self.workdir, "user": self.publish_user, "password": self.publish_password,
+                        "upstream": "127.0.0.1:%d" % self.publish_port, "python": QGIS_PYTHON,
+                        "timeout": PROXY_TIMEOUT},
         }
-        with open(path, "w", encoding="utf-8") as fh:
+        fd = os.open(path + ".tmp", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # it holds the password
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(cfg, fh, indent=1, ensure_ascii=False)
+        os.replace(path + ".tmp", path)
         return path
 
     def _start_gateway(self, sock):
@@ -606,6 +708,9 @@ class DemoNode:
             "wms": (base + "/ows?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetCapabilities", b"WMS_Capabilities"),
             "wfs": (base + "/ows?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetCapabilities", b"WFS_Capabilities"),
             "ogcapi": (base + "/wfs3/collections.json", b'"collections"'),
+            # builds the project of the published layers (none on a fresh node) and asks QGIS Server
+            "published wms": (base + "/geoserver/ows?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetCapabilities",
+                              b"WMS_Capabilities"),
         }
         deadline = time.monotonic() + self.ready_timeout
         while True:
@@ -696,6 +801,10 @@ def main(argv=None):
     ap.add_argument("--public-url", default=None,
                     help="the address clients use, e.g. http://192.168.1.10:8765 (default http://HOST:PORT; "
                          "with HOST 0.0.0.0 this machine's LAN address)")
+    ap.add_argument("--publish-user", default=publish_rest.DEFAULT_USER,
+                    help="user name for publishing to /geoserver/rest (HTTP Basic; default %(default)s)")
+    ap.add_argument("--publish-password", default=publish_rest.DEFAULT_PASSWORD,
+                    help="password for publishing (default %(default)s; a training-room password, not a secret)")
     ap.add_argument("--ready-timeout", type=float, default=120.0, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if not 0 < args.port < 65536:
@@ -708,7 +817,8 @@ def main(argv=None):
     try:
         node = DemoNode(args.host, args.port, args.workdir, args.sample_dir, args.public_url,
                         ready_timeout=args.ready_timeout, reap_orphans=True,
-                        progress=lambda message: print(message, flush=True))
+                        progress=lambda message: print(message, flush=True),
+                        publish_user=args.publish_user, publish_password=args.publish_password)
     except ValueError as exc:
         ap.error(str(exc))
     status = 0
@@ -719,6 +829,9 @@ def main(argv=None):
         print("  CSW 2.0.2/3.0.0    %s" % node.csw_url)
         print("  WMS 1.3.0, WFS     %s" % node.ows_url)
         print("  OGC API Features   %s" % node.oapif_url)
+        print("  publish (GeoServer REST)  %s  user %s password %s" % (node.geoserver_rest_url, node.publish_user,
+                                                                      node.publish_password))
+        print("  published WMS/WFS  %s (per workspace: /geoserver/<workspace>/ows)" % node.geoserver_ows_url)
         print("  datasets           %d published, %d catalogue records" % (len(node.datasets), len(node.record_ids)))
         print("  CSW-T transactions only from %s; logs in %s" % (ALLOWED_IPS, os.path.join(node.workdir, "logs")))
         if _wildcard(node.host) and not args.public_url:

@@ -198,6 +198,38 @@
       <translation>Shapefile dalam zip tidak memiliki {files}</translation>
     </message>
     <message>
+      <location filename="../sdi_plugin/core/exercises.py" />
+      <source>Simpul: sending exercise progress</source>
+      <translation>Simpul: mengirim kemajuan latihan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/exercises.py" />
+      <source>{file} is not a Simpul exercises file</source>
+      <translation>{file} bukan berkas latihan Simpul</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/exercises.py" />
+      <source>The exercises file {file} cannot be read: {error}</source>
+      <translation>Berkas latihan {file} tidak dapat dibaca: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/exercises.py" />
+      <source>{file}: step {n} needs a known id and a title and instruction in id and en</source>
+      <translation>{file}: langkah {n} memerlukan id yang dikenal serta judul dan petunjuk dalam id dan en</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/exercises.py" />
+      <location filename="../sdi_plugin/core/http.py" />
+      <location filename="../sdi_plugin/core/lab.py" />
+      <source>the server answered HTTP {status}</source>
+      <translation>server menjawab HTTP {status}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/exercises.py" />
+      <source>Simpul: the exercise step {step} could not be sent to the lab node {url} ({why}); it is sent again with the next step.</source>
+      <translation>Simpul: langkah latihan {step} belum terkirim ke simpul pelatihan {url} ({why}); akan dikirim lagi bersama langkah berikutnya.</translation>
+    </message>
+    <message>
       <location filename="../sdi_plugin/core/health.py" />
       <location filename="../sdi_plugin/gui/dock.py" />
       <source>Not checked</source>
@@ -255,6 +287,7 @@
       <location filename="../sdi_plugin/core/catalog/client.py" />
       <location filename="../sdi_plugin/core/http.py" />
       <location filename="../sdi_plugin/core/kugi_api.py" />
+      <location filename="../sdi_plugin/core/lab.py" />
       <location filename="../sdi_plugin/core/loader.py" />
       <location filename="../sdi_plugin/core/nodeinfo.py" />
       <source>canceled</source>
@@ -265,11 +298,6 @@
       <location filename="../sdi_plugin/core/publish/errors.py" />
       <source>network error</source>
       <translation>galat jaringan</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/http.py" />
-      <source>the server answered HTTP {status}</source>
-      <translation>server menjawab HTTP {status}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/http.py" />
@@ -538,6 +566,88 @@
       <translation>Pembaruan KUGI dibatalkan; {kept}</translation>
     </message>
     <message>
+      <location filename="../sdi_plugin/core/lab.py" />
+      <source>The lab node was stopped.</source>
+      <translation>Simpul pelatihan sudah dihentikan.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/lab.py" />
+      <source>The lab node is starting …</source>
+      <translation>Simpul pelatihan sedang dijalankan …</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/lab.py" />
+      <source>No lab node started from this QGIS is running.</source>
+      <translation>Tidak ada simpul pelatihan yang dijalankan dari QGIS ini.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/lab.py" />
+      <source>Enter the lab node's address, e.g. http://192.168.1.10:8765</source>
+      <translation>Isi alamat simpul pelatihan, mis. http://192.168.1.10:8765</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/lab.py" />
+      <source>This QGIS cannot start the lab node: {missing} is missing. In the Simpul checkout run 'make demo-node HOST=0.0.0.0' instead; participants then connect to this machine's address.</source>
+      <translation>QGIS ini tidak dapat menjalankan simpul pelatihan: {missing} tidak ada. Jalankan 'make demo-node HOST=0.0.0.0' di folder Simpul; peserta lalu terhubung ke alamat komputer ini.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/lab.py" />
+      <source>The lab node is already running.</source>
+      <translation>Simpul pelatihan sudah berjalan.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/lab.py" />
+      <source>The lab node did not answer within {s:g} s; see {log}</source>
+      <translation>Simpul pelatihan tidak menjawab dalam {s:g} detik; lihat {log}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/lab.py" />
+      <source>{text} is not a lab node address (http://HOST:PORT)</source>
+      <translation>{text} bukan alamat simpul pelatihan (http://HOST:PORT)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/lab.py" />
+      <source>The lab node at {url} did not answer: {why}</source>
+      <translation>Simpul pelatihan di {url} tidak menjawab: {why}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/lab.py" />
+      <source>{url} is not a Simpul lab node: its node list is empty</source>
+      <translation>{url} bukan simpul pelatihan Simpul: daftar simpulnya kosong</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/lab.py" />
+      <source>{url} is not a Simpul lab node</source>
+      <translation>{url} bukan simpul pelatihan Simpul</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/lab.py" />
+      <source>Resetting the lab node failed: {why}</source>
+      <translation>Reset simpul pelatihan gagal: {why}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/lab.py" />
+      <source>A Simpul node already answers on port {port} of this machine.</source>
+      <translation>Sudah ada simpul Simpul yang menjawab di port {port} komputer ini.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/lab.py" />
+      <source>The lab node stopped while starting; the end of {log}:
+{tail}</source>
+      <translation>Simpul pelatihan berhenti saat dijalankan; bagian akhir {log}:
+{tail}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/lab.py" />
+      <source>{url} is not a Simpul lab node: {why}</source>
+      <translation>{url} bukan simpul pelatihan Simpul: {why}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/lab.py" />
+      <source>The lab node could not be started: {why}</source>
+      <translation>Simpul pelatihan tidak dapat dijalankan: {why}</translation>
+    </message>
+    <message>
       <location filename="../sdi_plugin/core/layer_metadata.py" />
       <source>Publication date</source>
       <translation>Tanggal terbit</translation>
@@ -695,6 +805,16 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/nodeinfo.py" />
+      <source>not an ArcGIS REST services directory</source>
+      <translation>bukan direktori layanan ArcGIS REST</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodeinfo.py" />
+      <source>not a CKAN Action API</source>
+      <translation>bukan CKAN Action API</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodeinfo.py" />
       <source>not CSW capabilities</source>
       <translation>bukan capabilities CSW</translation>
     </message>
@@ -707,16 +827,6 @@
       <location filename="../sdi_plugin/core/nodeinfo.py" />
       <source>no OGC API conformance link</source>
       <translation>tidak ada tautan conformance OGC API</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/nodeinfo.py" />
-      <source>not an ArcGIS REST services directory</source>
-      <translation>bukan direktori layanan ArcGIS REST</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/nodeinfo.py" />
-      <source>not a CKAN Action API</source>
-      <translation>bukan CKAN Action API</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/nodeinfo.py" />
@@ -2994,6 +3104,11 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/dock.py" />
+      <source>Training</source>
+      <translation>Latihan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/dock.py" />
       <source>Follow QGIS</source>
       <translation>Ikuti QGIS</translation>
     </message>
@@ -3062,6 +3177,229 @@
       <location filename="../sdi_plugin/gui/node_list.py" />
       <source>Not checked yet: press Check.</source>
       <translation>Belum diperiksa: tekan Periksa.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/lab_page.py" />
+      <source>Training (bimtek): follow these steps. Each step ticks itself when Simpul sees you complete it.</source>
+      <translation>Latihan (bimtek): ikuti langkah-langkah ini. Setiap langkah tercentang sendiri saat Simpul melihat Anda menyelesaikannya.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/lab_page.py" />
+      <source>Participant</source>
+      <translation>Peserta</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/lab_page.py" />
+      <source>Your name, e.g. Budi Santoso</source>
+      <translation>Nama Anda, mis. Budi Santoso</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/lab_page.py" />
+      <source>Connect</source>
+      <translation>Hubungkan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/lab_page.py" />
+      <location filename="../sdi_plugin/gui/node_dialog.py" />
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>Name</source>
+      <translation>Nama</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/lab_page.py" />
+      <source>Lab node</source>
+      <translation>Simpul pelatihan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/lab_page.py" />
+      <source>Exercises</source>
+      <translation>Langkah latihan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/lab_page.py" />
+      <source>Open training dataset</source>
+      <translation>Buka dataset latihan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/lab_page.py" />
+      <source>Start over</source>
+      <translation>Mulai ulang</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/lab_page.py" />
+      <source>Clear the ticks on this computer (the lab node keeps what it received).</source>
+      <translation>Hapus centang di komputer ini (simpul pelatihan tetap menyimpan yang sudah diterimanya).</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/lab_page.py" />
+      <source>Trainer</source>
+      <translation>Pelatih</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/lab_page.py" />
+      <source>Run the lab node on this computer; participants connect to the address below.</source>
+      <translation>Jalankan simpul pelatihan di komputer ini; peserta terhubung ke alamat di bawah.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/lab_page.py" />
+      <source>Start training node</source>
+      <translation>Mulai simpul pelatihan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/lab_page.py" />
+      <source>Stop</source>
+      <translation>Hentikan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/lab_page.py" />
+      <source>Reset</source>
+      <translation>Reset</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/lab_page.py" />
+      <source>Back to the clean training state: clears everybody's progress and removes what participants added to the catalogue.</source>
+      <translation>Kembali ke keadaan awal latihan: menghapus kemajuan semua peserta dan rekaman yang ditambahkan peserta ke katalog.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/lab_page.py" />
+      <source>Copy address</source>
+      <translation>Salin alamat</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/lab_page.py" />
+      <source>Refresh progress</source>
+      <translation>Perbarui kemajuan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/lab_page.py" />
+      <source>Not connected to a lab node: enter the address the trainer gives you and press Connect.</source>
+      <translation>Belum terhubung ke simpul pelatihan: isi alamat dari pelatih lalu tekan Hubungkan.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/lab_page.py" />
+      <source>Simpul: connecting to the lab node</source>
+      <translation>Simpul: menghubungkan ke simpul pelatihan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/lab_page.py" />
+      <source>Starting the lab node … (this takes up to a minute)</source>
+      <translation>Menjalankan simpul pelatihan … (paling lama sekitar satu menit)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/lab_page.py" />
+      <source>Simpul: starting the lab node</source>
+      <translation>Simpul: menjalankan simpul pelatihan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/lab_page.py" />
+      <source>Simpul: stopping the lab node</source>
+      <translation>Simpul: menghentikan simpul pelatihan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/lab_page.py" />
+      <source>Simpul: resetting the lab node</source>
+      <translation>Simpul: mereset simpul pelatihan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/lab_page.py" />
+      <source>Simpul: reading the training progress</source>
+      <translation>Simpul: membaca kemajuan latihan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/lab_page.py" />
+      <source>Port</source>
+      <translation>Port</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/lab_page.py" />
+      <source>The training datasets are not installed with this Simpul.</source>
+      <translation>Dataset latihan tidak terpasang bersama Simpul ini.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/lab_page.py" />
+      <source>Simpul: the lab node keeps running after QGIS closes; stop it from the Latihan tab or with Ctrl-C.</source>
+      <translation>Simpul: simpul pelatihan tetap berjalan setelah QGIS ditutup; hentikan dari tab Latihan atau dengan Ctrl-C.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/lab_page.py" />
+      <source>Done</source>
+      <translation>Selesai</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/lab_page.py" />
+      <source>{done} of {total} steps done</source>
+      <translation>{done} dari {total} langkah selesai</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/lab_page.py" />
+      <source>Connecting to {url} …</source>
+      <translation>Menghubungkan ke {url} …</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/lab_page.py" />
+      <source>Connected to the lab node {url}; the node {name} is in your list of nodes.</source>
+      <translation>Terhubung ke simpul pelatihan {url}; simpul {name} sudah ada di daftar simpul Anda.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/lab_page.py" />
+      <source>{n} participant(s); updated {time}.</source>
+      <translation>{n} peserta; diperbarui {time}.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/lab_page.py" />
+      <location filename="../sdi_plugin/gui/validate_page.py" />
+      <source>Unexpected error: {error}</source>
+      <translation>Kesalahan tak terduga: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/lab_page.py" />
+      <source>Exercise step done: {step}</source>
+      <translation>Langkah latihan selesai: {step}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/lab_page.py" />
+      <source>Connected to {url}. Enter your name so the trainer sees your progress.</source>
+      <translation>Terhubung ke {url}. Isi nama Anda agar pelatih melihat kemajuan Anda.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/lab_page.py" />
+      <source>Connected to {url} as {name}; you publish into the workspace {workspace}.</source>
+      <translation>Terhubung ke {url} sebagai {name}; Anda menerbitkan ke ruang kerja {workspace}.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/lab_page.py" />
+      <source>Address for participants:</source>
+      <translation>Alamat untuk peserta:</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/lab_page.py" />
+      <source>The training dataset {file} could not be opened.</source>
+      <translation>Dataset latihan {file} tidak dapat dibuka.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/lab_page.py" />
+      <source>The lab node runs at {url}.</source>
+      <translation>Simpul pelatihan berjalan di {url}.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/lab_page.py" />
+      <source>The lab node is back to the clean training state: progress of {people} participant(s) cleared, {records} record(s) removed from the catalogue.</source>
+      <translation>Simpul pelatihan kembali ke keadaan awal latihan: kemajuan {people} peserta dihapus, {records} rekaman dihapus dari katalog.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/lab_page.py" />
+      <source>Dataset:</source>
+      <translation>Dataset:</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/lab_page.py" />
+      <source>Done {time}</source>
+      <translation>Selesai {time}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/lab_page.py" />
+      <source>Not yet received by the lab node: {n} step(s).</source>
+      <translation>Belum diterima simpul pelatihan: {n} langkah.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/metadata_form.py" />
@@ -3585,12 +3923,6 @@
       <location filename="../sdi_plugin/gui/node_dialog.py" />
       <source>e.g. Kalimantan Timur</source>
       <translation>mis. Kalimantan Timur</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/node_dialog.py" />
-      <location filename="../sdi_plugin/gui/publish_page.py" />
-      <source>Name</source>
-      <translation>Nama</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/node_dialog.py" />
@@ -4423,11 +4755,6 @@
       <location filename="../sdi_plugin/gui/validate_page.py" />
       <source>The validation was canceled.</source>
       <translation>Validasi dibatalkan.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/validate_page.py" />
-      <source>Unexpected error: {error}</source>
-      <translation>Kesalahan tak terduga: {error}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/validate_page.py" />

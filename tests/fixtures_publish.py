@@ -1,6 +1,8 @@
-"""Fixtures for publishing: a Palapa-like node built from the GeoServer REST test double
-(tests/geoserver_double.py) with QGIS Server behind its OWS paths and the demo node's real
-pycsw behind ``/csw``; a real pygeoapi with OGC API Records transactions; authcfgs.
+"""Fixtures for publishing: a Palapa-like node built from the demo node's GeoServer REST
+emulation (``demo/publish_rest.py``) in a stand-alone test server with fault injection
+(tests/geoserver_double.py), QGIS Server behind its OWS paths (``demo/gs_ows.py``) and the demo
+node's real pycsw behind ``/csw``; a real pygeoapi with OGC API Records transactions; authcfgs.
+(The demo node itself answers ``/geoserver`` too — tests/test_publish_demo.py publishes there.)
 
 * ``gs_node``   (function): a fresh :class:`GeoServerDouble` laid out like a Palapa node —
   ``/geoserver/rest`` (the double), ``/geoserver/ows`` and ``/geoserver/{ws}/ows`` (QGIS Server
@@ -8,7 +10,7 @@ pycsw behind ``/csw``; a real pygeoapi with OGC API Records transactions; authcf
   pycsw, transactions allowed from 127.0.0.1). Records the test adds to the catalogue are
   deleted afterwards, so other tests see the seeded set.
 * ``gs_double`` (function): the double alone (no OWS, no catalogue).
-* ``qgis_ows``  (session): the QGIS Server backend (``qgis_mapserver`` on a free port).
+* ``qgis_ows``  (session): the QGIS Server backend (``demo.gs_ows``; ``qgis_mapserver`` on a free port).
 * ``records_api`` (session): pygeoapi (``build/venv/pygeoapi``) with a transactional TinyDB
   record collection ``metadata``: ``.url`` (landing), ``.collection`` (the collection URL).
 * ``gs_auth`` (session): an authcfg (HTTP Basic, admin/geoserver) in QGIS's auth database.
@@ -31,6 +33,8 @@ if HERE not in sys.path:
     sys.path.insert(0, HERE)
 
 from geoserver_double import GeoServerDouble  # noqa: E402
+
+from demo.gs_ows import QgisServerBackend  # noqa: E402  (re-exported for the tests)
 
 PYGEOAPI_VENV = os.environ.get("SIMPUL_PYGEOAPI_VENV", os.path.join(ROOT, "build", "venv", "pygeoapi"))
 QGIS_PYTHON = "/usr/bin/python3"
@@ -85,88 +89,6 @@ def _stop(proc):
         except ProcessLookupError:
             pass
         proc.wait()
-
-
-class QgisServerBackend:
-    """WMS/WFS for the double: a project per catalogue state, served by ``qgis_mapserver``."""
-
-    def __init__(self, workdir):
-        self.workdir = workdir
-        self.proc = None
-        self.port = 0
-        self.lock = threading.Lock()
-        self.cache = {}
-        self.builds = 0
-
-    def start(self, tie_to_this_thread=False):
-        """Start qgis_mapserver; ``tie_to_this_thread``: it gets SIGTERM when the calling thread
-        ends (only for the test session's main thread — a request thread ends at once)."""
-        self.port = _free_port()
-        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QGIS_SERVER_LOG_LEVEL="2", QGIS_SERVER_LOG_STDERR="1",
-                   QGIS_OPTIONS_PATH=os.path.join(self.workdir, "qgis"),
-                   QGIS_CUSTOM_CONFIG_PATH=os.path.join(self.workdir, "qgis"))
-        self.proc = subprocess.Popen(["qgis_mapserver", "127.0.0.1:%d" % self.port], stdout=subprocess.PIPE,
-                                     stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env,
-                                     start_new_session=True, preexec_fn=_die_with_us if tie_to_this_thread else None)
-        _wait_for_line(self.proc, "listening on", os.path.join(self.workdir, "qgis-server.log"))
-
-    def _spec(self, double, scope):
-        cat = double.catalog
-        layers = []
-        for (ws, name), ft in sorted(cat.featuretypes.items()):
-            if (scope and ws != scope) or not ft.get("enabled", True):
-                continue
-            st = cat.stores[(ws, ft["store"])]
-            if st["format"] == "gpkg":
-                uri = "%s|layername=%s" % (st["file"], ft["nativeName"])
-            elif st["format"] == "shp":
-                uri = os.path.join(st["file"], ft["nativeName"] + ".shp")
-            else:
-                continue
-            layer = cat.layers.get("%s:%s" % (ws, name), {})
-            ref = layer.get("defaultStyle") or {}
-            style = cat.styles.get((ref.get("workspace"), ref.get("name")))
-            sld = None
-            if style is not None and ref.get("workspace"):
-                sld = os.path.join(self.workdir, "style-%d-%s-%s.sld" % (cat.version, ws, ref["name"]))
-                with open(sld, "wb") as fh:
-                    fh.write(style["body"])
-            layers.append({"name": name if scope else "%s:%s" % (ws, name), "uri": uri, "sld": sld})
-        url = double.base_url + ("/geoserver/%s/ows" % scope if scope else "/geoserver/ows")
-        return {"layers": layers, "ows_url": url}
-
-    def project_for(self, double, scope):
-        with double.lock:
-            key = (id(double), scope, double.catalog.version)
-            if key in self.cache:
-                return self.cache[key]
-            spec = self._spec(double, scope)
-        spec["out"] = os.path.join(self.workdir, "project-%d-%s-%d.qgs" % (len(self.cache), scope or "all", key[2]))
-        path = os.path.join(self.workdir, "spec-%d.json" % len(self.cache))
-        with open(path, "w", encoding="utf-8") as fh:
-            json.dump(spec, fh)
-        proc = subprocess.run([QGIS_PYTHON, os.path.join(HERE, "qgs_project_build.py"), path], capture_output=True,
-                              text=True, timeout=120, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
-        if proc.returncode != 0:
-            raise RuntimeError("project build failed: %s" % proc.stderr[-2000:])
-        self.builds += 1
-        self.cache[key] = spec["out"]
-        return spec["out"]
-
-    def __call__(self, double, scope, query):
-        with self.lock:
-            if self.proc is None:
-                self.start()
-            project = self.project_for(double, scope)
-        url = "http://127.0.0.1:%d/ows?MAP=%s&%s" % (self.port, urllib.request.quote(project), query)
-        try:
-            with _NO_PROXY.open(url, timeout=60) as resp:
-                return resp.status, resp.headers.get("Content-Type", "application/xml"), resp.read()
-        except urllib.error.HTTPError as exc:
-            return exc.code, exc.headers.get("Content-Type", "text/xml"), exc.read()
-
-    def close(self):
-        _stop(self.proc)
 
 
 @pytest.fixture(scope="session")

@@ -1,24 +1,17 @@
-"""A GeoServer REST test double: a threaded HTTP server on 127.0.0.1 with an in-memory catalogue.
+"""The demo node's GeoServer REST emulation (``demo/publish_rest.py``) as a stand-alone test
+server on 127.0.0.1, with fault injection and a record of every request.
 
-GeoServer cannot be installed on these machines, so this double stands in for it, following
-GeoServer's published REST API specification (Swagger 2.0, ``/work/shared/geoserver-rest-api``;
-``tests/test_geoserver_double_spec.py`` checks it against those files): the same paths
-(``ROUTES`` uses the specification's path templates and parameter names), methods, status
-codes (201 Created with Location, 200, 404, 405, 409 and 500 on duplicates as GeoServer
-answers, 401 without credentials) and error bodies (see geoserver_catalog.py).
-
-It is laid out like a Palapa node: ``/geoserver/rest`` (the double), ``/geoserver/ows`` and
-``/geoserver/{workspace}/ows`` (WMS/WFS by a pluggable backend — the fixture puts QGIS Server
-behind it, serving what was uploaded), and ``/csw`` (passed through to a real pycsw). Faults
-can be injected on any path (tests/faults.py).
-
-Known gaps to a real GeoServer: see ``GAPS`` below (also in the README).
+The REST API itself (routes, catalogue, answers, ``GAPS``) is the demo node's code; this
+module adds only what a test needs around it: a threaded HTTP server of its own (so faults
+can drop a connection mid-upload or hold it without answering, see tests/faults.py), the
+list of requests (method, path template, query parameter names, status) that
+``tests/test_geoserver_double_spec.py`` checks against GeoServer's specification, an OAuth2
+token endpoint, and — laid out like a Palapa node — ``/geoserver/ows`` (a pluggable backend,
+``demo.gs_ows.QgisServerBackend``) and ``/csw`` passed through to a real pycsw.
 """
-import base64
 import http.client
 import json
 import os
-import re
 import shutil
 import tempfile
 import threading
@@ -26,93 +19,42 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from faults import FaultBox, drop_connection, hold
-from geoserver_answers import Answer, container_page
-from geoserver_catalog import Catalog, parse_body
 
-REST = "/geoserver/rest"
-GAPS = """\
-- JSON only: request bodies in XML get 415 (GeoServer takes both); answers are JSON shaped like the specification's examples.
-- Uploads: only the `file` method (not `url`/`external`) and only GeoPackage and zipped Shapefile; the data are
-  read for their table names, CRS and bounds, not through GeoTools, so GeoServer's own data checks are not made.
-- The catalogue lives in memory (files on disk); no GeoWebCache, no security rules beyond one admin user (HTTP Basic),
-  no namespaces endpoint, no coverage stores, no layer groups, no `/about` endpoints.
-- WMS/WFS are not GeoServer's: the fixture serves what was uploaded with QGIS Server (layer names, capabilities and
-  rendering are QGIS Server's, e.g. its WFS writes `ws:name` as `ws-name`).
-- Status codes follow the specification where it lists them; where it is silent the double answers as GeoServer's
-  source does (see tests/test_geoserver_double_spec.py for each such code and its source).
-"""
-
-# (path template as the specification writes it, relative to /geoserver/rest; method -> handler or status)
-ROUTES = [
-    ("/workspaces", {"GET": "workspaces_get", "POST": "workspaces_post", "PUT": 405, "DELETE": 405}),
-    ("/workspaces/{workspaceName}", {"GET": "workspace_get", "PUT": "workspace_put", "DELETE": "workspace_delete",
-                                     "POST": 405}),
-    ("/workspaces/{workspaceName}/datastores", {"GET": "datastores_get", "POST": "datastores_post", "PUT": 405,
-                                                "DELETE": 405}),
-    ("/workspaces/{workspaceName}/datastores/{storeName}/{method}.{format}",
-     {"GET": "store_files_get", "PUT": "store_upload", "POST": 405, "DELETE": 405}),
-    ("/workspaces/{workspaceName}/datastores/{storeName}/featuretypes",
-     {"GET": "featuretypes_get", "POST": "featuretypes_post", "PUT": 405, "DELETE": 405}),
-    ("/workspaces/{workspaceName}/datastores/{storeName}/featuretypes/{featureTypeName}",
-     {"GET": "featuretype_get", "PUT": "featuretype_put", "DELETE": "featuretype_delete", "POST": 405}),
-    ("/workspaces/{workspaceName}/datastores/{storeName}", {"GET": "datastore_get", "PUT": "datastore_put",
-                                                            "DELETE": "datastore_delete", "POST": 405}),
-    ("/workspaces/{workspaceName}/featuretypes/{featureTypeName}", {"GET": "featuretype_ws_get", "POST": 405}),
-    ("/workspaces/{workspace}/styles", {"GET": "styles_get", "POST": "styles_post", "PUT": 405, "DELETE": 405}),
-    # styles.yaml writes this one "/rest/workspaces/{workspace}/styles/{style}" under basePath /geoserver/rest
-    # (an upstream slip: GeoServer serves it at /geoserver/rest/workspaces/…); see SPEC_PATH_ALIASES.
-    ("/workspaces/{workspace}/styles/{style}", {"GET": "style_get", "PUT": "style_put", "DELETE": "style_delete",
-                                                "POST": 405}),
-    ("/styles/{style}", {"GET": "global_style_get", "POST": 405}),
-    ("/layers", {"GET": "layers_get"}),
-    ("/layers/{layerName}", {"GET": "layer_get", "PUT": "layer_put", "DELETE": "layer_delete"}),
-]
-SPEC_PATH_ALIASES = {"/workspaces/{workspace}/styles/{style}": "/rest/workspaces/{workspace}/styles/{style}"}
-UPLOAD_TEMPLATE = "/workspaces/{workspaceName}/datastores/{storeName}/{method}.{format}"
-STRIPPED_EXTENSIONS = ("json", "xml", "html", "sld")
-
-
-def _regex(template):
-    pattern = re.escape(template)
-    pattern = pattern.replace(r"\{method\}\.\{format\}", r"(?P<method>[^/.]+)\.(?P<format>[^/.]+)")
-    pattern = re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>[^/]+)", pattern)
-    return re.compile("^%s$" % pattern)
-
-
-_COMPILED = [(t, _regex(t), m) for t, m in ROUTES]
+from demo.gs_answers import container_page
+from demo.publish_rest import GAPS, OWS_PATH, REST, ROUTES, SPEC_PATH_ALIASES, PublishRest  # noqa: F401
 
 
 class GeoServerDouble:
     def __init__(self, user="admin", password="geoserver", csw_upstream=None, ows_backend=None):
-        self.user, self.password = user, password
         self.data_dir = tempfile.mkdtemp(prefix="gs-double-")
-        self.lock = threading.RLock()
         self.faults = FaultBox()
         self.requests = []       # {"method", "template", "path", "params", "status"}
         self.csw_upstream = csw_upstream
         self.ows_backend = ows_backend
-        self.tokens = set()      # OAuth2 bearer tokens handed out by /geoserver/oauth2/token
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
         self.httpd.daemon_threads = True
         self.port = self.httpd.server_address[1]
         self.base_url = "http://127.0.0.1:%d" % self.port
         self.rest_url = self.base_url + REST
-        self.catalog = Catalog(self.rest_url, os.path.join(self.data_dir, "data"))
+        self.rest = PublishRest(os.path.join(self.data_dir, "data"), self.base_url, user, password)
         self.thread = threading.Thread(target=self.httpd.serve_forever, args=(0.05,), daemon=True)
         self.thread.start()
 
+    # the REST emulation's state, as the tests and the OWS backend read it
+    catalog = property(lambda self: self.rest.catalog)
+    lock = property(lambda self: self.rest.lock)
+    tokens = property(lambda self: self.rest.tokens)
+    token = property(lambda self: self.rest.token)
+
     # --- for tests ----------------------------------------------------------------------------
     def snapshot(self):
-        with self.lock:
-            return self.catalog.snapshot()
+        return self.rest.snapshot()
 
     def fail(self, method, pattern, kind, **kw):
         return self.faults.add(method, pattern, kind, **kw)
 
     def add_workspace(self, name):
-        with self.lock:
-            self.catalog.workspaces[name] = {"name": name}
-            self.catalog.changed()
+        self.rest.add_workspace(name)
 
     def used(self):
         """(method, template) pairs the clients used, with the statuses answered and query parameter names."""
@@ -191,20 +133,13 @@ class GeoServerDouble:
             return None
         return path
 
-    def authorised(self, h):
-        """HTTP Basic with the admin's credentials, or an OAuth2 bearer token from the token endpoint
-        (GeoServer's OAuth2 community module answers REST calls the same way)."""
-        given = h.headers.get("Authorization") or ""
-        expected = "Basic " + base64.b64encode(("%s:%s" % (self.user, self.password)).encode()).decode()
-        return given == expected or (given.startswith("Bearer ") and given[7:] in self.tokens)
-
     def _token(self, h, record):
         """OAuth2 token endpoint (resource owner password grant), for the OAuth2 authcfg tests."""
         form = dict(parse_qsl((self.read_body(h) or b"").decode("utf-8")))
         if form.get("grant_type") == "password" and (form.get("username"), form.get("password")) == (
-                self.user, self.password):
+                self.rest.user, self.rest.password):
             token = "gs-" + os.urandom(8).hex()
-            self.tokens.add(token)
+            self.rest.tokens.add(token)
             record["status"] = 200
             self.send(h, 200, json.dumps({"access_token": token, "token_type": "bearer", "expires_in": 3600}),
                       "application/json")
@@ -225,9 +160,8 @@ class GeoServerDouble:
                 self._token(h, record)
             elif path == "/csw" and self.csw_upstream:
                 self._csw(h, method, parts.query, record)
-            elif re.match(r"^/geoserver(/[^/]+)?/(ows|wms|wfs)$", path) and self.ows_backend is not None:
-                scope = path.split("/")[2] if path.count("/") == 3 else None
-                status, ctype, body = self.ows_backend(self, scope, parts.query)
+            elif OWS_PATH.match(path) and self.ows_backend is not None:
+                status, ctype, body = self.ows_backend(self, OWS_PATH.match(path).group("scope"), parts.query)
                 record["status"] = status
                 self.send(h, status, body, ctype)
             else:
@@ -253,17 +187,17 @@ class GeoServerDouble:
             record["status"] = 500
             self.send(h, 500, fault.message)
         elif fault.kind == "401":
-            record["status"] = 401
-            self.send(h, 401, container_page(401, "Full authentication is required to access this resource"),
-                      "text/html;charset=utf-8", {"WWW-Authenticate": 'Basic realm="GeoServer Realm"'})
+            status, ctype, body, headers = self.rest.unauthorised()
+            record["status"] = status
+            self.send(h, status, body, ctype, headers)
 
     def _rest(self, h, method, rel, query, record):
-        route, args = self._route(rel, method)
+        route, args = self.rest.route(rel, method)
         record["template"] = route[0] if route else ""
         fault = self._fault(h, method, rel, record)
         if fault == "done":
             return
-        upload = route is not None and route[0] == UPLOAD_TEMPLATE and method == "PUT"
+        upload = self.rest.is_upload(route, method)
         body = self.read_body(h, to_file=upload)
         if body is None:     # the client went away mid-request: nothing happens
             record["status"] = -1
@@ -273,81 +207,17 @@ class GeoServerDouble:
             if fault is not None and fault.kind in ("500", "401"):
                 self._answer_fault(h, fault, record)
                 return
-            if not self.authorised(h):
-                record["status"] = 401
-                self.send(h, 401, container_page(401, "Full authentication is required to access this resource"),
-                          "text/html;charset=utf-8", {"WWW-Authenticate": 'Basic realm="GeoServer Realm"'})
-                return
-            status, ctype, payload, headers = self._call(h, method, route, args, query, body)
+            headers = {k: h.headers.get(k, "") for k in ("Authorization", "Content-Type", "Accept")}
+            status, ctype, payload, extra = self.rest.handle(method, route, args, query, headers, body)
             if fault is not None and fault.kind == "timeout":
                 record["status"] = -2
                 hold(h, self.faults)
                 return
             record["status"] = status
-            self.send(h, status, payload, ctype, headers)
+            self.send(h, status, payload, ctype, extra)
         finally:
             if upload and body and os.path.exists(body):
                 os.remove(body)
-
-    def _route(self, rel, method):
-        for template, regex, methods in _COMPILED:
-            if template == UPLOAD_TEMPLATE:
-                m = regex.match(rel)
-                if m and m.group("format") not in STRIPPED_EXTENSIONS:
-                    return (template, methods), m.groupdict()
-                continue
-            stem, ext = rel, ""
-            last = rel.rsplit("/", 1)[-1]
-            if "." in last and last.rsplit(".", 1)[1] in STRIPPED_EXTENSIONS:
-                stem, ext = rel.rsplit(".", 1)
-            m = regex.match(stem)
-            if m:
-                args = m.groupdict()
-                args["_ext"] = ext
-                return (template, methods), args
-        return None, {}
-
-    def _call(self, h, method, route, args, query, body):
-        if route is None:
-            return 404, "text/html;charset=utf-8", container_page(404, "No mapping for the request"), {}
-        handler = route[1].get(method)
-        if handler is None or isinstance(handler, int):
-            return 405, "text/html;charset=utf-8", container_page(
-                405, "Request method '%s' not supported" % method), {"Allow": ", ".join(
-                    m for m, v in route[1].items() if not isinstance(v, int))}
-        ctype = h.headers.get("Content-Type", "")
-        ext = args.pop("_ext", "")
-        accept = h.headers.get("Accept", "")
-        cat = self.catalog
-        special = {
-            "store_upload": lambda: cat.store_upload(query, body, ctype, args["workspaceName"], args["storeName"],
-                                                     args["method"], args["format"]),
-            "store_files_get": lambda: cat.store_files_get(query, args["workspaceName"], args["storeName"],
-                                                           args["method"], args["format"]),
-            "styles_post": lambda: cat.styles_post(query, body, ctype, args["workspace"]),
-            "style_put": lambda: cat.style_put(query, body, ctype, args["workspace"], args["style"]),
-            "style_get": lambda: cat.style_get(query, args.get("workspace"), args["style"], ext, accept),
-            "global_style_get": lambda: cat.style_get(query, None, args["style"], ext, accept),
-            "style_delete": lambda: cat.style_delete(query, args["workspace"], args["style"]),
-        }
-        try:
-            with self.lock:
-                if handler in special:
-                    status, data = special[handler]()
-                elif method in ("POST", "PUT"):
-                    status, data = getattr(cat, handler)(query, parse_body(body, ctype), *self._positional(args))
-                else:
-                    status, data = getattr(cat, handler)(query, *self._positional(args))
-        except Answer as answer:
-            return answer.status, answer.ctype, answer.body, answer.headers
-        if data is None:
-            return status, "text/plain", b"", {}
-        return status, "application/json", json.dumps(data).encode("utf-8"), {}
-
-    @staticmethod
-    def _positional(args):
-        order = ("workspaceName", "workspace", "storeName", "featureTypeName", "layerName", "style")
-        return [args[k] for k in order if k in args]
 
     # --- the catalogue behind /csw ------------------------------------------------------------
     def _csw(self, h, method, query, record):

@@ -357,7 +357,7 @@ def test_signal_stops_every_process_of_the_node(demo_node, tmp_path, signum):
         state = json.loads((workdir / "node.json").read_text())
         assert state["pid"] == proc.pid
         groups = [c["pgid"] for c in state["children"].values()]
-        assert set(state["children"]) == {"gateway", "qgis_server"}
+        assert set(state["children"]) == {"gateway", "qgis_server", "qgis_server_publish"}
         members = [pid for g in groups for pid in _group_pids(g)]
         assert len(members) >= 3  # gunicorn master + worker, qgis_mapserver
         proc.send_signal(signum)

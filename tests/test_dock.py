@@ -51,7 +51,8 @@ def test_dock_has_the_four_pages_and_lists_nodes(scripted_server):
     dock = SimpulDock(ICON)
     try:
         tabs = dock.tabs
-        assert [tabs.tabText(i) for i in range(tabs.count())] == ["Discover", "Validate", "Metadata", "Publish"]
+        assert [tabs.tabText(i) for i in range(tabs.count())] == ["Discover", "Validate", "Metadata", "Publish",
+                                                                      "Training"]
         page = dock.discover
         assert page.tree.topLevelItemCount() == 1
         assert page.tree.topLevelItem(0).text(0) == "Simpul Uji"
@@ -92,3 +93,28 @@ def test_dead_node_is_marked_down_with_a_reason(scripted_server):
         dock.shutdown()
         dock.deleteLater()
         s.remove("simpul/nodes")
+
+
+def test_narrow_panel_shows_tab_icons_with_labels_as_tooltips():
+    from sdi_plugin.gui.dock import SimpulDock
+    from sdi_plugin.core.paths import ICON
+    labels = ["Discover", "Validate", "Metadata", "Publish", "Training"]
+    dock = SimpulDock(ICON)
+    try:
+        tabs = dock.tabs
+        dock.resize(1200, 600)
+        dock.show()
+        QCoreApplication.processEvents()
+        assert [tabs.tabText(i) for i in range(tabs.count())] == labels
+        dock.resize(430, 600)
+        QCoreApplication.processEvents()
+        assert [tabs.tabText(i) for i in range(tabs.count())] == [""] * 5
+        assert [tabs.tabToolTip(i) for i in range(tabs.count())] == labels
+        assert not tabs.tabBar().isVisible() or tabs.tabBar().sizeHint().width() <= tabs.width()
+        dock.resize(1200, 600)
+        QCoreApplication.processEvents()
+        assert [tabs.tabText(i) for i in range(tabs.count())] == labels
+    finally:
+        dock.hide()
+        dock.shutdown()
+        dock.deleteLater()

@@ -1,4 +1,5 @@
-"""The GeoServer REST test double against GeoServer's published REST API specification
+"""The demo node's GeoServer REST emulation (demo/publish_rest.py, here in the stand-alone test server
+tests/geoserver_double.py) against GeoServer's published REST API specification
 (Swagger 2.0 files in /work/shared/geoserver-rest-api): every path and method the publish
 client used exists in the specification, with the status codes the double answered, and every
 query parameter it sent is named as the specification names it. Where the specification lists
@@ -13,7 +14,7 @@ import urllib.request
 import pytest
 import yaml
 
-from geoserver_double import ROUTES, SPEC_PATH_ALIASES
+from demo.publish_rest import ROUTES, SPEC_PATH_ALIASES
 from sdi_plugin.core.publish import publish_dataset
 from sdi_plugin.core.publish.model import Endpoints
 

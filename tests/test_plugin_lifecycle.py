@@ -44,8 +44,8 @@ def test_load_unload_load_is_clean(tmp_path, monkeypatch):
 
 
     # Language switch from the panel's settings button: at once, one dock, nothing left over.
-    assert result["tabs_before"] == ["Discover", "Validate", "Metadata", "Publish"]
-    assert result["tabs_id"] == ["Temukan", "Validasi", "Metadata", "Publikasi"]
-    assert result["tabs_en"] == ["Discover", "Validate", "Metadata", "Publish"]
+    assert result["tabs_before"] == ["Discover", "Validate", "Metadata", "Publish", "Training"]
+    assert result["tabs_id"] == ["Temukan", "Validasi", "Metadata", "Publikasi", "Latihan"]
+    assert result["tabs_en"] == ["Discover", "Validate", "Metadata", "Publish", "Training"]
     after = {k: v for k, v in steps["after_language"].items() if k != "threads"}
     assert after == {k: v for k, v in loaded.items() if k != "threads"}

@@ -71,6 +71,7 @@ def test_qgis_process_publishes_a_record_to_pycsw(demo_node, sample_data_dir, tm
     try:
         proc = _qgis_process(["INPUT=%s" % os.path.join(sample_data_dir, "latihan", "srs_id_kosong.gpkg"),
                               "NODE=%s" % demo_node.base_url, "OUTPUT_PLAN=%s" % out,
+                              "TARGETS=1",   # the catalogue only (the node's /geoserver wants credentials)
                               "OVERRIDE_REASON=Uji publikasi katalog; SRS_ID dilengkapi pekan depan",
                               "LOG_FOLDER=%s" % (tmp_path / "log")], tmp_path)
         assert proc.returncode == 0, proc.stderr[-3000:] + proc.stdout[-3000:]

@@ -183,11 +183,21 @@ def test_the_workspace_is_never_deleted(gs_double, gs_auth, sample_data_dir, tmp
     assert [c["result"] for c in report["changes"]] == ["done", "rolled_back", "failed", "not_run", "not_run"]
 
 
+class _CancelWhenPublishing(QgsProcessingFeedback):
+    """Armed once the run says it publishes (the metadata generated before — sdi:generatemetadata,
+    when the provider is loaded — reports its own progress on the same feedback)."""
+    publishing = False
+
+    def pushInfo(self, text):  # noqa: N802 (QGIS's name)
+        self.publishing = self.publishing or text.startswith("Publishing to")
+        super().pushInfo(text)
+
+
 def test_cancel_during_upload_undoes_everything(gs_double, gs_auth, sample_data_dir, tmp_path):
     gs_double.add_workspace("simpul")
     before = gs_double.snapshot()
-    feedback = QgsProcessingFeedback()
-    feedback.progressChanged.connect(lambda p: feedback.cancel() if p >= 10 else None)
+    feedback = _CancelWhenPublishing()
+    feedback.progressChanged.connect(lambda p: feedback.cancel() if feedback.publishing and p >= 10 else None)
     report = _run(gs_double, _gpkg(sample_data_dir, "kalteng", "PENUTUPLAHAN_AR_250K"), gs_auth, str(tmp_path),
                   feedback=feedback)
     assert report["result"] == "canceled" and "undone" in report["message"], report["message"]

@@ -14,9 +14,63 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PROFILE = "default"
 
 
-def make_profile(profiles_dir, nodes=(), language="id", extra_settings=None):
+MASTER_FILE = "auth-master.txt"   # the demo profile's master password (QGIS_AUTH_PASSWORD_FILE)
+DEMO_MASTER = "simpul-demo"       # a throw-away profile of the demo, not a secret
+
+_AUTHCFG_CHILD = r"""
+import json, sys
+from qgis.core import QgsApplication, QgsAuthMethodConfig
+job = json.loads(sys.stdin.read())
+app = QgsApplication([], False, job["profile"])
+app.initQgis()
+am = QgsApplication.authManager()
+if not am.setMasterPassword(job["master"], True):
+    raise SystemExit("the auth database refused the master password")
+out = {}
+for item in job["configs"]:
+    cfg = QgsAuthMethodConfig()
+    cfg.setId(item["id"])
+    cfg.setName(item["name"])
+    cfg.setMethod("Basic")
+    cfg.setConfig("username", item["user"])
+    cfg.setConfig("password", item["password"])
+    if item["id"] in am.configIds():
+        am.removeAuthenticationConfig(item["id"])
+    if not am.storeAuthenticationConfig(cfg):
+        raise SystemExit("could not store authcfg %s" % item["name"])
+    out[item["node"]] = cfg.id()
+print("AUTHCFGS " + json.dumps(out))
+app.exitQgis()
+"""
+
+
+def add_authcfgs(profiles_dir, prof, configs, master=DEMO_MASTER):
+    """Store HTTP Basic authcfgs in the profile's QGIS auth database (``prof/qgis-auth.db``), in a
+    child PyQGIS process (QgsAuthManager), and write the master password to
+    ``profiles_dir/auth-master.txt`` for :func:`run_qgis` (QGIS_AUTH_PASSWORD_FILE), so QGIS never
+    asks for it. ``configs``: [{"node", "id" (7 characters), "name", "user", "password"}].
+    Returns {node id: authcfg id}."""
+    job = {"profile": prof.rstrip("/") + "/", "master": master, "configs": list(configs)}
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.run(["/usr/bin/python3", "-c", _AUTHCFG_CHILD], input=json.dumps(job), capture_output=True,
+                          text=True, env=env, timeout=120)
+    found = [line for line in proc.stdout.splitlines() if line.startswith("AUTHCFGS ")]
+    if proc.returncode != 0 or not found:
+        raise RuntimeError("could not create the demo profile's authcfg: %s" % (proc.stderr or proc.stdout)[-1500:])
+    secret = os.path.join(profiles_dir, MASTER_FILE)
+    fd = os.open(secret, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as fh:
+        fh.write(master)
+    return json.loads(found[-1][len("AUTHCFGS "):])
+
+
+def make_profile(profiles_dir, nodes=(), language="id", extra_settings=None, node_auth=None):
     """Create ``profiles_dir/default`` with sdi_plugin installed (a link to this checkout),
-    enabled, the given nodes registered and the UI language set. Returns the profile dir."""
+    enabled, the given nodes registered and the UI language set. Returns the profile dir.
+
+    ``node_auth``: {node id: (user, password)} — an HTTP Basic authcfg for each is stored in the
+    profile's auth database and set on that node (the demo node: its publishing credentials),
+    so Publish works without typing a password; see :func:`add_authcfgs`."""
     from qgis.PyQt.QtCore import QSettings  # only QtCore: no QGIS application needed
 
     prof = os.path.join(profiles_dir, "profiles", PROFILE)
@@ -29,6 +83,14 @@ def make_profile(profiles_dir, nodes=(), language="id", extra_settings=None):
         else:
             shutil.rmtree(link)
     os.symlink(os.path.join(ROOT, "sdi_plugin"), link)
+    nodes = [dict(n) for n in nodes]
+    if node_auth:   # first: the child QGIS process writes into the profile too
+        ids = add_authcfgs(profiles_dir, prof, [
+            {"node": node_id, "id": ("smpl%03d" % i)[:7], "name": "Simpul: %s" % node_id, "user": user,
+             "password": password} for i, (node_id, (user, password)) in enumerate(sorted(node_auth.items()))])
+        for n in nodes:
+            if n.get("id") in ids:
+                n["authcfg"] = ids[n["id"]]
     ini = os.path.join(prof, "QGIS", "QGIS3.ini")
     os.makedirs(os.path.dirname(ini), exist_ok=True)
     s = QSettings(ini, QSettings.IniFormat)
@@ -42,7 +104,7 @@ def make_profile(profiles_dir, nodes=(), language="id", extra_settings=None):
     s.setValue("core/NewsFeed/httpsfeedqgisorg/disabled", True)
     s.setValue("qgis/allowVersionCheck", False)
     s.setValue("simpul/language", language)
-    s.setValue("simpul/nodes", json.dumps(list(nodes), ensure_ascii=False))
+    s.setValue("simpul/nodes", json.dumps(nodes, ensure_ascii=False))
     for key, value in (extra_settings or {}).items():
         s.setValue(key, value)
     s.sync()
@@ -67,6 +129,9 @@ def run_qgis(profiles_dir, code=None, timeout=240, log=None):
     env = dict(os.environ)
     env.pop("QT_QPA_PLATFORM", None)  # a real window, on the real or virtual display
     env.setdefault("XDG_RUNTIME_DIR", "/tmp/runtime-%d" % os.getuid())
+    secret = os.path.join(profiles_dir, MASTER_FILE)
+    if os.path.exists(secret):   # the profile's auth database opens without a prompt
+        env["QGIS_AUTH_PASSWORD_FILE"] = secret
     os.makedirs(env["XDG_RUNTIME_DIR"], mode=0o700, exist_ok=True)
     out = open(log, "w") if log else subprocess.DEVNULL
     try:

@@ -49,7 +49,8 @@ def main(argv=None):
         print("Simpul demo node: %s" % node.base_url)
         qgis_desktop.make_profile(profiles, language=args.language, nodes=[{
             "id": DEMO_NODE_ID, "name": "Simpul Demo (latihan)", "url": node.base_url,
-            "level": "provinsi", "parent": "", "source": "demo"}])
+            "level": "provinsi", "parent": "", "source": "demo"}],
+            node_auth={DEMO_NODE_ID: (node.publish_user, node.publish_password)})   # Publish works at once
         shot = os.path.join(args.out, "simpul-demo-%s.png" % args.language) if headless else ""
         env = {"SIMPUL_DEMO_NODE": DEMO_NODE_ID, "SIMPUL_SCREENSHOT": shot}
         os.environ.update(env)

@@ -39,15 +39,17 @@ class Capabilities:
     get_styles: bool = False                       # WMS: GetStyles advertised
 
     def find(self, name):
-        """The layer called ``name`` (exact, then ignoring case, then without a workspace prefix)."""
+        """The layer called ``name`` (exact, then ignoring case, then with the workspace prefix
+        written ``ws-name`` as QGIS Server's WFS does, then without a workspace prefix)."""
         if not name:
             return None
         if name in self.layers:
             return self.layers[name]
         low = name.lower()
-        for key, layer in self.layers.items():
-            if key.lower() == low:
-                return layer
+        for wanted in (low, low.replace(":", "-")):
+            for key, layer in self.layers.items():
+                if key.lower() == wanted:
+                    return layer
         bare = low.split(":")[-1]
         hits = [layer for key, layer in self.layers.items() if key.lower().split(":")[-1] == bare]
         return hits[0] if len(hits) == 1 else None

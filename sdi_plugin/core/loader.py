@@ -24,6 +24,7 @@ from . import styles
 from .capabilities import choose_crs, fetch_capabilities, service_url
 from .catalog.model import Link, Record
 from .downloads import DownloadError, download
+from .events import observe
 from .http import http_get
 from .i18n import tr
 from .layer_metadata import apply_record
@@ -380,6 +381,7 @@ def load_link(link, record=None, project_crs=None, authcfg="", timeout=20.0, fee
     if style and plan.layer_type == "vector":
         result.style = styles.apply_server_style(layer, record, link, plan.sld_hint, authcfg=ctx.authcfg,
                                                  timeout=min(timeout, 10.0), feedback=feedback)
+    observe("load", layer=layer.name(), kind=kind)
     return result
 
 

@@ -274,10 +274,37 @@ class SimpulDock(QgsDockWidget):
             "geoportal (GeoServer REST, CSW-T catalogues such as pycsw and GeoNetwork, GeoNode), "
             "with a plan to confirm first and nothing left half-done if a step fails."))
         self.tabs.addTab(self.publish, QgsApplication.getThemeIcon("/mActionSharingExport.svg"), tr("Publish"))
+        self.latihan = _page("lab_page", "LabPage", iface)
+        if self.latihan is not None:
+            self.tabs.addTab(self.latihan, QgsApplication.getThemeIcon("/mActionHelpContents.svg"), tr("Training"))
+            if hasattr(self.discover, "refresh"):
+                self.latihan.nodesChanged.connect(self.discover.refresh)
+        self._labels = [self.tabs.tabText(i) for i in range(self.tabs.count())]
+        for i, label in enumerate(self._labels):
+            self.tabs.setTabToolTip(i, label)
         self.setWidget(self.tabs)
 
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self._fit_tabs()
+
+    def _fit_tabs(self):
+        """Tab labels when all of them fit the panel's width; icons only (the label as tooltip)
+        when the panel is too narrow, rather than hiding tabs behind scroll arrows."""
+        bar = self.tabs.tabBar()
+        corner = self.tabs.cornerWidget(Qt.TopRightCorner)
+        room = self.tabs.width() - (corner.sizeHint().width() if corner is not None else 0) - 8
+        metrics = bar.fontMetrics()
+        icon = bar.iconSize().width()
+        needed = sum(icon + metrics.horizontalAdvance(label) + 32 for label in self._labels)
+        compact = needed > room
+        for i, label in enumerate(self._labels):
+            text = "" if compact else label
+            if self.tabs.tabText(i) != text:
+                self.tabs.setTabText(i, text)
+
     def pages(self):
-        return [self.discover, self.validate, self.metadata, self.publish]
+        return [p for p in (self.discover, self.validate, self.metadata, self.publish, self.latihan) if p is not None]
 
     def _settings_button(self):
         button = QToolButton()

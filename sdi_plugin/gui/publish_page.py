@@ -153,7 +153,8 @@ class PublishPage(QWidget):
         self.plan.setHeaderLabels([tr("Resource"), tr("Name"), tr("Change")])
         self.plan.setRootIsDecorated(False)
         self.plan.setAlternatingRowColors(True)
-        self.plan.setMinimumHeight(150)
+        self.plan.setTextElideMode(Qt.ElideMiddle)   # "peserta_budi:…LN_10K": the workspace and the layer stay readable
+        self.plan.setMinimumHeight(80)
         hdr = self.plan.header()
         hdr.setSectionResizeMode(0, QHeaderView.ResizeToContents)
         hdr.setSectionResizeMode(1, QHeaderView.Stretch)
@@ -375,6 +376,7 @@ class PublishPage(QWidget):
             if c.get("needs_confirmation") and not report.get("overwrite"):
                 item.setIcon(2, QgsApplication.getThemeIcon("/mIconWarning.svg"))
             self.plan.addTopLevelItem(item)
+        self._fit_plan()
         title = tr("Plan — {n} change(s) on the node").format(n=sum(1 for c in changes if c["action"] != "skip"))
         if not report.get("dry_run"):
             title = tr("What was done on the node")
@@ -392,9 +394,24 @@ class PublishPage(QWidget):
         self.btn_publish.setEnabled(bool(can_publish))
         self.result.setHtml(self.result_html(report))
         self.result.setVisible(True)
+        self._fit_result()
         links = report.get("links", {})
         self.btn_wms.setVisible(report["result"] == "published" and bool(links.get("wms_layer")))
         self.btn_wfs.setVisible(report["result"] == "published" and bool(links.get("wfs_typename")))
+
+    def _fit_plan(self):
+        """As tall as its rows (up to 12), so the plan reads without scrolling or empty space."""
+        rows = min(self.plan.topLevelItemCount(), 12)
+        row = self.plan.sizeHintForRow(0) if rows else 0
+        frame = 2 * self.plan.frameWidth() + self.plan.header().sizeHint().height() + 6
+        self.plan.setFixedHeight(max(80, frame + rows * max(row, 1)))
+
+    def _fit_result(self):
+        """As tall as its text (within 160–460 px): the result and its links without a scroll bar."""
+        doc = self.result.document()
+        doc.setTextWidth(max(200, self.result.viewport().width()))
+        height = int(doc.size().height()) + 2 * self.result.frameWidth() + 8
+        self.result.setFixedHeight(min(460, max(160, height)))
 
     @staticmethod
     def _change_text(change, report):
@@ -442,10 +459,11 @@ class PublishPage(QWidget):
         if kind == "wms":
             uri = "contextualWMSLegend=0&crs=EPSG:4326&format=image/png&layers=%s&styles=&url=%s" % (
                 links.get("wms_layer", ""), url)
-            layer = QgsRasterLayer(uri + ("&authcfg=" + authcfg if authcfg else ""), links.get("wms_layer", ""), "wms")
+            layer = QgsRasterLayer(uri + ("&authcfg=" + authcfg if authcfg else ""),
+                                   "%s (WMS)" % links.get("wms_layer", ""), "wms")
         else:
             uri = "url='%s' typename='%s' version='1.1.0'" % (url, links.get("wfs_typename", ""))
-            layer = QgsVectorLayer(uri, links.get("wfs_typename", ""), "WFS")
+            layer = QgsVectorLayer(uri, "%s (WFS)" % links.get("wfs_typename", ""), "WFS")
         if not layer.isValid():
             self._say(tr("The layer could not be loaded from the node's {kind}.").format(kind=kind.upper()), warn=True)
             return None

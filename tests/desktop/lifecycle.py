@@ -46,7 +46,7 @@ def tab_texts():
     QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
     win = iface.mainWindow()
     dock = [d for d in win.findChildren(QDockWidget) if d.objectName() == "SimpulDock"][0]
-    return [dock.tabs.tabText(i) for i in range(dock.tabs.count())]
+    return [dock.tabs.tabToolTip(i) for i in range(dock.tabs.count())]
 
 
 def choose_language(code):

@@ -131,6 +131,7 @@ from dataclasses import dataclass, field
 from qgis.core import QgsFeedback
 from qgis.PyQt.QtCore import QCoreApplication, QObject, QThread, pyqtSignal, pyqtSlot
 
+from ..events import observe
 from ..i18n import tr
 from .cache import format_age, now_iso, record_age
 from .client import DEFAULT_MAX_BYTES, Canceled, CatalogueError
@@ -394,6 +395,9 @@ class FederatedSearch(QObject):
             self.resultsChanged.emit()
         self.nodeFinished.emit(node_id, out.ok, out.message, state.total)
         if not self._pending:
+            records = len(self._results.records("relevance"))
+            if records:
+                observe("discover", records=records, nodes=len(self._states))
             self.finished.emit()
 
 
@@ -442,4 +446,7 @@ def search_nodes(query, nodes, timeout=10.0, max_records=100, cache=None, offlin
             QCoreApplication.processEvents()
     for f in futures:
         f.result()
-    return SearchOutcome(records=results.records("relevance"), nodes=[states[n.id] for n in chosen])
+    records = results.records("relevance")
+    if records:
+        observe("discover", records=len(records), nodes=len(chosen))
+    return SearchOutcome(records=records, nodes=[states[n.id] for n in chosen])

@@ -24,6 +24,7 @@ import re
 import shutil
 import sqlite3
 
+from ..events import observe
 from ..i18n import tr
 from ..xmlsafe import XmlError, parse_xml
 from .iso_reader import MetadataError, find_record, read_bytes
@@ -105,6 +106,7 @@ def write_sidecar(record_or_bytes, path):
     except OSError as exc:
         raise StorageError(tr("The metadata could not be written to {file}: {error}").format(
             file=path, error=exc.strerror or exc)) from None
+    observe("metadata", file=os.path.basename(path))
     return path, backup
 
 

@@ -1,7 +1,8 @@
 """Where a node takes what is published, found from its base URL (or a registered node's id).
 
 * **GeoServer REST**: ``<base>/geoserver/rest`` (or ``<base>/rest`` when the base is already
-  GeoServer's) answers ``GET …/workspaces`` with 200, or with 401 when it wants credentials.
+  GeoServer's, or the address the node's JSON landing page names) answers ``GET …/workspaces``
+  with 200, or with 401 when it wants credentials. The demo node answers at ``/geoserver/rest``.
 * **CSW-T**: the node's CSW (at the paths :mod:`~sdi_plugin.core.nodeinfo` probes), when its
   capabilities offer the Transaction operation; flavour pycsw or GeoNetwork (GeoNetwork takes
   transactions on ``csw-publication``).
@@ -41,15 +42,25 @@ def resolve_node(node, authcfg=""):
     return normalise_base(found.url), authcfg or found.authcfg
 
 
+def _answers_rest(rest, authcfg, timeout):
+    resp = http_get(rest + "/workspaces.json", timeout=timeout, authcfg=authcfg, headers={"Accept": "application/json"})
+    return resp.status == 401 or (resp.status == 200 and b"workspaces" in resp.content[:4096])
+
+
 def find_geoserver(base, authcfg="", timeout=10.0):
-    """GeoServer's REST root under ``base``, or ''."""
+    """GeoServer's REST root under ``base``, or ''. The well-known paths first, then the one a
+    node's landing page names (``/?f=json``: ``endpoints.geoserver_rest``, as the demo node's does)."""
     candidates = [base + "/geoserver/rest", base + "/rest"]
     if base.rstrip("/").endswith("/rest"):
         candidates.insert(0, base.rstrip("/"))
     for rest in candidates:
-        resp = http_get(rest + "/workspaces.json", timeout=timeout, authcfg=authcfg, headers={"Accept": "application/json"})
-        if resp.status == 401 or (resp.status == 200 and b"workspaces" in resp.content[:4096]):
+        if _answers_rest(rest, authcfg, timeout):
             return rest
+    landing = _json_at(base.rstrip("/") + "/", authcfg, timeout)
+    named = ((landing.get("endpoints") or {}).get("geoserver_rest", "") if isinstance(landing, dict) else "")
+    if isinstance(named, str) and is_url(named) and named.rstrip("/") not in candidates:
+        if _answers_rest(named.rstrip("/"), authcfg, timeout):
+            return named.rstrip("/")
     return ""
 
 

@@ -20,6 +20,7 @@ import uuid
 
 from qgis.core import Qgis, QgsMessageLog
 
+from ..events import observe
 from ..i18n import tr
 from . import publog
 from .dataset import prepare_upload
@@ -140,6 +141,7 @@ class PublishRun:
                     target.apply(self.job, mine, self.journal, self.feedback, workdir, self.progress.upload)
                 self._check_cancel()
                 done = sum(1 for c in self.changes if c.result == DONE)
+                observe("publish", table=self.job.dataset.table, changes=done)
                 return R_PUBLISHED, tr("Published: {n} change(s) made on the node.").format(n=done), []
             except Canceled:
                 return R_CANCELED, tr("Canceled; everything this publish did was undone."), self.rollback()

@@ -12,6 +12,7 @@ import time
 
 from qgis.core import QgsWkbTypes
 
+from ..events import observe
 from ..i18n import tr
 from . import attribute_rules as attrs
 from . import dataset_rules as dsr
@@ -97,6 +98,8 @@ def validate_layer(layer, ref=None, feature_type=None, metadata_path="", feedbac
     if not canceled:
         ctx.progress(100)
     ctx.findings.sort(key=sort_key)
+    if not canceled:
+        observe("validate", dataset=ref.label, findings=len(ctx.findings))
     return DatasetResult(dataset=ctx.describe(), findings=ctx.findings, rules=list(run), notes=ctx.notes,
                          canceled=canceled, seconds=time.monotonic() - started, ref=ref,
                          crs_wkt=ctx.crs.toWkt() if ctx.crs.isValid() else "", layer=layer)

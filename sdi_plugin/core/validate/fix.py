@@ -17,6 +17,7 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, Qgs
                        QgsFields, QgsVectorFileWriter, QgsWkbTypes)
 from qgis.PyQt.QtCore import QVariant
 
+from ..events import observe
 from ..i18n import tr
 from ..standards import crs_status
 from .attribute_rules import srs_id_authid
@@ -235,5 +236,6 @@ def fix_dataset(layer, out_path, ref=None, target_crs=None, assign_crs=None, mak
     uri = "%s|layername=%s" % (out_path, name) if ext == ".gpkg" else out_path
     if feedback:
         feedback.setProgress(100)
+    observe("fix", dataset=os.path.basename(out_path), features=counts.get("features", 0))
     return FixResult(out_path, name if ext == ".gpkg" else os.path.splitext(os.path.basename(out_path))[0], uri,
                      dst.authid(), counts, notes)

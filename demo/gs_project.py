@@ -1,6 +1,8 @@
-"""Write a QGIS project serving the given layers over WMS and WFS (run with /usr/bin/python3).
+"""Write a QGIS project serving the given layers over WMS and WFS (run with /usr/bin/python3):
+what the demo node's ``/geoserver/ows`` serves for one state of its GeoServer REST catalogue
+(``demo/gs_ows.py`` builds one per state and workspace).
 
-    python3 tests/qgs_project_build.py spec.json
+    /usr/bin/python3 demo/gs_project.py spec.json
 
 spec.json: {"out": "/…/project.qgs", "ows_url": "http://…/geoserver/ows",
             "layers": [{"name": "simpul:JALAN", "uri": "/…/x.gpkg|layername=JALAN", "sld": "/…/style.sld"}]}
@@ -33,7 +35,7 @@ def build(spec):
             project.setCrs(layer.crs())
     project.writeEntry("WFSLayers", "/", ids)
     project.writeEntry("WMSServiceCapabilities", "/", True)
-    project.writeEntry("WMSServiceTitle", "/", "GeoServer double (QGIS Server)")
+    project.writeEntry("WMSServiceTitle", "/", spec.get("title") or "Simpul demo: published layers (QGIS Server)")
     if spec.get("ows_url"):
         project.writeEntry("WMSUrl", "/", spec["ows_url"])
         project.writeEntry("WFSUrl", "/", spec["ows_url"])

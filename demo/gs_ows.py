@@ -1,0 +1,160 @@
+"""WMS/WFS for what was published through the demo node's GeoServer REST emulation
+(``/geoserver/ows`` and ``/geoserver/<workspace>/ows``): a QGIS project per state of the REST
+catalogue and per workspace (``demo/gs_project.py``, run with Debian's PyQGIS), served by a
+``qgis_mapserver`` that takes the project from each request's ``MAP`` parameter.
+
+The demo node starts that ``qgis_mapserver`` itself (``upstream``); the tests' stand-alone
+server (``tests/geoserver_double.py``) lets this backend start one of its own (``start()``).
+Each layer is styled with the SLD that was uploaded for it, so what draws is what was published.
+"""
+import json
+import os
+import signal
+import subprocess
+import threading
+import urllib.error
+import urllib.request
+from urllib.parse import quote
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+QGIS_PYTHON = "/usr/bin/python3"
+_NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+
+def _free_port():
+    import socket
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _die_with_parent():
+    """preexec_fn: the child gets SIGTERM when the thread that started it ends (Linux prctl
+    PR_SET_PDEATHSIG), so a server started here never outlives its owner."""
+    import ctypes
+    ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM, 0, 0, 0)
+
+
+class QgisServerBackend:
+    """``backend(owner, scope, query)`` → (status, content type, body). ``owner`` has
+    ``catalog`` (:class:`demo.gs_catalog.Catalog`), ``lock``, ``token`` (tells one catalogue from
+    another) and ``base_url`` (the public base URL the project advertises as its WMS/WFS address)."""
+
+    def __init__(self, workdir, upstream=None, python=QGIS_PYTHON, env=None, timeout=120):
+        self.workdir = workdir
+        os.makedirs(workdir, exist_ok=True)
+        self.proc = None
+        self.port = int(upstream.rpartition(":")[2]) if upstream else 0
+        self.external = bool(upstream)
+        self.python = python
+        self.env = dict(env if env is not None else os.environ, QT_QPA_PLATFORM="offscreen")
+        self.env.setdefault("QGIS_CUSTOM_CONFIG_PATH", os.path.join(workdir, "qgis"))  # never the user's profile
+        self.timeout = timeout
+        self.lock = threading.Lock()
+        self.cache = {}
+        self.builds = 0
+
+    def start(self, tie_to_this_thread=False):
+        """Start a ``qgis_mapserver`` of this backend's own (not when the node runs one)."""
+        if self.external:
+            return
+        self.port = _free_port()
+        env = dict(self.env, QGIS_SERVER_LOG_LEVEL="2", QGIS_SERVER_LOG_STDERR="1",
+                   QGIS_OPTIONS_PATH=os.path.join(self.workdir, "qgis"),
+                   QGIS_CUSTOM_CONFIG_PATH=os.path.join(self.workdir, "qgis"))
+        env.pop("QGIS_PROJECT_FILE", None)
+        self.proc = subprocess.Popen(["qgis_mapserver", "127.0.0.1:%d" % self.port], stdout=subprocess.PIPE,
+                                     stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env,
+                                     start_new_session=True,
+                                     preexec_fn=_die_with_parent if tie_to_this_thread else None)
+        seen = []
+        for raw in iter(self.proc.stdout.readline, b""):
+            seen.append(raw.decode("utf-8", "replace"))
+            if "listening on" in seen[-1]:
+                break
+        else:
+            raise RuntimeError("qgis_mapserver ended before it was ready:\n%s" % "".join(seen[-30:]))
+        log = os.path.join(self.workdir, "qgis-server.log")
+
+        def drain():
+            with open(log, "ab") as fh:
+                fh.write("".join(seen).encode())
+                for raw in iter(self.proc.stdout.readline, b""):
+                    fh.write(raw)
+        threading.Thread(target=drain, daemon=True).start()
+
+    def _spec(self, owner, scope):
+        cat = owner.catalog
+        layers = []
+        for (ws, name), ft in sorted(cat.featuretypes.items()):
+            if (scope and ws != scope) or not ft.get("enabled", True):
+                continue
+            st = cat.stores.get((ws, ft["store"]))
+            if st is None:
+                continue
+            if st["format"] == "gpkg":
+                uri = "%s|layername=%s" % (st["file"], ft["nativeName"])
+            elif st["format"] == "shp":
+                uri = os.path.join(st["file"], ft["nativeName"] + ".shp")
+            else:
+                continue   # PostGIS stores: the database is not reachable from here
+            layer = cat.layers.get("%s:%s" % (ws, name), {})
+            ref = layer.get("defaultStyle") or {}
+            style = cat.styles.get((ref.get("workspace"), ref.get("name")))
+            sld = None
+            if style is not None and ref.get("workspace"):
+                sld = os.path.join(self.workdir, "style-%d-%s-%s.sld" % (cat.version, ws, ref["name"]))
+                with open(sld, "wb") as fh:
+                    fh.write(style["body"])
+            layers.append({"name": name if scope else "%s:%s" % (ws, name), "uri": uri, "sld": sld})
+        url = owner.base_url + ("/geoserver/%s/ows" % scope if scope else "/geoserver/ows")
+        title = "Simpul demo: %s" % (scope if scope else "published layers")
+        return {"layers": layers, "ows_url": url, "title": title}
+
+    def project_for(self, owner, scope):
+        with owner.lock:
+            key = (getattr(owner, "token", id(owner)), scope, owner.catalog.version, owner.base_url)
+            if key in self.cache:
+                return self.cache[key]
+            spec = self._spec(owner, scope)
+        n = self.builds
+        spec["out"] = os.path.join(self.workdir, "project-%s-%d-%d.qgs" % (scope or "all", key[2], n))
+        path = os.path.join(self.workdir, "spec-%d.json" % n)
+        with open(path, "w", encoding="utf-8") as fh:
+            json.dump(spec, fh)
+        proc = subprocess.run([self.python, os.path.join(HERE, "gs_project.py"), path], capture_output=True,
+                              text=True, timeout=self.timeout, env=self.env, stdin=subprocess.DEVNULL)
+        if proc.returncode != 0:
+            raise RuntimeError("building the QGIS project for %s failed: %s" % (scope or "/geoserver/ows",
+                                                                                 proc.stderr[-2000:]))
+        self.builds += 1
+        self.cache[key] = spec["out"]
+        return spec["out"]
+
+    def __call__(self, owner, scope, query):
+        with self.lock:
+            if not self.port:
+                self.start()
+            project = self.project_for(owner, scope)
+        url = "http://127.0.0.1:%d/ows?MAP=%s&%s" % (self.port, quote(project), query)
+        try:
+            with _NO_PROXY.open(url, timeout=self.timeout) as resp:
+                return resp.status, resp.headers.get("Content-Type", "application/xml"), resp.read()
+        except urllib.error.HTTPError as exc:
+            return exc.code, exc.headers.get("Content-Type", "text/xml"), exc.read()
+        except (urllib.error.URLError, OSError) as exc:
+            return 502, "text/plain; charset=utf-8", ("QGIS Server is not reachable: %s\n" % exc).encode()
+
+    def close(self):
+        proc, self.proc = self.proc, None
+        if proc is None or proc.poll() is not None:
+            return
+        try:
+            os.killpg(proc.pid, signal.SIGTERM)
+            proc.wait(timeout=15)
+        except (ProcessLookupError, subprocess.TimeoutExpired):
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            proc.wait()
