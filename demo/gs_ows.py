@@ -103,6 +103,7 @@ class QgisServerBackend:
             style = cat.styles.get((ref.get("workspace"), ref.get("name")))
             sld = None
             if style is not None and ref.get("workspace"):
+                os.makedirs(self.workdir, exist_ok=True)   # a reset while the node runs removes it
                 sld = os.path.join(self.workdir, "style-%d-%s-%s.sld" % (cat.version, ws, ref["name"]))
                 with open(sld, "wb") as fh:
                     fh.write(style["body"])
@@ -118,6 +119,7 @@ class QgisServerBackend:
                 return self.cache[key]
             spec = self._spec(owner, scope)
         n = self.builds
+        os.makedirs(self.workdir, exist_ok=True)   # a reset while the node runs removes it
         spec["out"] = os.path.join(self.workdir, "project-%s-%d-%d.qgs" % (scope or "all", key[2], n))
         path = os.path.join(self.workdir, "spec-%d.json" % n)
         with open(path, "w", encoding="utf-8") as fh:

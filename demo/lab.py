@@ -319,8 +319,11 @@ class Lab:
             "version": datetime.now(timezone.utc).date().isoformat(),
             "source": ["Simpul demo node running as a lab node at %s" % self.public_url],
             "notes": ["Training node (bimtek); synthetic sample data, not official data."],
-            "lab": {"url": self.public_url, "view": self.public_url + "/lab",
-                    "progress": self.public_url + "/lab/progress"},
+            "lab": dict({"url": self.public_url, "view": self.public_url + "/lab",
+                         "progress": self.public_url + "/lab/progress"},
+                        # who publishes (HTTP Basic); the password is said by the trainer, never served
+                        **({"publish_user": self.gateway.publish_config.get("user", "")}
+                           if getattr(self.gateway, "publish_config", None) else {})),
             "nodes": [{
                 "id": LAB_NODE_ID,
                 "name": "Simpul Pelatihan (%s)" % self.public_url.split("://", 1)[-1],

@@ -390,6 +390,7 @@ def _read_body(environ, folder=None):
     if folder is None:
         data = stream.read(length) if length >= 0 else stream.read(limit + 1)
         return None if len(data) > limit else data
+    os.makedirs(folder, exist_ok=True)   # a reset while the node runs removes it
     fd, path = tempfile.mkstemp(prefix="upload-", dir=folder)
     got = 0
     with os.fdopen(fd, "wb") as out:

@@ -587,6 +587,21 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/lab.py" />
+      <source>The password was not saved: QGIS's master password was not given.</source>
+      <translation>Kata sandi tidak disimpan: kata sandi induk QGIS tidak diberikan.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/lab.py" />
+      <source>Simpul lab node {url}</source>
+      <translation>Simpul pelatihan {url}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/lab.py" />
+      <source>The password could not be saved in QGIS's authentication database.</source>
+      <translation>Kata sandi tidak dapat disimpan di basis data autentikasi QGIS.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/lab.py" />
       <source>This QGIS cannot start the lab node: {missing} is missing. In the Simpul checkout run 'make demo-node HOST=0.0.0.0' instead; participants then connect to this machine's address.</source>
       <translation>QGIS ini tidak dapat menjalankan simpul pelatihan: {missing} tidak ada. Jalankan 'make demo-node HOST=0.0.0.0' di folder Simpul; peserta lalu terhubung ke alamat komputer ini.</translation>
     </message>
@@ -614,6 +629,11 @@
       <location filename="../sdi_plugin/core/lab.py" />
       <source>{url} is not a Simpul lab node: its node list is empty</source>
       <translation>{url} bukan simpul pelatihan Simpul: daftar simpulnya kosong</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/lab.py" />
+      <source>QGIS's authentication database is not available: {why}</source>
+      <translation>Basis data autentikasi QGIS tidak tersedia: {why}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/lab.py" />
@@ -3200,6 +3220,11 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/lab_page.py" />
+      <source>for publishing; the trainer tells you</source>
+      <translation>untuk publikasi; diberikan oleh pelatih</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/lab_page.py" />
       <location filename="../sdi_plugin/gui/node_dialog.py" />
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>Name</source>
@@ -3209,6 +3234,11 @@
       <location filename="../sdi_plugin/gui/lab_page.py" />
       <source>Lab node</source>
       <translation>Simpul pelatihan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/lab_page.py" />
+      <source>Password</source>
+      <translation>Kata sandi</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/lab_page.py" />
@@ -4566,6 +4596,11 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/search_panel.py" />
+      <source>Only records dated within a period</source>
+      <translation>Hanya rekaman yang bertanggal dalam rentang waktu ini</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/search_panel.py" />
       <source>Sort by</source>
       <translation>Urutkan menurut</translation>
     </message>
@@ -4598,6 +4633,16 @@
       <location filename="../sdi_plugin/gui/search_panel.py" />
       <source>All my nodes</source>
       <translation>Semua simpul saya</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/search_panel.py" />
+      <source>From</source>
+      <translation>Dari</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/search_panel.py" />
+      <source>to</source>
+      <translation>sampai</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/search_panel.py" />
@@ -4637,7 +4682,7 @@
     <message>
       <location filename="../sdi_plugin/gui/search_panel.py" />
       <source>{records} record(s) from {done} of {count} node(s)</source>
-      <translation>{records} rekaman dari {done} dari {count} simpul</translation>
+      <translation>{records} rekaman · {done} dari {count} simpul selesai</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/search_panel.py" />
@@ -4763,8 +4808,23 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/validate_page.py" />
-      <source>Findings: {name}</source>
-      <translation>Temuan: {name}</translation>
+      <source>points</source>
+      <translation>titik</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/validate_page.py" />
+      <source>lines</source>
+      <translation>garis</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/validate_page.py" />
+      <source>areas</source>
+      <translation>area</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/validate_page.py" />
+      <source>Validation findings ({kind})</source>
+      <translation>Temuan validasi ({kind})</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/validate_page.py" />

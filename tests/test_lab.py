@@ -325,3 +325,49 @@ def test_the_plugin_starts_and_stops_a_lab_node(settings, sample_data_dir, tmp_p
     assert not os.path.exists("/proc/%d" % start.pid) or not lab._alive(start.pid)
     missing = lab.node_available(str(tmp_path))
     assert "make demo-node HOST=0.0.0.0" in missing
+
+
+def test_participant_publishes_into_their_own_workspace_with_the_trainers_password(
+        settings, clean_lab, sdi_provider, sample_data_dir, tmp_path):
+    import processing
+    from qgis.core import QgsApplication
+    from sdi_plugin.core.publish import publish_dataset
+    node = clean_lab
+    am = QgsApplication.authManager()
+    if not am.masterPasswordIsSet():
+        am.setMasterPassword("simpul-test-master", True)
+    registry = NodeRegistry(settings)
+    conn = lab.connect_lab(node.base_url, registry)
+    assert conn.publish_user == "simpul"                      # the login's name comes from the node …
+    _, served = request(node, "GET", "/lab/directory.json")
+    assert '"latihan"' not in json.dumps(served)              # … its password never does
+    lab.set_participant_name("Budi Santoso")
+    assert lab.default_workspace() == "peserta_budi_santoso"
+
+    authcfg = lab.store_publish_login(conn.node, conn.publish_user, "latihan", registry)
+    assert registry.get(conn.node.id).authcfg == authcfg
+    assert lab.store_publish_login(registry.get(conn.node.id), "simpul", "latihan", registry) == authcfg  # updated, not a second one
+    assert '"latihan"' not in (settings.value("simpul/nodes") or "")
+
+    fixed = str(tmp_path / "SUNGAI_LN_10K.gpkg")
+    processing.run("sdi:fixdataset", {"INPUT": os.path.join(sample_data_dir, "latihan", "srs_id_kosong.gpkg"),
+                                      "OUTPUT": fixed})
+    tracker = exercises.Tracker(exercises.Checklist()).start()
+    finished = []
+    tracker.sendFinished.connect(lambda sent, failed: finished.append((sent, failed)))
+    try:
+        from test_publish_demo import DEFAULTS   # the node's metadata defaults, as a Bappeda fills them in
+        defaults = tmp_path / "node_defaults.json"
+        defaults.write_text(json.dumps(DEFAULTS))
+        report = publish_dataset(fixed, conn.node.id, workspace=lab.default_workspace(), metadata_defaults=str(defaults),
+                                 log_folder=str(tmp_path / "log"), timeout=60)
+        assert report["result"] == "published", (report["message"], report.get("gate"))
+        assert report["layer"] == "peserta_budi_santoso:SUNGAI_LN_10K"
+        assert exercises.Checklist().get("publish") is not None
+        assert wait_for(lambda: finished and not tracker.busy())
+        assert "publish" in finished[-1][0]
+    finally:
+        tracker.stop()
+    _, doc = request(node, "GET", "/lab?f=json")
+    [budi] = doc["participants"]
+    assert budi["workspace"] == "peserta_budi_santoso" and "publish" in budi["steps"]

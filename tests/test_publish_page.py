@@ -84,3 +84,28 @@ def test_page_without_a_layer_or_node_says_so(qgis_app):
     assert page.task is None and "Choose a node and a dataset" in page.status.text()
     assert not page.btn_publish.isEnabled()
     page.shutdown()
+
+
+def test_workspace_follows_the_lab_participant_until_typed(qgis_app):
+    from qgis.core import QgsSettings
+    from sdi_plugin.core import lab
+    s = QgsSettings()
+    try:
+        s.remove(lab.PARTICIPANT_KEY)
+        s.remove(lab.LAB_URL_KEY)
+        page = PublishPage(registry=NodeRegistry())
+        assert page.workspace.text() == "simpul"          # not in a training room
+        lab.set_participant_name("Budi Santoso")
+        lab.set_lab_url("http://192.0.2.2:8765")
+        page.show()
+        assert page.workspace.text() == "peserta_budi_santoso"
+        page.hide()
+        page.workspace.setText("bappeda")
+        page.workspace.setModified(True)                   # the user typed their own
+        page.show()
+        assert page.workspace.text() == "bappeda"
+        page.hide()
+        page.shutdown()
+    finally:
+        s.remove(lab.PARTICIPANT_KEY)
+        s.remove(lab.LAB_URL_KEY)

@@ -79,6 +79,13 @@ def participant_workspace(name):
     return WORKSPACE_PREFIX + (slug or "anonim")
 
 
+def default_workspace(settings=None, fallback="simpul"):
+    """The workspace Publish proposes: the participant's own (``peserta_…``) once they have
+    connected to a lab node with their name, else ``fallback``."""
+    name = participant_name(settings)
+    return participant_workspace(name) if name and lab_url(settings) else fallback
+
+
 def normalise_url(text):
     """The lab node's base URL from what a person typed or pasted: ``192.168.1.10:8765``,
     ``http://192.168.1.10:8765/``, ``…/lab`` or ``…/lab/directory.json`` all give
@@ -106,6 +113,7 @@ class Connection:
     node: object          # the Node added to the registry
     added: bool           # False: it was there already and was refreshed
     title: str = ""
+    publish_user: str = ""   # the lab node's publishing login (its password comes from the trainer)
 
 
 def connect_lab(url, registry=None, timeout=10.0, feedback=None):
@@ -136,8 +144,46 @@ def connect_lab(url, registry=None, timeout=10.0, feedback=None):
         os.remove(path)
     node_id = (result.added + result.updated)[0]
     set_lab_url(base)
+    try:
+        about = json.loads(resp.content.decode("utf-8")).get("lab") or {}
+    except (ValueError, UnicodeDecodeError, AttributeError):
+        about = {}
+    user = about.get("publish_user", "") if isinstance(about, dict) else ""
     return Connection(url=base, node=registry.get(node_id), added=bool(result.added),
-                      title=listed.meta.get("name", ""))
+                      title=listed.meta.get("name", ""), publish_user=user if isinstance(user, str) else "")
+
+
+def store_publish_login(node, user, password, registry=None):
+    """Keep the lab node's publishing login in QGIS's authentication database (an HTTP Basic
+    authcfg named after the node; updated when it exists) and set it on ``node`` in
+    ``registry``. The password goes nowhere else. Call on the GUI thread: QGIS may ask for its
+    master password. Returns the authcfg id; raises :class:`LabError`."""
+    from qgis.core import QgsApplication, QgsAuthMethodConfig
+    from .nodes import NodeRegistry
+    am = QgsApplication.authManager()
+    if am.isDisabled():
+        raise LabError(tr("QGIS's authentication database is not available: {why}").format(why=am.disabledMessage()))
+    if not am.masterPasswordIsSet() and not am.setMasterPassword(True):
+        raise LabError(tr("The password was not saved: QGIS's master password was not given."))
+    name = tr("Simpul lab node {url}").format(url=node.url)
+    cfg = QgsAuthMethodConfig()
+    existing = [c for c in am.availableAuthMethodConfigs().values() if c.name() == name]
+    if node.authcfg and node.authcfg in am.configIds():
+        am.loadAuthenticationConfig(node.authcfg, cfg, True)
+    elif existing:
+        am.loadAuthenticationConfig(existing[0].id(), cfg, True)
+    cfg.setName(name)
+    cfg.setMethod("Basic")
+    cfg.setUri(node.url)
+    cfg.setConfig("username", user)
+    cfg.setConfig("password", password)
+    ok = am.updateAuthenticationConfig(cfg) if cfg.id() else am.storeAuthenticationConfig(cfg)
+    if not ok or not cfg.id():
+        raise LabError(tr("The password could not be saved in QGIS's authentication database."))
+    registry = registry or NodeRegistry()
+    node.authcfg = cfg.id()
+    registry.update(node)
+    return cfg.id()
 
 
 def fetch_progress(url, timeout=8.0, feedback=None):

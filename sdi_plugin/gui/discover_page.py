@@ -8,8 +8,8 @@ from qgis.core import (Qgis, QgsApplication, QgsCoordinateReferenceSystem, QgsGe
                        QgsSettings, QgsWkbTypes)
 from qgis.PyQt.QtCore import QSize, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor
-from qgis.PyQt.QtWidgets import (QAction, QFileDialog, QLabel, QMenu, QMessageBox, QSplitter, QStackedWidget,
-                                 QTextBrowser, QToolBar, QToolBox, QToolButton, QVBoxLayout, QWidget)
+from qgis.PyQt.QtWidgets import (QAbstractButton, QAction, QFileDialog, QLabel, QMenu, QMessageBox, QSplitter,
+                                 QStackedWidget, QTextBrowser, QToolBar, QToolBox, QToolButton, QVBoxLayout, QWidget)
 
 from ..core import directory
 from ..core.i18n import tr
@@ -67,6 +67,10 @@ class DiscoverPage(QWidget):
         split.setStretchFactor(1, 2)
         split.setSizes([420, 260])
         self.splitter = split
+        # the search page (form, results, status, Load) is never cut off by the record view below it
+        heads = sum(b.sizeHint().height() for b in self.toolbox.findChildren(QAbstractButton)
+                    if b.parent() is self.toolbox)
+        self.toolbox.setMinimumHeight(self.search_panel.sizeHint().height() + heads + 12)
         lay.addWidget(split, 1)
 
         self.toolbox.currentChanged.connect(self._page_changed)

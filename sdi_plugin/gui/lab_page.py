@@ -122,8 +122,12 @@ class LabPage(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.url_edit, 1)
         row.addWidget(self.btn_connect)
+        self.password_edit = QLineEdit()
+        self.password_edit.setEchoMode(QLineEdit.Password)
+        self.password_edit.setPlaceholderText(tr("for publishing; the trainer tells you"))
         form.addRow(tr("Name"), self.name_edit)
         form.addRow(tr("Lab node"), row)
+        form.addRow(tr("Password"), self.password_edit)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextSelectableByMouse)
@@ -311,6 +315,13 @@ class LabPage(QWidget):
             return
         conn = task.result
         self.url_edit.setText(conn.url)
+        password = self.password_edit.text()
+        if password and conn.publish_user and conn.node is not None:
+            try:   # here, on the GUI thread: QGIS may ask for its master password
+                lab.store_publish_login(conn.node, conn.publish_user, password)
+            except lab.LabError as exc:
+                self.message.emit(str(exc), Qgis.Warning)
+        self.password_edit.clear()
         self.nodesChanged.emit()
         self.message.emit(tr("Connected to the lab node {url}; the node {name} is in your list of nodes.").format(
             url=conn.url, name=conn.node.name if conn.node else conn.url), Qgis.Success)

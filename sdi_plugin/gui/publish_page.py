@@ -17,6 +17,7 @@ from qgis.PyQt.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QHB
                                  QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ..core.i18n import tr
+from ..core.lab import default_workspace
 from ..core.nodes import NodeRegistry
 from ..core.publish import publish_dataset
 from ..core.publish.dataset import safe_name
@@ -118,7 +119,7 @@ class PublishPage(QWidget):
         self.options = QgsCollapsibleGroupBox(tr("On the node"))
         self.options.setCollapsed(True)
         opt = QFormLayout(self.options)
-        self.workspace = QLineEdit("simpul")
+        self.workspace = QLineEdit(default_workspace())
         self.layer_name = QLineEdit()
         self.layer_name.setPlaceholderText(tr("the dataset's name"))
         opt.addRow(tr("Workspace"), self.workspace)
@@ -206,6 +207,12 @@ class PublishPage(QWidget):
         self._layer_changed(self.layer.currentLayer())
 
     # --- inputs ---------------------------------------------------------------------------------
+    def showEvent(self, event):
+        super().showEvent(event)
+        if not self.workspace.isModified():   # follow the lab connection until the user types one
+            self.workspace.setText(default_workspace())
+        self.refresh_nodes()
+
     def refresh_nodes(self):
         current = self.node.currentText()
         self.node.blockSignals(True)

@@ -1,11 +1,11 @@
 """The search half of the Discover page: the query form (text, KUGI theme, dates, map extent,
 node/level filter, offline), the streamed result list with node badges, paging, cancel."""
 from qgis.core import Qgis, QgsApplication
-from qgis.PyQt.QtCore import QDate, Qt, pyqtSignal
+from qgis.PyQt.QtCore import QDate, QSize, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QFont
 from qgis.PyQt.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView,
-                                 QLabel, QLineEdit, QMenu, QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
-                                 QWidget)
+                                 QLabel, QLineEdit, QMenu, QStyledItemDelegate, QToolButton, QTreeWidget,
+                                 QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ..core.i18n import tr, ui_language
 from ..core.loader import FEATURE_KINDS, MAP_KINDS
@@ -59,6 +59,25 @@ def _narrow(combo, chars=10):
     return combo
 
 
+class _ElideMiddle(QStyledItemDelegate):
+    """Long node names keep their end (the "+2" of a record other nodes hold too) when elided."""
+
+    def initStyleOption(self, option, index):  # noqa: N802 (Qt's name)
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.ElideMiddle
+
+
+class _ResultList(QTreeWidget):
+    """The result list asks for no more height than its minimum: the Discover page's tool box
+    gives its page at least the page's size hint, and the record view below needs the room."""
+
+    def sizeHint(self):  # noqa: N802 (Qt's name)
+        return QSize(super().sizeHint().width(), self.minimumHeight())
+
+
+NODE_COLUMN_SHARE = 0.34   # the node badge column never takes more of the list's width than this
+
+
 class SearchPanel(QWidget):
     """Signals: ``recordSelected(record or None)``, ``loadRequested(list records, list kinds or None)``,
     ``message(text, Qgis level)``, ``searchFinished()``."""
@@ -102,7 +121,15 @@ class SearchPanel(QWidget):
         row.addWidget(self.scope, 1)
         lay.addLayout(row)
         row = QHBoxLayout()
+        self.use_extent = QCheckBox(tr("Use map extent"))
+        self.offline = QCheckBox(tr("Offline (cache only)"))
+        self.offline.setToolTip(tr("Search only the records kept on this computer"))
         self.use_dates = QCheckBox(tr("Dates"))
+        self.use_dates.setToolTip(tr("Only records dated within a period"))
+        # the period's row shows only while "Dates" is ticked: the result list keeps the room
+        self.dates_row = QWidget()
+        dates = QHBoxLayout(self.dates_row)
+        dates.setContentsMargins(0, 0, 0, 0)
         self.date_from = QDateEdit(QDate.currentDate().addYears(-5))
         self.date_to = QDateEdit(QDate.currentDate())
         for d in (self.date_from, self.date_to):
@@ -111,15 +138,12 @@ class SearchPanel(QWidget):
             d.setEnabled(False)
         self.use_dates.toggled.connect(self.date_from.setEnabled)
         self.use_dates.toggled.connect(self.date_to.setEnabled)
-        row.addWidget(self.use_dates)
-        row.addWidget(self.date_from, 1)
-        row.addWidget(QLabel("–"))
-        row.addWidget(self.date_to, 1)
-        lay.addLayout(row)
-        row = QHBoxLayout()
-        self.use_extent = QCheckBox(tr("Use map extent"))
-        self.offline = QCheckBox(tr("Offline (cache only)"))
-        self.offline.setToolTip(tr("Search only the records kept on this computer"))
+        self.use_dates.toggled.connect(self.dates_row.setVisible)
+        dates.addWidget(QLabel(tr("From")))
+        dates.addWidget(self.date_from, 1)
+        dates.addWidget(QLabel(tr("to")))
+        dates.addWidget(self.date_to, 1)
+        self.dates_row.setVisible(False)
         self.sort = _narrow(QComboBox(), 8)
         for label, key in ((tr("Relevance"), "relevance"), (tr("Date"), "date"), (tr("Title"), "title")):
             self.sort.addItem(label, key)
@@ -127,9 +151,11 @@ class SearchPanel(QWidget):
         self.sort.currentIndexChanged.connect(lambda *_: self.show_results())
         row.addWidget(self.use_extent)
         row.addWidget(self.offline)
+        row.addWidget(self.use_dates)
         row.addStretch(1)
         lay.addLayout(row)
-        self.results = QTreeWidget()
+        lay.addWidget(self.dates_row)
+        self.results = _ResultList()
         self.results.setHeaderLabels([tr("Title"), tr("Node"), tr("Date")])
         self.results.setRootIsDecorated(False)
         self.results.setAlternatingRowColors(True)
@@ -138,14 +164,23 @@ class SearchPanel(QWidget):
         hdr = self.results.header()
         hdr.setStretchLastSection(False)
         hdr.setSectionResizeMode(0, QHeaderView.Stretch)
-        hdr.setSectionResizeMode(1, QHeaderView.ResizeToContents)
+        hdr.setSectionResizeMode(1, QHeaderView.Interactive)
         hdr.setSectionResizeMode(2, QHeaderView.ResizeToContents)
+        self.results.setItemDelegateForColumn(1, _ElideMiddle(self.results))
+        self.results.setMinimumHeight(5 * self.results.fontMetrics().height() + 12)
         self.results.currentItemChanged.connect(lambda *_: self.recordSelected.emit(self.current_record()))
         self.results.itemDoubleClicked.connect(lambda *_: self.load_selected())
         lay.addWidget(self.results, 1)
         self.status = QLabel(tr("Type words, pick a theme or the map extent, then Search."))
         self.status.setWordWrap(True)
         self.status.setStyleSheet("color: #555;")
+        # two lines of room, without height-for-width: else the Discover page's tool box scrolls
+        # the whole form instead of shrinking the result list
+        policy = self.status.sizePolicy()
+        policy.setHeightForWidth(False)
+        self.status.setSizePolicy(policy)
+        self.status.setMinimumHeight(2 * self.status.fontMetrics().height() + 4)
+        self.status.setAlignment(Qt.AlignLeft | Qt.AlignTop)
         lay.addWidget(self.status)
         row = QHBoxLayout()
         self.btn_more = _tool(tr("More"), "/mActionAdd.svg", tr("Ask every node for its next page of results"))
@@ -286,7 +321,14 @@ class SearchPanel(QWidget):
             if rec is current:
                 self.results.setCurrentItem(item)
         self.results.blockSignals(False)
+        self._fit_node_column()
         self._update_status()
+
+    def _fit_node_column(self):
+        """The node column as wide as its badges, but the titles keep most of the width."""
+        wanted = max(self.results.sizeHintForColumn(1), self.results.header().sectionSizeHint(1))
+        room = int(self.results.viewport().width() * NODE_COLUMN_SHARE)
+        self.results.setColumnWidth(1, max(60, min(wanted, room)))
 
     def current_record(self):
         item = self.results.currentItem()

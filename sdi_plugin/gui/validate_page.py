@@ -396,7 +396,9 @@ class ValidatePage(QWidget):
         for name, count, uri in self.outputs.get("errors", []):
             if name == "findings":
                 continue
-            layer = QgsVectorLayer(uri, tr("Findings: {name}").format(name=name), "ogr")
+            kind = {"errors_point": tr("points"), "errors_line": tr("lines"),
+                    "errors_polygon": tr("areas")}.get(name, name)
+            layer = QgsVectorLayer(uri, tr("Validation findings ({kind})").format(kind=kind), "ogr")
             if layer.isValid():
                 QgsProject.instance().addMapLayer(layer)
                 added.append(layer)
