@@ -240,6 +240,12 @@ def test_the_observer_ticks_steps_when_core_functions_run(settings, demo_node, t
     try:
         assert exercises.Checklist().state() == {}
         ds = exercises.training_dataset("latihan_crs_dgn95")
+        validate_path(ds["path"], ds["layer"])               # everyday work, not a training session:
+        assert ticked == [] and exercises.Checklist().state() == {}   # nothing ticks
+        lab.set_participant_name("Rina")
+        other = exercises.training_dataset("latihan_srs_id_kosong")
+        validate_path(other["path"], other["layer"])         # a dataset this exercise does not ask for
+        assert ticked == []
         report = validate_path(ds["path"], ds["layer"])
         assert any(f.rule == "crs.accepted" for f in report.results[0].findings)
         assert ticked == ["validate"]
@@ -280,7 +286,7 @@ def test_progress_posting_reaches_the_node_and_retries_quietly(settings, clean_l
     finished = []
     tracker.sendFinished.connect(lambda sent, failed: finished.append((sent, failed)))
     try:
-        events.observe("discover", records=3)
+        events.observe("discover", records=3, query="Jalan Tangerang")
         assert wait_for(lambda: finished and not tracker.busy())
         assert finished[-1] == ([], ["discover"])
         assert exercises.Checklist().unsent(free_port_url) == ["discover"]

@@ -61,6 +61,11 @@ def test_the_checklist_shows_the_steps_and_ticks_itself(page, demo_node):
     assert "DGN95" in row.text.text() and "latihan/crs_dgn95.gpkg" in row.text.text()
     assert page.progress_label.text() == "0 of 6 steps done"
     assert "Not connected" in page.status.text()
+    events.observe("validate", dataset="crs_dgn95.gpkg", findings=2)   # not in a training session yet
+    lab.set_participant_name("Sari")
+    events.observe("validate", dataset="topologi_tumpang_tindih.gpkg", findings=3)   # not this exercise's dataset
+    QCoreApplication.processEvents()
+    assert not row.tick.isChecked() and page.messages == []
     events.observe("validate", dataset="crs_dgn95.gpkg", findings=2)
     assert wait_for(lambda: row.tick.isChecked())
     assert page.progress_label.text() == "1 of 6 steps done" and "Done" in row.text.text()
@@ -82,7 +87,7 @@ def test_connect_then_progress_reaches_the_trainer_table(page, demo_node):
     assert [n.url for n in NodeRegistry().nodes()] == [demo_node.base_url]
     assert "peserta_budi_santoso" in page.status.text()
 
-    events.observe("discover", records=4)
+    events.observe("discover", records=4, query="jalan")
     assert wait_for(lambda: page.rows["discover"].tick.isChecked() and not page.tracker.busy()
                     and not exercises.Checklist().unsent(demo_node.base_url))
     page.port.setValue(demo_node.port)

@@ -46,6 +46,13 @@ class Step:
     observed: str = ""
     dataset: str = ""          # a dataset id of resources/sample_data/manifest.json (on this machine)
     node_dataset: str = ""     # a dataset the lab node serves
+    expect: dict = field(default_factory=dict)   # {detail key: text it must contain (any case)}
+
+    def matches(self, detail):
+        """True when an observation's ``detail`` is what this exercise asks for (every key of
+        ``expect`` present and containing its text, ignoring case)."""
+        detail = detail or {}
+        return all(str(want).lower() in str(detail.get(key, "")).lower() for key, want in self.expect.items())
 
     def text(self, what, lang=None):
         values = getattr(self, what)
@@ -84,10 +91,20 @@ def load_exercises(path=None):
         if not ok:
             raise ExerciseError(tr("{file}: step {n} needs a known id and a title and instruction in id and en")
                                 .format(file=path, n=i + 1))
+        expect = raw.get("expect") or {}
+        if not isinstance(expect, dict) or not all(isinstance(v, str) and v for v in expect.values()):
+            raise ExerciseError(tr("{file}: step {n}: 'expect' must map detail names to texts")
+                                .format(file=path, n=i + 1))
         steps.append(Step(id=raw["id"], title=raw["title"], instruction=raw["instruction"],
                           observed=raw.get("observed", ""), dataset=raw.get("dataset") or "",
-                          node_dataset=raw.get("node_dataset") or ""))
+                          node_dataset=raw.get("node_dataset") or "", expect=expect))
     return Exercises(meta={k: v for k, v in data.items() if k != "steps"}, steps=steps)
+
+
+def training_active(settings=None):
+    """True in a training session: the participant gave their name or joined a lab node."""
+    from . import lab
+    return bool(lab.participant_name(settings) or lab.lab_url(settings))
 
 
 def training_dataset(dataset_id, manifest_path=None):
@@ -231,6 +248,7 @@ class Tracker(QObject):
         self._again = False
         self._ticked.connect(self._after_tick)
         self._listening = False
+        self._exercises = None
 
     def start(self):
         if not self._listening:
@@ -248,9 +266,25 @@ class Tracker(QObject):
                 pass
 
     def _observed(self, step, detail):
-        # any thread: tick (thread-safe), then hand over to the tracker's own thread
+        # any thread: tick (thread-safe), then hand over to the tracker's own thread. Only in a
+        # training session (the participant gave a name or joined a lab node), and only for what
+        # the exercise asks (its dataset, its search words): everyday work ticks nothing.
+        if not training_active():
+            return
+        wanted = self._exercise(step)
+        if wanted is not None and not wanted.matches(detail):
+            return
         if self.checklist.mark(step, detail):
             self._ticked.emit(step)
+
+    def _exercise(self, step):
+        if self._exercises is None:
+            try:
+                self._exercises = load_exercises()
+            except ExerciseError as exc:
+                QgsMessageLog.logMessage(str(exc), LOG_TAG, Qgis.Warning)
+                self._exercises = Exercises(meta={}, steps=[])
+        return self._exercises.step(step)
 
     @pyqtSlot(str)
     def _after_tick(self, step):

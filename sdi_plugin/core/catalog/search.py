@@ -397,7 +397,8 @@ class FederatedSearch(QObject):
         if not self._pending:
             records = len(self._results.records("relevance"))
             if records:
-                observe("discover", records=records, nodes=len(self._states))
+                observe("discover", records=records, nodes=len(self._states),
+                        query=getattr(self.query, "text", "") or "")
             self.finished.emit()
 
 
@@ -448,5 +449,5 @@ def search_nodes(query, nodes, timeout=10.0, max_records=100, cache=None, offlin
         f.result()
     records = results.records("relevance")
     if records:
-        observe("discover", records=len(records), nodes=len(chosen))
+        observe("discover", records=len(records), nodes=len(chosen), query=getattr(query, "text", "") or "")
     return SearchOutcome(records=records, nodes=[states[n.id] for n in chosen])

@@ -236,6 +236,7 @@ def fix_dataset(layer, out_path, ref=None, target_crs=None, assign_crs=None, mak
     uri = "%s|layername=%s" % (out_path, name) if ext == ".gpkg" else out_path
     if feedback:
         feedback.setProgress(100)
-    observe("fix", dataset=os.path.basename(out_path), features=counts.get("features", 0))
+    observe("fix", dataset=os.path.basename(out_path), features=counts.get("features", 0),
+            source=os.path.basename(str(layer.source() if hasattr(layer, "source") else layer).split("|")[0]))
     return FixResult(out_path, name if ext == ".gpkg" else os.path.splitext(os.path.basename(out_path))[0], uri,
                      dst.authid(), counts, notes)
