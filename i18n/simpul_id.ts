@@ -219,6 +219,11 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/exercises.py" />
+      <source>{file}: step {n}: 'expect' must map detail names to texts</source>
+      <translation>{file}: langkah {n}: 'expect' harus memetakan nama detail ke teks</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/exercises.py" />
       <location filename="../sdi_plugin/core/http.py" />
       <location filename="../sdi_plugin/core/lab.py" />
       <source>the server answered HTTP {status}</source>
@@ -4204,6 +4209,11 @@
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>Choose a node and a dataset first.</source>
       <translation>Pilih simpul dan dataset terlebih dahulu.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>This node has no login (authentication configuration) in Simpul. If it asks for one, QGIS shows its login window; to publish without being asked, give the node an authentication configuration in Discover (edit the node).</source>
+      <translation>Simpul belum menyimpan login (konfigurasi autentikasi) untuk simpul ini. Jika simpul memintanya, QGIS menampilkan jendela login; agar tidak ditanya saat publikasi, beri simpul konfigurasi autentikasi di Temukan (ubah simpul).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />

@@ -116,10 +116,16 @@ def test_report_speaks_the_ui_language(sample_data_dir, tmp_path):
         report = validate_path(os.path.join(sample_data_dir, "latihan", "geom_valid.gpkg"))
         path = write_outputs(report, html_path=str(tmp_path / "r.html"), json_path=str(tmp_path / "r.json"))
         with open(path["json"], encoding="utf-8") as fh:
-            assert json.load(fh)["language"] == report.language
+            doc = json.load(fh)
+        assert doc["language"] == report.language == "id"
+        crs_part = [p for p in doc["standard"]["parts"] if p["kind"] == "crs"][0]
+        assert crs_part["name"].startswith("Reference systems")          # the file's name stays as it is
+        assert crs_part["title"].startswith("Sistem referensi")          # the title follows the language
     finally:
         remove_translator()
         install_translator("en")
     assert lang == "id"
     with open(path["html"], encoding="utf-8") as fh:
-        assert '<html lang="%s">' % report.language in fh.read()
+        html = fh.read()
+    assert '<html lang="%s">' % report.language in html
+    assert "bagian yang dihimpun untuk Simpul" in html and "subset compiled" not in html

@@ -124,7 +124,11 @@ def lrelease(ts, qm):
 
 def release():
     for lang in LANGS:
-        lrelease(ts_path(lang), qm_path(lang))
+        # compiled beside, then renamed over the old file: a running QGIS maps the .qm it loaded,
+        # and rewriting that file in place crashes it
+        tmp = qm_path(lang) + ".new"
+        lrelease(ts_path(lang), tmp)
+        os.replace(tmp, qm_path(lang))
     print("i18n: compiled %s" % ", ".join(os.path.basename(qm_path(l)) for l in LANGS))
 
 

@@ -134,7 +134,9 @@ def main(argv=None):
     try:
         first = dict(specs[0], url=nodes[0].base_url, source="demo")
         qgis_desktop.make_profile(os.path.join(work, "profile"), language=args.lang, nodes=[first],
-                                  extra_settings={"simpul/health/interval_minutes": 0})
+                                  extra_settings={"simpul/health/interval_minutes": 0},
+                                  # the node's publishing login, in the profile's auth database (as make demo does)
+                                  node_auth={first["id"]: (nodes[0].publish_user, nodes[0].publish_password)})
         config = {
             "lang": args.lang, "out": out, "control": control, "root": ROOT, "size": list(SIZE),
             "dock_width": 570,

@@ -312,7 +312,14 @@ class PublishPage(QWidget):
             self._say(tr("Choose a node and a dataset first."), warn=True)
             return
         title = tr("Simpul: planning the publish") if dry_run else tr("Simpul: publishing")
-        self.task = PublishTask(self.kwargs(dry_run), title)
+        kwargs = self.kwargs(dry_run)
+        if not kwargs["authcfg"]:
+            # the node may ask for a login: QGIS then shows its own login window (nothing is stored)
+            self.message.emit(tr("This node has no login (authentication configuration) in Simpul. If it asks "
+                                 "for one, QGIS shows its login window; to publish without being asked, give "
+                                 "the node an authentication configuration in Discover (edit the node)."),
+                              int(Qgis.Info))
+        self.task = PublishTask(kwargs, title)
         self.task.progressChanged.connect(lambda p: self.progress.setValue(int(p)))
         self.task.feedback.step.connect(self.status.setText)
         self.task.taskCompleted.connect(self._done)

@@ -204,7 +204,7 @@ def _maps(report, thumbnails):
 
 def render_html(report, thumbnails=True):
     summary = report.summary()
-    std = standard_block()
+    std = standard_block(report.language)
     ds = report.dataset_block()
     title = tr("Validation report: {name}").format(name=ds.get("label") or ds.get("name", ""))
     parts = ["<!DOCTYPE html>", '<html lang="%s"><head><meta charset="utf-8">' % esc(report.language),
@@ -215,8 +215,8 @@ def render_html(report, thumbnails=True):
                  tr("Source: {source}").format(source=ds.get("source", "")),
                  tr("Checked on {date} with {generator} against {standard} {version}").format(
                      date=report.created.replace("T", " ")[:16] + " UTC", generator="Simpul",
-                     standard=std["name"], version=std["version"]),
-                 " · ".join("%s %s" % (p["name"], p["version"]) for p in std["parts"][1:])))]
+                     standard=std["title"], version=std["version"]),
+                 " · ".join("%s %s" % (p["title"], p["version"]) for p in std["parts"][1:])))]
     if not report.is_batch and len(report.results) == 1:
         d = report.results[0].dataset
         ft = d.get("feature_type") or {}

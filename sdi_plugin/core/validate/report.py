@@ -39,14 +39,21 @@ def report_language():
     return i18n.current_language()
 
 
-def standard_block():
+def standard_block(language=None):
+    """The standards a report was checked against: ``name`` as the files give it (English) and
+    ``title`` in the report's language (the files' ``name_id`` for Indonesian)."""
     from .context import catalogue
+    lang = (language or report_language())[:2]
     kugi, crs, profile, settings = catalogue(), load_crs(), load_profile(), load_settings()
-    parts = [{"kind": "kugi", "name": kugi.meta["name"], "version": kugi.meta["version"]},
-             {"kind": "crs", "name": crs.meta["name"], "version": crs.meta["version"]},
-             {"kind": "metadata_profile", "name": profile.meta["name"], "version": profile.meta["version"]},
-             {"kind": "validation_settings", "name": settings.name, "version": settings.version}]
-    return {"name": kugi.meta["name"], "version": kugi.meta["version"], "parts": parts}
+
+    def part(kind, name, name_id, version):
+        return {"kind": kind, "name": name, "title": (name_id if lang == "id" and name_id else name),
+                "version": version}
+    parts = [part("kugi", kugi.meta["name"], kugi.meta.get("name_id"), kugi.meta["version"]),
+             part("crs", crs.meta["name"], crs.meta.get("name_id"), crs.meta["version"]),
+             part("metadata_profile", profile.meta["name"], profile.meta.get("name_id"), profile.meta["version"]),
+             part("validation_settings", settings.name, settings.name_id, settings.version)]
+    return {"name": kugi.meta["name"], "title": parts[0]["title"], "version": kugi.meta["version"], "parts": parts}
 
 
 def summarise(findings):
@@ -144,7 +151,7 @@ class Report:
             "dataset": self.dataset_block(),
             "datasets": [dict(r.dataset, summary=r.summary(), seconds=round(r.seconds, 3), canceled=r.canceled)
                          for r in self.results],
-            "standard": standard_block(),
+            "standard": standard_block(self.language),
             "rules": [BY_ID[r].to_dict() if r in BY_ID else {"id": r} for r in self.rules_run()],
             "summary": self.summary(),
             "findings": findings,

@@ -24,6 +24,7 @@ class Settings:
     coverage_geometry: str
     srs_id_fill: str
     srs_id_spellings: dict      # normalised text -> EPSG authid
+    name_id: str = ""           # the name in Indonesian, for reports
 
     def is_coverage(self, feature_type):
         return bool(feature_type) and feature_type.category in self.coverage_categories \
@@ -53,7 +54,7 @@ def _build(data):
                     _number(need(data, "overlap", dict, ""), "min_area_m2", "overlap"),
                     _number(need(data, "gap", dict, ""), "min_area_m2", "gap"),
                     tuple(need(cov, "categories", list, "coverage")), need(cov, "geometry", str, "coverage"),
-                    need(srs, "fill", str, "srs_id"), spell)
+                    need(srs, "fill", str, "srs_id"), spell, str(data.get("name_id") or ""))
 
 
 def load_settings(path=None):
