@@ -82,3 +82,20 @@ def test_gate_blocks_and_an_override_goes_into_the_lineage(gs_node, gs_auth, sam
     xml = CswTarget(gs_node.base_url + "/csw", "pycsw", auth).get_record(job.record_id)
     statement = etree.fromstring(xml).findtext(".//{*}LI_Lineage/{*}statement/{*}CharacterString")
     assert "Data resmi dari Dinas PU" in statement and "kugi.fcode" in statement and "3" in statement
+
+
+def test_a_registered_nodes_url_brings_its_login(qgis_app):
+    from qgis.core import QgsSettings
+    from sdi_plugin.core.nodes import Node, NodeRegistry
+    from sdi_plugin.core.publish.endpoints import resolve_node
+    s = QgsSettings()
+    saved = s.value("simpul/nodes")
+    try:
+        s.remove("simpul/nodes")
+        NodeRegistry().add(Node(name="Geoportal Banten", url="http://127.0.0.1:9/geo/", authcfg="bntn001"))
+        assert resolve_node("http://127.0.0.1:9/geo") == ("http://127.0.0.1:9/geo", "bntn001")
+        assert resolve_node("http://127.0.0.1:9/geo", "other01") == ("http://127.0.0.1:9/geo", "other01")
+        assert resolve_node("http://127.0.0.1:9/lain") == ("http://127.0.0.1:9/lain", "")
+        assert resolve_node("geoportal-banten") == ("http://127.0.0.1:9/geo", "bntn001")
+    finally:
+        s.setValue("simpul/nodes", saved) if saved else s.remove("simpul/nodes")

@@ -232,7 +232,12 @@ class PublishPage(QWidget):
         return self.node.currentText().strip()
 
     def _node_authcfg(self, value):
+        """The login of the chosen node: by its id, or by its base URL when one was typed."""
+        from ..core.publish.endpoints import is_url, normalise_base
         node = self.registry.get(value) if value else None
+        if node is None and value and is_url(value):
+            base = normalise_base(value)
+            node = next((n for n in self.registry.nodes() if normalise_base(n.url) == base), None)
         return node.authcfg if node is not None else ""
 
     def _style_name(self, layer):
