@@ -12,7 +12,7 @@ NODE_ARGS = --host $(HOST) --port $(PORT) $(if $(PUBLIC_URL),--public-url $(PUBL
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help setup sample-data demo demo-node test i18n i18n-update i18n-check package clean bench
+.PHONY: help setup sample-data demo demo-node test i18n i18n-update i18n-check package clean bench docs
 
 help:
 	@echo "make demo       - start the embedded demo node and open QGIS with Simpul in a fresh profile"
@@ -20,6 +20,7 @@ help:
 	@echo "make test       - install what the tests need and run them"
 	@echo "make package    - build build/dist/sdi_plugin-<version>.zip for the QGIS plugin repository"
 	@echo "make i18n       - compile i18n/*.ts into .qm (i18n-update refreshes the .ts from the sources)"
+	@echo "make docs       - redraw the user guide's screenshots (real QGIS under Xvfb) and the quick-reference PDFs"
 	@echo "make setup      - only install the Debian packages and venvs"
 
 setup:
@@ -51,6 +52,11 @@ package: sample-data i18n
 
 bench: sample-data
 	@for b in bench/*.py; do [ -f "$$b" ] && $(QGIS_PY) "$$b"; done; true
+
+docs: sample-data
+	@$(QGIS_PY) tools/screenshots.py --lang id --out docs/img/id
+	@$(QGIS_PY) tools/screenshots.py --lang en --out docs/img/en
+	@$(QGIS_PY) tools/quickref.py --png build/quickref
 
 clean:
 	rm -rf build/demo build/demo-node* build/dist build/test
