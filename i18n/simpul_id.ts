@@ -4212,6 +4212,11 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>QGIS's master password is needed to use the node's login.</source>
+      <translation>Kata sandi induk QGIS diperlukan untuk memakai login simpul.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>This node has no login (authentication configuration) in Simpul. If it asks for one, QGIS shows its login window; to publish without being asked, give the node an authentication configuration in Discover (edit the node).</source>
       <translation>Simpul belum menyimpan login (konfigurasi autentikasi) untuk simpul ini. Jika simpul memintanya, QGIS menampilkan jendela login; agar tidak ditanya saat publikasi, beri simpul konfigurasi autentikasi di Temukan (ubah simpul).</translation>
     </message>

@@ -58,6 +58,9 @@ def run_gui(profiles, config_path, control, nodes, log, timeout):
     env = dict(os.environ)
     env.pop("QT_QPA_PLATFORM", None)
     env["SIMPUL_SHOTS_CONFIG"] = config_path
+    secret = os.path.join(profiles, qgis_desktop.MASTER_FILE)
+    if os.path.exists(secret):   # the profile's auth database opens without a prompt
+        env["QGIS_AUTH_PASSWORD_FILE"] = secret
     env.setdefault("XDG_RUNTIME_DIR", "/tmp/runtime-%d" % os.getuid())
     os.makedirs(env["XDG_RUNTIME_DIR"], mode=0o700, exist_ok=True)
     saved = os.environ.pop("DISPLAY", None)   # always a virtual screen of the guide's size

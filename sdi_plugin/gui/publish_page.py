@@ -318,6 +318,12 @@ class PublishPage(QWidget):
             return
         title = tr("Simpul: planning the publish") if dry_run else tr("Simpul: publishing")
         kwargs = self.kwargs(dry_run)
+        am = QgsApplication.authManager()
+        if kwargs["authcfg"] and not am.isDisabled() and not am.masterPasswordIsSet() \
+                and not am.setMasterPassword(True):
+            # asked here, on the GUI thread, not from the background task
+            self._say(tr("QGIS's master password is needed to use the node's login."), warn=True)
+            return
         if not kwargs["authcfg"]:
             # the node may ask for a login: QGIS then shows its own login window (nothing is stored)
             self.message.emit(tr("This node has no login (authentication configuration) in Simpul. If it asks "

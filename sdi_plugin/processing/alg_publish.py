@@ -13,7 +13,7 @@ from ..core.publish import publish_dataset
 from ..core.publish.dataset import safe_name
 from ..core.publish.sld import layer_sld
 
-TARGETS = ("geoserver", "csw", "records")
+TARGETS = ("geoserver", "csw", "records", "geonode")
 
 
 class PublishDatasetAlgorithm(QgsProcessingAlgorithm):
@@ -31,6 +31,7 @@ class PublishDatasetAlgorithm(QgsProcessingAlgorithm):
     GEOSERVER_URL = "GEOSERVER_URL"
     CSW_URL = "CSW_URL"
     RECORDS_URL = "RECORDS_URL"
+    GEONODE_URL = "GEONODE_URL"
     TIMEOUT = "TIMEOUT"
     VERIFY = "VERIFY"
     LOG_FOLDER = "LOG_FOLDER"
@@ -87,13 +88,15 @@ class PublishDatasetAlgorithm(QgsProcessingAlgorithm):
             QgsProcessingParameterString(self.POSTGIS_STORE, tr("Existing PostGIS store on the node (for a PostGIS "
                                                                 "table)"), optional=True),
             QgsProcessingParameterEnum(self.TARGETS, tr("Publish to (default: every target the node offers)"),
-                                       [tr("GeoServer REST"), tr("CSW catalogue"), tr("OGC API Records")],
+                                       [tr("GeoServer REST"), tr("CSW catalogue"), tr("OGC API Records"), tr("GeoNode")],
                                        allowMultiple=True, optional=True),
             QgsProcessingParameterString(self.GEOSERVER_URL, tr("GeoServer REST URL (instead of the one found)"),
                                          optional=True),
             QgsProcessingParameterString(self.CSW_URL, tr("CSW-T URL (instead of the one found)"), optional=True),
             QgsProcessingParameterString(self.RECORDS_URL, tr("OGC API Records collection URL (instead of the one "
                                                               "found)"), optional=True),
+            QgsProcessingParameterString(self.GEONODE_URL, tr("GeoNode URL (its base URL; publishes through its API v2 "
+                                                              "upload)"), optional=True),
             QgsProcessingParameterNumber(self.TIMEOUT, tr("Give up a request after this many seconds without "
                                                           "progress"), QgsProcessingParameterNumber.Double, 60.0,
                                          False, 1.0, 3600.0),
@@ -135,7 +138,8 @@ class PublishDatasetAlgorithm(QgsProcessingAlgorithm):
         chosen = self.parameterAsEnums(parameters, self.TARGETS, context) if given else []
         overrides = {"geoserver_rest": self.parameterAsString(parameters, self.GEOSERVER_URL, context).strip(),
                      "csw": self.parameterAsString(parameters, self.CSW_URL, context).strip(),
-                     "records": self.parameterAsString(parameters, self.RECORDS_URL, context).strip()}
+                     "records": self.parameterAsString(parameters, self.RECORDS_URL, context).strip(),
+                     "geonode": self.parameterAsString(parameters, self.GEONODE_URL, context).strip()}
         log_folder = None
         if parameters.get(self.LOG_FOLDER):
             log_folder = self.parameterAsString(parameters, self.LOG_FOLDER, context)

@@ -19,13 +19,14 @@ from . import isoxml, publog
 from .csw import CswTarget
 from .endpoints import detect_endpoints, resolve_node
 from .gate import generate_metadata, run_gate, stored_record
+from .geonode import GeoNodeTarget
 from .geoserver import GeoServerTarget
 from .model import PublishError
 from .prepare import finalize_record, make_job
 from .records import RecordsTarget
 from .runner import PublishRun
 
-TARGET_KINDS = ("geoserver", "csw", "records")
+TARGET_KINDS = ("geoserver", "csw", "records", "geonode")
 
 
 def build_targets(endpoints, authcfg="", timeout=60.0, kinds=None):
@@ -38,6 +39,8 @@ def build_targets(endpoints, authcfg="", timeout=60.0, kinds=None):
         targets.append(CswTarget(endpoints.csw, endpoints.csw_flavour, authcfg, timeout, endpoints.csw_read))
     if "records" in kinds and endpoints.records:
         targets.append(RecordsTarget(endpoints.records, authcfg, timeout))
+    if "geonode" in kinds and endpoints.geonode:
+        targets.append(GeoNodeTarget(endpoints.geonode, authcfg, timeout))
     return targets
 
 
@@ -89,7 +92,8 @@ def publish_dataset(source, node="", authcfg="", metadata_path="", dry_run=False
             endpoints, authcfg = find_endpoints(node, authcfg, min(timeout, 15.0), feedback, overrides)
         if kinds:
             endpoints = replace(endpoints, **{field: "" for kind, field in (
-                ("geoserver", "geoserver_rest"), ("csw", "csw"), ("records", "records")) if kind not in kinds})
+                ("geoserver", "geoserver_rest"), ("csw", "csw"), ("records", "records"), ("geonode", "geonode"))
+                if kind not in kinds})
         targets = build_targets(endpoints, authcfg, timeout)
         job = make_job(source, endpoints, workspace, layer_name, authcfg, overwrite, override_reason, timeout,
                        postgis_store=postgis_store, sld=sld, dataset=dataset)

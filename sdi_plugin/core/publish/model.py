@@ -72,15 +72,17 @@ class Endpoints:
     wms: str = ""              # for verification: the node's WMS
     wfs: str = ""              # … and WFS
     csw_read: str = ""         # CSW endpoint for discovery (GetRecordById), when not the transaction one
+    geonode: str = ""          # a GeoNode's API root (…/api/v2) taking uploads
 
     def to_dict(self):
         return asdict(self)
 
     def targets(self):
-        return [k for k in ("geoserver", "csw", "records") if self.target_url(k)]
+        return [k for k in ("geoserver", "geonode", "csw", "records") if self.target_url(k)]
 
     def target_url(self, kind):
-        return {"geoserver": self.geoserver_rest, "csw": self.csw, "records": self.records}.get(kind, "")
+        return {"geoserver": self.geoserver_rest, "csw": self.csw, "records": self.records,
+                "geonode": self.geonode}.get(kind, "")
 
 
 @dataclass

@@ -30,7 +30,7 @@ from .prepare import check_job
 from .target import Journal
 from .verify import check_wfs, check_wms
 
-ORDER = ("geoserver", "csw", "records")
+ORDER = ("geoserver", "geonode", "csw", "records")
 
 
 class _Progress:
@@ -136,7 +136,7 @@ class PublishRun:
                         continue
                     self._check_cancel()
                     mine = [c for c in self.changes if c.target == kind]
-                    self.progress.set(10 if kind == "geoserver" else 85,
+                    self.progress.set(10 if kind in ("geoserver", "geonode") else 85,
                                       tr("Publishing to {target} …").format(target=target.label))
                     target.apply(self.job, mine, self.journal, self.feedback, workdir, self.progress.upload)
                 self._check_cancel()
@@ -205,7 +205,7 @@ class PublishRun:
                     break
             checks.extend([wms, wfs])
             job.links["wms_layer"], job.links["wfs_typename"] = wms.get("name", ""), wfs.get("name", "")
-        for kind in ("csw", "records"):
+        for kind in ("geonode", "csw", "records"):
             if kind in self.targets:
                 checks.extend(self.targets[kind].verify(job))
         return checks
