@@ -18,6 +18,8 @@ JSON file named by the environment variable ``SIMPUL_GATEWAY_CONFIG``:
 The proxy passes the client's Host header to QGIS Server, so the self-links in its answers
 (capabilities, OGC API links) point at the gateway, and it streams bodies both ways.
 """
+import base64
+import hmac
 import html
 import http.client
 import io
@@ -228,6 +230,10 @@ class Gateway:
         # pycsw trusts X-Forwarded-For for its allowed_ips check; nothing stands in front of this
         # gateway, so that header would only let any client claim to be 127.0.0.1.
         env.pop("HTTP_X_FORWARDED_FOR", None)
+        if self._publisher(environ):
+            # the node's publishing login (HTTP Basic) allows CSW-T from any machine, as a
+            # GeoNetwork login does: in a training room the participants publish from their own
+            env["REMOTE_ADDR"] = "127.0.0.1"
         env.setdefault("QUERY_STRING", "")
         if "HTTP_HOST" in env and ":" in env["HTTP_HOST"]:  # as pycsw.wsgi does (SRU wants a bare host)
             env["HTTP_HOST"] = env["HTTP_HOST"].rsplit(":", 1)[0]
@@ -249,6 +255,17 @@ class Gateway:
             ctype = ctype.decode("ascii", "replace")
         start_response(status, [("Content-Type", str(ctype)), ("Content-Length", str(len(contents)))])
         return [contents]
+
+    def _publisher(self, environ):
+        """True when the request carries the node's publishing login (HTTP Basic)."""
+        if not self.publish_config:
+            return False
+        given = environ.get("HTTP_AUTHORIZATION", "")
+        user, password = self.publish_config.get("user", ""), self.publish_config.get("password", "")
+        if not (given.startswith("Basic ") and user and password):
+            return False
+        expected = "Basic " + base64.b64encode(("%s:%s" % (user, password)).encode("utf-8")).decode("ascii")
+        return hmac.compare_digest(given.encode("utf-8", "replace"), expected.encode("ascii"))
 
     # --- reverse proxy to QGIS Server --------------------------------------------------------
     def _target(self, environ):

@@ -214,7 +214,28 @@ def test_csw_insert_from_localhost_succeeds_and_is_deleted_again(web, demo_node)
     assert _catalogue_ids(web, demo_node) == seeded
 
 
-@pytest.mark.parametrize("headers", [{}, {"X-Forwarded-For": "127.0.0.1"}], ids=["plain", "spoofed-xff"])
+def _basic(user, password):
+    import base64
+    return {"Authorization": "Basic " + base64.b64encode(("%s:%s" % (user, password)).encode()).decode()}
+
+
+def test_csw_insert_from_another_address_with_the_publishing_login_succeeds(web, demo_node):
+    """In a training room participants publish from their own machines with the node's login."""
+    mid = "simpul-uji-transaksi-peserta"
+    seeded = _catalogue_ids(web, demo_node)
+    login = _basic(demo_node.publish_user, demo_node.publish_password)
+    status, doc = _transaction(demo_node, _insert_body(demo_node, mid), source="127.0.0.2", headers=login)
+    try:
+        assert status == 200 and doc.findtext(".//csw:totalInserted", namespaces=NS) == "1", etree.tostring(doc)
+        assert _catalogue_ids(web, demo_node) == sorted(seeded + [mid])
+    finally:
+        _transaction(demo_node, _delete_body(mid), source="127.0.0.2", headers=login)
+    assert _catalogue_ids(web, demo_node) == seeded
+
+
+@pytest.mark.parametrize("headers", [{}, {"X-Forwarded-For": "127.0.0.1"}, _basic("simpul", "salah"),
+                                     _basic("admin", "latihan")],
+                         ids=["plain", "spoofed-xff", "wrong-password", "wrong-user"])
 def test_csw_insert_from_another_address_is_refused(web, demo_node, headers):
     mid = "simpul-uji-transaksi-luar"
     seeded = _catalogue_ids(web, demo_node)

@@ -7,7 +7,7 @@ the real QGIS desktop (under Xvfb without a display):
 Starts a demo node as the lab node (on this machine's LAN address when it has one), lets two
 made-up participants report progress over HTTP, then runs QGIS in a fresh profile as a third
 participant who connects to the lab node and really does the exercises (search, load, validate,
-fix, metadata) through Simpul's core; the checklist ticks from what the plugin observed. Writes
+fix, metadata, publish into their own workspace) through Simpul's core; the checklist ticks from what the plugin observed. Writes
 ``lab-peserta.png`` (participant), ``lab-pelatih.png`` (trainer section of the tab) and
 ``lab-trainer-view.png`` (``/lab`` rendered by QtWebKit).
 
@@ -116,8 +116,27 @@ def exercises_run():
             os.remove(out)
         fixed = fix_dataset(QgsVectorLayer(ds["uri"], ds["layer"], "ogr"), out)         # fix
         layer = QgsVectorLayer(fixed.uri, "JALAN_LN_10K (diperbaiki)", "ogr")
-        storage.save_for_layer(generate(layer), layer)                                  # metadata
+        # metadata: generated, then what the generator cannot know filled in (as the participant does)
+        from sdi_plugin.core.metadata.defaults import load_defaults
+        own = os.path.join(OUT, "lab-work", "node_defaults.json")
+        with open(own, "w", encoding="utf-8") as fh:
+            json.dump({"node_code": "3671", "node_name": "Simpul Jaringan Kota Tangerang (latihan)",
+                       "organisation": "Bappeda Kota Tangerang", "individual": "Budi Santoso",
+                       "position": "Analis data spasial", "email": "budi@example.org", "phone": "+62 21 000000",
+                       "address": "Jl. Satria Sudirman", "city": "Tangerang", "region": "Banten",
+                       "postal_code": "15111", "url": "https://bappeda.tangerangkota.go.id",
+                       "topic_category": "transportation"}, fh)
+        record = generate(layer, defaults=load_defaults(own))
+        storage.save_for_layer(record, layer)                                             # metadata
         QgsProject.instance().addMapLayer(layer)
+        from sdi_plugin.core import lab
+        from sdi_plugin.core.publish import publish_dataset
+        node = NodeRegistry().nodes()[0]
+        QgsApplication.authManager().setMasterPassword("simpul-lab-shots", True)   # (a person types it once)
+        lab.store_publish_login(node, "simpul", "latihan")        # the password the trainer says
+        report = publish_dataset(fixed.uri, node.id, workspace=lab.default_workspace(), timeout=60)  # publish
+        if report["result"] != "published":
+            fail("publish: %s %s" % (report["result"], report["message"]))
         iface.mapCanvas().setExtent(layer.extent())
         iface.mapCanvas().refresh()
     except Exception:
