@@ -1439,6 +1439,7 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/dataset.py" />
+      <location filename="../sdi_plugin/core/publish/geonode.py" />
       <location filename="../sdi_plugin/core/publish/http_util.py" />
       <location filename="../sdi_plugin/core/publish/runner.py" />
       <location filename="../sdi_plugin/gui/publish_page.py" />
@@ -1553,6 +1554,142 @@
       <location filename="../sdi_plugin/core/publish/gate.py" />
       <source>The validator could not check the dataset: {why}</source>
       <translation>Validator tidak dapat memeriksa dataset: {why}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geonode.py" />
+      <location filename="../sdi_plugin/processing/alg_publish.py" />
+      <source>GeoNode</source>
+      <translation>GeoNode</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geonode.py" />
+      <source>Replace the dataset's metadata with the ISO 19139 record</source>
+      <translation>Ganti metadata dataset dengan rekaman ISO 19139</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geonode.py" />
+      <source>Uploading {file} to GeoNode</source>
+      <translation>Mengunggah {file} ke GeoNode</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geonode.py" />
+      <source>Saving a copy of dataset {name} before replacing it</source>
+      <translation>Menyimpan salinan dataset {name} sebelum menggantinya</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geonode.py" />
+      <source>Deleting dataset {pk} from GeoNode</source>
+      <translation>Menghapus dataset {pk} dari GeoNode</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geonode.py" />
+      <source>Looking up dataset {name} on GeoNode</source>
+      <translation>Mencari dataset {name} di GeoNode</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geonode.py" />
+      <source>Reading dataset {name} on GeoNode</source>
+      <translation>Membaca dataset {name} di GeoNode</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geonode.py" />
+      <source>Upload the ISO 19139 record as the dataset's metadata</source>
+      <translation>Unggah rekaman ISO 19139 sebagai metadata dataset</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geonode.py" />
+      <source>Putting back the data of dataset {name} on GeoNode</source>
+      <translation>Mengembalikan data dataset {name} di GeoNode</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geonode.py" />
+      <source>Putting back the title and abstract of dataset {name} on GeoNode</source>
+      <translation>Mengembalikan judul dan abstrak dataset {name} di GeoNode</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geonode.py" />
+      <source>GeoNode offers no copy of the files of dataset {name}, so replacing its data could not be undone if a step failed; it is not touched. Publish under another layer name.</source>
+      <translation>GeoNode tidak menyediakan salinan berkas dataset {name}, sehingga penggantian datanya tidak dapat dibatalkan bila ada langkah yang gagal; dataset itu tidak diubah. Terbitkan dengan nama lapisan lain.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geonode.py" />
+      <source>Replace the dataset's data in place with {what} (the same dataset, no duplicate)</source>
+      <translation>Ganti data dataset di tempat dengan {what} (dataset yang sama, tanpa duplikat)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geonode.py" />
+      <source>{what}: GeoNode's answer names no import (execution_id).</source>
+      <translation>{what}: jawaban GeoNode tidak menyebutkan proses impor (execution_id).</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geonode.py" />
+      <source>{what}: GeoNode finished the import without a dataset.</source>
+      <translation>{what}: GeoNode menyelesaikan impor tanpa menghasilkan dataset.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geonode.py" />
+      <source>{what}: GeoNode offers no copy of its files.</source>
+      <translation>{what}: GeoNode tidak menyediakan salinan berkasnya.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geonode.py" />
+      <source>GeoNode holds dataset {name} as {file}, not as a GeoPackage; its data are not replaced because they could not be put back if a step failed.</source>
+      <translation>GeoNode menyimpan dataset {name} sebagai {file}, bukan GeoPackage; datanya tidak diganti karena tidak dapat dikembalikan bila ada langkah yang gagal.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geonode.py" />
+      <source>GeoNode does not find dataset {name} after the upload.</source>
+      <translation>GeoNode tidak menemukan dataset {name} setelah diunggah.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geonode.py" />
+      <source>Uploading the metadata of dataset {name} to GeoNode</source>
+      <translation>Mengunggah metadata dataset {name} ke GeoNode</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geonode.py" />
+      <source>Upload {what} as a new GeoNode dataset</source>
+      <translation>Unggah {what} sebagai dataset GeoNode baru</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geonode.py" />
+      <source>{what}: GeoNode no longer knows the request.</source>
+      <translation>{what}: GeoNode tidak lagi mengenali permintaan itu.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geonode.py" />
+      <source>{what}: GeoNode said “{words}”.</source>
+      <translation>{what}: GeoNode menjawab “{words}”.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geonode.py" />
+      <source>GeoNode made dataset {got} instead of replacing dataset {pk}.</source>
+      <translation>GeoNode membuat dataset {got} alih-alih mengganti dataset {pk}.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geonode.py" />
+      <source>{what}: GeoNode's copy is not a GeoPackage.</source>
+      <translation>{what}: salinan dari GeoNode bukan GeoPackage.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geonode.py" />
+      <source>GeoNode lists dataset {name} with the title “{title}”</source>
+      <translation>GeoNode mencantumkan dataset {name} dengan judul “{title}”</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geonode.py" />
+      <source>GeoNode does not list dataset {name}</source>
+      <translation>GeoNode tidak mencantumkan dataset {name}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geonode.py" />
+      <source>the import failed</source>
+      <translation>impor gagal</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geonode.py" />
+      <source>{what}: GeoNode's import made no progress for {seconds:g} s.</source>
+      <translation>{what}: impor di GeoNode tidak berjalan selama {seconds:g} detik.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/geoserver.py" />
@@ -5076,6 +5213,11 @@
       <location filename="../sdi_plugin/processing/alg_publish.py" />
       <source>OGC API Records collection URL (instead of the one found)</source>
       <translation>URL koleksi OGC API Records (menggantikan yang ditemukan)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_publish.py" />
+      <source>GeoNode URL (its base URL; publishes through its API v2 upload)</source>
+      <translation>URL GeoNode (URL dasarnya; diterbitkan melalui unggahan API v2-nya)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_publish.py" />

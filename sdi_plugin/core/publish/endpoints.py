@@ -159,7 +159,11 @@ def detect_endpoints(base, authcfg="", timeout=10.0, feedback=None, overrides=No
     overrides = {k: v for k, v in (overrides or {}).items() if v}
     ep = Endpoints(base_url=base)
     stop = (lambda: feedback is not None and feedback.isCanceled())
-    if "geoserver_rest" not in overrides:
+    if "geonode" not in overrides and not stop():
+        from .geonode import find_geonode
+        ep.geonode = find_geonode(base, authcfg, timeout)
+    # a GeoNode publishes to the GeoServer it manages itself: not a second time directly
+    if "geoserver_rest" not in overrides and not ep.geonode:
         ep.geoserver_rest = find_geoserver(base, authcfg, timeout)
     if ep.geoserver_rest:
         ep.wms = ep.wfs = ep.geoserver_rest[: -len("/rest")] + "/ows"
