@@ -5,23 +5,12 @@ import json
 
 import pytest
 from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsRectangle, QgsSettings
-from qgis.PyQt.QtCore import QCoreApplication, QEventLoop, QTimer
+from qgis.PyQt.QtCore import QCoreApplication
 
 from sdi_plugin.core import health
 from sdi_plugin.core.nodes import Node, NodeRegistry
+from qtwait import wait_for
 
-
-def wait_for(predicate, timeout_ms=30000):
-    """Spin the event loop until predicate() is true (bounded); returns its last value."""
-    loop = QEventLoop()
-    timer = QTimer()
-    timer.timeout.connect(lambda: loop.quit() if predicate() else None)
-    timer.start(20)
-    QTimer.singleShot(timeout_ms, loop.quit)
-    if not predicate():
-        loop.exec_()
-    timer.stop()
-    return predicate()
 
 
 @pytest.fixture

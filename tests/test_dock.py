@@ -2,22 +2,14 @@
 import json
 
 from qgis.core import QgsApplication, QgsSettings
-from qgis.PyQt.QtCore import QCoreApplication, QEventLoop, QTimer
+from qgis.PyQt.QtCore import QCoreApplication
 
 from sdi_plugin.core.nodes import Node, NodeRegistry
+from qtwait import wait_for
 
 
 def _wait_for(predicate, timeout_ms=20000):
-    """Spin the event loop until predicate() is true (bounded); returns its last value."""
-    loop = QEventLoop()
-    timer = QTimer()
-    timer.timeout.connect(lambda: loop.quit() if predicate() else None)
-    timer.start(20)
-    QTimer.singleShot(timeout_ms, loop.quit)
-    if not predicate():
-        loop.exec_()
-    timer.stop()
-    return predicate()
+    return wait_for(predicate, timeout_ms)
 
 
 def test_registry_keeps_no_secret_and_round_trips():

@@ -11,27 +11,17 @@ from urllib.parse import urlsplit
 import pytest
 from lxml import etree
 from qgis.core import QgsApplication, QgsSettings, QgsVectorLayer
-from qgis.PyQt.QtCore import QEventLoop, QTimer
+
 
 from demo import lab as demo_lab
 from demo import records
 from sdi_plugin.core import events, exercises, lab
 from sdi_plugin.core.nodes import NodeRegistry
+from qtwait import wait_for
 
 NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 CSW = "http://www.opengis.net/cat/csw/2.0.2"
 
-
-def wait_for(predicate, timeout_ms=30000):
-    loop = QEventLoop()
-    timer = QTimer()
-    timer.timeout.connect(lambda: loop.quit() if predicate() else None)
-    timer.start(20)
-    QTimer.singleShot(timeout_ms, loop.quit)
-    if not predicate():
-        loop.exec_()
-    timer.stop()
-    return predicate()
 
 
 def request(node, method, path, body=None, headers=None, source="127.0.0.1"):

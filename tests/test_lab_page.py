@@ -6,24 +6,14 @@ import urllib.request
 
 import pytest
 from qgis.core import QgsProject, QgsSettings
-from qgis.PyQt.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
+from qgis.PyQt.QtCore import QCoreApplication, Qt
 
 from sdi_plugin.core import events, exercises, lab
 from sdi_plugin.core.nodes import NodeRegistry
+from qtwait import wait_for
 
 NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
-
-def wait_for(predicate, timeout_ms=30000):
-    loop = QEventLoop()
-    timer = QTimer()
-    timer.timeout.connect(lambda: loop.quit() if predicate() else None)
-    timer.start(20)
-    QTimer.singleShot(timeout_ms, loop.quit)
-    if not predicate():
-        loop.exec_()
-    timer.stop()
-    return predicate()
 
 
 @pytest.fixture

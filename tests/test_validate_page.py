@@ -5,7 +5,8 @@ import os
 
 from qgis.core import QgsApplication, QgsProject, QgsRectangle, QgsVectorLayer
 from qgis.gui import QgsMapCanvas, QgsMessageBar
-from qgis.PyQt.QtCore import QEventLoop, QTimer, Qt
+from qgis.PyQt.QtCore import Qt
+from qtwait import wait_for
 
 
 class CanvasIface:
@@ -24,15 +25,7 @@ class CanvasIface:
 
 
 def wait_until(predicate, timeout_ms=60000):
-    loop = QEventLoop()
-    timer = QTimer()
-    timer.timeout.connect(lambda: loop.quit() if predicate() else None)
-    timer.start(20)
-    QTimer.singleShot(timeout_ms, loop.quit)
-    if not predicate():
-        loop.exec_()
-    timer.stop()
-    return predicate()
+    return wait_for(predicate, timeout_ms)
 
 
 def make_page(width=440):
