@@ -149,14 +149,19 @@ class QgisServerBackend:
 
     def close(self):
         proc, self.proc = self.proc, None
-        if proc is None or proc.poll() is not None:
-            return
+        stop_group(proc)
+
+
+def stop_group(proc):
+    """Stop ``proc``'s process group: SIGTERM, then SIGKILL after 15 s; nothing if it has ended."""
+    if proc is None or proc.poll() is not None:
+        return
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=15)
+    except (ProcessLookupError, subprocess.TimeoutExpired):
         try:
-            os.killpg(proc.pid, signal.SIGTERM)
-            proc.wait(timeout=15)
-        except (ProcessLookupError, subprocess.TimeoutExpired):
-            try:
-                os.killpg(proc.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-            proc.wait()
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        proc.wait()

@@ -78,17 +78,8 @@ def _die_with_us():
 
 
 def _stop(proc):
-    if proc is None or proc.poll() is not None:
-        return
-    try:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=15)
-    except (ProcessLookupError, subprocess.TimeoutExpired):
-        try:
-            os.killpg(proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        proc.wait()
+    from demo.gs_ows import stop_group
+    stop_group(proc)
 
 
 @pytest.fixture(scope="session")
