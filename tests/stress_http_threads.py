@@ -7,6 +7,7 @@ free) in every run. Prints "finished N" and exits 0 when every task ended normal
 import os
 import sys
 import time
+import traceback
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
@@ -29,8 +30,12 @@ ended, probes = [], []
 
 
 def work(task):
-    for _ in range(ROUNDS):
-        probes.append(len(detect_services(server.url, timeout=2).probes))
+    try:
+        for _ in range(ROUNDS):
+            probes.append(len(detect_services(server.url, timeout=2).probes))
+    except BaseException:
+        traceback.print_exc()   # the test shows it
+        raise
     return True
 
 

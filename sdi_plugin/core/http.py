@@ -9,7 +9,7 @@ import os
 import time
 from dataclasses import dataclass, field
 
-from qgis.core import QgsApplication, QgsNetworkAccessManager, QgsNetworkRequestParameters
+from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsNetworkAccessManager, QgsNetworkRequestParameters
 from qgis.PyQt.QtCore import QBuffer, QByteArray, QEventLoop, QFile, QIODevice, QTimer, QUrl
 from qgis.PyQt import sip
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
@@ -130,7 +130,35 @@ def http_post(url, body, content_type="application/xml", timeout=DEFAULT_TIMEOUT
     return _request("POST", url, body or b"", timeout, max_bytes, authcfg, headers, feedback)
 
 
+def _lost(exc):
+    """True for PyQt's "wrapped C/C++ object … has been deleted": one of this request's own Qt
+    objects vanished under it (seen about once in a thousand requests when many worker threads
+    use QGIS's network stack at once, QGIS 3.22 / PyQt 5.15; cause not yet found)."""
+    return isinstance(exc, RuntimeError) and "has been deleted" in str(exc)
+
+
 def _request(method, url, body, timeout, max_bytes, authcfg, headers, feedback):
+    """One GET/POST. A request whose Qt objects vanish under it (:func:`_lost`) is never a
+    crash: a GET is made once more with fresh objects, a POST (not repeatable) ends as a
+    network error."""
+    try:
+        return _request_once(method, url, body, timeout, max_bytes, authcfg, headers, feedback)
+    except RuntimeError as exc:
+        if not _lost(exc):
+            raise
+        QgsMessageLog.logMessage("Simpul: %s %s: %s" % (method, url, exc), "Simpul", Qgis.Info)
+    if method == "GET":
+        try:
+            return _request_once(method, url, body, timeout, max_bytes, authcfg, headers, feedback)
+        except RuntimeError as exc:
+            if not _lost(exc):
+                raise
+    result = HttpResponse(url=url)
+    result.error = tr("network error")
+    return result
+
+
+def _request_once(method, url, body, timeout, max_bytes, authcfg, headers, feedback):
     result = HttpResponse(url=url)
     qurl = QUrl(url)
     if not qurl.isValid() or qurl.scheme() not in ("http", "https"):
@@ -256,6 +284,24 @@ def http_request(method, url, body_or_file=None, headers=None, timeout=DEFAULT_T
     other method a redirect is an error naming the new address (a body and its credentials are
     never sent on to somewhere else). TLS certificates are verified as QGIS verifies them.
     """
+    existed = bool(output_path) and os.path.exists(output_path)
+    try:
+        return _http_request_once(method, url, body_or_file, headers=headers, timeout=timeout, authcfg=authcfg,
+                                  feedback=feedback, progress=progress, max_bytes=max_bytes,
+                                  output_path=output_path)
+    except RuntimeError as exc:   # never repeated: a PUT/POST/DELETE may have reached the server
+        if not _lost(exc):
+            raise
+        QgsMessageLog.logMessage("Simpul: %s %s: %s" % (method, url, exc), "Simpul", Qgis.Info)
+        if output_path and not existed and os.path.exists(output_path):
+            os.remove(output_path)   # never leave half a download behind
+        result = HttpResponse(url=url)
+        result.error = tr("network error")
+        return result
+
+
+def _http_request_once(method, url, body_or_file=None, headers=None, timeout=DEFAULT_TIMEOUT, authcfg="",
+                 feedback=None, progress=None, max_bytes=DEFAULT_MAX_BYTES, output_path=None):
     method = (method or "GET").upper()
     result = HttpResponse(url=url)
     qurl = QUrl(url)

@@ -6,11 +6,11 @@ description of the node: one entry per service kind found (kind, version, versio
 endpoint URL, title), plus what each probe saw (for diagnosis).
 """
 import json
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from urllib.parse import urlsplit, urlunsplit
 
+from . import workers
 from .http import http_get
 from .i18n import tr
 from .xmlsafe import XmlError, localname, parse_xml
@@ -234,6 +234,9 @@ def _probe_ckan(url, timeout, authcfg):
                               url=url.rsplit("/status_show", 1)[0], title=str(result.get("site_title", "")))
 
 
+PROBE_WORKERS = 16   # probe threads shared by every node check (several checks may run at once)
+
+
 def detect_services(base_url, timeout=5.0, authcfg="", feedback=None, max_workers=8):
     """Probe ``base_url`` for every known service kind; returns a :class:`NodeInfo`."""
     base = normalise_base(base_url)
@@ -271,8 +274,8 @@ def detect_services(base_url, timeout=5.0, authcfg="", feedback=None, max_worker
             probe, svc = _probe_ckan(url, timeout, authcfg)
         return probe, [svc] if svc else []
 
-    with ThreadPoolExecutor(max_workers=max_workers) as pool:
-        outcomes = list(pool.map(run, jobs))
+    # in the shared long-lived probe threads (core/workers.py), never in threads made for this call
+    outcomes = list(workers.pool("probe", max(PROBE_WORKERS, max_workers)).map(run, jobs))
     found = {}
     for probe, services in outcomes:  # jobs are in order of path preference
         info.probes.append(probe)

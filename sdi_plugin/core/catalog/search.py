@@ -125,12 +125,13 @@ Design
 """
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor, wait as wait_futures
+from concurrent.futures import wait as wait_futures
 from dataclasses import dataclass, field
 
 from qgis.core import QgsFeedback
 from qgis.PyQt.QtCore import QCoreApplication, QObject, QThread, pyqtSignal, pyqtSlot
 
+from .. import workers
 from ..events import observe
 from ..i18n import tr
 from .cache import format_age, now_iso, record_age
@@ -139,23 +140,16 @@ from .endpoints import client_for_node
 from .results import ResultSet
 
 MAX_WORKERS = 32
-_POOL = None
 
 
 def pool():
     """The worker threads every search shares (network calls wait there, never on the GUI)."""
-    global _POOL
-    if _POOL is None:
-        _POOL = ThreadPoolExecutor(max_workers=MAX_WORKERS, thread_name_prefix="simpul-search")
-    return _POOL
+    return workers.pool("search", MAX_WORKERS)
 
 
 def shutdown_pool():
-    """Let the worker threads go (plugin unload); running requests end at their timeout."""
-    global _POOL
-    if _POOL is not None:
-        _POOL.shutdown(wait=False, cancel_futures=True)
-        _POOL = None
+    """Let every Simpul worker thread go (plugin unload); running requests end at their timeout."""
+    workers.shutdown()
 
 
 @dataclass
