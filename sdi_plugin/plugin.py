@@ -53,6 +53,9 @@ class SimpulPlugin:
                 page.message.connect(self._push_message)
         self.dock.languageChanged.connect(self._language_changed)
         self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+        # room for the tab labels (narrower panels show the tabs' icons; QGIS restores the
+        # user's own width of the panel at the next start)
+        self.iface.mainWindow().resizeDocks([self.dock], [560], Qt.Horizontal)
 
     def _drop_dock(self):
         if self.dock is not None:

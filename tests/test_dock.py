@@ -98,9 +98,14 @@ def test_narrow_panel_shows_tab_icons_with_labels_as_tooltips():
         dock.show()
         QCoreApplication.processEvents()
         assert [tabs.tabText(i) for i in range(tabs.count())] == labels
+        dock.resize(560, 600)                       # labels without icons still fit
+        QCoreApplication.processEvents()
+        assert [tabs.tabText(i) for i in range(tabs.count())] == labels
+        assert all(tabs.tabIcon(i).isNull() for i in range(tabs.count()))
         dock.resize(430, 600)
         QCoreApplication.processEvents()
         assert [tabs.tabText(i) for i in range(tabs.count())] == [""] * 5
+        assert not any(tabs.tabIcon(i).isNull() for i in range(tabs.count()))
         assert [tabs.tabToolTip(i) for i in range(tabs.count())] == labels
         assert not tabs.tabBar().isVisible() or tabs.tabBar().sizeHint().width() <= tabs.width()
         dock.resize(1200, 600)

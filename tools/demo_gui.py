@@ -30,9 +30,17 @@ def start():
     if d is None:
         finish("the Simpul panel is missing")
         return
+    # the map canvas, not QGIS's welcome page ("Recent Projects" / "Project Templates")
+    from qgis.PyQt.QtWidgets import QStackedWidget
+    canvas = iface.mapCanvas()
+    for stack in win.findChildren(QStackedWidget):
+        for i in range(stack.count()):
+            page = stack.widget(i)
+            if page is canvas or page.isAncestorOf(canvas):
+                stack.setCurrentIndex(i)
     d.show()
     d.raise_()
-    win.resizeDocks([d], [470], 1)  # Qt.Horizontal
+    win.resizeDocks([d], [560], 1)  # Qt.Horizontal: wide enough for the tab labels
     if NODE_ID:
         d.discover.check_node(NODE_ID)
     QTimer.singleShot(200, wait_for_check)

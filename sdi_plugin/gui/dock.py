@@ -280,6 +280,7 @@ class SimpulDock(QgsDockWidget):
             if hasattr(self.discover, "refresh"):
                 self.latihan.nodesChanged.connect(self.discover.refresh)
         self._labels = [self.tabs.tabText(i) for i in range(self.tabs.count())]
+        self._icons = [self.tabs.tabIcon(i) for i in range(self.tabs.count())]
         for i, label in enumerate(self._labels):
             self.tabs.setTabToolTip(i, label)
         self.setWidget(self.tabs)
@@ -289,19 +290,26 @@ class SimpulDock(QgsDockWidget):
         self._fit_tabs()
 
     def _fit_tabs(self):
-        """Tab labels when all of them fit the panel's width; icons only (the label as tooltip)
-        when the panel is too narrow, rather than hiding tabs behind scroll arrows."""
+        """Tabs as wide as the panel allows, never hidden behind scroll arrows: icon and label
+        when all fit, else the labels alone, else the icons alone (the label as tooltip)."""
         bar = self.tabs.tabBar()
         corner = self.tabs.cornerWidget(Qt.TopRightCorner)
         room = self.tabs.width() - (corner.sizeHint().width() if corner is not None else 0) - 8
         metrics = bar.fontMetrics()
         icon = bar.iconSize().width()
-        needed = sum(icon + metrics.horizontalAdvance(label) + 32 for label in self._labels)
-        compact = needed > room
+        text = sum(metrics.horizontalAdvance(label) + 32 for label in self._labels)
+        if text + icon * len(self._labels) <= room:
+            mode = "both"
+        elif text <= room:
+            mode = "text"
+        else:
+            mode = "icons"
+        if mode == getattr(self, "_tab_mode", None):
+            return
+        self._tab_mode = mode
         for i, label in enumerate(self._labels):
-            text = "" if compact else label
-            if self.tabs.tabText(i) != text:
-                self.tabs.setTabText(i, text)
+            self.tabs.setTabText(i, "" if mode == "icons" else label)
+            self.tabs.setTabIcon(i, QIcon() if mode == "text" else self._icons[i])
 
     def pages(self):
         return [p for p in (self.discover, self.validate, self.metadata, self.publish, self.latihan) if p is not None]
