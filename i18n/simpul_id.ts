@@ -289,6 +289,12 @@
       <translation>tidak ada layanan yang dikenali</translation>
     </message>
     <message>
+      <location filename="../sdi_plugin/core/http.py" />
+      <location filename="../sdi_plugin/core/publish/errors.py" />
+      <source>network error</source>
+      <translation>galat jaringan</translation>
+    </message>
+    <message>
       <location filename="../sdi_plugin/core/catalog/client.py" />
       <location filename="../sdi_plugin/core/http.py" />
       <location filename="../sdi_plugin/core/kugi_api.py" />
@@ -297,12 +303,6 @@
       <location filename="../sdi_plugin/core/nodeinfo.py" />
       <source>canceled</source>
       <translation>dibatalkan</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/http.py" />
-      <location filename="../sdi_plugin/core/publish/errors.py" />
-      <source>network error</source>
-      <translation>galat jaringan</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/http.py" />
@@ -2041,6 +2041,16 @@
       <location filename="../sdi_plugin/core/publish/sld.py" />
       <source>The SLD style cannot be read: {why}</source>
       <translation>Gaya SLD tidak dapat dibaca: {why}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/target.py" />
+      <source>unchanged (the node refused the change)</source>
+      <translation>tidak berubah (simpul menolak perubahan itu)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/target.py" />
+      <source>nothing to remove (the node refused the change)</source>
+      <translation>tidak ada yang perlu dihapus (simpul menolak perubahan itu)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/verify.py" />

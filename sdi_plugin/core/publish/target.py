@@ -10,6 +10,7 @@
   it did (for the report); it never raises.
 * ``verify(job)`` checks from the outside that what was published is there; returns checks.
 """
+from ..i18n import tr
 from .http_util import Client
 
 
@@ -69,17 +70,22 @@ class Target:
         """Undo ``entries`` (this target's, newest first); returns report dicts, never raises.
 
         A restore is skipped when the server refused the change (nothing was changed); a
-        delete is always tried (a server may fail half-way; "not found" is fine)."""
+        delete is always tried (a server may fail half-way; "not found" is fine), and when the
+        server had refused the change, a delete it refuses too is no failure of the rollback."""
         done = []
         for entry in entries:
             if entry.refused and entry.undo.startswith("restore") and not entry.data.get("always"):
-                done.append(dict(entry.to_dict(), result="done", message="unchanged (the node refused the change)"))
+                done.append(dict(entry.to_dict(), result="done", message=tr("unchanged (the node refused the change)")))
                 continue
             try:
                 getattr(self, "undo_" + entry.undo)(entry)
                 done.append(dict(entry.to_dict(), result="done", message=""))
             except Exception as exc:  # noqa: BLE001 - a failed undo is reported, the others still run
-                done.append(dict(entry.to_dict(), result="failed", message=getattr(exc, "message", str(exc))))
+                if entry.refused:   # the node answered the change with an error: it made nothing to undo
+                    done.append(dict(entry.to_dict(), result="done",
+                                     message=tr("nothing to remove (the node refused the change)")))
+                else:
+                    done.append(dict(entry.to_dict(), result="failed", message=getattr(exc, "message", str(exc))))
         return done
 
     def verify(self, job):
