@@ -87,3 +87,20 @@ def hold(handler, box, seconds=60):
     except OSError:
         pass
     handler.close_connection = True
+
+
+def dispatching_handler(target, methods):
+    """A request handler class that hands each request of ``methods`` to
+    ``target.dispatch(handler, METHOD)`` (the test doubles' single entry point)."""
+    from http.server import BaseHTTPRequestHandler
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+        disable_nagle_algorithm = True   # headers and body go out at once (no 40 ms delayed-ACK stall)
+
+        def log_message(self, *args):
+            pass
+
+    for method in methods:
+        setattr(Handler, "do_" + method, lambda self, m=method: target.dispatch(self, m))
+    return Handler

@@ -21,12 +21,12 @@ import threading
 import time
 import uuid
 from base64 import b64decode
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from lxml import etree
 
-from faults import FaultBox, drop_connection, hold
+from faults import FaultBox, dispatching_handler, drop_connection, hold
 
 API = "/api/v2"
 GMD = {"gmd": "http://www.isotc211.org/2005/gmd", "gco": "http://www.isotc211.org/2005/gco"}
@@ -129,31 +129,7 @@ class GeoNodeDouble:
 
     # --- HTTP -----------------------------------------------------------------------------------
     def _handler_class(self):
-        double = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-            disable_nagle_algorithm = True
-
-            def log_message(self, *args):
-                pass
-
-            def do_GET(self):
-                double.dispatch(self, "GET")
-
-            def do_POST(self):
-                double.dispatch(self, "POST")
-
-            def do_PUT(self):
-                double.dispatch(self, "PUT")
-
-            def do_PATCH(self):
-                double.dispatch(self, "PATCH")
-
-            def do_DELETE(self):
-                double.dispatch(self, "DELETE")
-
-        return Handler
+        return dispatching_handler(self, ("GET", "POST", "PUT", "PATCH", "DELETE"))
 
     def send(self, h, status, body=b"", ctype="application/json", headers=None):
         if isinstance(body, (dict, list)):

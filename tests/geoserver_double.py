@@ -15,10 +15,10 @@ import os
 import shutil
 import tempfile
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from faults import FaultBox, drop_connection, hold
+from faults import FaultBox, dispatching_handler, drop_connection, hold
 
 from demo.gs_answers import container_page
 from demo.publish_rest import GAPS, OWS_PATH, REST, ROUTES, SPEC_PATH_ALIASES, PublishRest  # noqa: F401
@@ -74,31 +74,7 @@ class GeoServerDouble:
 
     # --- HTTP -----------------------------------------------------------------------------------
     def _handler_class(self):
-        double = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-            disable_nagle_algorithm = True   # headers and body go out at once (no 40 ms delayed-ACK stall)
-
-            def log_message(self, *args):
-                pass
-
-            def do_GET(self):
-                double.dispatch(self, "GET")
-
-            def do_POST(self):
-                double.dispatch(self, "POST")
-
-            def do_PUT(self):
-                double.dispatch(self, "PUT")
-
-            def do_DELETE(self):
-                double.dispatch(self, "DELETE")
-
-            def do_HEAD(self):
-                double.dispatch(self, "HEAD")
-
-        return Handler
+        return dispatching_handler(self, ("GET", "POST", "PUT", "DELETE", "HEAD"))
 
     def send(self, h, status, body=b"", ctype="text/plain", headers=None):
         if isinstance(body, str):
