@@ -21,26 +21,10 @@ from ..core.lab import default_workspace
 from ..core.nodes import NodeRegistry
 from ..core.publish import publish_dataset
 from ..core.publish.dataset import safe_name
+from ..core.publish.endpoints import resolve_node
+from ..core.publish.model import PublishError
 from ..core.publish.sld import layer_sld
-
-ACTION_COLOURS = {"create": "#1e8449", "update": "#b9770e", "skip": "#7f8c8d"}
-RESULT_COLOURS = {"published": "#1e8449", "planned": "#1f618d", "failed": "#c0392b", "blocked": "#c0392b",
-                  "canceled": "#7f8c8d"}
-
-
-def action_label(action):
-    return {"create": tr("create"), "update": tr("update"), "skip": tr("skip")}.get(action, action)
-
-
-def resource_label(resource):
-    return {"workspace": tr("Workspace"), "datastore": tr("Data store"), "featuretype": tr("Feature type"),
-            "style": tr("Style"), "layer": tr("Layer"), "record": tr("Catalogue record")}.get(resource, resource)
-
-
-def result_label(result):
-    return {"planned": tr("Planned (nothing changed)"), "published": tr("Published"), "failed": tr("Failed"),
-            "blocked": tr("Not published"), "canceled": tr("Canceled")}.get(result, result)
-
+from .publish_report import ACTION_COLOURS, change_text, resource_label, result_html
 
 class _Feedback(QgsProcessingFeedback):
     """The publish's feedback: its step texts come out as a signal for the status line."""
@@ -233,12 +217,10 @@ class PublishPage(QWidget):
 
     def _node_authcfg(self, value):
         """The login of the chosen node: by its id, or by its base URL when one was typed."""
-        from ..core.publish.endpoints import is_url, normalise_base
-        node = self.registry.get(value) if value else None
-        if node is None and value and is_url(value):
-            base = normalise_base(value)
-            node = next((n for n in self.registry.nodes() if normalise_base(n.url) == base), None)
-        return node.authcfg if node is not None else ""
+        try:
+            return resolve_node(value, registry=self.registry)[1]
+        except PublishError:   # not a URL, not a registered node: the publish says so
+            return ""
 
     def _style_name(self, layer):
         return safe_name(self.layer_name.text().strip() or (layer.name() if layer else ""))
@@ -390,7 +372,7 @@ class PublishPage(QWidget):
         changes = report.get("changes", [])
         self.plan.clear()
         for c in changes:
-            item = QTreeWidgetItem([resource_label(c["resource"]), c["name"], self._change_text(c, report)])
+            item = QTreeWidgetItem([resource_label(c["resource"]), c["name"], change_text(c, report)])
             item.setToolTip(1, "%s\n%s" % (c.get("detail", ""), c.get("url", "")))
             item.setToolTip(2, c.get("message") or c.get("detail", ""))
             colour = ACTION_COLOURS.get(c["action"])
@@ -417,7 +399,7 @@ class PublishPage(QWidget):
         self.overwrite.setVisible(any(c.get("needs_confirmation") for c in changes))
         can_publish = report.get("dry_run") and report["result"] == "planned" and bool(changes)
         self.btn_publish.setEnabled(bool(can_publish))
-        self.result.setHtml(self.result_html(report))
+        self.result.setHtml(result_html(report))
         self.result.setVisible(True)
         self._fit_result()
         links = report.get("links", {})
@@ -437,44 +419,6 @@ class PublishPage(QWidget):
         doc.setTextWidth(max(200, self.result.viewport().width()))
         height = int(doc.size().height()) + 2 * self.result.frameWidth() + 8
         self.result.setFixedHeight(min(460, max(160, height)))
-
-    @staticmethod
-    def _change_text(change, report):
-        text = action_label(change["action"])
-        if not report.get("dry_run") and change["result"] != "planned":
-            text += " → " + {"done": tr("done"), "failed": tr("failed"), "rolled_back": tr("undone"),
-                             "not_run": tr("not run")}.get(change["result"], change["result"])
-        return text
-
-    @staticmethod
-    def result_html(report):
-        colour = RESULT_COLOURS.get(report["result"], "#000")
-        parts = ["<p><b style='color:%s'>%s</b><br>%s</p>" % (colour, html.escape(result_label(report["result"])),
-                                                              html.escape(report.get("message", "")))]
-        checks = report.get("verification") or []
-        if checks:
-            rows = "<br>".join("<span style='color:%s'>%s</span> %s%s" % (
-                "#1e8449" if c["ok"] else "#c0392b", "✔" if c["ok"] else "✘", html.escape(_check_label(c["check"])),
-                (" — " + html.escape(c["message"])) if c.get("message") else "") for c in checks)
-            parts.append("<p>%s<br>%s</p>" % (html.escape(tr("Checked from outside:")), rows))
-        links = report.get("links") or {}
-        shown = [(tr("WMS"), links.get("wms")), (tr("WFS"), links.get("wfs")),
-                 (tr("Catalogue record"), links.get("record")), (tr("GeoServer layer (REST)"), links.get("layer_rest"))]
-        items = " · ".join("<a href='%s'>%s</a>" % (html.escape(url, quote=True), html.escape(label))
-                           for label, url in shown if url)
-        if items and report["result"] == "published":
-            parts.append("<p>%s %s</p>" % (html.escape(tr("Links:")), items))
-        how = (report.get("metadata") or {}).get("source", "")
-        if how:
-            text = {"file": tr("Metadata: the record file you chose."),
-                    "stored": tr("Metadata: the record saved with the dataset."),
-                    "generated": tr("Metadata: generated from the layer (sdi:generatemetadata)."),
-                    "minimal": tr("Metadata: a minimal record (the metadata package is not installed).")}.get(how, "")
-            parts.append("<p>%s %s</p>" % (html.escape(text), html.escape(tr("Record {id}.").format(
-                id=report.get("record_id", "")))))
-        if report.get("log"):
-            parts.append("<p style='color:#666'>%s</p>" % html.escape(tr("Logged in {path}").format(path=report["log"])))
-        return "".join(parts)
 
     def load_back(self, kind):
         """Add the published layer to the project from the node's WMS or WFS."""
@@ -499,9 +443,3 @@ class PublishPage(QWidget):
         self.status.setText(text)
         self.status.setVisible(True)
         self.message.emit(text, int(Qgis.Warning if warn else Qgis.Info))
-
-
-def _check_label(check):
-    return {"geoserver_layer": tr("GeoServer has the layer with its style"), "wms": tr("WMS draws the layer"),
-            "wfs": tr("WFS returns its features"), "catalogue": tr("the catalogue finds the record"),
-            "records": tr("the OGC API catalogue finds the record")}.get(check, check)

@@ -30,17 +30,18 @@ def is_url(text):
     return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
-def resolve_node(node, authcfg=""):
+def resolve_node(node, authcfg="", registry=None):
     """(base URL, authcfg) for ``node``: a base URL, or the id of a node in the user's registry.
     Without an explicit ``authcfg``, a base URL of a registered node gets that node's login."""
     node = (node or "").strip()
+    registry = registry or NodeRegistry()
     if is_url(node):
         base = normalise_base(node)
         if not authcfg:
-            known = [n for n in NodeRegistry().nodes() if n.authcfg and normalise_base(n.url) == base]
+            known = [n for n in registry.nodes() if n.authcfg and normalise_base(n.url) == base]
             authcfg = known[0].authcfg if known else ""
         return base, authcfg
-    found = NodeRegistry().get(node) if node else None
+    found = registry.get(node) if node else None
     if found is None:
         raise PublishError(tr("Unknown node {node}: give the node's base URL (http://…) or the id of a node you "
                               "added in Discover.").format(node=node or "-"))
