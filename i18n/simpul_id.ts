@@ -236,25 +236,21 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/health.py" />
-      <location filename="../sdi_plugin/gui/dock.py" />
       <source>Not checked</source>
       <translation>Belum diperiksa</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/health.py" />
-      <location filename="../sdi_plugin/gui/dock.py" />
       <source>Up</source>
       <translation>Aktif</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/health.py" />
-      <location filename="../sdi_plugin/gui/dock.py" />
       <source>Slow</source>
       <translation>Lambat</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/health.py" />
-      <location filename="../sdi_plugin/gui/dock.py" />
       <source>Down</source>
       <translation>Mati</translation>
     </message>
@@ -3047,7 +3043,6 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/directory_dialog.py" />
-      <location filename="../sdi_plugin/gui/dock.py" />
       <location filename="../sdi_plugin/gui/node_list.py" />
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <location filename="../sdi_plugin/gui/search_panel.py" />
@@ -3102,13 +3097,11 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/discover_page.py" />
-      <location filename="../sdi_plugin/gui/dock.py" />
       <source>Add node…</source>
       <translation>Tambah simpul…</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/discover_page.py" />
-      <location filename="../sdi_plugin/gui/dock.py" />
       <source>Check</source>
       <translation>Periksa</translation>
     </message>
@@ -3119,7 +3112,6 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/discover_page.py" />
-      <location filename="../sdi_plugin/gui/dock.py" />
       <source>Remove</source>
       <translation>Hapus</translation>
     </message>
@@ -3200,11 +3192,6 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/dock.py" />
-      <source>Nodes (simpul jaringan) of the JIGN network you work with. Check a node to see which services it offers.</source>
-      <translation>Simpul jaringan JIGN yang Anda gunakan. Periksa sebuah simpul untuk melihat layanan yang disediakannya.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/dock.py" />
       <location filename="../sdi_plugin/processing/alg_nodeinfo.py" />
       <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
       <source>Discover</source>
@@ -3243,24 +3230,6 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/dock.py" />
-      <location filename="../sdi_plugin/gui/node_dialog.py" />
-      <source>Level</source>
-      <translation>Tingkat</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/dock.py" />
-      <location filename="../sdi_plugin/gui/node_list.py" />
-      <source>Status</source>
-      <translation>Status</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/dock.py" />
-      <location filename="../sdi_plugin/gui/node_list.py" />
-      <source>Checking…</source>
-      <translation>Memeriksa…</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/dock.py" />
       <source>Check your datasets against the national standards before you share them: the KUGI feature catalogue (layer names, geometry types, attributes, FCODE), the SRGI2013 reference system, the ISO 19115 / SNI 8843-1 metadata profile, geometry validity and topology (overlapping parcels). Results come as a readable report, an error layer you can click through, and a JSON file; safe fixes are written to a new file.</source>
       <translation>Periksa dataset Anda terhadap standar nasional sebelum dibagikan: katalog unsur KUGI (nama layer, tipe geometri, atribut, FCODE), sistem referensi SRGI2013, profil metadata ISO 19115 / SNI 8843-1, validitas geometri, dan topologi (persil yang tumpang tindih). Hasilnya berupa laporan yang mudah dibaca, layer kesalahan yang dapat ditelusuri, dan berkas JSON; perbaikan yang aman ditulis ke berkas baru.</translation>
     </message>
@@ -3286,69 +3255,18 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/dock.py" />
+      <source>Not available in this version yet.</source>
+      <translation>Belum tersedia pada versi ini.</translation>
+    </message>
+    <message>
       <location filename="../sdi_plugin/gui/health_monitor.py" />
       <source>Simpul: checking node {name}</source>
       <translation>Simpul: memeriksa simpul {name}</translation>
     </message>
     <message>
-      <location filename="../sdi_plugin/gui/dock.py" />
-      <source>Not available in this version yet.</source>
-      <translation>Belum tersedia pada versi ini.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/dock.py" />
-      <source>Searching the catalogues of all nodes at once, and loading records as layers, comes in a later version.</source>
-      <translation>Pencarian katalog semua simpul sekaligus dan pemuatan rekaman sebagai layer hadir pada versi berikutnya.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/dock.py" />
       <location filename="../sdi_plugin/gui/health_monitor.py" />
       <source>Node {name} did not answer: {why}</source>
       <translation>Simpul {name} tidak menjawab: {why}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/dock.py" />
-      <source>No node yet. Add one with its base URL.</source>
-      <translation>Belum ada simpul. Tambahkan dengan URL dasarnya.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/dock.py" />
-      <location filename="../sdi_plugin/gui/node_list.py" />
-      <source>latency</source>
-      <translation>latensi</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/dock.py" />
-      <location filename="../sdi_plugin/gui/node_list.py" />
-      <source>checked</source>
-      <translation>diperiksa</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/dock.py" />
-      <source>Service</source>
-      <translation>Layanan</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/dock.py" />
-      <source>Version</source>
-      <translation>Versi</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/dock.py" />
-      <source>Address</source>
-      <translation>Alamat</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/dock.py" />
-      <location filename="../sdi_plugin/gui/node_list.py" />
-      <source>No known service found.</source>
-      <translation>Tidak ditemukan layanan yang dikenal.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/dock.py" />
-      <location filename="../sdi_plugin/gui/node_list.py" />
-      <source>Not checked yet: press Check.</source>
-      <translation>Belum diperiksa: tekan Periksa.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/lab_page.py" />
@@ -4113,6 +4031,11 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/node_dialog.py" />
+      <source>Level</source>
+      <translation>Tingkat</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/node_dialog.py" />
       <source>Province</source>
       <translation>Provinsi</translation>
     </message>
@@ -4148,8 +4071,18 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/node_list.py" />
+      <source>Checking…</source>
+      <translation>Memeriksa…</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/node_list.py" />
       <source>Records</source>
       <translation>Rekaman</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/node_list.py" />
+      <source>Status</source>
+      <translation>Status</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/node_list.py" />
@@ -4173,8 +4106,28 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/node_list.py" />
+      <source>checked</source>
+      <translation>diperiksa</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/node_list.py" />
       <source>Services</source>
       <translation>Layanan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/node_list.py" />
+      <source>No known service found.</source>
+      <translation>Tidak ditemukan layanan yang dikenal.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/node_list.py" />
+      <source>Not checked yet: press Check.</source>
+      <translation>Belum diperiksa: tekan Periksa.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/node_list.py" />
+      <source>latency</source>
+      <translation>latensi</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/node_list.py" />
@@ -4213,6 +4166,7 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
+      <location filename="../sdi_plugin/gui/publish_report.py" />
       <source>Workspace</source>
       <translation>Workspace</translation>
     </message>
@@ -4273,72 +4227,6 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
-      <source>create</source>
-      <translation>buat</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/publish_page.py" />
-      <source>update</source>
-      <translation>perbarui</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/publish_page.py" />
-      <source>skip</source>
-      <translation>lewati</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/publish_page.py" />
-      <source>Data store</source>
-      <translation>Penyimpanan data</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/publish_page.py" />
-      <source>Feature type</source>
-      <translation>Feature type</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/publish_page.py" />
-      <source>Style</source>
-      <translation>Gaya</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/publish_page.py" />
-      <location filename="../sdi_plugin/processing/alg_metadata.py" />
-      <source>Layer</source>
-      <translation>Layer</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/publish_page.py" />
-      <source>Catalogue record</source>
-      <translation>Rekaman katalog</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/publish_page.py" />
-      <source>Planned (nothing changed)</source>
-      <translation>Direncanakan (tidak ada yang berubah)</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/publish_page.py" />
-      <source>Published</source>
-      <translation>Dipublikasikan</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/publish_page.py" />
-      <source>Failed</source>
-      <translation>Gagal</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/publish_page.py" />
-      <source>Not published</source>
-      <translation>Tidak dipublikasikan</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/publish_page.py" />
-      <source>Canceled</source>
-      <translation>Dibatalkan</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>Resource</source>
       <translation>Sumber daya</translation>
     </message>
@@ -4389,68 +4277,8 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
-      <source>WMS</source>
-      <translation>WMS</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/publish_page.py" />
-      <source>WFS</source>
-      <translation>WFS</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/publish_page.py" />
-      <source>GeoServer layer (REST)</source>
-      <translation>Layer GeoServer (REST)</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/publish_page.py" />
-      <source>GeoServer has the layer with its style</source>
-      <translation>GeoServer memiliki layer beserta gayanya</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/publish_page.py" />
-      <source>WMS draws the layer</source>
-      <translation>WMS menggambar layer</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/publish_page.py" />
-      <source>WFS returns its features</source>
-      <translation>WFS mengembalikan unsur-unsurnya</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/publish_page.py" />
-      <source>the catalogue finds the record</source>
-      <translation>katalog menemukan rekamannya</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/publish_page.py" />
-      <source>the OGC API catalogue finds the record</source>
-      <translation>katalog OGC API menemukan rekamannya</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>The layer's QGIS symbology goes to the node as an SLD style ({kb:.1f} kB) and becomes the layer's default style.</source>
       <translation>Simbologi QGIS layer dikirim ke simpul sebagai gaya SLD ({kb:.1f} kB) dan menjadi gaya bawaan layer.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/publish_page.py" />
-      <source>Metadata: the record file you chose.</source>
-      <translation>Metadata: berkas rekaman yang Anda pilih.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/publish_page.py" />
-      <source>Metadata: the record saved with the dataset.</source>
-      <translation>Metadata: rekaman yang tersimpan bersama dataset.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/publish_page.py" />
-      <source>Metadata: generated from the layer (sdi:generatemetadata).</source>
-      <translation>Metadata: dibuat dari layer (sdi:generatemetadata).</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/publish_page.py" />
-      <source>Metadata: a minimal record (the metadata package is not installed).</source>
-      <translation>Metadata: rekaman minimal (paket metadata tidak terpasang).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
@@ -4463,43 +4291,169 @@
       <translation>Gaya tidak dapat diekspor sebagai SLD: {why}</translation>
     </message>
     <message>
-      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <location filename="../sdi_plugin/gui/publish_report.py" />
+      <source>WMS</source>
+      <translation>WMS</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_report.py" />
+      <source>WFS</source>
+      <translation>WFS</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_report.py" />
+      <source>Catalogue record</source>
+      <translation>Rekaman katalog</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_report.py" />
+      <source>GeoServer layer (REST)</source>
+      <translation>Layer GeoServer (REST)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_report.py" />
+      <source>create</source>
+      <translation>buat</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_report.py" />
+      <source>update</source>
+      <translation>perbarui</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_report.py" />
+      <source>skip</source>
+      <translation>lewati</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_report.py" />
+      <source>Data store</source>
+      <translation>Penyimpanan data</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_report.py" />
+      <source>Feature type</source>
+      <translation>Feature type</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_report.py" />
+      <source>Style</source>
+      <translation>Gaya</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_report.py" />
+      <location filename="../sdi_plugin/processing/alg_metadata.py" />
+      <source>Layer</source>
+      <translation>Layer</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_report.py" />
+      <source>Planned (nothing changed)</source>
+      <translation>Direncanakan (tidak ada yang berubah)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_report.py" />
+      <source>Published</source>
+      <translation>Dipublikasikan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_report.py" />
+      <source>Failed</source>
+      <translation>Gagal</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_report.py" />
+      <source>Not published</source>
+      <translation>Tidak dipublikasikan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_report.py" />
+      <source>Canceled</source>
+      <translation>Dibatalkan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_report.py" />
+      <source>GeoServer has the layer with its style</source>
+      <translation>GeoServer memiliki layer beserta gayanya</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_report.py" />
+      <source>WMS draws the layer</source>
+      <translation>WMS menggambar layer</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_report.py" />
+      <source>WFS returns its features</source>
+      <translation>WFS mengembalikan unsur-unsurnya</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_report.py" />
+      <source>the catalogue finds the record</source>
+      <translation>katalog menemukan rekamannya</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_report.py" />
+      <source>the OGC API catalogue finds the record</source>
+      <translation>katalog OGC API menemukan rekamannya</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_report.py" />
+      <source>Metadata: the record file you chose.</source>
+      <translation>Metadata: berkas rekaman yang Anda pilih.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_report.py" />
+      <source>Metadata: the record saved with the dataset.</source>
+      <translation>Metadata: rekaman yang tersimpan bersama dataset.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_report.py" />
+      <source>Metadata: generated from the layer (sdi:generatemetadata).</source>
+      <translation>Metadata: dibuat dari layer (sdi:generatemetadata).</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_report.py" />
+      <source>Metadata: a minimal record (the metadata package is not installed).</source>
+      <translation>Metadata: rekaman minimal (paket metadata tidak terpasang).</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_report.py" />
       <source>done</source>
       <translation>selesai</translation>
     </message>
     <message>
-      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <location filename="../sdi_plugin/gui/publish_report.py" />
       <location filename="../sdi_plugin/processing/alg_publish.py" />
       <source>failed</source>
       <translation>gagal</translation>
     </message>
     <message>
-      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <location filename="../sdi_plugin/gui/publish_report.py" />
       <source>undone</source>
       <translation>dibatalkan</translation>
     </message>
     <message>
-      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <location filename="../sdi_plugin/gui/publish_report.py" />
       <source>not run</source>
       <translation>tidak dijalankan</translation>
     </message>
     <message>
-      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <location filename="../sdi_plugin/gui/publish_report.py" />
       <source>Checked from outside:</source>
       <translation>Diperiksa dari luar:</translation>
     </message>
     <message>
-      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <location filename="../sdi_plugin/gui/publish_report.py" />
       <source>Links:</source>
       <translation>Tautan:</translation>
     </message>
     <message>
-      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <location filename="../sdi_plugin/gui/publish_report.py" />
       <source>Logged in {path}</source>
       <translation>Dicatat di {path}</translation>
     </message>
     <message>
-      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <location filename="../sdi_plugin/gui/publish_report.py" />
       <source>Record {id}.</source>
       <translation>Rekaman {id}.</translation>
     </message>

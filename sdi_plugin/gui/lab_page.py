@@ -65,7 +65,7 @@ class StepRow(QWidget):
         lay.addWidget(self.text)
 
     def show_state(self, done):
-        from .dock import local_time
+        from .record_view import local_time
         self.tick.setChecked(bool(done))
         parts = [html.escape(self.step.text("instruction"))]
         if self.step.dataset:
@@ -444,7 +444,7 @@ class LabPage(QWidget):
                 cell = QTableWidgetItem("✓" if done else "")
                 cell.setTextAlignment(Qt.AlignCenter)
                 if done:
-                    from .dock import local_time
+                    from .record_view import local_time
                     cell.setToolTip(local_time(done.get("at", "")))
                 self.table.setItem(r, c + 1, cell)
             self.table.setItem(r, len(ids) + 1, QTableWidgetItem("%d/%d" % (p.get("done", 0), len(ids))))
