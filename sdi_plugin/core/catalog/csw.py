@@ -13,7 +13,8 @@ from ..i18n import tr
 from ..xmlsafe import XmlError, localname, parse_xml
 from .client import DEFAULT_MAX_BYTES, CatalogueError, Page, parsing, post
 from .dublincore import DC_NAMES, parse_dc
-from .iso19139 import ROOT_NAMES, parse_iso
+from ..metadata.isotype import is_iso_root
+from .iso19139 import parse_iso
 
 CSW = {"2.0.2": "http://www.opengis.net/cat/csw/2.0.2", "3.0.0": "http://www.opengis.net/cat/csw/3.0"}
 FILTER = {"2.0.2": "http://www.opengis.net/ogc", "3.0.0": "http://www.opengis.net/fes/2.0"}
@@ -114,8 +115,8 @@ def parse_getrecords(data, source_url="", start=1):
         raise CatalogueError(tr("the CSW answer has no search results"))
     records = []
     for child in results:
-        kind = localname(child)
-        if kind in ROOT_NAMES:
+        kind = localname(child) if isinstance(child.tag, str) else ""
+        if is_iso_root(child):        # gmd:MD_Metadata, gmi:MI_Metadata, or a profile root with gco:isoType
             rec = parse_iso(child, source_url)
         elif kind in DC_NAMES:
             rec = parse_dc(child, source_url)
