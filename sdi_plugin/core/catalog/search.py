@@ -228,6 +228,8 @@ def search_page(job, query, timeout=10.0, max_bytes=DEFAULT_MAX_BYTES, feedback=
             for rec in page.records:
                 rec.harvested = stamp
             out.records, out.total, out.has_more = page.records, page.matched, page.next_token is not None
+            if getattr(page, "problems", None):    # part of the catalogue failed, the rest answered
+                out.message = tr("{node}: {why}").format(node=_label(node), why="; ".join(page.problems))
             if cache is not None and out.records:
                 for rec in out.records:
                     rec.node_id, rec.node_name = node.id, _label(node)

@@ -1,0 +1,193 @@
+"""Issue 12 against real servers and real-world records: pycsw 2.6.2 serving tiles that share
+title and extent (no record lost, node report = records held), pygeoapi with one failing record
+collection (the other collection's records kept, the failing one named), and the checker's
+service / ISO 19115-2 / 2006 handling on corpus records (tests/data/realworld)."""
+import copy
+import json
+import os
+import re
+import shutil
+import sys
+
+import pytest
+
+from sdi_plugin.core.catalog.query import SearchQuery
+from sdi_plugin.core.catalog.results import ResultSet
+from sdi_plugin.core.catalog.search import search_nodes
+from sdi_plugin.core.findings import ERROR
+from sdi_plugin.core.metadata import check, iso_reader
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CORPUS = os.path.join(HERE, "data", "realworld")
+with open(os.path.join(CORPUS, "manifest.json"), encoding="utf-8") as _fh:
+    MANIFEST = json.load(_fh)
+TILES = sorted(n for n in MANIFEST["records"] if n.startswith("pycsw_apiso_"))
+
+
+def _read(name):
+    with open(os.path.join(CORPUS, "records", name), "rb") as fh:
+        return fh.read()
+
+
+# -- real pycsw 2.6.2: tiles with the same title and extent, distinct identifiers ---------------------
+def _copy_tiles(out_dir, suffix=""):
+    """The corpus tiles as a pycsw repository; ``suffix`` makes other file identifiers (the same
+    tiles catalogued again at another node under identifiers of its own)."""
+    os.makedirs(out_dir, exist_ok=True)
+    for name in TILES:
+        data = _read(name)
+        if suffix:
+            fid = MANIFEST["records"][name]["identifier"]
+            data = data.replace(fid.encode(), (fid + suffix).encode())
+        with open(os.path.join(out_dir, name), "wb") as fh:
+            fh.write(data)
+
+
+@pytest.fixture(scope="module")
+def tile_catalogues(tmp_path_factory):
+    """Two real pycsw 2.6.2 catalogues (the fixture of tests/fixtures_catalogues.py) serving the 15
+    corpus tiles: node A with the files' identifiers, node B with identifiers of its own."""
+    sys.path.insert(0, HERE)
+    import catalog_records
+    from fixtures_catalogues import CswCatalogues
+
+    cats = {"tiles-a": {"name": "Dinas Tata Ruang (A)", "level": "kota", "datasets": ""},
+            "tiles-b": {"name": "Geoportal Provinsi (B)", "level": "provinsi", "datasets": "-b"}}
+    old = catalog_records.CATALOGUES, catalog_records.write_iso
+    catalog_records.CATALOGUES = cats
+    catalog_records.write_iso = lambda suffix, out_dir, public_url: _copy_tiles(out_dir, suffix)
+    server = CswCatalogues(str(tmp_path_factory.mktemp("tiles")))
+    try:
+        server.start()
+    finally:
+        catalog_records.CATALOGUES, catalog_records.write_iso = old
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def test_tiles_of_one_node_are_all_listed(qgis_app, tile_catalogues):
+    node = tile_catalogues.nodes["tiles-a"]
+    outcome = search_nodes(SearchQuery(text="", page_size=50), [node], timeout=30.0)
+    state = outcome.nodes[0]
+    assert state.ok, state.message
+    assert state.total == len(TILES)
+    ids = sorted(r.identifier for r in outcome.records)
+    assert ids == sorted(MANIFEST["records"][n]["identifier"] for n in TILES)
+    assert state.returned == len(outcome.records) == len(TILES)      # the report says what is listed
+
+
+def test_tiles_at_two_nodes_group_across_nodes_and_every_member_stays(qgis_app, tile_catalogues):
+    nodes = [tile_catalogues.nodes["tiles-a"], tile_catalogues.nodes["tiles-b"]]
+    outcome = search_nodes(SearchQuery(text="", page_size=50), nodes, timeout=30.0)
+    assert all(s.ok for s in outcome.nodes), [s.message for s in outcome.nodes]
+    held = [(r.node_id, r.identifier) for r in outcome.records]
+    held += [(m.node_id, m.identifier) for r in outcome.records for m in r.members]
+    assert len(held) == len(set(held)) == 2 * len(TILES)              # nothing lost, nothing twice
+    for state in outcome.nodes:
+        assert state.returned == state.total == len(TILES)
+    for row in outcome.records:
+        # a row groups at most one record per node, all with the row's title and extent
+        assert len({row.node_id} | {m.node_id for m in row.members}) == 1 + len(row.members)
+        assert all(m.title == row.title for m in row.members)
+        assert [d["identifier"] for d in row.duplicates] == [m.identifier for m in row.members]
+
+
+def test_result_set_keeps_same_node_records_and_exposes_members():
+    from sdi_plugin.core.catalog.model import Record
+
+    def rec(node, ident):
+        return Record(identifier=ident, title="Foto Udara 1994", bbox=(106.6, -6.25, 106.7, -6.15), node_id=node,
+                      node_name=node.upper())
+    rs = ResultSet()
+    a1, a2, b1 = rec("a", "t1"), rec("a", "t2"), rec("b", "x1")
+    rs.add([a1, a2])
+    rs.add([b1, rec("a", "T1")])                  # the same record of node a again (case aside)
+    assert len(rs) == 2 and rs.count("a") == 2 and rs.count("b") == 1
+    assert rs.members(a1) == [a1, b1] and rs.members(b1) == [a1, b1]
+    assert rs.members(a2) == [a2]
+
+
+# -- real pygeoapi: one record collection answers HTTP 500 ----------------------------------------------
+@pytest.fixture(scope="module")
+def pygeoapi_broken(tmp_path_factory):
+    sys.path.insert(0, HERE)
+    import fixtures_pygeoapi
+    workdir = str(tmp_path_factory.mktemp("pygeoapi-broken"))
+    broken = os.path.join(workdir, "rusak.tinydb")
+    original = fixtures_pygeoapi._config
+
+    def with_broken_collection(url, port, tinydb):
+        cfg = original(url, port, tinydb)
+        # a copy of the good records now (pygeoapi reads it to write its OpenAPI document);
+        # spoiled once the server runs, so that collection's /items answers HTTP 500
+        shutil.copy(tinydb, broken)
+        res = copy.deepcopy(cfg["resources"]["metadata-records"])
+        res["title"] = "Koleksi rusak"
+        res["providers"][0]["data"] = broken
+        cfg["resources"]["koleksi-rusak"] = res
+        return cfg
+
+    fixtures_pygeoapi._config = with_broken_collection
+    server = fixtures_pygeoapi.PygeoapiRecords(workdir)
+    try:
+        server.start()
+    finally:
+        fixtures_pygeoapi._config = original
+    with open(broken, "w", encoding="utf-8") as fh:
+        fh.write("{ this is not JSON")
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def test_failing_records_collection_is_named_and_the_others_kept(qgis_app, pygeoapi_broken):
+    import urllib.error
+    import urllib.request
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    with pytest.raises(urllib.error.HTTPError) as err:      # the server really fails on that collection
+        opener.open(pygeoapi_broken.url + "/collections/koleksi-rusak/items?f=json", timeout=30)
+    assert err.value.code == 500
+    outcome = search_nodes(SearchQuery(text="", page_size=50), [pygeoapi_broken.node], timeout=30.0)
+    state = outcome.nodes[0]
+    assert len(outcome.records) == len(pygeoapi_broken.records) > 0
+    assert "koleksi-rusak" in state.message
+    assert state.returned == len(outcome.records)
+
+
+# -- checker: services, ISO 19115-2, the 2006 release -----------------------------------------------------
+def test_service_record_is_checked_as_a_service():
+    data = _read("geonetwork3_service_wms.xml")
+    assert not [f for f in check.check_metadata_bytes(data) if f.severity == ERROR]
+    stripped = re.sub(rb"<srv:serviceType>.*?</srv:serviceType>", b"", data)
+    found = check.check_metadata_bytes(stripped, schema=False)
+    assert [f.details["element"] for f in found if f.severity == ERROR] == ["service_type"]
+
+
+def test_gmi_record_profile_sees_inside_the_gmi_root():
+    data = _read("noaa_nciso_gmi_1.xml")
+    assert not [f for f in check.check_metadata_bytes(data) if f.severity == ERROR]
+    title = MANIFEST["records"]["noaa_nciso_gmi_1.xml"]["title"].encode()
+    no_title = data.replace(b"<gco:CharacterString>" + title + b"</gco:CharacterString></gmd:title>",
+                            b"<gco:CharacterString></gco:CharacterString></gmd:title>", 1)
+    found = check.check_metadata_bytes(no_title)
+    assert "title" in [f.details.get("element") for f in found if f.severity == ERROR]
+
+
+def test_2006_record_is_validated_against_the_2006_schemas_and_errors_name_it():
+    data = _read("geonode_1.xml")
+    assert not [f for f in check.check_metadata_bytes(data) if f.severity == ERROR]
+    broken = data.replace(b"<gmd:dateStamp>", b"<gmd:dateStampX>", 1).replace(b"</gmd:dateStamp>",
+                                                                             b"</gmd:dateStampX>", 1)
+    errors = [f for f in check.check_metadata_bytes(broken) if f.rule == check.RULE_SCHEMA and f.severity == ERROR]
+    assert errors and {f.details["schema_release"] for f in errors} == {"20060504"}
+    assert "20060504" in errors[0].message
+
+
+def test_reader_survives_owslib_and_says_what_happened():
+    rec = iso_reader.read_bytes(_read("inspire_national_1.xml"))
+    assert rec.title and rec.bbox() and rec.online_resources
+    assert rec.read_notes and "OWSLib" in rec.read_notes[0]
+    assert not iso_reader.read_bytes(_read("geonetwork4_inspire_1.xml")).read_notes
