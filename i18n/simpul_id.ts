@@ -4856,6 +4856,11 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/search_panel.py" />
+      <source>{count} answered in part (see the tooltip)</source>
+      <translation>{count} menjawab sebagian (lihat keterangan alat)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/search_panel.py" />
       <source>{count} from the offline cache</source>
       <translation>{count} dari cache luring</translation>
     </message>

@@ -191,3 +191,52 @@ def test_reader_survives_owslib_and_says_what_happened():
     assert rec.title and rec.bbox() and rec.online_resources
     assert rec.read_notes and "OWSLib" in rec.read_notes[0]
     assert not iso_reader.read_bytes(_read("geonetwork4_inspire_1.xml")).read_notes
+
+
+def test_discover_results_list_every_member_and_load_any(qgis_app, tile_catalogues, tmp_path):
+    """The Discover page's result list (real pycsw, two nodes with the same tiles under other
+    identifiers): each node's record of a group is a row (the listed one, or a child row of it),
+    and selecting a child row makes that record the one shown and loaded."""
+    from qgis.core import QgsSettings
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    from qtwait import wait_for
+    from sdi_plugin.core.nodes import NodeRegistry
+    from sdi_plugin.gui.search_panel import SearchPanel
+
+    s = QgsSettings()
+    s.remove("simpul/nodes")
+    registry = NodeRegistry(s)
+    for key in ("tiles-a", "tiles-b"):
+        registry.add(tile_catalogues.nodes[key])
+    panel = SearchPanel(registry)
+    panel.resize(520, 700)
+    panel.show()
+    try:
+        panel.run()
+        assert wait_for(lambda: panel.search is not None and not panel.search.is_running(), 60000)
+        rows, children = [], []
+        for i in range(panel.results.topLevelItemCount()):
+            top = panel.results.topLevelItem(i)
+            rows.append(top)
+            children += [top.child(k) for k in range(top.childCount())]
+        assert len(rows) + len(children) == 2 * len(TILES)
+        assert children
+        assert panel.status.text().startswith("%d record(s) from 2 of 2 node(s)" % (2 * len(TILES)))
+        child = children[0]
+        child.parent().setExpanded(True)
+        panel.results.setCurrentItem(child)
+        chosen = panel.current_record()
+        assert chosen.node_id != panel._shown[child.parent().data(0, 0x0100)].node_id
+        assert chosen.identifier and chosen in panel.search.members(chosen)
+        child.setSelected(True)
+        assert chosen in panel.selected_records()
+        QCoreApplication.processEvents()
+        panel.grab().save(str(tmp_path / "discover_members.png"))
+        if os.environ.get("SIMPUL_SCREENSHOT_DIR"):
+            shutil.copy(str(tmp_path / "discover_members.png"), os.environ["SIMPUL_SCREENSHOT_DIR"])
+    finally:
+        panel.cancel()
+        panel.close()
+        panel.deleteLater()
+        s.remove("simpul/nodes")

@@ -282,9 +282,12 @@ class SearchPanel(QWidget):
         failed = [s for s in states if s.state == "failed"]
         cached = [s for s in states if s.from_cache]
         parts = [tr("{records} record(s) from {done} of {count} node(s)").format(
-            records=len(self._records), done=len(done), count=len(states))]
+            records=len(self._shown), done=len(done), count=len(states))]
         if failed:
             parts.append(tr("{count} did not answer").format(count=len(failed)))
+        partial = [s for s in states if s.state == "done" and s.message]   # e.g. one collection failed
+        if partial:
+            parts.append(tr("{count} answered in part (see the tooltip)").format(count=len(partial)))
         if cached:
             parts.append(tr("{count} from the offline cache").format(count=len(cached)))
         self.status.setText(" · ".join(parts))
