@@ -240,3 +240,11 @@ def test_discover_results_list_every_member_and_load_any(qgis_app, tile_catalogu
         panel.close()
         panel.deleteLater()
         s.remove("simpul/nodes")
+
+
+def test_codes_written_as_text_only_are_not_missing():
+    """Older producers write a code list value as the element's text without codeListValue."""
+    data = re.sub(rb' codeListValue="[^"]*"', b"", _read("pycsw_apiso_aerfo_1.xml"))
+    assert b"codeListValue" not in data
+    found = check.check_metadata_bytes(data, schema=False)
+    assert not [f for f in found if f.severity == ERROR], [f.message for f in found if f.severity == ERROR]
