@@ -771,6 +771,23 @@ def answers():
                             crs="urn:ogc:def:crs:EPSG:6.11:4326", kind="Record"))
     add_answer("pycsw30_getrecords_dc.xml", dc_answer(gn, version="3.0"), "GeoNode's pycsw (CSW 3.0, DC)", "csw",
                [uid("6e0d3a21", 10 + i) for i in range(5)], "pycsw-csw30-dc")
+    # GeoNetwork 4 answering with outputSchema ISO 19115-3 (mdb 2.0): the shape of the project's own
+    # tests/data/metadata/geonetwork_iso19115-3.xml, three records under other identifiers and titles
+    with open(os.path.join(HERE, "..", "metadata", "geonetwork_iso19115-3.xml"), encoding="utf-8") as fh:
+        mdb = fh.read()
+    mdb = mdb[mdb.index("<mdb:MD_Metadata"):]
+    ids3, body3 = [], ""
+    for i, place in enumerate(PLACES[:3]):
+        fid = uid("c0ffee33", i)
+        ids3.append(fid)
+        body3 += mdb.replace("c0ffee00-1234-4abc-9def-0123456789ab", fid).replace(
+            "Garis Pantai Indonesia (contoh)", "Garis Pantai %s" % place[0])
+    add_answer("geonetwork4_getrecords_iso19115-3.xml",
+               '<?xml version="1.0" encoding="UTF-8"?>\n<csw:GetRecordsResponse xmlns:csw="http://www.opengis.net/'
+               'cat/csw/2.0.2" version="2.0.2"><csw:SearchStatus timestamp="2026-11-30T10:00:00Z"/><csw:SearchResults '
+               'numberOfRecordsMatched="3" numberOfRecordsReturned="3" nextRecord="0" elementSet="full">%s'
+               '</csw:SearchResults></csw:GetRecordsResponse>\n' % body3, "GeoNetwork 4 (CSW 2.0.2, ISO 19115-3)",
+               "csw", ids3, "geonetwork4-iso19115-3")
     # CKAN package_search
     pkgs = []
     for i, place in enumerate(PLACES[:7]):
