@@ -117,14 +117,17 @@ def parse_getrecords(data, source_url="", start=1):
     records = []
     for child in results:
         kind = localname(child) if isinstance(child.tag, str) else ""
-        if is_iso_root(child):        # gmd:MD_Metadata, gmi:MI_Metadata, or a profile root with gco:isoType
-            rec = parse_iso(child, source_url)
-        elif kind in DC_NAMES:
-            rec = parse_dc(child, source_url)
-        elif kind == "MD_Metadata" and etree.QName(child).namespace in ISO3_ROOTS:
-            rec = parse_iso3(child, source_url)      # GeoNetwork 4 answering in ISO 19115-3
-        else:
-            continue
+        try:
+            if is_iso_root(child):        # gmd:MD_Metadata, gmi:MI_Metadata, or a profile root with gco:isoType
+                rec = parse_iso(child, source_url)
+            elif kind in DC_NAMES:
+                rec = parse_dc(child, source_url)
+            elif kind == "MD_Metadata" and etree.QName(child).namespace in ISO3_ROOTS:
+                rec = parse_iso3(child, source_url)      # GeoNetwork 4 answering in ISO 19115-3
+            else:
+                continue
+        except Exception:  # noqa: BLE001 - one odd record must not cost the others (or itself)
+            rec = _bare_record(child, source_url)
         if rec.identifier or rec.title:
             records.append(rec)
 
@@ -175,6 +178,21 @@ def parse_iso3(md, source_url=""):
     rec.constraints = "; ".join(dict.fromkeys(m.use_limitations + m.access_constraints + m.other_constraints))
     rec.links = [make_link(l.url, l.protocol, l.name, l.description) for l in m.online_resources if l.url]
     return rec
+
+
+def _bare_record(el, source_url=""):
+    """The identifier and title of a record the parsers could not read (it is still listed)."""
+    from .model import Record
+
+    def first(*names):
+        for node in el.iter():
+            if isinstance(node.tag, str) and localname(node) in names:
+                text = "".join(node.itertext()).strip()
+                if text:
+                    return text
+        return ""
+    return Record(identifier=first("fileIdentifier", "identifier", "metadataIdentifier"), title=first("title"),
+                  source_url=source_url, source_format="unread")
 
 
 class CswException(CatalogueError):

@@ -118,7 +118,11 @@ def read_element(root):
             return read_iso3(root)
         raise MetadataError(tr("The document is not an ISO 19139 metadata record (its root element is "
                                "{name}, not gmd:MD_Metadata).").format(name=localname(root)))
-    return Reader(md).record()
+    try:
+        return Reader(md).record()
+    except Exception as exc:  # noqa: BLE001 - no library or reader error reaches the user as a traceback
+        raise MetadataError(tr("The record could not be read ({error}).").format(
+            error="%s: %s" % (type(exc).__name__, exc))) from None
 
 
 class _Empty:
