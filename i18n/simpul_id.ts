@@ -1334,6 +1334,11 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/metadata/iso_reader.py" />
+      <source>The record could not be read ({error}).</source>
+      <translation>Rekaman tidak dapat dibaca ({error}).</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/iso_reader.py" />
       <source>OWSLib could not read this record ({error}); it was read with Simpul's own reader instead.</source>
       <translation>OWSLib tidak dapat membaca rekaman ini ({error}); rekaman dibaca dengan pembaca Simpul sendiri.</translation>
     </message>
