@@ -248,3 +248,19 @@ def test_codes_written_as_text_only_are_not_missing():
     assert b"codeListValue" not in data
     found = check.check_metadata_bytes(data, schema=False)
     assert not [f for f in found if f.severity == ERROR], [f.message for f in found if f.severity == ERROR]
+
+
+def test_text_given_only_in_pt_freetext_is_read():
+    """Multilingual GeoNetwork records may fill a text only in its PT_FreeText translations."""
+    from sdi_plugin.core.catalog.csw import parse_getrecords
+    title = MANIFEST["records"]["geocat_che_1.xml"]["title"]
+    data = _read("geocat_che_1.xml").replace(
+        ("<gco:CharacterString>%s</gco:CharacterString><gmd:PT_FreeText>" % title).encode(), b"<gmd:PT_FreeText>", 1)
+    assert data.count(title.encode()) == 1                      # now only in the translation
+    assert iso_reader.read_bytes(data).title == title
+    found = check.check_metadata_bytes(data)
+    assert "title" not in [f.details.get("element") for f in found if f.severity == ERROR]
+    answer = (b'<csw:GetRecordsResponse xmlns:csw="http://www.opengis.net/cat/csw/2.0.2"><csw:SearchResults '
+              b'numberOfRecordsMatched="1" numberOfRecordsReturned="1">' + data.split(b"?>", 1)[1]
+              + b"</csw:SearchResults></csw:GetRecordsResponse>")
+    assert [r.title for r in parse_getrecords(answer).records] == [title]

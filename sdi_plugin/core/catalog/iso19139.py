@@ -61,8 +61,13 @@ def _cs(el, path=None):
     target = _first(el, path) if path else el
     if target is None:
         return ""
+    for child in target.iter():   # document order: CharacterString / Anchor before PT_FreeText's texts
+        if child is not target and isinstance(child.tag, str) and child.text and child.text.strip() and \
+                child.tag.rsplit("}", 1)[-1] in ("CharacterString", "Anchor", "LocalisedCharacterString", "URL",
+                                                 "LocalName", "Decimal", "Date", "DateTime"):
+            return child.text.strip()
     for child in target:
-        if child.text and child.text.strip():
+        if isinstance(child.tag, str) and child.text and child.text.strip():
             return child.text.strip()
     return (target.text or "").strip()
 

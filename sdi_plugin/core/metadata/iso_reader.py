@@ -67,7 +67,9 @@ def _codes(node, path):
 
 
 def _text_or_anchor(prefix):
-    return "%s/gco:CharacterString | %s/gmx:Anchor" % (prefix, prefix)
+    """CharacterString, Anchor, or (when only the translations are filled in) the first PT_FreeText text."""
+    return "%s/gco:CharacterString | %s/gmx:Anchor | %s/gmd:PT_FreeText/gmd:textGroup/gmd:LocalisedCharacterString" % (
+        prefix, prefix, prefix)
 
 
 def find_record(root):
