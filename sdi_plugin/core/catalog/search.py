@@ -33,7 +33,9 @@ worker threads, the signals arrive on the GUI thread)::
     # offline=True: nodes are not asked at all, the cache answers for each of them
     # timeout: seconds per request; max_bytes: size cap per answer
     search.nodeStarted.connect(lambda node_id: ...)
-    search.recordsArrived.connect(lambda node_id, records: ...)   # [Record] new in the merged list
+    search.recordsArrived.connect(lambda node_id, records: ...)   # [Record] new rows in the merged list
+                                                                  # (a record joining another node's row
+                                                                  # is in that row's members instead)
     search.resultsChanged.connect(lambda: ...)                    # merged list changed (also: a
                                                                   # duplicate added another node's badge)
     search.nodeFinished.connect(lambda node_id, ok, message, total: ...)
