@@ -264,3 +264,19 @@ def test_text_given_only_in_pt_freetext_is_read():
               b'numberOfRecordsMatched="1" numberOfRecordsReturned="1">' + data.split(b"?>", 1)[1]
               + b"</csw:SearchResults></csw:GetRecordsResponse>")
     assert [r.title for r in parse_getrecords(answer).records] == [title]
+
+
+def test_searchcatalogs_output_keeps_every_member(sdi_provider, tile_catalogues, tmp_path):
+    import processing
+    nodes = "%s, %s" % (tile_catalogues.urls["tiles-a"], tile_catalogues.urls["tiles-b"])
+    result = processing.run("sdi:searchcatalogs", {"NODES": nodes, "CACHE": str(tmp_path / "cache.sqlite"),
+                                                   "TIMEOUT": 30, "OUTPUT": "memory:"})
+    held = []
+    for f in result["OUTPUT"].getFeatures():
+        held.append((f["node_id"], f["identifier"]))
+        for m in json.loads(f["members"] or "[]"):
+            assert m["links"] and m["title"] == f["title"]
+            held.append((m["node_id"], m["identifier"]))
+    assert len(held) == len(set(held)) == 2 * len(TILES)
+    report = json.loads(result["NODE_REPORT"])
+    assert [r["returned"] for r in report] == [len(TILES), len(TILES)]
