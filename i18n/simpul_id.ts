@@ -1041,6 +1041,11 @@
       <translation>bukan jawaban OGC API Records (tidak ada features)</translation>
     </message>
     <message>
+      <location filename="../sdi_plugin/core/catalog/ogcapi_records.py" />
+      <source>collection {name}: {why}</source>
+      <translation>koleksi {name}: {why}</translation>
+    </message>
+    <message>
       <location filename="../sdi_plugin/core/catalog/search.py" />
       <source>no offline cache</source>
       <translation>tidak ada cache luring</translation>
@@ -1102,6 +1107,21 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/metadata/check.py" />
+      <source>This is an ISO 19115-2 record (gmi:MI_Metadata): Simpul does not bundle the gmi XML Schema, so it was not validated against a schema; its ISO 19115 elements were checked against the profile.</source>
+      <translation>Ini rekaman ISO 19115-2 (gmi:MI_Metadata): Simpul tidak menyertakan XML Schema gmi, jadi rekaman ini tidak divalidasi terhadap skema; elemen ISO 19115-nya diperiksa terhadap profil.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/check.py" />
+      <source>Validate it with the producer's own tools if the schema matters to you.</source>
+      <translation>Validasi dengan perangkat dari pembuatnya bila kesesuaian skema penting bagi Anda.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/check.py" />
+      <source>Nothing to do; records saved by Simpul use ISO/TS 19139:2007.</source>
+      <translation>Tidak perlu tindakan; rekaman yang disimpan Simpul memakai ISO/TS 19139:2007.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/check.py" />
       <source>This is an ISO 19115-3 record: the schema check applies to ISO 19139; the profile was checked on its ISO 19139 conversion.</source>
       <translation>Ini rekaman ISO 19115-3: pemeriksaan skema berlaku untuk ISO 19139; profil diperiksa pada hasil konversinya ke ISO 19139.</translation>
     </message>
@@ -1152,9 +1172,8 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/metadata/check.py" />
-      <location filename="../sdi_plugin/core/metadata/iso_reader.py" />
-      <source>The record does not follow the ISO 19139 schema (line {line}): {error}</source>
-      <translation>Rekaman tidak sesuai skema ISO 19139 (baris {line}): {error}</translation>
+      <source>The record does not follow the ISO 19139 schema, {release} (line {line}): {error}</source>
+      <translation>Rekaman tidak sesuai skema ISO 19139, {release} (baris {line}): {error}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/metadata/check.py" />
@@ -1170,6 +1189,16 @@
       <location filename="../sdi_plugin/core/metadata/check.py" />
       <source>The bounding box ({west}, {south}, {east}, {north}) is not a box in longitude and latitude</source>
       <translation>Kotak batas ({west}, {south}, {east}, {north}) bukan kotak bujur dan lintang yang benar</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/check.py" />
+      <source>This record is written in a national profile ({namespaces}) whose XML Schema Simpul does not bundle: it was not validated against a schema; its ISO elements were checked against the profile.</source>
+      <translation>Rekaman ini ditulis dalam profil nasional ({namespaces}) yang XML Schema-nya tidak disertakan Simpul: rekaman tidak divalidasi terhadap skema; elemen ISO-nya diperiksa terhadap profil.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/check.py" />
+      <source>Validated against the schema release the record is written for: {release}.</source>
+      <translation>Divalidasi terhadap rilis skema yang dipakai rekaman ini: {release}.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/metadata/check.py" />
@@ -1294,9 +1323,24 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/metadata/iso_reader.py" />
+      <source>The record does not follow the ISO 19139 schema (line {line}): {error}</source>
+      <translation>Rekaman tidak sesuai skema ISO 19139 (baris {line}): {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/iso_reader.py" />
       <location filename="../sdi_plugin/core/metadata/storage.py" />
       <source>The metadata file {file} cannot be opened: {error}</source>
       <translation>Berkas metadata {file} tidak dapat dibuka: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/iso_reader.py" />
+      <source>The record could not be read ({error}).</source>
+      <translation>Rekaman tidak dapat dibaca ({error}).</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/iso_reader.py" />
+      <source>OWSLib could not read this record ({error}); it was read with Simpul's own reader instead.</source>
+      <translation>OWSLib tidak dapat membaca rekaman ini ({error}); rekaman dibaca dengan pembaca Simpul sendiri.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/metadata/schema.py" />
@@ -3981,13 +4025,8 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/metadata_page.py" />
-      <source>Imported {file}, but it does not follow the ISO 19139 schema ({count} problems, first: {first}); saving writes a valid record.</source>
-      <translation>Berkas {file} diimpor, tetapi tidak sesuai skema ISO 19139 ({count} masalah, yang pertama: {first}); saat disimpan akan ditulis rekaman yang sah.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/metadata_page.py" />
-      <source>Imported {file}.</source>
-      <translation>Berkas {file} diimpor.</translation>
+      <source>Imported {file}; not everything could be read: {notes}</source>
+      <translation>{file} diimpor; tidak semua bagian dapat dibaca: {notes}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/metadata_page.py" />
@@ -4008,6 +4047,16 @@
       <location filename="../sdi_plugin/gui/metadata_page.py" />
       <source>Missing:</source>
       <translation>Belum diisi:</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_page.py" />
+      <source>Imported {file}, but it does not follow the ISO 19139 schema ({count} problems, first: {first}); saving writes a valid record.</source>
+      <translation>Berkas {file} diimpor, tetapi tidak sesuai skema ISO 19139 ({count} masalah, yang pertama: {first}); saat disimpan akan ditulis rekaman yang sah.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_page.py" />
+      <source>Imported {file}.</source>
+      <translation>Berkas {file} diimpor.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/node_dialog.py" />
@@ -4812,6 +4861,11 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/search_panel.py" />
+      <source>{count} answered in part (see the tooltip)</source>
+      <translation>{count} menjawab sebagian (lihat keterangan alat)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/search_panel.py" />
       <source>{count} from the offline cache</source>
       <translation>{count} dari cache luring</translation>
     </message>
@@ -4819,6 +4873,11 @@
       <location filename="../sdi_plugin/gui/search_panel.py" />
       <source>Level: {level}</source>
       <translation>Tingkat: {level}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/search_panel.py" />
+      <source>{title} at {node} (identifier {identifier})</source>
+      <translation>{title} di {node} (pengenal {identifier})</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/validate_page.py" />

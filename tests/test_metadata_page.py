@@ -83,13 +83,30 @@ def test_form_round_trip_keeps_what_it_does_not_show(page, project_layer):
 
 
 def test_import_reports_schema_problems_and_refuses_hostile(page, tmp_path):
-    record = page.import_xml(os.path.join(DATA, "pycsw_iso19139.xml"))
+    # pycsw_iso19139.xml is written for the 2006 schema release and follows it (issue 12): a copy with
+    # a misspelt element does not
+    good = open(os.path.join(DATA, "pycsw_iso19139.xml"), "rb").read()
+    assert page.import_xml(os.path.join(DATA, "pycsw_iso19139.xml")) is not None
+    assert "schema" not in page.status.text()
+    bad = tmp_path / "bad.xml"
+    bad.write_bytes(good.replace(b"<gmd:dateStamp>", b"<gmd:dateStampX>").replace(b"</gmd:dateStamp>",
+                                                                                 b"</gmd:dateStampX>"))
+    record = page.import_xml(str(bad))
     assert record is not None and page.form.title.text() == "Land cover 2019 (example)"
     assert "schema" in page.status.text()
     evil = tmp_path / "evil.xml"
     evil.write_bytes(b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>')
     assert page.import_xml(str(evil)) is None and "entities" in page.status.text()
     assert page.form.title.text() == "Land cover 2019 (example)"   # the form keeps what it had
+
+
+def test_import_of_a_record_owslib_cannot_read_says_so(page):
+    """Issue 12: a real INSPIRE record shape (gmd:PT_Locale without characterEncoding) made OWSLib
+    raise; the page imports it and says what could not be read, never a Python error."""
+    path = os.path.join(os.path.dirname(DATA), "realworld", "records", "inspire_national_1.xml")
+    record = page.import_xml(path)
+    assert record is not None and page.form.title.text() == record.title != ""
+    assert "OWSLib" in page.status.text() and "Traceback" not in page.status.text()
 
 
 def test_sync_with_qgis_layer_metadata(page, project_layer):

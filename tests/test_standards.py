@@ -324,7 +324,8 @@ def test_profile_elements_have_valid_xpaths():
     for e in data["elements"]:
         etree.XPath(e["xpath"], namespaces=ns)
         etree.XPath(e["value"], namespaces=ns)
-        assert e["xpath"].startswith("/gmd:MD_Metadata/")
+        # both record roots: gmd:MD_Metadata and gmi:MI_Metadata (ISO 19115-2)
+        assert e["xpath"].startswith("/*[self::gmd:MD_Metadata or self::gmi:MI_Metadata]/")
         assert e["obligation"] in ("mandatory", "conditional", "optional")
         assert e["inferred"] is True and e["label_id"] and e["label_en"]
         if e.get("codelist"):

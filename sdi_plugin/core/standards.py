@@ -224,9 +224,17 @@ class Profile:
     settings: dict
     codelists: dict
     elements: list = field(default_factory=list)
+    service_elements: list = field(default_factory=list)    # what a service record adds (srv)
+    service_not_applicable: tuple = ()                      # element ids a service record does not have
 
     def element(self, element_id):
-        return next((e for e in self.elements if e.id == element_id), None)
+        return next((e for e in self.elements + self.service_elements if e.id == element_id), None)
+
+    def elements_for(self, service=False):
+        """The elements a record is checked against: a dataset's, or a service's (srv)."""
+        if not service:
+            return list(self.elements)
+        return [e for e in self.elements if e.id not in self.service_not_applicable] + list(self.service_elements)
 
     def by_obligation(self, obligation):
         return [e for e in self.elements if e.obligation == obligation]
@@ -255,9 +263,21 @@ class Profile:
 def _profile(data):
     namespaces = need(data, "namespaces", dict, "")
     codelists = need(data, "codelists", dict, "")
-    elements, seen = [], set()
-    for i, e in enumerate(need(data, "elements", list, "")):
-        where = "elements[%d]" % i
+    seen = set()
+    elements = _profile_elements(need(data, "elements", list, ""), "elements", namespaces, codelists, seen)
+    service = data.get("service") or {}
+    service_elements = _profile_elements(service.get("elements") or [], "service.elements", namespaces, codelists,
+                                         seen)
+    profile = Profile(data, namespaces, need(data, "profile", dict, ""), codelists, elements)
+    profile.service_elements = service_elements
+    profile.service_not_applicable = tuple(service.get("not_applicable") or ())
+    return profile
+
+
+def _profile_elements(items, prefix, namespaces, codelists, seen):
+    elements = []
+    for i, e in enumerate(items):
+        where = "%s[%d]" % (prefix, i)
         eid = need(e, "id", str, where)
         if eid in seen:
             raise SchemaProblem(tr("{path}: {value} appears twice").format(path=where + ".id", value=eid))
@@ -275,7 +295,7 @@ def _profile(data):
             one_of(need(e, "obligation", str, where), OBLIGATIONS, where + ".obligation"),
             need(e, "inferred", bool, where), need(e, "label_id", str, where), need(e, "label_en", str, where),
             e.get("codelist") or "", e.get("profile_value"), bool(e.get("palapa_emits")), e.get("note") or ""))
-    return Profile(data, namespaces, need(data, "profile", dict, ""), codelists, elements)
+    return elements
 
 
 def load_profile(path=None):

@@ -206,7 +206,11 @@ class MetadataPage(QWidget):
             return None
         self.set_record(record)
         schema = [f for f in check_metadata_file(path) if f.rule == "meta.schema" and f.severity == "error"]
-        if schema:
+        notes = list(getattr(record, "read_notes", None) or [])
+        if notes:
+            self._say(tr("Imported {file}; not everything could be read: {notes}").format(
+                file=path, notes=" ".join(notes)), Qgis.Warning)
+        elif schema:
             self._say(tr("Imported {file}, but it does not follow the ISO 19139 schema ({count} problems, first: "
                          "{first}); saving writes a valid record.").format(
                 file=path, count=len(schema), first=schema[0].message), Qgis.Warning)

@@ -93,6 +93,7 @@ class SearchPanel(QWidget):
         self.extent_provider = extent_provider      # () -> (QgsRectangle, QgsCoordinateReferenceSystem) or None
         self.search = None
         self._records = []
+        self._shown = []        # every record with a row: listed ones and their group members (children)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         row = QHBoxLayout()
@@ -244,6 +245,7 @@ class SearchPanel(QWidget):
         self.search.nodeFinished.connect(self._node_finished)
         self.search.finished.connect(self._finished)
         self._records = []
+        self._shown = []
         self.results.clear()
         searched = self.search.start(self.query(), nodes)
         self.btn_cancel.setEnabled(bool(searched))
@@ -280,9 +282,12 @@ class SearchPanel(QWidget):
         failed = [s for s in states if s.state == "failed"]
         cached = [s for s in states if s.from_cache]
         parts = [tr("{records} record(s) from {done} of {count} node(s)").format(
-            records=len(self._records), done=len(done), count=len(states))]
+            records=len(self._shown), done=len(done), count=len(states))]
         if failed:
             parts.append(tr("{count} did not answer").format(count=len(failed)))
+        partial = [s for s in states if s.state == "done" and s.message]   # e.g. one collection failed
+        if partial:
+            parts.append(tr("{count} answered in part (see the tooltip)").format(count=len(partial)))
         if cached:
             parts.append(tr("{count} from the offline cache").format(count=len(cached)))
         self.status.setText(" · ".join(parts))
@@ -295,9 +300,12 @@ class SearchPanel(QWidget):
         keep = {id(r) for r in self.selected_records()}
         current = self.current_record()
         self._records = self.search.results(self.sort.currentData() or "relevance")
+        self._shown = []
         self.results.blockSignals(True)
         self.results.clear()
-        for i, rec in enumerate(self._records):
+        for rec in self._records:
+            i = len(self._shown)
+            self._shown.append(rec)
             badge = rec.node_name or rec.node_id
             dups = getattr(rec, "duplicates", None) or []
             if dups:
@@ -316,10 +324,26 @@ class SearchPanel(QWidget):
                 tip.append(tr("from the offline cache, harvested {age}").format(age=age or "?"))
             item.setToolTip(0, "\n".join(t for t in tip if t))
             self.results.addTopLevelItem(item)
-            if id(rec) in keep:
-                item.setSelected(True)
-            if rec is current:
-                self.results.setCurrentItem(item)
+            # the row's other records (other nodes, same identifier or same title and extent): each
+            # its own child row, so any of them can be read and loaded
+            for member in self.search.members(rec)[1:]:
+                j = len(self._shown)
+                self._shown.append(member)
+                child = QTreeWidgetItem([member.title or member.identifier, member.node_name or member.node_id,
+                                         member.date or ""])
+                child.setData(0, Qt.UserRole, j)
+                child.setToolTip(0, tr("{title} at {node} (identifier {identifier})").format(
+                    title=member.title or member.identifier, node=member.node_name or member.node_id,
+                    identifier=member.identifier or "?"))
+                item.addChild(child)
+            for row in [item] + [item.child(k) for k in range(item.childCount())]:
+                shown = self._shown[row.data(0, Qt.UserRole)]
+                if id(shown) in keep:
+                    row.setSelected(True)
+                if shown is current:
+                    self.results.setCurrentItem(row)
+        self.results.setRootIsDecorated(any(self.results.topLevelItem(k).childCount()
+                                            for k in range(self.results.topLevelItemCount())))
         self.results.blockSignals(False)
         self._fit_node_column()
         self._update_status()
@@ -332,11 +356,13 @@ class SearchPanel(QWidget):
 
     def current_record(self):
         item = self.results.currentItem()
-        return self._records[item.data(0, Qt.UserRole)] if item is not None else None
+        if item is None or item.data(0, Qt.UserRole) is None or item.data(0, Qt.UserRole) >= len(self._shown):
+            return None
+        return self._shown[item.data(0, Qt.UserRole)]
 
     def selected_records(self):
         rows = sorted(it.data(0, Qt.UserRole) for it in self.results.selectedItems())
-        return [self._records[i] for i in rows if i < len(self._records)]
+        return [self._shown[i] for i in rows if i is not None and i < len(self._shown)]
 
     def load_selected(self, kinds=None):
         records = self.selected_records() or ([self.current_record()] if self.current_record() else [])

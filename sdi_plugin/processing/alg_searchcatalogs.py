@@ -19,7 +19,7 @@ FIELDS = (("identifier", QVariant.String), ("title", QVariant.String), ("abstrac
           ("node", QVariant.String), ("node_id", QVariant.String), ("type", QVariant.String),
           ("date", QVariant.String), ("theme", QVariant.String), ("organisation", QVariant.String),
           ("keywords", QVariant.String), ("links", QVariant.String), ("also_at", QVariant.String),
-          ("from_cache", QVariant.Bool), ("harvested", QVariant.String))
+          ("from_cache", QVariant.Bool), ("harvested", QVariant.String), ("members", QVariant.String))
 
 
 def split_nodes(text):
@@ -58,14 +58,22 @@ def fields():
     return out
 
 
+def _links(rec):
+    return [{"url": l.url, "protocol": l.protocol, "name": l.name, "description": l.description, "kind": l.kind}
+            for l in rec.links]
+
+
 def record_feature(rec, flds):
     f = QgsFeature(flds)
-    links = [{"url": l.url, "protocol": l.protocol, "name": l.name, "description": l.description, "kind": l.kind}
-             for l in rec.links]
+    links = _links(rec)
+    # the group's other records (other nodes), each whole enough to be loaded on its own
+    members = [{"identifier": m.identifier, "node_id": m.node_id, "node": m.node_name, "title": m.title,
+                "date": m.date, "bbox": list(m.bbox) if m.bbox else None, "links": _links(m)}
+               for m in getattr(rec, "members", None) or []]
     f.setAttributes([rec.identifier, rec.title, rec.abstract, rec.node_name, rec.node_id, rec.type, rec.date,
                      rec.theme, rec.organisation, ", ".join(rec.keywords), json.dumps(links, ensure_ascii=False),
                      json.dumps(rec.duplicates, ensure_ascii=False) if rec.duplicates else "", bool(rec.from_cache),
-                     rec.harvested])
+                     rec.harvested, json.dumps(members, ensure_ascii=False) if members else ""])
     if rec.bbox:
         f.setGeometry(QgsGeometry.fromRect(QgsRectangle(*rec.bbox)))
     return f

@@ -21,7 +21,7 @@ from .results import identifier_key
 
 SCHEMA_VERSION = "1"
 DATE_ORDER_MAX = 5000
-_TRANSIENT = ("score", "duplicates", "from_cache")
+_TRANSIENT = ("score", "duplicates", "members", "from_cache")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);

@@ -38,6 +38,8 @@ class Page:
     records: list = field(default_factory=list)
     matched: int = -1           # records matching at the catalogue (-1 unknown)
     next_token: object = None   # opaque; give it back to ``search`` for the next page; None = last page
+    problems: list = field(default_factory=list)   # parts of the catalogue that failed while others answered
+                                                   # (e.g. one OGC API Records collection), for people
 
 
 def _check(resp):

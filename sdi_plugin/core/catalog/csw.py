@@ -13,7 +13,9 @@ from ..i18n import tr
 from ..xmlsafe import XmlError, localname, parse_xml
 from .client import DEFAULT_MAX_BYTES, CatalogueError, Page, parsing, post
 from .dublincore import DC_NAMES, parse_dc
-from .iso19139 import ROOT_NAMES, parse_iso
+from ..metadata.isotype import is_iso_root
+from ..metadata.namespaces import ISO3_ROOTS
+from .iso19139 import parse_iso
 
 CSW = {"2.0.2": "http://www.opengis.net/cat/csw/2.0.2", "3.0.0": "http://www.opengis.net/cat/csw/3.0"}
 FILTER = {"2.0.2": "http://www.opengis.net/ogc", "3.0.0": "http://www.opengis.net/fes/2.0"}
@@ -114,13 +116,18 @@ def parse_getrecords(data, source_url="", start=1):
         raise CatalogueError(tr("the CSW answer has no search results"))
     records = []
     for child in results:
-        kind = localname(child)
-        if kind in ROOT_NAMES:
-            rec = parse_iso(child, source_url)
-        elif kind in DC_NAMES:
-            rec = parse_dc(child, source_url)
-        else:
-            continue
+        kind = localname(child) if isinstance(child.tag, str) else ""
+        try:
+            if is_iso_root(child):        # gmd:MD_Metadata, gmi:MI_Metadata, or a profile root with gco:isoType
+                rec = parse_iso(child, source_url)
+            elif kind in DC_NAMES:
+                rec = parse_dc(child, source_url)
+            elif kind == "MD_Metadata" and etree.QName(child).namespace in ISO3_ROOTS:
+                rec = parse_iso3(child, source_url)      # GeoNetwork 4 answering in ISO 19115-3
+            else:
+                continue
+        except Exception:  # noqa: BLE001 - one odd record must not cost the others (or itself)
+            rec = _bare_record(child, source_url)
         if rec.identifier or rec.title:
             records.append(rec)
 
@@ -138,6 +145,54 @@ def parse_getrecords(data, source_url="", start=1):
     if nxt <= start or returned == 0 or (matched >= 0 and nxt > matched):
         nxt = None
     return Page(records=records, matched=matched, next_token=nxt)
+
+
+def parse_iso3(md, source_url=""):
+    """A :class:`Record` from an ISO 19115-3 ``mdb:MD_Metadata`` (read by the metadata reader)."""
+    from ..metadata.iso3_reader import read_iso3
+    from .iso19139 import crs_from_code, kugi_theme
+    from .links import make_link
+    from .model import Record
+
+    m = read_iso3(md)
+    rec = Record(identifier=m.file_identifier, title=m.title, abstract=m.abstract, source_url=source_url,
+                 source_format="iso19115-3")
+    rec.type = m.hierarchy_level or "dataset"
+    rec.keywords = list(dict.fromkeys(m.all_keywords()))
+    rec.theme = kugi_theme(rec.keywords) or (m.topic_categories[0] if m.topic_categories else "")
+    dates = {d.type: d.date for d in m.dates if d.type and d.date}
+    if m.date_stamp:
+        dates["metadata"] = m.date_stamp
+    rec.dates = dates
+    rec.date = next((dates[k] for k in ("revision", "publication", "creation", "metadata") if dates.get(k)), "")
+    party = next(iter(m.points_of_contact + m.cited_parties + m.contacts), None)
+    if party is not None:
+        rec.organisation = party.organisation
+        rec.contact = " · ".join(b for b in (party.individual, party.email, party.phone) if b) or party.organisation
+    box = m.bbox()
+    if box is not None:
+        w, s_, e, n = box
+        rec.bbox = (min(w, e), min(s_, n), max(w, e), max(s_, n))
+    rec.crs = [c for c in [crs_from_code(m.reference_system, m.reference_system_codespace)] if c]
+    rec.lineage = m.lineage
+    rec.constraints = "; ".join(dict.fromkeys(m.use_limitations + m.access_constraints + m.other_constraints))
+    rec.links = [make_link(l.url, l.protocol, l.name, l.description) for l in m.online_resources if l.url]
+    return rec
+
+
+def _bare_record(el, source_url=""):
+    """The identifier and title of a record the parsers could not read (it is still listed)."""
+    from .model import Record
+
+    def first(*names):
+        for node in el.iter():
+            if isinstance(node.tag, str) and localname(node) in names:
+                text = "".join(node.itertext()).strip()
+                if text:
+                    return text
+        return ""
+    return Record(identifier=first("fileIdentifier", "identifier", "metadataIdentifier"), title=first("title"),
+                  source_url=source_url, source_format="unread")
 
 
 class CswException(CatalogueError):

@@ -1,9 +1,10 @@
-"""ISO 19139 (``gmd:MD_Metadata`` / ``gmi:MI_Metadata``) → :class:`Record`.
+"""ISO 19139 (``gmd:MD_Metadata`` / ``gmi:MI_Metadata`` / profile roots with ``gco:isoType``) → :class:`Record`.
 
 Reads an element already parsed by ``xmlsafe.parse_xml``; never fetches anything. Tolerates
 ``gco:CharacterString`` and ``gmx:Anchor`` alike, dataset and service records
 (``srv:SV_ServiceIdentification``), and missing parts (an empty field, never an exception).
 """
+from ..metadata.isotype import iso_view
 from ..standards import load_kugi
 from .links import make_link
 from .model import Record
@@ -60,8 +61,13 @@ def _cs(el, path=None):
     target = _first(el, path) if path else el
     if target is None:
         return ""
+    for child in target.iter():   # document order: CharacterString / Anchor before PT_FreeText's texts
+        if child is not target and isinstance(child.tag, str) and child.text and child.text.strip() and \
+                child.tag.rsplit("}", 1)[-1] in ("CharacterString", "Anchor", "LocalisedCharacterString", "URL",
+                                                 "LocalName", "Decimal", "Date", "DateTime"):
+            return child.text.strip()
     for child in target:
-        if child.text and child.text.strip():
+        if isinstance(child.tag, str) and child.text and child.text.strip():
             return child.text.strip()
     return (target.text or "").strip()
 
@@ -128,7 +134,9 @@ def _party(party):
 
 
 def parse_iso(md, source_url=""):
-    """A :class:`Record` from a ``gmd:MD_Metadata`` element."""
+    """A :class:`Record` from a ``gmd:MD_Metadata`` / ``gmi:MI_Metadata`` element (or a national
+    profile's root with ``gco:isoType``, read as the ISO elements it stands for)."""
+    md = iso_view(md)
     rec = Record(identifier=_cs(md, "gmd:fileIdentifier"), source_url=source_url, source_format="iso19139")
     rec.type = _code(md, "gmd:hierarchyLevel/gmd:MD_ScopeCode") or "dataset"
     ident = _first(md, "gmd:identificationInfo/*[1]")

@@ -37,8 +37,10 @@ class Record:
     source_format: str = ""    # "iso19139" | "dc" | "ogcapi-records" | "ckan"
     harvested: str = ""        # ISO 8601 timestamp when Simpul fetched it
     dates: dict = field(default_factory=dict)       # {"publication"|"revision"|"creation"|"metadata": date}
-    duplicates: list = field(default_factory=list)  # the same record at other nodes:
+    duplicates: list = field(default_factory=list)  # the other members of its group (other nodes):
                                                     # [{"node_id", "node_name", "identifier"}]
+    members: list = field(default_factory=list)     # those members as whole Records (each loadable);
+                                                    # filled by results.ResultSet, never cached
     score: float = 0.0         # relevance to the query that found it (higher first)
     from_cache: bool = False   # came from the offline cache, not from the node just now
 
@@ -53,5 +55,6 @@ class Record:
                       for l in d.get("links") or []]
         if d.get("bbox") is not None:
             d["bbox"] = tuple(d["bbox"])
+        d["members"] = [cls.from_dict(m) if isinstance(m, dict) else m for m in d.get("members") or []]
         names = set(cls.__dataclass_fields__)
         return cls(**{k: v for k, v in d.items() if k in names})

@@ -5,7 +5,7 @@ import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ..i18n import tr
-from .client import DEFAULT_MAX_BYTES, CatalogueError, Page, get_json, parsing
+from .client import DEFAULT_MAX_BYTES, Canceled, CatalogueError, Page, get_json, parsing
 from .iso19139 import kugi_theme
 from .links import make_link
 from .model import Record
@@ -141,16 +141,26 @@ class RecordsClient:
         return "%s/items?%s" % (collection, urlencode(params))
 
     def search(self, query, page_token=None, page_size=20, feedback=None, timeout=10.0):
+        """One page of every record collection, each searched on its own: a collection that fails
+        is named in ``Page.problems`` and the others' records are kept; only when every collection
+        fails does the search fail."""
         if page_token is None:
             pending = [self.first_url(c, query, page_size) for c in self.collections(timeout, feedback)]
         else:
             pending = list(page_token)
-        records, matched, next_urls = [], 0, []
+        records, matched, next_urls, problems = [], 0, [], []
         for url in pending:
-            doc = get_json(url, timeout, self.max_bytes, self.authcfg, feedback)
-            if not isinstance(doc, dict) or not isinstance(doc.get("features"), list):
-                raise CatalogueError(tr("not an OGC API Records answer (no features)"))
             collection = url.split("/items", 1)[0]
+            try:
+                doc = get_json(url, timeout, self.max_bytes, self.authcfg, feedback)
+                if not isinstance(doc, dict) or not isinstance(doc.get("features"), list):
+                    raise CatalogueError(tr("not an OGC API Records answer (no features)"))
+            except Canceled:
+                raise
+            except CatalogueError as exc:
+                problems.append(tr("collection {name}: {why}").format(name=collection.rsplit("/", 1)[-1],
+                                                                       why=str(exc)))
+                continue
             with parsing():
                 for feature in doc["features"]:
                     if isinstance(feature, dict):
@@ -163,7 +173,9 @@ class RecordsClient:
                         if isinstance(l, dict) and l.get("rel") == "next" and l.get("href")), None)
             if nxt and doc["features"] and nxt != url:
                 next_urls.append(_with_json(nxt))
-        return Page(records=records, matched=matched, next_token=next_urls or None)
+        if problems and len(problems) == len(pending):
+            raise CatalogueError("; ".join(problems))
+        return Page(records=records, matched=matched, next_token=next_urls or None, problems=problems)
 
     @staticmethod
     def _theme_ok(rec, query):

@@ -1,10 +1,16 @@
-"""The merged result list of a federated search: de-duplication, relevance, sorting.
+"""The merged result list of a federated search: grouping across nodes, relevance, sorting.
 
-Two records are the same when their identifiers are equal (case, ``urn:uuid:`` and braces
-aside), or — when the identifiers differ — when their titles are equal (case, spacing and
-punctuation aside) and their footprints are equal to about a kilometre (0.01°). The first to
-arrive stays in the list; a later copy adds its node to the listed record's ``duplicates`` and
-fills what the listed record lacks (links, extent, abstract, keywords)."""
+A record's identity is (node, identifier): no record of a node is ever dropped or hidden behind
+another record of the same node — tiles of one survey, or one dataset under several file
+identifiers, share title and extent and stay separate rows.
+
+Across nodes, records are *grouped* for display: a record of another node with the same
+identifier (case, ``urn:uuid:`` and braces aside), or — identifiers differing — with an equal
+title (case, spacing and punctuation aside) and a footprint equal to about a kilometre (0.01°),
+joins the listed record's group instead of getting a row of its own. A group holds at most one
+record per node. The first record to arrive heads the row; every other member is kept whole in
+its ``members`` (loadable on its own) and named in its ``duplicates`` (the node badges); the head
+is completed with what it lacks (links, extent, abstract, keywords)."""
 import re
 import threading
 
@@ -92,12 +98,30 @@ class ResultSet:
     def __init__(self, query=None):
         self.query = query
         self._lock = threading.Lock()
-        self._records = []
-        self._by_id = {}
-        self._by_title_bbox = {}
+        self._records = []          # listed records (group heads)
+        self._seen = {}             # (node_id, identifier key) -> the record kept for it
+        self._group_of = {}         # id(record) -> its group head
+        self._by_id = {}            # identifier key -> [group heads]
+        self._by_title_bbox = {}    # title+extent key -> [group heads]
+        self._node_counts = {}      # node_id -> distinct records of that node in the set
 
     def __len__(self):
         return len(self._records)
+
+    @staticmethod
+    def _nodes_of(head):
+        return {head.node_id} | {m.node_id for m in head.members}
+
+    def _group_for(self, rec, ikey, tkey):
+        """The listed group ``rec`` joins (another node's record with its identifier, else with its
+        title and extent, in a group that holds nothing of ``rec``'s node yet), or None."""
+        for key, index in ((ikey, self._by_id), (tkey, self._by_title_bbox)):
+            if not key:
+                continue
+            for head in index.get(key, ()):
+                if rec.node_id not in self._nodes_of(head):
+                    return head
+        return None
 
     def add(self, records):
         """Merge ``records`` (each with node_id/node_name set); returns (new records, changed)."""
@@ -106,34 +130,52 @@ class ResultSet:
             for rec in records:
                 ikey = identifier_key(rec.identifier)
                 tkey = title_bbox_key(rec)
-                kept = self._by_id.get(ikey) if ikey else None
-                if kept is None and tkey is not None:
-                    kept = self._by_title_bbox.get(tkey)
-                if kept is None:
+                identity = (rec.node_id, ikey) if ikey else (rec.node_id, "#%d" % id(rec))
+                seen = self._seen.get(identity)
+                if seen is not None:            # the same record of the same node again (pages overlapped)
+                    if seen is not rec:
+                        _merge_into(seen, rec)
+                    continue
+                self._seen[identity] = rec
+                self._node_counts[rec.node_id] = self._node_counts.get(rec.node_id, 0) + 1
+                head = self._group_for(rec, ikey, tkey)
+                if head is None:
                     self._records.append(rec)
+                    self._group_of[id(rec)] = rec
                     if ikey:
-                        self._by_id[ikey] = rec
+                        self._by_id.setdefault(ikey, []).append(rec)
                     if tkey is not None:
-                        self._by_title_bbox.setdefault(tkey, rec)
+                        self._by_title_bbox.setdefault(tkey, []).append(rec)
                     if self.query is not None:
                         rec.score = score(rec, self.query)
                     new.append(rec)
                     changed = True
                     continue
-                if rec is kept:
-                    continue
-                holders = {kept.node_id} | {d.get("node_id") for d in kept.duplicates}
-                if rec.node_id not in holders:
-                    kept.duplicates.append({"node_id": rec.node_id, "node_name": rec.node_name,
-                                            "identifier": rec.identifier})
-                    changed = True
-                _merge_into(kept, rec)
-                if ikey and ikey not in self._by_id:
-                    self._by_id[ikey] = kept
+                head.members.append(rec)
+                head.duplicates.append({"node_id": rec.node_id, "node_name": rec.node_name,
+                                        "identifier": rec.identifier})
+                self._group_of[id(rec)] = head
+                _merge_into(head, rec)
+                if ikey and head not in self._by_id.get(ikey, ()):
+                    self._by_id.setdefault(ikey, []).append(head)
                 if self.query is not None:
-                    kept.score = score(kept, self.query)
+                    head.score = score(head, self.query)
+                changed = True
         return new, changed
 
     def records(self, sort="relevance"):
         with self._lock:
             return sort_records(list(self._records), sort)
+
+    def members(self, record):
+        """Every record of ``record``'s group, its head first (each loadable on its own)."""
+        with self._lock:
+            head = self._group_of.get(id(record), record)
+            return [head] + list(head.members)
+
+    def count(self, node_id=None):
+        """Distinct records held (of one node): what a node's report must say it returned."""
+        with self._lock:
+            if node_id is None:
+                return sum(self._node_counts.values())
+            return self._node_counts.get(node_id, 0)

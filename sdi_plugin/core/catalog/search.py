@@ -33,7 +33,9 @@ worker threads, the signals arrive on the GUI thread)::
     # offline=True: nodes are not asked at all, the cache answers for each of them
     # timeout: seconds per request; max_bytes: size cap per answer
     search.nodeStarted.connect(lambda node_id: ...)
-    search.recordsArrived.connect(lambda node_id, records: ...)   # [Record] new in the merged list
+    search.recordsArrived.connect(lambda node_id, records: ...)   # [Record] new rows in the merged list
+                                                                  # (a record joining another node's row
+                                                                  # is in that row's members instead)
     search.resultsChanged.connect(lambda: ...)                    # merged list changed (also: a
                                                                   # duplicate added another node's badge)
     search.nodeFinished.connect(lambda node_id, ok, message, total: ...)
@@ -41,7 +43,8 @@ worker threads, the signals arrive on the GUI thread)::
     search.start(q, nodes)          # nodes: [core.nodes.Node]; returns the ids searched
     search.fetch_more()             # next page of every node that has more (or fetch_more([ids]))
     search.cancel()                 # stops every request within ~50 ms; finished() follows
-    search.results(sort="relevance")   # or "date", "title": merged, de-duplicated [Record]
+    search.results(sort="relevance")   # or "date", "title": merged [Record], one row per group
+    search.members(record)             # every record of that row's group, head first
 
   Signals
     ``nodeStarted(str node_id)``
@@ -189,6 +192,7 @@ class PageOutcome:
     from_cache: bool = False
     elapsed_ms: int = 0
     kind: str = ""
+    held: int = -1                # the node's distinct records in the merged set after this page
 
 
 def _label(node):
@@ -226,6 +230,8 @@ def search_page(job, query, timeout=10.0, max_bytes=DEFAULT_MAX_BYTES, feedback=
             for rec in page.records:
                 rec.harvested = stamp
             out.records, out.total, out.has_more = page.records, page.matched, page.next_token is not None
+            if getattr(page, "problems", None):    # part of the catalogue failed, the rest answered
+                out.message = tr("{node}: {why}").format(node=_label(node), why="; ".join(page.problems))
             if cache is not None and out.records:
                 for rec in out.records:
                     rec.node_id, rec.node_name = node.id, _label(node)
@@ -333,6 +339,10 @@ class FederatedSearch(QObject):
     def results(self, sort="relevance"):
         return self._results.records(sort)
 
+    def members(self, record):
+        """Every record of ``record``'s row (its group across nodes), the listed one first."""
+        return self._results.members(record)
+
     def node_states(self):
         return dict(self._states)
 
@@ -360,6 +370,7 @@ class FederatedSearch(QObject):
                               self.cache_fallback)
             new, changed = results.add(out.records) if out.records else ([], False)
             out.records = new
+            out.held = results.count(node_id)
             self._event.emit(gen, "page", node_id, (out, changed))
         except Exception as exc:  # noqa: BLE001 - never leave the search waiting for this node
             out = PageOutcome(ok=False, message=tr("{node}: unexpected error: {error}").format(
@@ -375,7 +386,8 @@ class FederatedSearch(QObject):
             return
         out, changed = payload
         state = self._states[node_id]
-        state.returned += len(out.records)
+        # every record the node sent is in the set (listed, or a member of another node's row)
+        state.returned = out.held if out.held >= 0 else state.returned + len(out.records)
         state.total = out.total if out.total >= 0 else state.total
         state.has_more = out.has_more and out.ok
         state.message, state.from_cache, state.elapsed_ms, state.kind = out.message, out.from_cache, out.elapsed_ms, \
@@ -418,7 +430,7 @@ def search_nodes(query, nodes, timeout=10.0, max_records=100, cache=None, offlin
         while True:
             out = search_page(job, query, timeout, max_bytes, inner, cache, offline, cache_fallback)
             new, _changed = results.add(out.records)
-            state.returned += len(out.records)
+            state.returned = results.count(job.node.id)
             state.total = out.total if out.total >= 0 else state.total
             state.message, state.from_cache, state.kind = out.message, out.from_cache, out.kind
             state.elapsed_ms += out.elapsed_ms

@@ -19,6 +19,8 @@ from ..xmlsafe import XmlError, localname, parse_xml
 from . import schema as xsd
 from .iso_reader import find_record, is_iso3
 from .iso_writer import to_element
+from .isotype import foreign_namespaces, iso_view
+from .namespaces import GMI, READ_NS
 
 RULE_COMPLETE = "meta.complete"
 RULE_SCHEMA = "meta.schema"
@@ -48,8 +50,16 @@ class Completeness:
 
 
 def _standalone(md):
-    """``md`` as the root of its own document (the profile's XPaths are absolute)."""
+    """``md`` as the root of its own document (the profile's XPaths are absolute), profile elements
+    with gco:isoType read as the ISO elements they stand for."""
+    md = iso_view(md)
     return md if md.getparent() is None else copy.deepcopy(md)
+
+
+def is_service(root):
+    """Whether a record describes a service (its identification is srv:SV_ServiceIdentification)."""
+    first = root.xpath("gmd:identificationInfo/*[1]", namespaces=READ_NS)
+    return bool(first) and first[0].tag == "{http://www.isotc211.org/2005/srv}SV_ServiceIdentification"
 
 
 def values(root, element, profile=None):
@@ -80,7 +90,7 @@ def completeness(root, profile=None):
     profile = profile or load_profile()
     root = _standalone(root)
     c = Completeness()
-    for e in profile.elements:
+    for e in profile.elements_for(is_service(root)):
         if e.obligation == "optional" or (e.obligation == "conditional" and not _applicable(e, root, profile)):
             continue
         c.total += 1
@@ -114,8 +124,9 @@ def profile_findings(root, profile=None):
     profile = profile or load_profile()
     root = _standalone(root)
     out = []
-    box_missing = [e for e in profile.elements if e.id in BBOX and not values(root, e, profile)]
-    for e in profile.elements:
+    elements = profile.elements_for(is_service(root))
+    box_missing = [e for e in elements if e.id in BBOX and not values(root, e, profile)]
+    for e in elements:
         found = values(root, e, profile)
         if not found:
             if e.obligation == "mandatory":
@@ -180,16 +191,38 @@ def _bbox_findings(root, profile):
 
 
 def schema_findings(md):
+    if md.tag == "{%s}MI_Metadata" % GMI:
+        return [Finding(RULE_SCHEMA, INFO, tr("This is an ISO 19115-2 record (gmi:MI_Metadata): Simpul does not "
+                                              "bundle the gmi XML Schema, so it was not validated against a schema; "
+                                              "its ISO 19115 elements were checked against the profile."),
+                        tr("Validate it with the producer's own tools if the schema matters to you."),
+                        details={"skipped": True, "schema": "gmi"})]
+    foreign = foreign_namespaces(md)
+    if foreign:
+        return [Finding(RULE_SCHEMA, INFO, tr("This record is written in a national profile ({namespaces}) whose XML "
+                                              "Schema Simpul does not bundle: it was not validated against a schema; "
+                                              "its ISO elements were checked against the profile.").format(
+            namespaces=", ".join(foreign)),
+            tr("Validate it with the producer's own tools if the schema matters to you."),
+            details={"skipped": True, "namespaces": foreign})]
+    release = xsd.release_of(md)
     try:
-        errors = xsd.schema_errors(md)
+        errors = xsd.schema_errors(md, release=release)
     except xsd.SchemaUnavailable as exc:
         return [Finding(RULE_SCHEMA, WARNING, str(exc), tr("Run 'make setup' (or reinstall Simpul), then check again."),
                         details={"skipped": True})]
-    return [Finding(RULE_SCHEMA, ERROR, tr("The record does not follow the ISO 19139 schema (line {line}): "
-                                           "{error}").format(line=line, error=message),
-                    tr("Correct or remove the element named in the message; records saved by Simpul's "
-                       "Metadata page always follow the schema."),
-                    details={"line": line, "path": path}) for line, message, path in errors]
+    label = xsd.release_label(release)
+    out = [Finding(RULE_SCHEMA, ERROR, tr("The record does not follow the ISO 19139 schema, {release} (line {line}): "
+                                          "{error}").format(release=label, line=line, error=message),
+                   tr("Correct or remove the element named in the message; records saved by Simpul's "
+                      "Metadata page always follow the schema."),
+                   details={"line": line, "path": path, "schema_release": release}) for line, message, path in errors]
+    if release != xsd.DEFAULT_RELEASE:
+        out.append(Finding(RULE_SCHEMA, INFO, tr("Validated against the schema release the record is written for: "
+                                                 "{release}.").format(release=label),
+                           tr("Nothing to do; records saved by Simpul use ISO/TS 19139:2007."),
+                           details={"schema_release": release}))
+    return out
 
 
 def check_root(root, schema=True, profile=None):

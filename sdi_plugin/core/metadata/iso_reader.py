@@ -18,10 +18,9 @@ from lxml import etree
 
 from ..i18n import tr
 from ..xmlsafe import XmlError, localname, parse_xml
+from .isotype import ROOT_TAGS, find_iso_root, iso_view  # noqa: F401  (ROOT_TAGS: kept for callers)
 from .model import Attribute, CitationDate, Conformance, Keywords, Link, MetadataRecord, Party
-from .namespaces import GMD, GMI, ISO3_ROOTS, READ_NS, XLINK
-
-ROOT_TAGS = ("{%s}MD_Metadata" % GMD, "{%s}MI_Metadata" % GMI)
+from .namespaces import ISO3_ROOTS, READ_NS, XLINK
 
 
 class MetadataError(ValueError):
@@ -68,18 +67,15 @@ def _codes(node, path):
 
 
 def _text_or_anchor(prefix):
-    return "%s/gco:CharacterString | %s/gmx:Anchor" % (prefix, prefix)
+    """CharacterString, Anchor, or (when only the translations are filled in) the first PT_FreeText text."""
+    return "%s/gco:CharacterString | %s/gmx:Anchor | %s/gmd:PT_FreeText/gmd:textGroup/gmd:LocalisedCharacterString" % (
+        prefix, prefix, prefix)
 
 
 def find_record(root):
-    """The gmd:MD_Metadata element in ``root`` (itself, or the first one inside a CSW answer)."""
-    if root.tag in ROOT_TAGS:
-        return root
-    for tag in ROOT_TAGS:
-        hit = next(root.iter(tag), None)
-        if hit is not None:
-            return hit
-    return None
+    """The ISO 19139 record in ``root`` (itself, or the first one inside a CSW answer):
+    gmd:MD_Metadata, gmi:MI_Metadata, or a national profile's root whose gco:isoType names one."""
+    return find_iso_root(root)
 
 
 def is_iso3(root):
@@ -124,16 +120,38 @@ def read_element(root):
             return read_iso3(root)
         raise MetadataError(tr("The document is not an ISO 19139 metadata record (its root element is "
                                "{name}, not gmd:MD_Metadata).").format(name=localname(root)))
-    return Reader(md).record()
+    try:
+        return Reader(md).record()
+    except Exception as exc:  # noqa: BLE001 - no library or reader error reaches the user as a traceback
+        raise MetadataError(tr("The record could not be read ({error}).").format(
+            error="%s: %s" % (type(exc).__name__, exc))) from None
+
+
+class _Empty:
+    """Stands in for OWSLib's parsed record when OWSLib could not read it: every attribute is None."""
+
+    def __getattr__(self, name):
+        return None
 
 
 class Reader:
+    """Reads one record. OWSLib is tried first; when it raises (e.g. OWSLib 0.27 on a
+    gmd:PT_Locale without characterEncoding), everything is read with our own XPaths and
+    ``record().read_notes`` says what OWSLib could not read."""
+
     def __init__(self, md):
+        md = iso_view(md)
         self.md = md
-        from owslib.iso import MD_Metadata
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            self.o = MD_Metadata(md)
+        self.notes = []
+        try:
+            from owslib.iso import MD_Metadata
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                self.o = MD_Metadata(md)
+        except Exception as exc:  # noqa: BLE001 - a library's failure must never reach the user
+            self.o = _Empty()
+            self.notes.append(tr("OWSLib could not read this record ({error}); it was read with Simpul's own "
+                                 "reader instead.").format(error="%s: %s" % (type(exc).__name__, exc)))
         self.ident_el = next(iter(md.xpath("gmd:identificationInfo/*[1]", namespaces=READ_NS)), None)
 
     def party(self, el):
@@ -181,17 +199,19 @@ class Reader:
         o, md, ident = self.o, self.md, self.ident_el
         oi = _first(getattr(o, "identification", None))
         r = MetadataRecord()
-        r.file_identifier = _t(o.identifier)
-        r.parent_identifier = _t(o.parentidentifier)
-        r.metadata_language = _t(o.languagecode) or _t(o.language)
-        r.metadata_character_set = _t(o.charset)
-        r.hierarchy_level = _t(o.hierarchy)
+        r.file_identifier = _t(o.identifier) or _x(md, _text_or_anchor("gmd:fileIdentifier"))
+        r.parent_identifier = _t(o.parentidentifier) or _x(md, _text_or_anchor("gmd:parentIdentifier"))
+        r.metadata_language = _t(o.languagecode) or _t(o.language) or _x(
+            md, "gmd:language/gmd:LanguageCode/@codeListValue | gmd:language/gmd:LanguageCode | "
+                "gmd:language/gco:CharacterString")
+        r.metadata_character_set = _t(o.charset) or _code(md, "gmd:characterSet")
+        r.hierarchy_level = _t(o.hierarchy) or _code(md, "gmd:hierarchyLevel")
         r.hierarchy_level_name = _x(md, _text_or_anchor("gmd:hierarchyLevelName"))
         r.contacts = self.parties("gmd:contact/gmd:CI_ResponsibleParty")
-        r.date_stamp = _t(o.datestamp)
-        r.metadata_standard_name = _t(o.stdname)
-        r.metadata_standard_version = _t(o.stdver)
-        r.dataset_uri = _t(o.dataseturi)
+        r.date_stamp = _t(o.datestamp) or _x(md, "gmd:dateStamp/*")
+        r.metadata_standard_name = _t(o.stdname) or _x(md, _text_or_anchor("gmd:metadataStandardName"))
+        r.metadata_standard_version = _t(o.stdver) or _x(md, _text_or_anchor("gmd:metadataStandardVersion"))
+        r.dataset_uri = _t(o.dataseturi) or _x(md, _text_or_anchor("gmd:dataSetURI"))
         vsr = "gmd:spatialRepresentationInfo/gmd:MD_VectorSpatialRepresentation"
         r.topology_level = _code(md, vsr + "/gmd:topologyLevel")
         r.geometry_type = _code(md, vsr + "/gmd:geometricObjects/gmd:MD_GeometricObjects/gmd:geometricObjectType")
@@ -200,6 +220,9 @@ class Reader:
         if o.referencesystem is not None:
             r.reference_system = _t(o.referencesystem.code)
             r.reference_system_codespace = _t(o.referencesystem.codeSpace)
+        rs = "gmd:referenceSystemInfo/gmd:MD_ReferenceSystem/gmd:referenceSystemIdentifier/gmd:RS_Identifier/"
+        r.reference_system = r.reference_system or _x(md, _text_or_anchor(rs + "gmd:code"))
+        r.reference_system_codespace = r.reference_system_codespace or _x(md, _text_or_anchor(rs + "gmd:codeSpace"))
         if ident is not None:
             self.identification(r, ident, oi)
         self.content(r)
@@ -215,8 +238,19 @@ class Reader:
                 link = self.link(el)
                 if link.url and link not in r.online_resources:
                     r.online_resources.append(link)
+        else:
+            fmt = "gmd:distributionInfo/gmd:MD_Distribution/gmd:distributionFormat/gmd:MD_Format/"
+            r.distribution_format = _x(md, _text_or_anchor(fmt + "gmd:name"))
+            r.distribution_format_version = _x(md, _text_or_anchor(fmt + "gmd:version"))
+            for el in md.xpath("gmd:distributionInfo/gmd:MD_Distribution//gmd:onLine/gmd:CI_OnlineResource",
+                               namespaces=READ_NS):
+                link = self.link(el)
+                if link.url and link not in r.online_resources:
+                    r.online_resources.append(link)
         if o.dataquality is not None:
             r.lineage = _t(o.dataquality.lineage)
+        r.lineage = r.lineage or _x(md, _text_or_anchor(
+            "gmd:dataQualityInfo/gmd:DQ_DataQuality/gmd:lineage/gmd:LI_Lineage/gmd:statement"))
         for res in md.xpath("gmd:dataQualityInfo/gmd:DQ_DataQuality/gmd:report/gmd:DQ_DomainConsistency/"
                             "gmd:result/gmd:DQ_ConformanceResult", namespaces=READ_NS):
             spec = "gmd:specification/gmd:CI_Citation"
@@ -229,6 +263,7 @@ class Reader:
         raw = _code(md, sec + "/gmd:classification")
         r.classification = self.iso_classification(raw)
         r.classification_note = _x(md, _text_or_anchor(sec + "/gmd:userNote"))
+        r.read_notes = list(self.notes)
         return r
 
     @staticmethod
@@ -259,7 +294,7 @@ class Reader:
         r.cited_parties = (self.parties("gmd:citedResponsibleParty/gmd:CI_ResponsibleParty", cit)
                            if cit is not None else [])
         r.abstract = _t(getattr(oi, "abstract", None)) or _x(ident, _text_or_anchor("gmd:abstract"))
-        r.purpose = _t(getattr(oi, "purpose", None))
+        r.purpose = _t(getattr(oi, "purpose", None)) or _x(ident, _text_or_anchor("gmd:purpose"))
         r.status = _code(ident, "gmd:status")
         r.points_of_contact = self.parties("gmd:pointOfContact/gmd:CI_ResponsibleParty", ident)
         r.graphic_overviews = _xs(ident, "gmd:graphicOverview/gmd:MD_BrowseGraphic/gmd:fileName/gco:CharacterString")
@@ -279,7 +314,8 @@ class Reader:
         r.dataset_language = _x(ident, "gmd:language/gmd:LanguageCode/@codeListValue | "
                                        "gmd:language/gco:CharacterString")
         r.dataset_character_set = _code(ident, "gmd:characterSet")
-        r.topic_categories = list(getattr(oi, "topiccategory", None) or [])
+        r.topic_categories = list(getattr(oi, "topiccategory", None) or []) or \
+            _xs(ident, "gmd:topicCategory/gmd:MD_TopicCategoryCode")
         ext = "gmd:extent/gmd:EX_Extent"
         r.extent_description = _x(ident, ext + "/gmd:description/gco:CharacterString")
         r.geographic_identifier = _x(ident, ext + "/gmd:geographicElement/gmd:EX_GeographicDescription/"
@@ -288,14 +324,24 @@ class Reader:
         if box is not None:
             r.bbox_west, r.bbox_east = _t(box.minx), _t(box.maxx)
             r.bbox_south, r.bbox_north = _t(box.miny), _t(box.maxy)
+        if not all((r.bbox_west, r.bbox_east, r.bbox_south, r.bbox_north)):
+            gbb = ("*[self::gmd:extent or self::srv:extent]/gmd:EX_Extent/gmd:geographicElement/"
+                   "gmd:EX_GeographicBoundingBox/")
+            r.bbox_west, r.bbox_east, r.bbox_south, r.bbox_north = (
+                _x(ident, gbb + "gmd:%s/gco:Decimal" % side) for side in (
+                    "westBoundLongitude", "eastBoundLongitude", "southBoundLatitude", "northBoundLatitude"))
         r.temporal_begin = _t(getattr(oi, "temporalextent_start", None))
         r.temporal_end = _t(getattr(oi, "temporalextent_end", None))
+        period = ext + "/gmd:temporalElement/gmd:EX_TemporalExtent/gmd:extent/*/"
+        r.temporal_begin = r.temporal_begin or _x(ident, period + "gml:beginPosition | " + period + "gml32:beginPosition")
+        r.temporal_end = r.temporal_end or _x(ident, period + "gml:endPosition | " + period + "gml32:endPosition")
         tp = ext + "/gmd:temporalElement/gmd:EX_TemporalExtent/gmd:extent/*"
         for key, tag in (("temporal_begin", "beginPosition"), ("temporal_end", "endPosition")):
             if not getattr(r, key):
                 pos = _x(ident, tp + "/*[local-name()='%s']/@indeterminatePosition" % tag)
                 setattr(r, key, "now" if pos == "now" else "")
-        r.supplemental_information = _t(getattr(oi, "supplementalinformation", None))
+        r.supplemental_information = _t(getattr(oi, "supplementalinformation", None)) or _x(
+            ident, _text_or_anchor("gmd:supplementalInformation"))
 
     def content(self, r):
         fcd = next(iter(self.md.xpath("gmd:contentInfo/gmd:MD_FeatureCatalogueDescription", namespaces=READ_NS)), None)

@@ -149,6 +149,8 @@ class MetadataRecord:
     # -- metadata constraints (Palapa's access level) -----------------------------------
     classification: str = ""                              # MD_ClassificationCode (ISO spelling)
     classification_note: str = ""                         # Palapa access level, e.g. PUBLIC
+    # -- how the record was read (never written) ----------------------------------------
+    read_notes: list = field(default_factory=list)        # what could not be read, for people (translated)
 
     # -- conveniences ---------------------------------------------------------------------
     def bbox(self):
