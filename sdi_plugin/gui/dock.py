@@ -92,6 +92,8 @@ class SimpulDock(QgsDockWidget):
         for page in self.pages():
             if hasattr(page, "set_current"):
                 page.set_current(self.current)
+        if hasattr(self.validate, "fix_defaults") and hasattr(self.metadata, "_defaults"):
+            self.validate.fix_defaults = self.metadata._defaults   # the Fix's generated record: the node's defaults
         self.flow = FlowStrip(self.current)
         self.flow.stepClicked.connect(self._show_step)
         body = QWidget()

@@ -35,7 +35,7 @@ def preferred_layer(current, iface=None):
         chosen = QgsProject.instance().mapLayer(current.layer_id)
         if chosen is not None:
             return chosen
-    active = iface.activeLayer() if iface is not None else None
+    active = iface.activeLayer() if hasattr(iface, "activeLayer") else None
     if active is not None and active.type() == QgsMapLayerType.VectorLayer and \
             not (current is not None and current.is_superseded(layer_path(active))):
         return active

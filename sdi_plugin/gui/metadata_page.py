@@ -127,8 +127,12 @@ class MetadataPage(QWidget):
         if self.current is None or not self.current.layer_id:
             return
         layer = self.project.mapLayer(self.current.layer_id)
-        if layer is not None and layer is not self.layer():
+        if layer is None or layer.id() == getattr(self, "_loaded_id", None):
+            return
+        if layer is not self.layer():
             self.layer_combo.setLayer(layer)
+        if layer.id() != getattr(self, "_loaded_id", None):   # the combo moved there without a signal
+            self.layer_changed(layer)
 
     def _layers_added(self, *args):
         """No empty list: the current dataset, else the active layer, else the first one."""
@@ -229,6 +233,7 @@ class MetadataPage(QWidget):
     # -- actions ----------------------------------------------------------------------------
     def layer_changed(self, layer):
         self._enable()
+        self._loaded_id = layer.id() if layer is not None else None
         if layer is None:
             return
         try:

@@ -206,14 +206,14 @@ class ValidatePage(QWidget):
         self.detail.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.detail.setMinimumHeight(48)
         self.detail.setAlignment(Qt.AlignTop | Qt.AlignLeft)
-        detail_row = QHBoxLayout()
+        detail_row = QVBoxLayout()
         detail_row.addWidget(self.detail, 1)
         self.btn_fix_finding = QPushButton(QgsApplication.getThemeIcon("/mIconWarning.svg"), tr("Fix this…"))
         self.btn_fix_finding.setObjectName("SimpulFixFinding")
         self.btn_fix_finding.setToolTip(tr("Fix this finding (and the others the standardisation repairs) in a "
                                            "new copy of the dataset"))
         self.btn_fix_finding.setVisible(False)
-        detail_row.addWidget(self.btn_fix_finding, 0, Qt.AlignTop)
+        detail_row.addWidget(self.btn_fix_finding, 0, Qt.AlignRight)
         lay.addLayout(detail_row)
         out_row = QHBoxLayout()
         self.btn_fix = QPushButton(QgsApplication.getThemeIcon("/mActionToggleEditing.svg"), tr("Fix dataset…"))
@@ -221,7 +221,7 @@ class ValidatePage(QWidget):
         self.btn_fix.setToolTip(tr("Standardise to KUGI and apply the safe fixes into a new file beside the "
                                    "source, then validate it again"))
         self.btn_fix.setEnabled(False)
-        out_row.addWidget(self.btn_fix)
+        lay.addWidget(self.btn_fix)
         self.btn_report = QPushButton(QgsApplication.getThemeIcon("/mActionFileOpen.svg"), tr("Open report"))
         self.btn_layer = QPushButton(QgsApplication.getThemeIcon("/mActionAddLayer.svg"), tr("Add error layer"))
         for b in (self.btn_report, self.btn_layer):
@@ -580,15 +580,16 @@ class ValidatePage(QWidget):
             self._say(tr("The fixed dataset was written to {file} but QGIS cannot open it.").format(file=res.path),
                       warn=True)
             return
+        raw_name, raw_path = (raw.name(), layer_path(raw)) if raw is not None else ("", "")
         self.replace_layer(raw, new)
         if self.current is not None:
             self.current.mark("fixed", layer_id=new.id(), path=res.path, fcode=res.feature_type.fcode,
-                              metadata_id=res.metadata_id, source=layer_path(raw) if raw is not None else "")
+                              metadata_id=res.metadata_id, source=raw_path)
         self.last_fix = res
         notes = " ".join(getattr(res, "notes", []) or [])
         self._say(tr("Fixed: {file} ({type}) replaces {raw} in the project; the source file is unchanged. "
                      "Validating it again …").format(file=os.path.basename(res.path), type=res.feature_type.layer,
-                                                   raw=raw.name() if raw is not None else "") +
+                                                   raw=raw_name) +
                   (" " + notes if notes else ""))
         self.feature_type.setText(res.feature_type.fcode)
         self.path.clear()
