@@ -94,6 +94,8 @@ class SimpulDock(QgsDockWidget):
                 page.set_current(self.current)
         if hasattr(self.validate, "fix_defaults") and hasattr(self.metadata, "_defaults"):
             self.validate.fix_defaults = self.metadata._defaults   # the Fix's generated record: the node's defaults
+        if hasattr(self.validate, "gotoMetadata") and hasattr(self.metadata, "form_focus"):
+            self.validate.gotoMetadata.connect(self._goto_metadata)
         self.flow = FlowStrip(self.current)
         self.flow.stepClicked.connect(self._show_step)
         body = QWidget()
@@ -103,6 +105,10 @@ class SimpulDock(QgsDockWidget):
         body_lay.addWidget(self.flow)
         body_lay.addWidget(self.tabs, 1)
         self.setWidget(body)
+
+    def _goto_metadata(self, element):
+        self.tabs.setCurrentWidget(self.metadata)
+        self.metadata.form_focus(element)
 
     def _show_step(self, step):
         page = {"validated": self.validate, "fixed": self.validate, "described": self.metadata,

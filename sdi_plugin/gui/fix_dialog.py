@@ -98,11 +98,13 @@ class FixDialog(QDialog):
 
         name = os.path.splitext(os.path.basename(source_path))[0] if source_path else None
         try:
-            self.suggestions = std.suggest_feature_types(layer, findings=findings or [], kugi=kugi, name=name)
+            found = std.suggest_feature_types(layer, findings=findings or [], kugi=kugi, name=name)
+            # the strong suggestions only: a weak one (a fraction of the best) is found by searching
+            self.suggestions = [m for m in found if m.score >= 0.5 * found[0].score] if found else []
         except Exception:  # noqa: BLE001 - no suggestion is no reason to refuse the dialog
             self.suggestions = []
         self._refill_types()
-        self.resize(560, 640)
+        self.resize(560, 600)
 
     # -- feature type -------------------------------------------------------------------------
     def _add_type(self, match, suggested):
@@ -201,7 +203,7 @@ class FixDialog(QDialog):
         fmap = std.auto_field_map(names, self._ft, kugi=self.kugi)
         rows = fmap.rows(self._ft)
         how_words = {"name": tr("same name"), "alias": tr("alias"), "similar": tr("similar name"),
-                     "user": tr("yours"), "auto": tr("filled by Simpul"), "": ""}
+                     "user": tr("yours"), "auto": "", "": ""}
         self.fields.setRowCount(len(rows))
         for r, row in enumerate(rows):
             target = QTableWidgetItem(row["target"] + (" *" if row.get("required") else ""))

@@ -182,6 +182,11 @@ class MetadataPage(QWidget):
         if self.iface is not None and level in (Qgis.Warning, Qgis.Critical, Qgis.Success):
             self.iface.messageBar().pushMessage(tr("Simpul"), text, level, 6)
 
+    def _note(self, text):
+        """A quiet note in the page's status line (and the log): what the page shows, not news."""
+        self.status.setText(html.escape(text))
+        QgsMessageLog.logMessage(text, LOG_TAG, Qgis.Info)
+
     def _defaults(self, with_node=True):
         """The node defaults file's values, with the organisation, contact and place remembered for
         the node filling what the file leaves empty."""
@@ -246,10 +251,10 @@ class MetadataPage(QWidget):
             known = remembered(self.node_key())
             if known.get("organisation") and not self.form.organisation.text().strip():
                 self.fill_contact(known)
-            self._say(tr("Loaded the saved metadata of {layer}.").format(layer=layer.name()))
+            self._note(tr("Loaded the saved metadata of {layer}.").format(layer=layer.name()))
         else:
             self.set_record(MetadataRecord())
-            self._say(tr("{layer} has no saved metadata yet: press Generate from layer.").format(layer=layer.name()))
+            self._note(tr("{layer} has no saved metadata yet: press Generate from layer.").format(layer=layer.name()))
 
     def generate(self):
         layer = self.layer()

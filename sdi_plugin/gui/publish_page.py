@@ -10,7 +10,7 @@ import html
 from qgis.core import (Qgis, QgsApplication, QgsMapLayerProxyModel, QgsMapRendererParallelJob, QgsMapSettings,
                        QgsProcessingFeedback, QgsProject, QgsRasterLayer, QgsTask, QgsVectorLayer)
 from qgis.gui import QgsCollapsibleGroupBox, QgsFileWidget, QgsMapLayerComboBox
-from qgis.PyQt.QtCore import QSize, Qt, pyqtSignal
+from qgis.PyQt.QtCore import QSize, Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QColor, QPixmap
 from qgis.PyQt.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
                                  QLineEdit, QPlainTextEdit, QProgressBar, QPushButton, QScrollArea, QTextBrowser,
@@ -134,6 +134,16 @@ class PublishPage(QWidget):
         buttons.addWidget(self.btn_publish)
         buttons.addStretch(1)
         lay.addLayout(buttons)
+        # the result as a checklist (layer, WMS, WFS, catalogue), the Load buttons beside their rows:
+        # right under the buttons, so it is in view after a publish
+        self.checklist = QWidget()
+        self.checklist.setObjectName("SimpulPublishChecklist")
+        self.check_grid = QGridLayout(self.checklist)
+        self.check_grid.setContentsMargins(0, 0, 0, 0)
+        self.check_grid.setColumnStretch(1, 1)
+        self.btn_wms = QPushButton(tr("Load from WMS"))
+        self.btn_wfs = QPushButton(tr("Load from WFS"))
+        lay.addWidget(self.checklist)
         self.plan_title = QLabel()
         lay.addWidget(self.plan_title)
         self.plan = QTreeWidget()
@@ -164,15 +174,6 @@ class PublishPage(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         lay.addWidget(self.status)
-        # the result as a checklist (layer, WMS, WFS, catalogue), the Load buttons beside their rows
-        self.checklist = QWidget()
-        self.checklist.setObjectName("SimpulPublishChecklist")
-        self.check_grid = QGridLayout(self.checklist)
-        self.check_grid.setContentsMargins(0, 0, 0, 0)
-        self.check_grid.setColumnStretch(1, 1)
-        self.btn_wms = QPushButton(tr("Load from WMS"))
-        self.btn_wfs = QPushButton(tr("Load from WFS"))
-        lay.addWidget(self.checklist)
         self.result = QTextBrowser()
         self.result.setOpenExternalLinks(True)
         self.result.setMinimumHeight(210)
@@ -444,6 +445,11 @@ class PublishPage(QWidget):
         self.result.setVisible(True)
         self._fit_result()
         self._show_checklist(report)
+        if gate.get("validator") == "ran" and self.current is not None and self.layer.currentLayer() is not None:
+            layer = self.layer.currentLayer()   # the gate validated the dataset that goes out: its state
+            self.current.mark("validated", layer_id=layer.id(), path=layer_path(layer),
+                              errors=int(gate.get("errors") or 0), warnings=int(gate.get("warnings") or 0),
+                              infos=int(gate.get("infos") or 0))
         if report["result"] == "published" and self.current is not None:
             layer = self.layer.currentLayer()
             self.current.mark("published", layer_id=layer.id() if layer is not None else "",
@@ -486,8 +492,9 @@ class PublishPage(QWidget):
                 button, usable = buttons[key]
                 button.setVisible(usable)
                 grid.addWidget(button, r, 2)
-        if rows:
-            self.scroll.ensureWidgetVisible(self.checklist, 10, 10)
+        if rows:   # once the layout has the rows: the checklist at the top of the view
+            QTimer.singleShot(0, lambda: self.scroll.verticalScrollBar().setValue(
+                max(0, self.checklist.y() - 8)) if self.checklist.isVisible() else None)
 
     def checklist_state(self):
         """[(key, ok)] of the checklist shown (for scripts and tests)."""

@@ -31,7 +31,7 @@ SEVERITY_ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
 # what the Fix (sdi:standardizedataset: the safe fixes and the KUGI standardisation) repairs
 FIXABLE_RULES = {"crs.accepted", "geom.duplicate", "geom.empty", "geom.valid", "kugi.attribute_type", "kugi.domain",
                  "kugi.fcode", "kugi.layer_name", "kugi.metadata_ref", "kugi.required_attribute", "kugi.srs_id",
-                 "text.encoding", "meta.complete"}
+                 "text.encoding"}
 
 
 def fixable(finding):
@@ -131,6 +131,7 @@ class ValidatePage(QWidget):
 
     finished = pyqtSignal(object)
     message = pyqtSignal(str, int)
+    gotoMetadata = pyqtSignal(str)     # a metadata finding: its element, to fill in on the Metadata page
 
     def __init__(self, iface=None, parent=None):
         super().__init__(parent)
@@ -148,7 +149,7 @@ class ValidatePage(QWidget):
         intro.setWordWrap(True)
         lay.addWidget(intro)
         self.layers = QListWidget()
-        self.layers.setMaximumHeight(120)
+        self.layers.setMaximumHeight(90)
         lay.addWidget(self.layers)
         row = QHBoxLayout()
         self.path = QLineEdit()
@@ -207,7 +208,7 @@ class ValidatePage(QWidget):
         self.detail.setMinimumHeight(48)
         self.detail.setAlignment(Qt.AlignTop | Qt.AlignLeft)
         detail_row = QVBoxLayout()
-        detail_row.addWidget(self.detail, 1)
+        detail_row.addWidget(self.detail)
         self.btn_fix_finding = QPushButton(QgsApplication.getThemeIcon("/mIconWarning.svg"), tr("Fix this…"))
         self.btn_fix_finding.setObjectName("SimpulFixFinding")
         self.btn_fix_finding.setToolTip(tr("Fix this finding (and the others the standardisation repairs) in a "
@@ -374,7 +375,14 @@ class ValidatePage(QWidget):
         ri, fi = item.data(0, Qt.UserRole)
         result = self.report.results[ri]
         f = result.findings[fi]
-        self.btn_fix_finding.setVisible(fixable(f) and self._fix_target(ri) is not None)
+        element = (f.details or {}).get("element", "") if isinstance(getattr(f, "details", None), dict) else ""
+        self._finding_element = element if f.rule == "meta.complete" else ""
+        if self._finding_element:
+            self.btn_fix_finding.setText(tr("Fill in on the Metadata page"))
+            self.btn_fix_finding.setVisible(True)
+        else:
+            self.btn_fix_finding.setText(tr("Fix this…"))
+            self.btn_fix_finding.setVisible(fixable(f) and self._fix_target(ri) is not None)
         where = [f.rule]
         if f.feature_id is not None:
             where.append(tr("feature {fid}").format(fid=f.feature_id))
@@ -506,8 +514,12 @@ class ValidatePage(QWidget):
 
     def _fix_current_finding(self):
         item = self.table.currentItem()
-        if item is not None:
-            self.fix(item.data(0, Qt.UserRole)[0])
+        if item is None:
+            return
+        if getattr(self, "_finding_element", ""):
+            self.gotoMetadata.emit(self._finding_element)
+            return
+        self.fix(item.data(0, Qt.UserRole)[0])
 
     def fix_dialog(self, ri=0):
         """The Fix dialog for result ``ri`` (not shown), or None when it cannot be fixed."""
