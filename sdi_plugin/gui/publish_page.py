@@ -441,7 +441,8 @@ class PublishPage(QWidget):
         self._can_publish = bool(report.get("dry_run") and report["result"] == "planned" and bool(changes))
         self._gate_errors = int(gate.get("errors") or 0)
         self._update_publish_button()
-        self.result.setHtml(result_html(report))
+        self.result.setHtml(result_html(report, checks_shown=bool(checklist_rows(report)) and (
+            report.get("result") == "published" or not report.get("dry_run"))))
         self.result.setVisible(True)
         self._fit_result()
         self._show_checklist(report)

@@ -30,12 +30,12 @@ def change_text(change, report):
     return text
 
 
-def result_html(report):
+def result_html(report, checks_shown=False):
     colour = RESULT_COLOURS.get(report["result"], "#000")
     parts = ["<p><b style='color:%s'>%s</b><br>%s</p>" % (colour, html.escape(result_label(report["result"])),
                                                           html.escape(report.get("message", "")))]
     checks = report.get("verification") or []
-    if checks:
+    if checks and not checks_shown:   # the page's checklist shows them already
         rows = "<br>".join("<span style='color:%s'>%s</span> %s%s" % (
             "#1e8449" if c["ok"] else "#c0392b", "✔" if c["ok"] else "✘", html.escape(check_label(c["check"])),
             (" — " + html.escape(c["message"])) if c.get("message") else "") for c in checks)

@@ -362,7 +362,12 @@ class ValidatePage(QWidget):
         self._fill_table()
         self.btn_report.setEnabled(bool(self.outputs.get("html")))
         self.btn_layer.setEnabled(any(n != "findings" for n, _, _ in self.outputs.get("errors", [])))
-        self.btn_fix.setEnabled(self._fix_target(0) is not None)
+        self.btn_fix.setEnabled(self._fix_target(0) is not None and any(
+            fixable(f) for r in self.report.results for f in r.findings))
+        errors = [f for r in self.report.results for f in r.findings if f.severity == ERROR]
+        if errors and all(f.rule == "meta.complete" for f in errors):
+            self.summary.setText(self.summary.text() + "<br>" + html.escape(tr(
+                "Next: complete the metadata on the Metadata page (step 3).")))
         self._mark_validated()
         self.finished.emit(self.report)
 
