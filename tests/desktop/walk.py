@@ -75,13 +75,20 @@ def modal(cls_name):
 
 
 def drop_file(path):
-    """Drag the file from the file manager onto the QGIS window: a real drop event."""
+    """Drag the file from the file manager onto the map: drag-enter then drop, as Qt delivers them."""
+    from qgis.PyQt.QtGui import QDragEnterEvent
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(path)])
-    target = iface.mapCanvas()
-    pos = QPointF(target.width() / 2, target.height() / 2)
-    event = QDropEvent(pos, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
-    QApplication.sendEvent(iface.mainWindow(), event)
+    target = iface.mapCanvas().viewport()
+    pos = QPoint(target.width() // 2, target.height() // 2)
+    enter = QDragEnterEvent(pos, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    QApplication.sendEvent(target, enter)
+    event = QDropEvent(QPointF(pos), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    QApplication.sendEvent(target, event)
+    DROPS.append(mime)     # the drop is handled a moment later: keep its data alive
+
+
+DROPS = []
 
 
 # -- the walk: a generator yielding (condition, seconds, what) to wait for ---------------------------
