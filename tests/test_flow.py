@@ -224,6 +224,7 @@ def test_publish_waits_for_a_reason_and_shows_a_checklist(qgis_app):
         beside = {grid.itemAtPosition(r, 2).widget() for r in range(grid.rowCount())
                   if grid.itemAtPosition(r, 2) is not None}
         assert beside == {page.btn_wms, page.btn_wfs}         # Load beside the WMS and WFS rows
+        assert page.btn_wms.isVisibleTo(page) and page.btn_wfs.isVisibleTo(page)
         assert grid.itemAtPosition(1, 2).widget() is page.btn_wms
         assert "0 features" in grid.itemAtPosition(2, 1).widget().text()
         assert page.checklist.y() < page.plan.y()             # above the plan: in view after a publish

@@ -141,8 +141,8 @@ class PublishPage(QWidget):
         self.check_grid = QGridLayout(self.checklist)
         self.check_grid.setContentsMargins(0, 0, 0, 0)
         self.check_grid.setColumnStretch(1, 1)
-        self.btn_wms = QPushButton(tr("Load from WMS"))
-        self.btn_wfs = QPushButton(tr("Load from WFS"))
+        self.btn_wms = QPushButton(tr("Load from WMS"), self.checklist)
+        self.btn_wfs = QPushButton(tr("Load from WFS"), self.checklist)
         lay.addWidget(self.checklist)
         self.plan_title = QLabel()
         lay.addWidget(self.plan_title)
@@ -491,8 +491,8 @@ class PublishPage(QWidget):
             grid.addWidget(label, r, 1)
             if key in buttons and report["result"] == "published":
                 button, usable = buttons[key]
+                grid.addWidget(button, r, 2)      # (re)parented first: a reparented widget is hidden
                 button.setVisible(usable)
-                grid.addWidget(button, r, 2)
         if rows:   # once the layout has the rows: the checklist at the top of the view
             QTimer.singleShot(0, lambda: self.scroll.verticalScrollBar().setValue(
                 max(0, self.checklist.y() - 8)) if self.checklist.isVisible() else None)
