@@ -332,6 +332,7 @@ def standardize_dataset(layer, out_path, feature_type=None, field_map=None, meta
     if metadata_path and not os.path.isfile(metadata_path):
         raise InputError(tr("The metadata file {path} does not exist.").format(path=metadata_path))
     source_meta = "" if metadata_path else find_metadata(ref)
+    _refuse_source(out_path, ref, [metadata_path, source_meta])      # what was asked, then what is written
     out_path = _output_path(out_path, ft, kugi)
     _refuse_source(out_path, ref, [metadata_path, source_meta])
     shapefile = ext == ".shp"
@@ -449,11 +450,15 @@ def standardize_dataset(layer, out_path, feature_type=None, field_map=None, meta
     value_maps = apply_value_maps(out_layer, ft, os.path.splitext(out_path)[0] + ".qml" if shapefile else "")
     if value_maps:
         notes.append(tr("KUGI domains set as value maps on the form: {names}.").format(names=", ".join(value_maps)))
+        del out_layer           # saving the style changed the file under the layer: read it afresh
+        out_layer = QgsVectorLayer(uri, layer_name, "ogr")
     if feedback:
         feedback.setProgress(93)
     from ..metadata.defaults import load_defaults
+    node = load_defaults()
+    node.update({k: v for k, v in (defaults or {}).items() if v not in (None, "")})
     sidecar = _write_metadata(out_layer, out_path, layer_name, ft, given_meta if not generated else "", ref, layer,
-                              defaults if defaults is not None else load_defaults(), identifier)
+                              node, identifier)
     if generated:
         notes.append(tr("Metadata record {id} generated: {file}.").format(id=identifier, file=sidecar))
     else:

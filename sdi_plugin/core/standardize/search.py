@@ -107,7 +107,7 @@ def _token_tier(kugi, ft, tok):
     definition = words(ft.definition)
     if tok in [norm(w) for w in definition]:
         return "definition"
-    if len(tok) >= 3 and tok in norm(ft.definition):
+    if len(tok) >= 3 and tok.isalpha() and tok in norm(ft.definition):
         return "definition_part"
     return None
 
