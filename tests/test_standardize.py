@@ -332,3 +332,55 @@ def test_qgis_process_standardises_the_raw_parcels(raw, defaults_file, tmp_path)
     assert set(_values(layer, "METADATA")) == {results["METADATA_ID"]}
     assert _run("sdi:validatedataset", {"INPUT": "%s|layername=PERSIL_AR_1K" % out})["ERRORS"] == 0
     assert digests(ds.files) == before
+
+
+def test_feature_type_by_name_and_ambiguity(raw, tmp_path):
+    layer = _layer(raw["jalan"])
+    with pytest.raises(InputError, match="JALAN_LN_10K"):          # JALAN_LN has several scales: say which
+        standardize_dataset(layer, str(tmp_path / "j.gpkg"), "JALAN_LN")
+    plan = plan_standardization(_layer(raw["desa"]), "ADMINISTRASI_AR_DESAKEL")      # a KUGI alias
+    assert plan.feature_type.fcode == "BA03070040" and plan.how == "given"
+
+
+def test_numbers_in_local_writing():
+    from sdi_plugin.core.standardize.run import convert
+    assert convert("1.234,5", "Double") == (1234.5, True)
+    assert convert("1,234.5", "Double") == (1234.5, True)
+    assert convert("12,5", "Double") == (12.5, True)
+    assert convert("1.250.000", "Integer") == (1250000, True)
+    assert convert(" 7 ", "Integer") == (7, True)
+    assert convert("7,5", "Integer") == (None, False)
+    assert convert("dua", "Double") == (None, False)
+    assert convert(3.0, "String") == ("3", True)
+    assert convert(None, "Integer") == (None, True)
+
+
+def test_data_without_reference_system_gets_assign_crs(sdi_provider, raw, defaults_file, tmp_path):
+    import shutil
+    ds = raw["toponimi"]
+    folder = tmp_path / "tanpa_prj"
+    folder.mkdir()
+    for f in ds.files:
+        if not f.endswith(".prj"):
+            shutil.copy(f, folder / os.path.basename(f))
+    src = str(folder / os.path.basename(ds.path))
+    without = _run("sdi:standardizedataset", {"INPUT": src, "FEATURE_TYPE": "KA01070010", "DEFAULTS": defaults_file,
+                                              "OUTPUT": str(tmp_path / "a.gpkg")})
+    assert _run("sdi:validatedataset", {"INPUT": without["OUTPUT_LAYER"]})["ERRORS"] > 0     # crs.accepted
+    res = _run("sdi:standardizedataset", {"INPUT": src, "FEATURE_TYPE": "KA01070010", "DEFAULTS": defaults_file,
+                                          "ASSIGN_CRS": "EPSG:4326", "TARGET_CRS": "EPSG:9470",
+                                          "OUTPUT": str(tmp_path / "b.gpkg")})
+    summary = json.loads(res["SUMMARY"])
+    assert summary["crs"] == "EPSG:9470" and summary["srs_id"] == "SRGI 2013"
+    assert _run("sdi:validatedataset", {"INPUT": res["OUTPUT_LAYER"]})["ERRORS"] == 0
+
+
+def test_the_dataset_s_own_metadata_identifier_is_kept(tmp_path):
+    layer = QgsVectorLayer("Point?crs=EPSG:9470&field=nama:string&field=METADATA:string", "toponimi_pt", "memory")
+    f = QgsFeature(layer.fields())
+    f.setAttributes(["Long Kali", "TOPONIMI_PASER_2023"])
+    f.setGeometry(QgsGeometry.fromWkt("POINT (116.1 -1.9)"))
+    layer.dataProvider().addFeatures([f])
+    result = standardize_dataset(layer, str(tmp_path / "t.gpkg"), "KA01070010", defaults=NODE)
+    assert result.metadata_id == "TOPONIMI_PASER_2023" and result.metadata_generated
+    assert file_identifier(result.metadata_path) == "TOPONIMI_PASER_2023"

@@ -91,8 +91,15 @@ def resolve_feature_type(value, layer, kugi=None):
     text = (value or "").strip()
     if text:
         ft = kugi.feature_type(text.upper())
-        if ft is None:
-            ft = kugi.for_layer(text).feature_type
+        match = kugi.for_layer(text) if ft is None else None
+        if match is not None:
+            ft = match.feature_type
+            codes = sorted({c.fcode for c in match.candidates})
+            if ft is None and len(codes) > 1:
+                raise InputError(tr("FEATURE_TYPE {value} fits several KUGI feature types ({codes}); give the FCODE "
+                                    "or the layer name with its scale, e.g. {example}.").format(
+                    value=text, codes=", ".join("%s %s" % (kugi.feature_type(c).layer, c) for c in codes),
+                    example=kugi.feature_type(codes[0]).layer))
         if ft is None:
             raise InputError(tr("FEATURE_TYPE {value} is not a feature type of the KUGI catalogue "
                                 "(give its FCODE, e.g. CA02070160, or its layer name).").format(value=text))
@@ -170,6 +177,18 @@ def unmatched_codes(layer, feature_type, field_map):
     return out
 
 
+def _number(text):
+    """'1.234,5' (Indonesian), '1,234.5', '1234,5', ' 12 ' -> float; ValueError otherwise."""
+    t = str(text).strip().replace(" ", "").replace("\u00a0", "")
+    if "," in t and "." in t:
+        t = t.replace(".", "").replace(",", ".") if t.rfind(",") > t.rfind(".") else t.replace(",", "")
+    elif t.count(",") == 1:
+        t = t.replace(",", ".")
+    elif t.count(".") > 1:
+        t = t.replace(".", "")
+    return float(t)
+
+
 def convert(value, kind):
     """(value as KUGI type ``kind``, ok). Blank -> (None, True)."""
     value = plain(value)
@@ -185,14 +204,14 @@ def convert(value, kind):
         if kind in ("Integer", "Int64"):
             if isinstance(value, bool):
                 return int(value), True
-            number = float(str(value).strip().replace(",", ".")) if not isinstance(value, (int, float)) else value
+            number = _number(value) if not isinstance(value, (int, float)) else value
             if float(number).is_integer():
                 return int(number), True
             return None, False
         if kind == "Double":
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 return float(value), True
-            return float(str(value).strip().replace(",", ".")), True
+            return _number(value), True
         if kind == "Date":
             if isinstance(value, QDate):
                 return value, True
@@ -316,8 +335,19 @@ class _Sub:
             self.parent.pushInfo(text)
 
 
+def _metadata_values(layer):
+    """The one identifier the dataset's own METADATA column holds on every feature, or ''."""
+    idx = next((i for i, f in enumerate(layer.fields()) if f.name().upper() == "METADATA"), -1)
+    if idx < 0:
+        return ""
+    values = list(layer.uniqueValues(idx, 3))
+    if len(values) != 1 or is_blank(values[0]):
+        return ""
+    return str(values[0]).strip()
+
+
 def standardize_dataset(layer, out_path, feature_type=None, field_map=None, metadata_path="", ref=None,
-                        defaults=None, feedback=None, kugi=None, today=None):
+                        defaults=None, feedback=None, kugi=None, assign_crs=None, target_crs=None):
     """Write the KUGI-standard copy of ``layer`` to ``out_path`` (.gpkg or .shp): see the module
     doc. Returns :class:`StandardizeResult`; :class:`InputError` for input it cannot use."""
     kugi = _catalogue(kugi)
@@ -344,8 +374,8 @@ def standardize_dataset(layer, out_path, feature_type=None, field_map=None, meta
 
     work = tempfile.mkdtemp(prefix="simpul-standardize-")
     try:
-        fixed = fix_dataset(layer, os.path.join(work, "fixed.gpkg"), ref, feature_type=ft.fcode, layer_name="fixed",
-                            feedback=_Sub(feedback, 1, 60))
+        fixed = fix_dataset(layer, os.path.join(work, "fixed.gpkg"), ref, target_crs=target_crs, assign_crs=assign_crs,
+                            feature_type=ft.fcode, layer_name="fixed", feedback=_Sub(feedback, 1, 60))
         if feedback and feedback.isCanceled():
             raise InputError(tr("Canceled."))
         notes.extend(fixed.notes)
@@ -383,7 +413,7 @@ def standardize_dataset(layer, out_path, feature_type=None, field_map=None, meta
         if source_meta and not identifier:
             source_meta = ""
         generated = not identifier
-        identifier = identifier or metadata_identifier(out_path, layer_name, defaults)
+        identifier = identifier or _metadata_values(layer) or metadata_identifier(out_path, layer_name, defaults)
 
         opts = QgsVectorFileWriter.SaveVectorOptions()
         opts.driverName = "ESRI Shapefile" if shapefile else "GPKG"
