@@ -2191,6 +2191,11 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/standardize/run.py" />
+      <source>The metadata record is not complete ({missing}): give the node defaults (DEFAULTS, with organisation and e-mail) or complete it on the Metadata page.</source>
+      <translation>Rekaman metadata belum lengkap ({missing}): berikan isian bawaan simpul (DEFAULTS, dengan organisasi dan e-mail) atau lengkapi di halaman Metadata.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standardize/run.py" />
       <source>METADATA refers to the record {id} of {file}.</source>
       <translation>METADATA merujuk ke rekaman {id} dari {file}.</translation>
     </message>

@@ -176,6 +176,7 @@ def test_plan_lists_unmatched_codes_and_the_run_reports_them(tmp_path):
     result = standardize_dataset(layer, str(tmp_path / "desa.gpkg"), "BA03070040", defaults=NODE)
     summary = result.to_dict()
     assert summary["unmatched_codes"] == {"TIPADM": ["Dusun"]} and summary["not_converted"] == {"TIPADM": 1}
+    assert len(summary["warnings"]) == 2 and all("TIPADM" in w for w in summary["warnings"])
     out = QgsVectorLayer(result.uri, "o", "ogr")
     assert _values(out, "TIPADM") == [1, None, 2]
 
@@ -227,6 +228,7 @@ def test_raw_dataset_standardised_validates_clean(sdi_provider, raw, defaults_fi
     assert summary["feature_type"]["how"] == ("suggested" if key in SUGGESTED else "given")
     assert set(map(tuple, ds.field_map.items())) <= set(map(tuple, summary["field_map"]))
     assert summary["unmatched_codes"] == {} and summary["metadata"]["generated"] is True
+    assert summary["warnings"] == []
     assert res["OUTPUT"] == params["OUTPUT"] and res["FEATURES"] == len(next(iter(ds.texts.values())))
 
     out = QgsVectorLayer(res["OUTPUT_LAYER"], "out", "ogr")
@@ -384,3 +386,27 @@ def test_the_dataset_s_own_metadata_identifier_is_kept(tmp_path):
     result = standardize_dataset(layer, str(tmp_path / "t.gpkg"), "KA01070010", defaults=NODE)
     assert result.metadata_id == "TOPONIMI_PASER_2023" and result.metadata_generated
     assert file_identifier(result.metadata_path) == "TOPONIMI_PASER_2023"
+
+
+def test_node_defaults_remembered_on_the_metadata_page_are_used(sdi_provider, raw, defaults_file, tmp_path):
+    from qgis.core import QgsSettings
+    from sdi_plugin.core.standardize.run import DEFAULTS_KEY
+    ds = raw["toponimi"]
+    settings = QgsSettings()
+    old = settings.value(DEFAULTS_KEY, None)
+    try:
+        settings.remove(DEFAULTS_KEY)
+        bare = _run("sdi:standardizedataset", {"INPUT": ds.uri, "OUTPUT": str(tmp_path / "a.gpkg")})
+        warnings = json.loads(bare["SUMMARY"])["warnings"]
+        assert len(warnings) == 1 and "DEFAULTS" in warnings[0]        # no contact known: said, not hidden
+        val = _run("sdi:validatedataset", {"INPUT": bare["OUTPUT_LAYER"]})
+        assert json.loads(val["BY_RULE"]).get("meta.complete") and val["ERRORS"] == 1
+        settings.setValue(DEFAULTS_KEY, defaults_file)                 # picked once on the Metadata page
+        res = _run("sdi:standardizedataset", {"INPUT": ds.uri, "OUTPUT": str(tmp_path / "b.gpkg")})
+        assert json.loads(res["SUMMARY"])["warnings"] == []
+        assert _run("sdi:validatedataset", {"INPUT": res["OUTPUT_LAYER"]})["ERRORS"] == 0
+    finally:
+        if old is None:
+            settings.remove(DEFAULTS_KEY)
+        else:
+            settings.setValue(DEFAULTS_KEY, old)

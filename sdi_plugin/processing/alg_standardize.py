@@ -87,11 +87,12 @@ class StandardizeDatasetAlgorithm(QgsProcessingAlgorithm):
         return crs if crs.isValid() else None
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..core.metadata.defaults import DefaultsError, load_defaults
+        from ..core.metadata.defaults import DefaultsError
+        from ..core.standardize.run import node_defaults
         layer, ref = thread_layer(self, parameters, self.INPUT, context)
         out_path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         try:
-            defaults = load_defaults(self.parameterAsFile(parameters, self.DEFAULTS, context) or None)
+            defaults = node_defaults(self.parameterAsFile(parameters, self.DEFAULTS, context) or None)
             result = standardize_dataset(
                 layer, out_path, self.parameterAsString(parameters, self.FEATURE_TYPE, context).strip() or None,
                 self.parameterAsString(parameters, self.FIELD_MAP, context).strip() or None,
@@ -103,6 +104,8 @@ class StandardizeDatasetAlgorithm(QgsProcessingAlgorithm):
         summary = result.to_dict()
         for note in result.notes:
             feedback.pushInfo(note)
+        for warning in result.warnings:
+            feedback.pushWarning(warning)
         feedback.pushInfo(tr("{features} feature(s) written to {path} as {layer} ({fcode}); field map: {map}.").format(
             features=result.fixes.get("features", 0), path=result.path, layer=result.layer_name,
             fcode=result.feature_type.fcode, map=result.field_map.to_text() or "-"))

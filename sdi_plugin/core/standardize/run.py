@@ -66,6 +66,7 @@ class StandardizeResult:
     crs: str = ""
     fixes: dict = field(default_factory=dict)
     notes: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)    # what still keeps the dataset from validating clean
 
     def to_dict(self):
         ft = self.feature_type
@@ -79,6 +80,7 @@ class StandardizeResult:
             "not_converted": dict(self.not_converted),
             "metadata": {"id": self.metadata_id, "file": self.metadata_path, "generated": self.metadata_generated},
             "srs_id": self.srs_id, "crs": self.crs, "fixes": dict(self.fixes), "notes": list(self.notes),
+            "warnings": list(self.warnings),
         }
 
 
@@ -268,6 +270,25 @@ def _refuse_source(path, ref, meta_sources=()):
                                 "name or folder.").format(path=path))
 
 
+DEFAULTS_KEY = "simpul/metadata/defaults_path"     # the node defaults file picked on the Metadata page
+
+
+def node_defaults(path=None):
+    """The node's metadata defaults: the file ``path``, else the one last picked on the Metadata
+    page (QgsSettings), merged over the bundled ones; a file that fails to load is skipped."""
+    from qgis.core import QgsSettings
+    from ..metadata.defaults import DefaultsError, load_defaults
+    if not path:
+        path = QgsSettings().value(DEFAULTS_KEY, "", type=str) or ""
+        if path and not os.path.isfile(path):
+            path = ""
+        try:
+            return load_defaults(path or None)
+        except DefaultsError:
+            return load_defaults()
+    return load_defaults(path)
+
+
 def metadata_identifier(out_path, layer_name, defaults=None):
     """The identifier of a generated record (stable for the same output file and layer)."""
     node = (defaults or {}).get("node_code", "") if isinstance(defaults, dict) else ""
@@ -314,7 +335,9 @@ def _write_metadata(out_layer, out_path, layer_name, ft, metadata_path, ref, lay
     record = generated if given is None else refresh_from_layer(given, generated)
     record.file_identifier = identifier
     saved = save_for_layer(record, out_layer)
-    return saved["sidecar"]
+    from ..metadata.check import check_record
+    missing = [f.message for f in check_record(record, schema=False) if f.severity == "error"]
+    return saved["sidecar"], missing
 
 
 class _Sub:
@@ -484,26 +507,30 @@ def standardize_dataset(layer, out_path, feature_type=None, field_map=None, meta
         out_layer = QgsVectorLayer(uri, layer_name, "ogr")
     if feedback:
         feedback.setProgress(93)
-    from ..metadata.defaults import load_defaults
-    node = load_defaults()
+    node = node_defaults()
     node.update({k: v for k, v in (defaults or {}).items() if v not in (None, "")})
-    sidecar = _write_metadata(out_layer, out_path, layer_name, ft, given_meta if not generated else "", ref, layer,
+    sidecar, missing = _write_metadata(out_layer, out_path, layer_name, ft, given_meta if not generated else "", ref, layer,
                               node, identifier)
     if generated:
         notes.append(tr("Metadata record {id} generated: {file}.").format(id=identifier, file=sidecar))
+    warnings = []
+    if missing:
+        warnings.append(tr("The metadata record is not complete ({missing}): give the node defaults (DEFAULTS, with "
+                           "organisation and e-mail) or complete it on the Metadata page.").format(
+            missing="; ".join(missing)))
     else:
         notes.append(tr("METADATA refers to the record {id} of {file}.").format(
             id=identifier, file=os.path.basename(given_meta)))
     for target, bad in unmatched.items():
-        notes.append(tr("{name}: values not in the KUGI domain: {values}.").format(
+        warnings.append(tr("{name}: values not in the KUGI domain: {values}.").format(
             name=target, values=", ".join(str(v) for v in bad[:20])))
     for target, n in not_converted.items():
-        notes.append(tr("{name}: {count} value(s) could not be converted to {type} and were left empty.").format(
+        warnings.append(tr("{name}: {count} value(s) could not be converted to {type} and were left empty.").format(
             name=target, count=n, type=ft.attribute(target).type))
     if feedback:
         feedback.setProgress(100)
     counts = dict(fixed.counts)
     counts["features"] = count
     return StandardizeResult(out_path, layer_name, uri, ft, how, fmap, added, kept, unmatched, not_converted,
-                             identifier, sidecar, generated, srs_value, fixed.crs, counts, notes)
+                             identifier, sidecar, generated, srs_value, fixed.crs, counts, notes, warnings)
 
