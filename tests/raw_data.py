@@ -12,6 +12,9 @@ type it should become and the exact texts that must survive (UTF-8 in the output
   text without a .cpg, fields nama, kabupaten.
 - ``desa``: village areas, GeoPackage ``batas_wilayah.gpkg`` layer ``desa_2020`` in WGS 84 / UTM 50S
   (EPSG:32750), UTF-8, fields desa, kecamatan, tipe (coded values written as labels in mixed case).
+- ``tutupan``: land cover, DGN95 geographic, polygons with Z, areas as text ("1.234,5").
+- ``sungai``: rivers in DGN95 / TM-3 zone 50.1, cp1252 without .cpg.
+- ``batas``: district boundary lines (SRGI2013 / UTM 50S), three coded columns written as labels.
 """
 import os
 from dataclasses import dataclass, field
@@ -173,11 +176,52 @@ def make_desa(folder):
                       codes={"TIPADM": codes})
 
 
+def make_tutupan(folder):
+    """Land cover, DGN95 geographic (EPSG:4755), polygons with Z, areas written the Indonesian way."""
+    path = os.path.join(folder, "tutupan_lahan_2022.shp")
+    rows, kelas = [], ["Hutan lahan kering", "Perkebunan sawit", "Sawah"]
+    for i, k in enumerate(kelas):
+        x, y = 116.10 + i * 0.01, -1.90
+        rows.append(([k, ["1.234,5", "880,25", "12"][i]],
+                     "POLYGON Z ((%f %f 5, %f %f 5, %f %f 5, %f %f 5, %f %f 5))" % (
+                         x, y, x + 0.01, y, x + 0.01, y + 0.01, x, y + 0.01, x, y)))
+    _write(path, "tutupan_lahan_2022", 4755, ogr.wkbPolygon25D,
+           [("kelas", ogr.OFTString, 40), ("luas_ha", ogr.OFTString, 20)], rows, encoding="UTF-8")
+    return RawDataset("tutupan", path, "tutupan_lahan_2022", 4755, "PENUTUPLAHAN_AR_25K",
+                      texts={"kelas": kelas}, field_map={"luas_ha": "LUASHA"})
+
+
+def make_sungai(folder):
+    """Rivers in DGN95 / Indonesia TM-3 zone 50.1 (EPSG:23837), a truncated DBF field name."""
+    path = os.path.join(folder, "sungai_kab.shp")
+    names = ["Sungai Kandilo", "Sungai Kasungai", "Sungai Tell’ao"]
+    rows = [([_stand_in(n)], "LINESTRING (%f 1290000, %f 1290400)" % (200000 + i * 900, 200500 + i * 900))
+            for i, n in enumerate(names)]
+    _write(path, "sungai_kab", 23837, ogr.wkbLineString, [("nama_sunga", ogr.OFTString, 50)], rows, encoding="")
+    _recode_dbf(path, [n for n in names if _stand_in(n) != n], "cp1252")
+    return RawDataset("sungai", path, "sungai_kab", 23837, "SUNGAI_LN_25K",
+                      texts={"nama_sunga": names}, field_map={"nama_sunga": "NAMOBJ"})
+
+
+def make_batas(folder):
+    """District boundary lines in SRGI2013 / UTM 50S, coded values written as their labels."""
+    path = os.path.join(folder, "batas_kecamatan.gpkg")
+    rows = [(["Batas Kecamatan/Distrik", "hasil kesepakatan", "Darat"],
+             "LINESTRING (410000 9788000, 411000 9789000)"),
+            (["batas kelurahan/desa", "Belum ditegaskan", "darat"], "LINESTRING (411000 9789000, 412000 9789500)")]
+    _write(path, "garis_batas", 9490, ogr.wkbLineString,
+           [("jenis_batas", ogr.OFTString, 50), ("status_batas", ogr.OFTString, 50), ("lokasi", ogr.OFTString, 20)],
+           rows, driver="GPKG")
+    return RawDataset("batas", path, "garis_batas", 9490, "ADMINISTRASI_LN_50K",
+                      field_map={"jenis_batas": "KLBADM", "status_batas": "STSBTS", "lokasi": "TIPLOK"},
+                      codes={"KLBADM": {"Batas Kecamatan/Distrik": "9", "batas kelurahan/desa": "10"}})
+
+
 def make_raw(folder):
     """Every raw dataset, written into ``folder``: {key: RawDataset}."""
     os.makedirs(folder, exist_ok=True)
     out = {}
-    for maker in (make_persil, make_jalan, make_toponimi, make_desa):
+    for maker in (make_persil, make_jalan, make_toponimi, make_desa, make_tutupan, make_sungai, make_batas):
         ds = maker(folder)
         out[ds.key] = ds
     return out

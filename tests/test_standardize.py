@@ -210,10 +210,11 @@ def test_suggested_output_path_is_new_and_beside_the_source(raw):
 
 
 # -- the algorithm on raw datasets -----------------------------------------------------------
-SUGGESTED = {"persil", "desa", "toponimi"}     # FEATURE_TYPE left empty: the suggestion is used
+SUGGESTED = {"persil", "desa", "toponimi", "tutupan"}     # FEATURE_TYPE left empty: the suggestion is used
+LEGACY = {23880: "EPSG:9490", 23890: "EPSG:9490", 4755: "EPSG:9470", 23837: "EPSG:9470"}   # DGN95, ID74 -> SRGI2013
 
 
-@pytest.mark.parametrize("key", ["persil", "jalan", "toponimi", "desa"])
+@pytest.mark.parametrize("key", ["persil", "jalan", "toponimi", "desa", "tutupan", "sungai", "batas"])
 def test_raw_dataset_standardised_validates_clean(sdi_provider, raw, defaults_file, tmp_path, key):
     ds = raw[key]
     before = digests(ds.files)
@@ -229,7 +230,8 @@ def test_raw_dataset_standardised_validates_clean(sdi_provider, raw, defaults_fi
     assert set(map(tuple, ds.field_map.items())) <= set(map(tuple, summary["field_map"]))
     assert summary["unmatched_codes"] == {} and summary["metadata"]["generated"] is True
     assert summary["warnings"] == []
-    assert res["OUTPUT"] == params["OUTPUT"] and res["FEATURES"] == len(next(iter(ds.texts.values())))
+    assert sum(res["METADATA_ID"] in note for note in summary["notes"]) == 1     # said once: generated
+    assert res["OUTPUT"] == params["OUTPUT"] and res["FEATURES"] == _layer(ds).featureCount() > 0
 
     out = QgsVectorLayer(res["OUTPUT_LAYER"], "out", "ogr")
     assert out.isValid() and out.name() == "out"
@@ -240,13 +242,16 @@ def test_raw_dataset_standardised_validates_clean(sdi_provider, raw, defaults_fi
     assert set(_values(out, "METADATA")) == {res["METADATA_ID"]} and res["METADATA_ID"]
     srs = set(_values(out, "SRS_ID"))
     assert len(srs) == 1 and next(iter(srs)) == summary["srs_id"] != ""
-    if ds.epsg in (23880, 23890):         # legacy datums: to SRGI2013 / UTM 50S, SRS_ID as BIG writes it
-        assert summary["crs"] == "EPSG:9490" and srs == {"SRGI 2013"}
+    if ds.epsg in LEGACY:                 # legacy datums: to SRGI2013, SRS_ID as BIG writes it
+        assert summary["crs"] == LEGACY[ds.epsg] and srs == {"SRGI 2013"}
     for source, texts in ds.texts.items():
         target = dict(map(tuple, summary["field_map"])).get(source, source)
         assert _values(out, target) == texts, (source, target)
     for attr, codes in ds.codes.items():
-        assert _values(out, attr) == [int(codes[v]) for v in _values(_layer(ds), "tipe")]
+        source = next(s for s, t in ds.field_map.items() if t == attr)
+        assert _values(out, attr) == [int(codes[v]) for v in _values(_layer(ds), source)]
+    if key == "tutupan":                  # areas written the Indonesian way, read as numbers
+        assert _values(out, "LUASHA") == [1234.5, 880.25, 12.0]
     if ds.bow_ties:
         assert summary["fixes"]["made_valid"] == ds.bow_ties
         assert all(f.geometry().isGeosValid() for f in out.getFeatures())

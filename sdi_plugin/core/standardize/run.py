@@ -513,14 +513,14 @@ def standardize_dataset(layer, out_path, feature_type=None, field_map=None, meta
                               node, identifier)
     if generated:
         notes.append(tr("Metadata record {id} generated: {file}.").format(id=identifier, file=sidecar))
+    else:
+        notes.append(tr("METADATA refers to the record {id} of {file}.").format(
+            id=identifier, file=os.path.basename(given_meta)))
     warnings = []
     if missing:
         warnings.append(tr("The metadata record is not complete ({missing}): give the node defaults (DEFAULTS, with "
                            "organisation and e-mail) or complete it on the Metadata page.").format(
             missing="; ".join(missing)))
-    else:
-        notes.append(tr("METADATA refers to the record {id} of {file}.").format(
-            id=identifier, file=os.path.basename(given_meta)))
     for target, bad in unmatched.items():
         warnings.append(tr("{name}: values not in the KUGI domain: {values}.").format(
             name=target, values=", ".join(str(v) for v in bad[:20])))
