@@ -2191,13 +2191,13 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/standardize/run.py" />
-      <source>The metadata record is not complete ({missing}): give the node defaults (DEFAULTS, with organisation and e-mail) or complete it on the Metadata page.</source>
-      <translation>Rekaman metadata belum lengkap ({missing}): berikan isian bawaan simpul (DEFAULTS, dengan organisasi dan e-mail) atau lengkapi di halaman Metadata.</translation>
+      <source>METADATA refers to the record {id} of {file}.</source>
+      <translation>METADATA merujuk ke rekaman {id} dari {file}.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/standardize/run.py" />
-      <source>METADATA refers to the record {id} of {file}.</source>
-      <translation>METADATA merujuk ke rekaman {id} dari {file}.</translation>
+      <source>The metadata record is not complete ({missing}): give the node defaults (DEFAULTS, with organisation and e-mail) or complete it on the Metadata page.</source>
+      <translation>Rekaman metadata belum lengkap ({missing}): berikan isian bawaan simpul (DEFAULTS, dengan organisasi dan e-mail) atau lengkapi di halaman Metadata.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/standardize/run.py" />
@@ -2278,6 +2278,11 @@
       <location filename="../sdi_plugin/core/standardize/search.py" />
       <source>the validator expects {layer}</source>
       <translation>validator mengharapkan {layer}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standardize/search.py" />
+      <source>'{word}' in the name points to {theme}</source>
+      <translation>'{word}' pada nama menunjuk ke {theme}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/standardize/search.py" />

@@ -415,3 +415,14 @@ def test_node_defaults_remembered_on_the_metadata_page_are_used(sdi_provider, ra
             settings.remove(DEFAULTS_KEY)
         else:
             settings.setValue(DEFAULTS_KEY, old)
+
+
+@pytest.mark.parametrize("name,geometry,theme", [
+    ("bidang_tanah_2020", "Polygon", "PERSIL"), ("jln_kab_paser", "LineString", "JALAN"),
+    ("kali_dan_anak_sungai", "LineString", "SUNGAI"), ("landcover_2021", "Polygon", "PENUTUPLAHAN"),
+    ("nama_tempat_paser", "Point", "TOPONIMI"), ("kantor_desa", "Point", "PEMERINTAHAN"),
+    ("batas_kecamatan", "Polygon", "ADMINISTRASIKECAMATAN"), ("garis_batas_kab", "LineString", "ADMINISTRASI")])
+def test_everyday_words_in_file_names_point_to_the_theme(name, geometry, theme):
+    layer = QgsVectorLayer("%s?crs=EPSG:9470&field=x:string" % geometry, name, "memory")
+    found = suggest_feature_types(layer)
+    assert found and found[0].feature_type.theme == theme, [m.feature_type.layer for m in found]

@@ -28,6 +28,14 @@ def field_aliases(path=None):
     return load_standard("kugi_field_aliases", path or ALIASES_FILE, build)
 
 
+def theme_words(path=None):
+    """{THEME: [everyday words in file names]} from ``kugi_field_aliases.json`` (ranking hints)."""
+    def build(data):
+        words_ = data.get("theme_words") or {}
+        return {k.upper(): [norm(w) for w in v] for k, v in words_.items() if isinstance(v, list)}
+    return load_standard("kugi_theme_words", path or ALIASES_FILE, build)
+
+
 def field_names(layer_fields):
     """Names from a QgsFields, a layer, or a list of names/QgsField."""
     if hasattr(layer_fields, "fields") and callable(layer_fields.fields):
