@@ -426,3 +426,27 @@ def test_everyday_words_in_file_names_point_to_the_theme(name, geometry, theme):
     layer = QgsVectorLayer("%s?crs=EPSG:9470&field=x:string" % geometry, name, "memory")
     found = suggest_feature_types(layer)
     assert found and found[0].feature_type.theme == theme, [m.feature_type.layer for m in found]
+
+
+class _CancelAt(QgsProcessingFeedback):
+    """Cancels itself once progress passes ``at`` percent."""
+
+    def __init__(self, at):
+        super().__init__()
+        self.at = at
+
+    def setProgress(self, value):  # noqa: N802 (Qt's name)
+        super().setProgress(value)
+        if value >= self.at:
+            self.cancel()
+
+
+@pytest.mark.parametrize("at", [0, 61])   # before the fixes; while writing the output
+def test_a_canceled_run_leaves_no_output(raw, tmp_path, at):
+    ds = raw["persil"]
+    before = digests(ds.files)
+    out = tmp_path / "persil.gpkg"
+    with pytest.raises(InputError):
+        standardize_dataset(_layer(ds), str(out), "PERSIL_AR_1K", defaults=NODE, feedback=_CancelAt(at))
+    assert not out.exists() and list(tmp_path.iterdir()) == []
+    assert digests(ds.files) == before

@@ -445,6 +445,7 @@ def standardize_dataset(layer, out_path, feature_type=None, field_map=None, meta
         opts.actionOnExistingFile = (QgsVectorFileWriter.CreateOrOverwriteLayer if not shapefile and
                                      os.path.exists(out_path) else QgsVectorFileWriter.CreateOrOverwriteFile)
         os.makedirs(os.path.dirname(os.path.abspath(out_path)), exist_ok=True)
+        created = shapefile or not os.path.exists(out_path)
         writer = QgsVectorFileWriter.create(out_path, out_fields, src.wkbType(), src.crs(),
                                             QgsCoordinateTransformContext(), opts)
         if writer.hasError() != QgsVectorFileWriter.NoError:
@@ -492,6 +493,11 @@ def standardize_dataset(layer, out_path, feature_type=None, field_map=None, meta
         del writer
         del src
         if feedback and feedback.isCanceled():
+            if created:                 # a half-written file of ours is no result
+                for ext_ in ((".shp", ".shx", ".dbf", ".prj", ".cpg", ".qml") if shapefile else (".gpkg",)):
+                    part = os.path.splitext(out_path)[0] + ext_
+                    if os.path.exists(part):
+                        os.remove(part)
             raise InputError(tr("Canceled."))
     finally:
         shutil.rmtree(work, ignore_errors=True)
