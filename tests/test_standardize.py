@@ -441,7 +441,7 @@ class _CancelAt(QgsProcessingFeedback):
             self.cancel()
 
 
-@pytest.mark.parametrize("at", [0, 61])   # before the fixes; while writing the output
+@pytest.mark.parametrize("at", [0, 62])   # before the fixes; while writing the output
 def test_a_canceled_run_leaves_no_output(raw, tmp_path, at):
     ds = raw["persil"]
     before = digests(ds.files)

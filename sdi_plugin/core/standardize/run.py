@@ -459,7 +459,7 @@ def standardize_dataset(layer, out_path, feature_type=None, field_map=None, meta
             if n % 500 == 0 and feedback:
                 if feedback.isCanceled():
                     break
-                feedback.setProgress(61 + 30.0 * n / total)
+                feedback.setProgress(62 + 29.0 * n / total)
             values = f.attributes()
             row = []
             for a in attrs:
