@@ -450,3 +450,18 @@ def test_a_canceled_run_leaves_no_output(raw, tmp_path, at):
         standardize_dataset(_layer(ds), str(out), "PERSIL_AR_1K", defaults=NODE, feedback=_CancelAt(at))
     assert not out.exists() and list(tmp_path.iterdir()) == []
     assert digests(ds.files) == before
+
+
+def test_a_repaired_bow_tie_in_a_single_part_layer_makes_a_multi_part_output(tmp_path):
+    from osgeo import ogr
+    from qgis.core import QgsWkbTypes
+    from raw_data import X0, Y0, _bow_tie, _square, _write
+    src = str(tmp_path / "bidang.gpkg")
+    _write(src, "bidang", 9490, ogr.wkbPolygon, [("nama", ogr.OFTString, 30)],
+           [(["A"], _bow_tie(X0, Y0, 40)), (["B"], _square(X0 + 100, Y0, 40, 40))], driver="GPKG")
+    ref = ref_for(src, "bidang")
+    result = standardize_dataset(open_ref(ref), str(tmp_path / "out.gpkg"), "PERSIL_AR_1K", ref=ref, defaults=NODE)
+    out = QgsVectorLayer(result.uri, "o", "ogr")
+    assert out.wkbType() == QgsWkbTypes.MultiPolygon      # a conformant GeoPackage: every feature fits the layer
+    assert [QgsWkbTypes.flatType(f.geometry().wkbType()) for f in out.getFeatures()] == [QgsWkbTypes.MultiPolygon] * 2
+    assert all(f.geometry().isGeosValid() for f in out.getFeatures())

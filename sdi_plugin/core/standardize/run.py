@@ -14,7 +14,7 @@ import uuid
 from dataclasses import dataclass, field
 
 from qgis.core import (QgsCoordinateTransformContext, QgsEditorWidgetSetup, QgsFeature, QgsFeatureRequest,
-                       QgsField, QgsFields, QgsVectorFileWriter, QgsVectorLayer)
+                       QgsField, QgsFields, QgsVectorFileWriter, QgsVectorLayer, QgsWkbTypes)
 from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 
 from ..i18n import tr
@@ -446,7 +446,12 @@ def standardize_dataset(layer, out_path, feature_type=None, field_map=None, meta
                                      os.path.exists(out_path) else QgsVectorFileWriter.CreateOrOverwriteFile)
         os.makedirs(os.path.dirname(os.path.abspath(out_path)), exist_ok=True)
         created = shapefile or not os.path.exists(out_path)
-        writer = QgsVectorFileWriter.create(out_path, out_fields, src.wkbType(), src.crs(),
+        wkb = src.wkbType()
+        promote = not QgsWkbTypes.isMultiType(wkb) and any(
+            f.geometry().isMultipart() for f in src.getFeatures(QgsFeatureRequest().setNoAttributes()))
+        if promote:                     # a repaired bow-tie is two parts: a single-part layer cannot hold it
+            wkb = QgsWkbTypes.multiType(wkb)
+        writer = QgsVectorFileWriter.create(out_path, out_fields, wkb, src.crs(),
                                             QgsCoordinateTransformContext(), opts)
         if writer.hasError() != QgsVectorFileWriter.NoError:
             raise OSError(tr("Could not create {path}: {error}").format(path=out_path, error=writer.errorMessage()))
@@ -485,7 +490,10 @@ def standardize_dataset(layer, out_path, feature_type=None, field_map=None, meta
             row.extend(plain(values[i]) for i in kept_idx)
             feat = QgsFeature(out_fields)
             feat.setAttributes(row)
-            feat.setGeometry(f.geometry())
+            geom = f.geometry()
+            if promote and not geom.isNull() and not geom.isMultipart():
+                geom.convertToMultiType()
+            feat.setGeometry(geom)
             if not writer.addFeature(feat):
                 raise OSError(tr("Could not write feature {fid} to {path}: {error}").format(
                     fid=f.id(), path=out_path, error=writer.errorMessage()))
