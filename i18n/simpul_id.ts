@@ -2087,32 +2087,32 @@
     <message>
       <location filename="../sdi_plugin/core/standardize/fieldmap.py" />
       <source>FIELD_MAP: '{part}' is not of the form source=TARGET.</source>
-      <translation type="unfinished" />
+      <translation>FIELD_MAP: '{part}' tidak berbentuk sumber=TARGET.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/standardize/fieldmap.py" />
       <source>FIELD_MAP: the dataset has no column {source} (it has: {names}).</source>
-      <translation type="unfinished" />
+      <translation>FIELD_MAP: dataset tidak punya kolom {source} (yang ada: {names}).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/standardize/fieldmap.py" />
       <source>FIELD_MAP: {target} is not an attribute of {layer} ({names}).</source>
-      <translation type="unfinished" />
+      <translation>FIELD_MAP: {target} bukan atribut {layer} ({names}).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/standardize/fieldmap.py" />
       <source>FIELD_MAP: {target} is filled by Simpul; {source}={target} is ignored.</source>
-      <translation type="unfinished" />
+      <translation>FIELD_MAP: {target} diisi oleh Simpul; {source}={target} diabaikan.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/standardize/fieldmap.py" />
       <source>FIELD_MAP: {target} is given twice.</source>
-      <translation type="unfinished" />
+      <translation>FIELD_MAP: {target} disebut dua kali.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/standardize/fieldmap.py" />
       <source>FIELD_MAP: column {source} is given twice.</source>
-      <translation type="unfinished" />
+      <translation>FIELD_MAP: kolom {source} disebut dua kali.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/standardize/run.py" />
@@ -2123,7 +2123,7 @@
     <message>
       <location filename="../sdi_plugin/core/standardize/run.py" />
       <source>KUGI domains as value maps (Simpul)</source>
-      <translation type="unfinished" />
+      <translation>Domain KUGI sebagai value map (Simpul)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/standardize/run.py" />
@@ -2146,22 +2146,22 @@
     <message>
       <location filename="../sdi_plugin/core/standardize/run.py" />
       <source>The KUGI feature type of {name} could not be suggested from its name, geometry or fields; give it as FEATURE_TYPE (an FCODE or a KUGI layer name).</source>
-      <translation type="unfinished" />
+      <translation>Jenis unsur KUGI untuk {name} tidak dapat disarankan dari nama, geometri, atau kolomnya; isikan pada FEATURE_TYPE (FCODE atau nama layer KUGI).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/standardize/run.py" />
       <source>The dataset holds {found} geometries but {layer} is a {expected} feature type; choose a feature type of its geometry.</source>
-      <translation type="unfinished" />
+      <translation>Dataset berisi geometri {found}, sedangkan {layer} adalah jenis unsur {expected}; pilih jenis unsur yang sesuai geometrinya.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/standardize/run.py" />
       <source>The output {path} is the source dataset itself; standardisation never writes to the source. Choose a new file.</source>
-      <translation type="unfinished" />
+      <translation>Keluaran {path} adalah dataset sumber itu sendiri; standardisasi tidak pernah menulis ke sumber. Pilih berkas baru.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/standardize/run.py" />
       <source>Write the standardised dataset as a GeoPackage (.gpkg) or a Shapefile (.shp), not {ext}.</source>
-      <translation type="unfinished" />
+      <translation>Simpan dataset hasil standardisasi sebagai GeoPackage (.gpkg) atau Shapefile (.shp), bukan {ext}.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/standardize/run.py" />
@@ -2172,37 +2172,42 @@
     <message>
       <location filename="../sdi_plugin/core/standardize/run.py" />
       <source>Feature type suggested: {type}.</source>
-      <translation type="unfinished" />
+      <translation>Jenis unsur yang disarankan: {type}.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/standardize/run.py" />
       <source>The standardised dataset {path} could not be read again.</source>
-      <translation type="unfinished" />
+      <translation>Dataset hasil standardisasi {path} tidak dapat dibaca kembali.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/standardize/run.py" />
       <source>KUGI domains set as value maps on the form: {names}.</source>
-      <translation type="unfinished" />
+      <translation>Domain KUGI dipasang sebagai value map pada formulir: {names}.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/standardize/run.py" />
       <source>Metadata record {id} generated: {file}.</source>
-      <translation type="unfinished" />
+      <translation>Rekaman metadata {id} dibuat: {file}.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/standardize/run.py" />
       <source>METADATA refers to the record {id} of {file}.</source>
-      <translation type="unfinished" />
+      <translation>METADATA merujuk ke rekaman {id} dari {file}.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standardize/run.py" />
+      <source>The metadata record is not complete ({missing}): give the node defaults (DEFAULTS, with organisation and e-mail) or complete it on the Metadata page.</source>
+      <translation>Rekaman metadata belum lengkap ({missing}): berikan isian bawaan simpul (DEFAULTS, dengan organisasi dan e-mail) atau lengkapi di halaman Metadata.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/standardize/run.py" />
       <source>{name}: values not in the KUGI domain: {values}.</source>
-      <translation type="unfinished" />
+      <translation>{name}: nilai yang tidak ada dalam domain KUGI: {values}.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/standardize/run.py" />
       <source>{name}: {count} value(s) could not be converted to {type} and were left empty.</source>
-      <translation type="unfinished" />
+      <translation>{name}: {count} nilai tidak dapat diubah ke {type} dan dibiarkan kosong.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/standardize/run.py" />
@@ -2213,22 +2218,22 @@
     <message>
       <location filename="../sdi_plugin/core/standardize/run.py" />
       <source>The output {path} would replace files of the source dataset; choose another name or folder.</source>
-      <translation type="unfinished" />
+      <translation>Keluaran {path} akan menimpa berkas dataset sumber; pilih nama atau folder lain.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/standardize/run.py" />
       <source>The form (value maps) could not be saved to {file}: {error}</source>
-      <translation type="unfinished" />
+      <translation>Formulir (value map) tidak dapat disimpan ke {file}: {error}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/standardize/run.py" />
       <source>The form (value maps) could not be saved in the GeoPackage: {error}</source>
-      <translation type="unfinished" />
+      <translation>Formulir (value map) tidak dapat disimpan di GeoPackage: {error}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/standardize/run.py" />
       <source>The metadata file {file} has no record identifier (gmd:fileIdentifier); it cannot be referred to from METADATA.</source>
-      <translation type="unfinished" />
+      <translation>Berkas metadata {file} tidak punya pengenal rekaman (gmd:fileIdentifier); berkas itu tidak dapat dirujuk dari METADATA.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/standardize/run.py" />
@@ -2240,13 +2245,18 @@
     <message>
       <location filename="../sdi_plugin/core/standardize/run.py" />
       <source>The repaired copy could not be read again ({path}).</source>
-      <translation type="unfinished" />
+      <translation>Salinan yang sudah diperbaiki tidak dapat dibaca kembali ({path}).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/standardize/run.py" />
       <location filename="../sdi_plugin/core/validate/fix.py" />
       <source>Could not create {path}: {error}</source>
       <translation>{path} tidak dapat dibuat: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standardize/run.py" />
+      <source>FEATURE_TYPE {value} fits several KUGI feature types ({codes}); give the FCODE or the layer name with its scale, e.g. {example}.</source>
+      <translation>FEATURE_TYPE {value} cocok dengan beberapa jenis unsur KUGI ({codes}); isikan FCODE atau nama layer beserta skalanya, misalnya {example}.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/standardize/run.py" />
@@ -2257,42 +2267,47 @@
     <message>
       <location filename="../sdi_plugin/core/standardize/search.py" />
       <source>the layer's FCODE is {fcode}</source>
-      <translation type="unfinished" />
+      <translation>FCODE layer adalah {fcode}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/standardize/search.py" />
       <source>the layer name {name} is its KUGI name</source>
-      <translation type="unfinished" />
+      <translation>nama layer {name} adalah nama KUGI-nya</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/standardize/search.py" />
       <source>the validator expects {layer}</source>
-      <translation type="unfinished" />
+      <translation>validator mengharapkan {layer}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standardize/search.py" />
+      <source>'{word}' in the name points to {theme}</source>
+      <translation>'{word}' pada nama menunjuk ke {theme}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/standardize/search.py" />
       <source>fields for {names}</source>
-      <translation type="unfinished" />
+      <translation>ada kolom untuk {names}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/standardize/search.py" />
       <source>scale {scale} from the name</source>
-      <translation type="unfinished" />
+      <translation>skala {scale} dari nama</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/standardize/search.py" />
       <source>'{word}' in the name is its theme</source>
-      <translation type="unfinished" />
+      <translation>'{word}' pada nama adalah temanya</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/standardize/search.py" />
       <source>'{word}' in the name is part of its theme {theme}</source>
-      <translation type="unfinished" />
+      <translation>'{word}' pada nama adalah bagian dari tema {theme}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/standardize/search.py" />
       <source>'{word}' in the name is in its definition</source>
-      <translation type="unfinished" />
+      <translation>'{word}' pada nama ada dalam definisinya</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/attribute_rules.py" />
@@ -5349,6 +5364,11 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/validate_page.py" />
+      <source>Next: complete the metadata on the Metadata page (step 3).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/validate_page.py" />
       <source>feature {fid}</source>
       <translation>unsur {fid}</translation>
     </message>
@@ -5817,12 +5837,12 @@
     <message>
       <location filename="../sdi_plugin/processing/alg_standardize.py" />
       <source>Standardise dataset to KUGI (to a new file)</source>
-      <translation type="unfinished" />
+      <translation>Standardisasi dataset ke KUGI (ke berkas baru)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_standardize.py" />
       <source>Writes a KUGI-standard copy of a raw dataset to a NEW GeoPackage or Shapefile; the source is never changed. FEATURE_TYPE is an FCODE or KUGI layer name (suggested from the layer's name, geometry and fields when empty). FIELD_MAP maps the dataset's columns onto KUGI attributes as source=TARGET pairs separated by commas (automatic by name, alias and similarity when empty). The KUGI attributes missing from the data are added with the catalogue's types and lengths; FCODE comes from the feature type, SRS_ID from the reference system, METADATA is the identifier of the metadata record (METADATA file, or one generated with the node DEFAULTS and written beside the output). Coded values are matched to the KUGI domains (the unmatched ones are listed), the domains become value maps on the layer's form, and the layer is named after its feature type. The safe fixes of the Fix dataset tool are applied too (SRGI2013, geometry repair, UTF-8 text).</source>
-      <translation type="unfinished" />
+      <translation>Menulis salinan dataset mentah yang sesuai standar KUGI ke GeoPackage atau Shapefile BARU; sumbernya tidak pernah diubah. FEATURE_TYPE berisi FCODE atau nama layer KUGI (disarankan dari nama layer, geometri, dan kolomnya bila kosong). FIELD_MAP memadankan kolom dataset ke atribut KUGI sebagai pasangan sumber=TARGET yang dipisah koma (otomatis menurut nama, alias, dan kemiripan bila kosong). Atribut KUGI yang belum ada ditambahkan dengan tipe dan panjang sesuai katalog; FCODE diambil dari jenis unsur, SRS_ID dari sistem referensi, METADATA berisi pengenal rekaman metadata (berkas METADATA, atau rekaman yang dibuat dengan DEFAULTS simpul dan disimpan di samping keluaran). Nilai berkode dipadankan ke domain KUGI (yang tidak cocok dicantumkan), domain dipasang sebagai value map pada formulir layer, dan layer dinamai sesuai jenis unsurnya. Perbaikan aman dari alat Perbaiki dataset juga diterapkan (SRGI2013, perbaikan geometri, teks UTF-8).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_standardize.py" />
@@ -5833,7 +5853,7 @@
     <message>
       <location filename="../sdi_plugin/processing/alg_standardize.py" />
       <source>Field map (source=TARGET, …; optional)</source>
-      <translation type="unfinished" />
+      <translation>Pemadanan kolom (sumber=TARGET, …; opsional)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_standardize.py" />
@@ -5843,18 +5863,30 @@
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_standardize.py" />
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Reference system to assign when the data has none</source>
+      <translation>Sistem referensi yang ditetapkan bila data tidak punya</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_standardize.py" />
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Transform to (default: SRGI2013 for legacy datums)</source>
+      <translation>Transformasikan ke (bawaan: SRGI2013 untuk datum lama)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_standardize.py" />
       <source>Standardised dataset</source>
-      <translation type="unfinished" />
+      <translation>Dataset hasil standardisasi</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_standardize.py" />
       <source>Summary (JSON)</source>
-      <translation type="unfinished" />
+      <translation>Ringkasan (JSON)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_standardize.py" />
       <source>Standardised layer (URI)</source>
-      <translation type="unfinished" />
+      <translation>Layer hasil standardisasi (URI)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_standardize.py" />
@@ -5865,7 +5897,7 @@
     <message>
       <location filename="../sdi_plugin/processing/alg_standardize.py" />
       <source>Metadata record identifier</source>
-      <translation type="unfinished" />
+      <translation>Pengenal rekaman metadata</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_standardize.py" />
@@ -5876,12 +5908,12 @@
     <message>
       <location filename="../sdi_plugin/processing/alg_standardize.py" />
       <source>{features} feature(s) written to {path} as {layer} ({fcode}); field map: {map}.</source>
-      <translation type="unfinished" />
+      <translation>{features} unsur ditulis ke {path} sebagai {layer} ({fcode}); pemadanan kolom: {map}.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_standardize.py" />
       <source>The summary could not be written to {file}: {error}</source>
-      <translation type="unfinished" />
+      <translation>Ringkasan tidak dapat ditulis ke {file}: {error}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
@@ -5997,16 +6029,6 @@
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Give either a folder (INPUT) or a GeoPackage (GEOPACKAGE).</source>
       <translation>Berikan folder (INPUT) atau GeoPackage (GEOPACKAGE), salah satu saja.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>Transform to (default: SRGI2013 for legacy datums)</source>
-      <translation>Transformasikan ke (bawaan: SRGI2013 untuk datum lama)</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>Reference system to assign when the data has none</source>
-      <translation>Sistem referensi yang ditetapkan bila data tidak punya</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />

@@ -5,7 +5,8 @@ generated when none is given), coded values and value maps. The logic is in
 import json
 
 from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingContext, QgsProcessingException,
-                       QgsProcessingOutputNumber, QgsProcessingOutputString, QgsProcessingParameterFile,
+                       QgsProcessingOutputNumber, QgsProcessingOutputString, QgsProcessingParameterCrs,
+                       QgsProcessingParameterFile,
                        QgsProcessingParameterFileDestination, QgsProcessingParameterString,
                        QgsProcessingParameterVectorLayer)
 
@@ -21,6 +22,8 @@ class StandardizeDatasetAlgorithm(QgsProcessingAlgorithm):
     FIELD_MAP = "FIELD_MAP"
     METADATA = "METADATA"
     DEFAULTS = "DEFAULTS"
+    ASSIGN_CRS = "ASSIGN_CRS"
+    TARGET_CRS = "TARGET_CRS"
     OUTPUT = "OUTPUT"
     OUTPUT_SUMMARY = "OUTPUT_SUMMARY"
 
@@ -62,6 +65,10 @@ class StandardizeDatasetAlgorithm(QgsProcessingAlgorithm):
                                                      extension="xml", optional=True))
         self.addParameter(QgsProcessingParameterFile(self.DEFAULTS, tr("Node defaults (JSON)"),
                                                      extension="json", optional=True))
+        self.addParameter(QgsProcessingParameterCrs(self.ASSIGN_CRS, tr("Reference system to assign when the "
+                                                                         "data has none"), optional=True))
+        self.addParameter(QgsProcessingParameterCrs(self.TARGET_CRS, tr("Transform to (default: SRGI2013 for "
+                                                                         "legacy datums)"), optional=True))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT, tr("Standardised dataset"), tr("GeoPackage (*.gpkg);;ESRI Shapefile (*.shp)")))
         self.addParameter(QgsProcessingParameterFileDestination(
@@ -75,21 +82,30 @@ class StandardizeDatasetAlgorithm(QgsProcessingAlgorithm):
     def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS's name)
         return check_input(self, parameters, context) or super().checkParameterValues(parameters, context)
 
+    def _crs(self, parameters, name, context):
+        crs = self.parameterAsCrs(parameters, name, context)
+        return crs if crs.isValid() else None
+
     def processAlgorithm(self, parameters, context, feedback):
-        from ..core.metadata.defaults import DefaultsError, load_defaults
+        from ..core.metadata.defaults import DefaultsError
+        from ..core.standardize.run import node_defaults
         layer, ref = thread_layer(self, parameters, self.INPUT, context)
         out_path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         try:
-            defaults = load_defaults(self.parameterAsFile(parameters, self.DEFAULTS, context) or None)
+            defaults = node_defaults(self.parameterAsFile(parameters, self.DEFAULTS, context) or None)
             result = standardize_dataset(
                 layer, out_path, self.parameterAsString(parameters, self.FEATURE_TYPE, context).strip() or None,
                 self.parameterAsString(parameters, self.FIELD_MAP, context).strip() or None,
-                self.parameterAsFile(parameters, self.METADATA, context) or "", ref, defaults, feedback)
+                self.parameterAsFile(parameters, self.METADATA, context) or "", ref, defaults, feedback,
+                assign_crs=self._crs(parameters, self.ASSIGN_CRS, context),
+                target_crs=self._crs(parameters, self.TARGET_CRS, context))
         except (InputError, DefaultsError, OSError) as exc:
             raise QgsProcessingException(str(exc)) from None
         summary = result.to_dict()
         for note in result.notes:
             feedback.pushInfo(note)
+        for warning in result.warnings:
+            feedback.pushWarning(warning)
         feedback.pushInfo(tr("{features} feature(s) written to {path} as {layer} ({fcode}); field map: {map}.").format(
             features=result.fixes.get("features", 0), path=result.path, layer=result.layer_name,
             fcode=result.feature_type.fcode, map=result.field_map.to_text() or "-"))

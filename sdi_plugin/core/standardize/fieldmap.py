@@ -28,6 +28,14 @@ def field_aliases(path=None):
     return load_standard("kugi_field_aliases", path or ALIASES_FILE, build)
 
 
+def theme_words(path=None):
+    """{THEME: [everyday words in file names]} from ``kugi_field_aliases.json`` (ranking hints)."""
+    def build(data):
+        words_ = data.get("theme_words") or {}
+        return {k.upper(): [norm(w) for w in v] for k, v in words_.items() if isinstance(v, list)}
+    return load_standard("kugi_theme_words", path or ALIASES_FILE, build)
+
+
 def field_names(layer_fields):
     """Names from a QgsFields, a layer, or a list of names/QgsField."""
     if hasattr(layer_fields, "fields") and callable(layer_fields.fields):
@@ -71,15 +79,18 @@ def _targets(feature_type):
     return [a for a in feature_type.all_attributes() if a.name.upper() not in FILLED]
 
 
-def _score(source, attr, aliases):
-    """(score, how) of mapping column ``source`` to KUGI attribute ``attr``."""
+def _score(source, attr, aliases, own=False):
+    """(score, how) of mapping column ``source`` to KUGI attribute ``attr``; ``own``: the
+    attribute is the type's own (not a core one), which wins a tie (nama_jalan -> NAMRJL)."""
     s = norm(source)
     if not s:
         return 0.0, ""
     if s == norm(attr.name):
         return 1.0, "name"
     if s in {norm(a) for a in aliases.get(attr.name.upper(), ())}:
-        return 0.9, "alias"
+        return (0.92 if own else 0.9), "alias"
+    if attr.name.upper() == "NAMOBJ" and (s.startswith("nama") or s.startswith("nm")):
+        return 0.76, "similar"              # nama_jalan, nama_sungai, nm_tempat: the object's name
     best = difflib.SequenceMatcher(None, s, norm(attr.name)).ratio()
     for a in aliases.get(attr.name.upper(), ()):
         best = max(best, difflib.SequenceMatcher(None, s, norm(a)).ratio() * 0.95)
@@ -95,11 +106,12 @@ def auto_field_map(layer_fields, feature_type, kugi=None):
     names = field_names(layer_fields)
     aliases = field_aliases()
     candidates = []
+    core = {a.name for a in feature_type.core}
     for i, src in enumerate(names):
         if src.upper() in FILLED or src.lower() in ("fid", "ogc_fid"):
             continue
         for j, attr in enumerate(_targets(feature_type)):
-            score, how = _score(src, attr, aliases)
+            score, how = _score(src, attr, aliases, attr.name not in core)
             if score:
                 candidates.append((-score, i, j, src, attr.name, how))
     candidates.sort()

@@ -14,7 +14,7 @@ import uuid
 from dataclasses import dataclass, field
 
 from qgis.core import (QgsCoordinateTransformContext, QgsEditorWidgetSetup, QgsFeature, QgsFeatureRequest,
-                       QgsField, QgsFields, QgsVectorFileWriter, QgsVectorLayer)
+                       QgsField, QgsFields, QgsVectorFileWriter, QgsVectorLayer, QgsWkbTypes)
 from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 
 from ..i18n import tr
@@ -66,6 +66,7 @@ class StandardizeResult:
     crs: str = ""
     fixes: dict = field(default_factory=dict)
     notes: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)    # what still keeps the dataset from validating clean
 
     def to_dict(self):
         ft = self.feature_type
@@ -79,6 +80,7 @@ class StandardizeResult:
             "not_converted": dict(self.not_converted),
             "metadata": {"id": self.metadata_id, "file": self.metadata_path, "generated": self.metadata_generated},
             "srs_id": self.srs_id, "crs": self.crs, "fixes": dict(self.fixes), "notes": list(self.notes),
+            "warnings": list(self.warnings),
         }
 
 
@@ -91,8 +93,15 @@ def resolve_feature_type(value, layer, kugi=None):
     text = (value or "").strip()
     if text:
         ft = kugi.feature_type(text.upper())
-        if ft is None:
-            ft = kugi.for_layer(text).feature_type
+        match = kugi.for_layer(text) if ft is None else None
+        if match is not None:
+            ft = match.feature_type
+            codes = sorted({c.fcode for c in match.candidates})
+            if ft is None and len(codes) > 1:
+                raise InputError(tr("FEATURE_TYPE {value} fits several KUGI feature types ({codes}); give the FCODE "
+                                    "or the layer name with its scale, e.g. {example}.").format(
+                    value=text, codes=", ".join("%s %s" % (kugi.feature_type(c).layer, c) for c in codes),
+                    example=kugi.feature_type(codes[0]).layer))
         if ft is None:
             raise InputError(tr("FEATURE_TYPE {value} is not a feature type of the KUGI catalogue "
                                 "(give its FCODE, e.g. CA02070160, or its layer name).").format(value=text))
@@ -170,6 +179,18 @@ def unmatched_codes(layer, feature_type, field_map):
     return out
 
 
+def _number(text):
+    """'1.234,5' (Indonesian), '1,234.5', '1234,5', ' 12 ' -> float; ValueError otherwise."""
+    t = str(text).strip().replace(" ", "").replace("\u00a0", "")
+    if "," in t and "." in t:
+        t = t.replace(".", "").replace(",", ".") if t.rfind(",") > t.rfind(".") else t.replace(",", "")
+    elif t.count(",") == 1:
+        t = t.replace(",", ".")
+    elif t.count(".") > 1:
+        t = t.replace(".", "")
+    return float(t)
+
+
 def convert(value, kind):
     """(value as KUGI type ``kind``, ok). Blank -> (None, True)."""
     value = plain(value)
@@ -185,14 +206,14 @@ def convert(value, kind):
         if kind in ("Integer", "Int64"):
             if isinstance(value, bool):
                 return int(value), True
-            number = float(str(value).strip().replace(",", ".")) if not isinstance(value, (int, float)) else value
+            number = _number(value) if not isinstance(value, (int, float)) else value
             if float(number).is_integer():
                 return int(number), True
             return None, False
         if kind == "Double":
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 return float(value), True
-            return float(str(value).strip().replace(",", ".")), True
+            return _number(value), True
         if kind == "Date":
             if isinstance(value, QDate):
                 return value, True
@@ -249,6 +270,25 @@ def _refuse_source(path, ref, meta_sources=()):
                                 "name or folder.").format(path=path))
 
 
+DEFAULTS_KEY = "simpul/metadata/defaults_path"     # the node defaults file picked on the Metadata page
+
+
+def node_defaults(path=None):
+    """The node's metadata defaults: the file ``path``, else the one last picked on the Metadata
+    page (QgsSettings), merged over the bundled ones; a file that fails to load is skipped."""
+    from qgis.core import QgsSettings
+    from ..metadata.defaults import DefaultsError, load_defaults
+    if not path:
+        path = QgsSettings().value(DEFAULTS_KEY, "", type=str) or ""
+        if path and not os.path.isfile(path):
+            path = ""
+        try:
+            return load_defaults(path or None)
+        except DefaultsError:
+            return load_defaults()
+    return load_defaults(path)
+
+
 def metadata_identifier(out_path, layer_name, defaults=None):
     """The identifier of a generated record (stable for the same output file and layer)."""
     node = (defaults or {}).get("node_code", "") if isinstance(defaults, dict) else ""
@@ -295,7 +335,9 @@ def _write_metadata(out_layer, out_path, layer_name, ft, metadata_path, ref, lay
     record = generated if given is None else refresh_from_layer(given, generated)
     record.file_identifier = identifier
     saved = save_for_layer(record, out_layer)
-    return saved["sidecar"]
+    from ..metadata.check import check_record
+    missing = [f.message for f in check_record(record, schema=False) if f.severity == "error"]
+    return saved["sidecar"], missing
 
 
 class _Sub:
@@ -316,8 +358,19 @@ class _Sub:
             self.parent.pushInfo(text)
 
 
+def _metadata_values(layer):
+    """The one identifier the dataset's own METADATA column holds on every feature, or ''."""
+    idx = next((i for i, f in enumerate(layer.fields()) if f.name().upper() == "METADATA"), -1)
+    if idx < 0:
+        return ""
+    values = list(layer.uniqueValues(idx, 3))
+    if len(values) != 1 or is_blank(values[0]):
+        return ""
+    return str(values[0]).strip()
+
+
 def standardize_dataset(layer, out_path, feature_type=None, field_map=None, metadata_path="", ref=None,
-                        defaults=None, feedback=None, kugi=None, today=None):
+                        defaults=None, feedback=None, kugi=None, assign_crs=None, target_crs=None):
     """Write the KUGI-standard copy of ``layer`` to ``out_path`` (.gpkg or .shp): see the module
     doc. Returns :class:`StandardizeResult`; :class:`InputError` for input it cannot use."""
     kugi = _catalogue(kugi)
@@ -332,6 +385,7 @@ def standardize_dataset(layer, out_path, feature_type=None, field_map=None, meta
     if metadata_path and not os.path.isfile(metadata_path):
         raise InputError(tr("The metadata file {path} does not exist.").format(path=metadata_path))
     source_meta = "" if metadata_path else find_metadata(ref)
+    _refuse_source(out_path, ref, [metadata_path, source_meta])      # what was asked, then what is written
     out_path = _output_path(out_path, ft, kugi)
     _refuse_source(out_path, ref, [metadata_path, source_meta])
     shapefile = ext == ".shp"
@@ -343,8 +397,8 @@ def standardize_dataset(layer, out_path, feature_type=None, field_map=None, meta
 
     work = tempfile.mkdtemp(prefix="simpul-standardize-")
     try:
-        fixed = fix_dataset(layer, os.path.join(work, "fixed.gpkg"), ref, feature_type=ft.fcode, layer_name="fixed",
-                            feedback=_Sub(feedback, 1, 60))
+        fixed = fix_dataset(layer, os.path.join(work, "fixed.gpkg"), ref, target_crs=target_crs, assign_crs=assign_crs,
+                            feature_type=ft.fcode, layer_name="fixed", feedback=_Sub(feedback, 1, 60))
         if feedback and feedback.isCanceled():
             raise InputError(tr("Canceled."))
         notes.extend(fixed.notes)
@@ -382,7 +436,7 @@ def standardize_dataset(layer, out_path, feature_type=None, field_map=None, meta
         if source_meta and not identifier:
             source_meta = ""
         generated = not identifier
-        identifier = identifier or metadata_identifier(out_path, layer_name, defaults)
+        identifier = identifier or _metadata_values(layer) or metadata_identifier(out_path, layer_name, defaults)
 
         opts = QgsVectorFileWriter.SaveVectorOptions()
         opts.driverName = "ESRI Shapefile" if shapefile else "GPKG"
@@ -391,7 +445,13 @@ def standardize_dataset(layer, out_path, feature_type=None, field_map=None, meta
         opts.actionOnExistingFile = (QgsVectorFileWriter.CreateOrOverwriteLayer if not shapefile and
                                      os.path.exists(out_path) else QgsVectorFileWriter.CreateOrOverwriteFile)
         os.makedirs(os.path.dirname(os.path.abspath(out_path)), exist_ok=True)
-        writer = QgsVectorFileWriter.create(out_path, out_fields, src.wkbType(), src.crs(),
+        created = shapefile or not os.path.exists(out_path)
+        wkb = src.wkbType()
+        promote = not QgsWkbTypes.isMultiType(wkb) and any(
+            f.geometry().isMultipart() for f in src.getFeatures(QgsFeatureRequest().setNoAttributes()))
+        if promote:                     # a repaired bow-tie is two parts: a single-part layer cannot hold it
+            wkb = QgsWkbTypes.multiType(wkb)
+        writer = QgsVectorFileWriter.create(out_path, out_fields, wkb, src.crs(),
                                             QgsCoordinateTransformContext(), opts)
         if writer.hasError() != QgsVectorFileWriter.NoError:
             raise OSError(tr("Could not create {path}: {error}").format(path=out_path, error=writer.errorMessage()))
@@ -404,7 +464,7 @@ def standardize_dataset(layer, out_path, feature_type=None, field_map=None, meta
             if n % 500 == 0 and feedback:
                 if feedback.isCanceled():
                     break
-                feedback.setProgress(61 + 30.0 * n / total)
+                feedback.setProgress(62 + 29.0 * n / total)
             values = f.attributes()
             row = []
             for a in attrs:
@@ -430,7 +490,10 @@ def standardize_dataset(layer, out_path, feature_type=None, field_map=None, meta
             row.extend(plain(values[i]) for i in kept_idx)
             feat = QgsFeature(out_fields)
             feat.setAttributes(row)
-            feat.setGeometry(f.geometry())
+            geom = f.geometry()
+            if promote and not geom.isNull() and not geom.isMultipart():
+                geom.convertToMultiType()
+            feat.setGeometry(geom)
             if not writer.addFeature(feat):
                 raise OSError(tr("Could not write feature {fid} to {path}: {error}").format(
                     fid=f.id(), path=out_path, error=writer.errorMessage()))
@@ -438,6 +501,11 @@ def standardize_dataset(layer, out_path, feature_type=None, field_map=None, meta
         del writer
         del src
         if feedback and feedback.isCanceled():
+            if created:                 # a half-written file of ours is no result
+                for ext_ in ((".shp", ".shx", ".dbf", ".prj", ".cpg", ".qml") if shapefile else (".gpkg",)):
+                    part = os.path.splitext(out_path)[0] + ext_
+                    if os.path.exists(part):
+                        os.remove(part)
             raise InputError(tr("Canceled."))
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -449,26 +517,34 @@ def standardize_dataset(layer, out_path, feature_type=None, field_map=None, meta
     value_maps = apply_value_maps(out_layer, ft, os.path.splitext(out_path)[0] + ".qml" if shapefile else "")
     if value_maps:
         notes.append(tr("KUGI domains set as value maps on the form: {names}.").format(names=", ".join(value_maps)))
+        del out_layer           # saving the style changed the file under the layer: read it afresh
+        out_layer = QgsVectorLayer(uri, layer_name, "ogr")
     if feedback:
         feedback.setProgress(93)
-    from ..metadata.defaults import load_defaults
-    sidecar = _write_metadata(out_layer, out_path, layer_name, ft, given_meta if not generated else "", ref, layer,
-                              defaults if defaults is not None else load_defaults(), identifier)
+    node = node_defaults()
+    node.update({k: v for k, v in (defaults or {}).items() if v not in (None, "")})
+    sidecar, missing = _write_metadata(out_layer, out_path, layer_name, ft, given_meta if not generated else "", ref, layer,
+                              node, identifier)
     if generated:
         notes.append(tr("Metadata record {id} generated: {file}.").format(id=identifier, file=sidecar))
     else:
         notes.append(tr("METADATA refers to the record {id} of {file}.").format(
             id=identifier, file=os.path.basename(given_meta)))
+    warnings = []
+    if missing:
+        warnings.append(tr("The metadata record is not complete ({missing}): give the node defaults (DEFAULTS, with "
+                           "organisation and e-mail) or complete it on the Metadata page.").format(
+            missing="; ".join(missing)))
     for target, bad in unmatched.items():
-        notes.append(tr("{name}: values not in the KUGI domain: {values}.").format(
+        warnings.append(tr("{name}: values not in the KUGI domain: {values}.").format(
             name=target, values=", ".join(str(v) for v in bad[:20])))
     for target, n in not_converted.items():
-        notes.append(tr("{name}: {count} value(s) could not be converted to {type} and were left empty.").format(
+        warnings.append(tr("{name}: {count} value(s) could not be converted to {type} and were left empty.").format(
             name=target, count=n, type=ft.attribute(target).type))
     if feedback:
         feedback.setProgress(100)
     counts = dict(fixed.counts)
     counts["features"] = count
     return StandardizeResult(out_path, layer_name, uri, ft, how, fmap, added, kept, unmatched, not_converted,
-                             identifier, sidecar, generated, srs_value, fixed.crs, counts, notes)
+                             identifier, sidecar, generated, srs_value, fixed.crs, counts, notes, warnings)
 

@@ -107,7 +107,7 @@ def _token_tier(kugi, ft, tok):
     definition = words(ft.definition)
     if tok in [norm(w) for w in definition]:
         return "definition"
-    if len(tok) >= 3 and tok in norm(ft.definition):
+    if len(tok) >= 3 and tok.isalpha() and tok in norm(ft.definition):
         return "definition_part"
     return None
 
@@ -159,7 +159,7 @@ def _layer_name_of(layer):
 def suggest_feature_types(layer, findings=None, limit=5, kugi=None, name=None):
     """Feature types that may fit ``layer``, best first, each with its reasons (translated);
     an empty list when nothing points to one."""
-    from .fieldmap import field_aliases
+    from .fieldmap import field_aliases, theme_words
     kugi = _catalogue(kugi)
     name = name if name is not None else _layer_name_of(layer)
     geom = geometry_token(layer)
@@ -176,8 +176,10 @@ def suggest_feature_types(layer, findings=None, limit=5, kugi=None, name=None):
         if details.get("expected") and isinstance(details.get("expected"), str):
             expected.add(details["expected"].upper())
     aliases = field_aliases()
+    hints = theme_words()
     field_keys = {norm(f) for f in fields}
-    name_words = [norm(w) for w in re.split(r"[^0-9A-Za-z]+", name or "") if len(norm(w)) >= 3]
+    raw_words = [norm(w) for w in re.split(r"[^0-9A-Za-z]+", name or "") if norm(w)]
+    name_words = [w for w in raw_words if len(w) >= 3]
     named = kugi.for_layer(name).feature_type if name else None
     scale_hint = None
     ln = kugi.parse_layer_name(name) if name else None
@@ -221,6 +223,11 @@ def suggest_feature_types(layer, findings=None, limit=5, kugi=None, name=None):
                 score += 5
                 reasons.append(tr("'{word}' in the name is in its definition").format(word=w))
                 evidence = True
+        said = [w for w in raw_words if w in hints.get(ft.theme, ())]
+        if said:
+            score += 15
+            evidence = True
+            reasons.append(tr("'{word}' in the name points to {theme}").format(word=said[0], theme=ft.theme))
         own = [a for a in ft.attributes if a.name not in {c.name for c in kugi.core}]
         hits = []
         for a in own:
