@@ -5365,7 +5365,7 @@
     <message>
       <location filename="../sdi_plugin/gui/validate_page.py" />
       <source>Next: complete the metadata on the Metadata page (step 3).</source>
-      <translation type="unfinished" />
+      <translation>Berikutnya: lengkapi metadata di halaman Metadata (langkah 3).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/validate_page.py" />
