@@ -11,8 +11,10 @@ from qgis.core import QgsProject, QgsSettings, QgsVectorLayer
 from qgis.PyQt.QtWidgets import QApplication
 from qtwait import wait_for
 
-import walk_data
+import raw_data
 from sdi_plugin.core.flow import CurrentDataset
+
+RAW_NAME = "persil_desa_x"
 
 
 def _md5(folder, prefix):
@@ -26,8 +28,9 @@ def _md5(folder, prefix):
 
 @pytest.fixture
 def raw_layer(qgis_app, tmp_path):
-    path = walk_data.make(str(tmp_path / "raw"))
-    layer = QgsVectorLayer(path, "persil_tanahgrogot_2024", "ogr")
+    os.makedirs(str(tmp_path / "raw"))
+    path = raw_data.make_persil(str(tmp_path / "raw")).path
+    layer = QgsVectorLayer(path, "persil_desa_x", "ogr")
     assert layer.isValid()
     QgsProject.instance().addMapLayer(layer)
     yield layer, path
@@ -58,7 +61,7 @@ def test_current_dataset_prefers_the_fixed_copy(qgis_app):
 def test_fix_in_the_panel_replaces_the_raw_layer_and_revalidates(raw_layer):
     from sdi_plugin.gui.validate_page import ValidatePage
     layer, path = raw_layer
-    before = _md5(os.path.dirname(path), walk_data.NAME)
+    before = _md5(os.path.dirname(path), RAW_NAME)
     cur = CurrentDataset()
     page = ValidatePage()
     page.set_current(cur)
@@ -103,7 +106,7 @@ def test_fix_in_the_panel_replaces_the_raw_layer_and_revalidates(raw_layer):
         errors = [f for r in page.report.results for f in r.findings if f.severity == "error"]
         assert [f.rule for f in errors] == ["meta.complete"]   # validated again at once: only the contact left
         assert not page.btn_fix.isEnabled()                    # nothing left the Fix repairs
-        assert _md5(os.path.dirname(path), walk_data.NAME) == before   # the source: not a byte changed, no file added
+        assert _md5(os.path.dirname(path), RAW_NAME) == before   # the source: not a byte changed, no file added
         names = {f["NAMOBJ"] for f in fixed.getFeatures()}
         assert {"Jl. Sudirman – Tanah Grogot", "Ma’ruf", "Café"} <= names
         assert {f["FCODE"] for f in fixed.getFeatures()} == {"LA03100010"}

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """The walk of issue 13 in the real QGIS desktop (Xvfb, 1366×768, Indonesian): a raw parcel
-shapefile (tests/walk_data.py) → Validate → Fix → Metadata → Publish on the embedded demo node,
+shapefile (tests/raw_data.py, ``persil``) → Validate → Fix → Metadata → Publish on the embedded demo node,
 through the real widgets, counting the user's actions. Prints ``walk: N actions``.
 
     /usr/bin/python3 tools/walk.py [--shots docs/img/id] [--port N]
@@ -21,7 +21,7 @@ sys.path.insert(0, os.path.join(ROOT, "tools"))
 sys.path.insert(0, os.path.join(ROOT, "tests"))
 
 import qgis_desktop  # noqa: E402
-import walk_data  # noqa: E402
+import raw_data  # noqa: E402  (h13's raw datasets)
 from demo.node import DemoNode, free_port  # noqa: E402
 
 SIZE = (1366, 768)
@@ -35,7 +35,8 @@ def run_walk(work, shots="", port=0, lang="id", timeout=900):
     os.makedirs(work)
     if shots:
         os.makedirs(shots, exist_ok=True)
-    raw = walk_data.make(os.path.join(work, "data"))
+    os.makedirs(os.path.join(work, "data"))
+    raw = raw_data.make_persil(os.path.join(work, "data")).path
     port = port or free_port()
     node = DemoNode(host="127.0.0.1", port=port, workdir=os.path.join(work, "node"),
                     sample_dir=os.path.join(ROOT, "resources", "sample_data"),
