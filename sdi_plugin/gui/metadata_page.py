@@ -43,7 +43,8 @@ class MetadataPage(QWidget):
         self.iface = iface
         self.project = QgsProject.instance()
         self.current = None
-        self.ask_contact = True          # Save asks the organisation once per node when the record has none
+        # Save asks the organisation once per node when the record has none (in QGIS; scripts are never asked)
+        self.ask_contact = iface is not None
         lay = QVBoxLayout(self)
         lay.setContentsMargins(6, 6, 6, 6)
 
