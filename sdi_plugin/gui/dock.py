@@ -96,6 +96,8 @@ class SimpulDock(QgsDockWidget):
             self.validate.fix_defaults = self.metadata._defaults   # the Fix's generated record: the node's defaults
         if hasattr(self.validate, "gotoMetadata") and hasattr(self.metadata, "form_focus"):
             self.validate.gotoMetadata.connect(self._goto_metadata)
+        if hasattr(self.metadata, "described") and hasattr(self.validate, "revalidate_current"):
+            self.metadata.described.connect(self.validate.revalidate_current)   # the flow's ✔ stays true
         self.flow = FlowStrip(self.current)
         self.flow.stepClicked.connect(self._show_step)
         body = QWidget()

@@ -36,6 +36,7 @@ class MetadataPage(QWidget):
 
     message = pyqtSignal(str, int)
     recordChanged = pyqtSignal()
+    described = pyqtSignal()       # a record was saved for the current dataset
 
     def __init__(self, iface=None, parent=None):
         super().__init__(parent)
@@ -306,17 +307,19 @@ class MetadataPage(QWidget):
 
     def fill_contact(self, values):
         """Put remembered/asked organisation, contact and place into the record: the contact fields,
-        and the title when it is still the generated one without the place."""
+        and the title and abstract while they are still the generated ones without the place."""
         layer = self.layer()
-        before = generate(layer, self._defaults(with_node=False)).title if layer is not None else ""
         f = self.form
+        before = generate(layer, self._defaults(with_node=False)) if layer is not None else None
         for key, widget in (("organisation", f.organisation), ("individual", f.individual), ("email", f.email)):
             if values.get(key) and not widget.text().strip():
                 widget.setText(values[key])
-        if layer is not None and values.get("place"):
-            fresh = generate(layer, self._defaults()).title
-            if f.title.text().strip() in ("", before):
-                f.title.setText(fresh)
+        if before is not None and values.get("place"):
+            fresh = generate(layer, self._defaults())
+            if f.title.text().strip() in ("", before.title):
+                f.title.setText(fresh.title)
+            if f.abstract.toPlainText().strip() in ("", before.abstract.strip()):
+                f.abstract.setPlainText(fresh.abstract)
         self.update_completeness()
 
     def ask_contact_once(self):
@@ -360,6 +363,7 @@ class MetadataPage(QWidget):
         if self.current is not None:
             self.current.mark("described", layer_id=layer.id(), path=layer_path(layer), complete=c.complete,
                               record_id=record.file_identifier)
+            self.described.emit()
         return where
 
     def export_xml(self, path=None):

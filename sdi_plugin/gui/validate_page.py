@@ -507,6 +507,20 @@ class ValidatePage(QWidget):
         self.current.mark("validated", layer_id=layer.id() if layer is not None else "", path=path,
                           errors=s["errors"], warnings=s["warnings"], infos=s["infos"])
 
+    def revalidate_current(self):
+        """Validate the current dataset again (after its metadata was saved), when the last run was of
+        it alone and nothing runs; returns the task or None."""
+        if self.current is None or self.task is not None or self.fix_task is not None or self.report is None:
+            return None
+        if len(self.report.results) != 1 or self._layer_ids.get(0) != self.current.layer_id:
+            return None
+        if QgsProject.instance().mapLayer(self.current.layer_id) is None:
+            return None
+        self.path.clear()
+        self.set_checked([self.current.layer_id])
+        self.run()
+        return self.task
+
     def _fix_target(self, ri):
         """(project layer, ref) of result ``ri`` when it can be fixed (a file, a project layer), else None."""
         if self.report is None or ri >= len(self.report.results):

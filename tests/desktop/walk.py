@@ -151,6 +151,8 @@ def steps():
     W.click(cd.buttons.button(cd.buttons.Ok), "button Ingat")
     yield (lambda: modal("ContactDialog") is None and d.current.state("described") is not None, 30,
            "the metadata to be saved")
+    yield (lambda: v.task is None and (d.current.state("validated") or {}).get("errors") == 0, 120,
+           "the dataset validated again, clean, after its metadata was saved")
     W.data["title"] = m.form.title.text()
     W.data["complete"] = m.update_completeness().complete
     yield (lambda: True, 0.5, "paint")
