@@ -2260,6 +2260,11 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/standardize/run.py" />
+      <source>Column {name} is kept as {new}: {name} is filled from {source}.</source>
+      <translation>Kolom {name} disimpan sebagai {new}: {name} diisi dari {source}.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standardize/run.py" />
       <location filename="../sdi_plugin/core/validate/fix.py" />
       <source>Could not write feature {fid} to {path}: {error}</source>
       <translation>Unsur {fid} tidak dapat ditulis ke {path}: {error}</translation>

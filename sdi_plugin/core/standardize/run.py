@@ -412,9 +412,14 @@ def standardize_dataset(layer, out_path, feature_type=None, field_map=None, meta
         for a in attrs:
             out_fields.append(_out_field(a, shapefile))
         kugi_upper = {a.name.upper() for a in attrs}
-        kept = [n for n in fmap.unmapped if n.upper() not in kugi_upper and src.fields().lookupField(n) >= 0]
+        kept = [n for n in fmap.unmapped if src.fields().lookupField(n) >= 0]
         for n in kept:
-            out_fields.append(QgsField(src.fields().field(n)))
+            fld = QgsField(src.fields().field(n))
+            if n.upper() in kugi_upper:     # a column named like a KUGI attribute another column was mapped to
+                fld.setName(n + "_0")
+                notes.append(tr("Column {name} is kept as {new}: {name} is filled from {source}.").format(
+                    name=n, new=fld.name(), source=next((s_ for s_, t in fmap.pairs if t.upper() == n.upper()), "")))
+            out_fields.append(fld)
         mapped = {t: s for s, t in fmap.pairs}
         added = [a.name for a in attrs if a.name not in mapped and a.name.upper() not in FILLED]
 
