@@ -479,3 +479,20 @@ def test_a_column_named_like_a_mapped_kugi_attribute_is_kept_not_lost(tmp_path):
     assert _values(out, "NAMOBJ") == ["Long Kali"] and _values(out, "NAMOBJ_0") == ["kode lama 17"]
     assert _values(out, "FCODE") == ["KA01070010"] and out.fields().lookupField("FCODE_0") < 0
     assert result.to_dict()["kept_fields"] == ["NAMOBJ"]
+
+
+def test_standardising_again_into_the_same_geopackage_replaces_layer_and_form(raw, tmp_path):
+    import sqlite3
+    ds = raw["desa"]
+    out = str(tmp_path / "desa.gpkg")
+    for _ in range(2):        # the second run must not stop on QGIS's "overwrite the style?" question
+        result = standardize_dataset(_layer(ds), out, "BA03070040", defaults=NODE)
+    layer = QgsVectorLayer(result.uri, "o", "ogr")
+    assert layer.featureCount() == 6
+    assert layer.editorWidgetSetup(layer.fields().lookupField("TIPADM")).type() == "ValueMap"
+    con = sqlite3.connect(out)
+    try:
+        assert con.execute("SELECT count(*), sum(useAsDefault) FROM layer_styles WHERE f_table_name = ?",
+                           ("ADMINISTRASIDESA_AR_10K",)).fetchone() == (1, 1)
+    finally:
+        con.close()
