@@ -2222,13 +2222,13 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/standardize/run.py" />
-      <source>The form (value maps) could not be saved to {file}: {error}</source>
-      <translation>Formulir (value map) tidak dapat disimpan ke {file}: {error}</translation>
+      <source>The form (value maps) could not be saved in the GeoPackage: {error}</source>
+      <translation>Formulir (value map) tidak dapat disimpan di GeoPackage: {error}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/standardize/run.py" />
-      <source>The form (value maps) could not be saved in the GeoPackage: {error}</source>
-      <translation>Formulir (value map) tidak dapat disimpan di GeoPackage: {error}</translation>
+      <source>The form (value maps) could not be saved to {file}: {error}</source>
+      <translation>Formulir (value map) tidak dapat disimpan ke {file}: {error}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/standardize/run.py" />
@@ -2257,6 +2257,11 @@
       <location filename="../sdi_plugin/core/standardize/run.py" />
       <source>FEATURE_TYPE {value} fits several KUGI feature types ({codes}); give the FCODE or the layer name with its scale, e.g. {example}.</source>
       <translation>FEATURE_TYPE {value} cocok dengan beberapa jenis unsur KUGI ({codes}); isikan FCODE atau nama layer beserta skalanya, misalnya {example}.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standardize/run.py" />
+      <source>Column {name} is kept as {new}: {name} is filled from {source}.</source>
+      <translation>Kolom {name} disimpan sebagai {new}: {name} diisi dari {source}.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/standardize/run.py" />

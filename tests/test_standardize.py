@@ -465,3 +465,34 @@ def test_a_repaired_bow_tie_in_a_single_part_layer_makes_a_multi_part_output(tmp
     assert out.wkbType() == QgsWkbTypes.MultiPolygon      # a conformant GeoPackage: every feature fits the layer
     assert [QgsWkbTypes.flatType(f.geometry().wkbType()) for f in out.getFeatures()] == [QgsWkbTypes.MultiPolygon] * 2
     assert all(f.geometry().isGeosValid() for f in out.getFeatures())
+
+
+def test_a_column_named_like_a_mapped_kugi_attribute_is_kept_not_lost(tmp_path):
+    layer = QgsVectorLayer("Point?crs=EPSG:9470&field=nama:string&field=NAMOBJ:string&field=FCODE:string",
+                           "toponimi", "memory")
+    f = QgsFeature(layer.fields())
+    f.setAttributes(["Long Kali", "kode lama 17", "XX00000000"])
+    f.setGeometry(QgsGeometry.fromWkt("POINT (116.1 -1.9)"))
+    layer.dataProvider().addFeatures([f])
+    result = standardize_dataset(layer, str(tmp_path / "t.gpkg"), "KA01070010", "nama=NAMOBJ", defaults=NODE)
+    out = QgsVectorLayer(result.uri, "o", "ogr")
+    assert _values(out, "NAMOBJ") == ["Long Kali"] and _values(out, "NAMOBJ_0") == ["kode lama 17"]
+    assert _values(out, "FCODE") == ["KA01070010"] and out.fields().lookupField("FCODE_0") < 0
+    assert result.to_dict()["kept_fields"] == ["NAMOBJ"]
+
+
+def test_standardising_again_into_the_same_geopackage_replaces_layer_and_form(raw, tmp_path):
+    import sqlite3
+    ds = raw["desa"]
+    out = str(tmp_path / "desa.gpkg")
+    for _ in range(2):        # the second run must not stop on QGIS's "overwrite the style?" question
+        result = standardize_dataset(_layer(ds), out, "BA03070040", defaults=NODE)
+    layer = QgsVectorLayer(result.uri, "o", "ogr")
+    assert layer.featureCount() == 6
+    assert layer.editorWidgetSetup(layer.fields().lookupField("TIPADM")).type() == "ValueMap"
+    con = sqlite3.connect(out)
+    try:
+        assert con.execute("SELECT count(*), sum(useAsDefault) FROM layer_styles WHERE f_table_name = ?",
+                           ("ADMINISTRASIDESA_AR_10K",)).fetchone() == (1, 1)
+    finally:
+        con.close()

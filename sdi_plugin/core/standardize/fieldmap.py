@@ -193,7 +193,7 @@ def resolve_field_map(field_map, layer_fields, feature_type):
             how[t] = "name"
     fm = FieldMap(pairs, how, notes=notes)
     fm.unmapped = [n for n in names if n not in used_s and n.upper() not in FILLED and
-                   n.upper() not in attrs and n.lower() not in ("fid", "ogc_fid")]
+                   n.lower() not in ("fid", "ogc_fid")]
     return fm
 
 

@@ -9,6 +9,7 @@ layer named after the type, and the KUGI domains as value maps on the layer's fo
 """
 import os
 import shutil
+import sqlite3
 import tempfile
 import uuid
 from dataclasses import dataclass, field
@@ -296,6 +297,23 @@ def metadata_identifier(out_path, layer_name, defaults=None):
         node, os.path.abspath(out_path), layer_name)))
 
 
+def _forget_styles(gpkg, table):
+    """Drop the stored styles of ``table`` (a layer this run has just rewritten) from the
+    GeoPackage, so that saving the new default style asks nothing (QGIS would otherwise ask,
+    in a dialog, whether to overwrite a style of the same name)."""
+    try:
+        con = sqlite3.connect(gpkg, timeout=10)
+        try:
+            if con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'layer_styles'").fetchone():
+                con.execute("DELETE FROM layer_styles WHERE f_table_name = ?", (table,))
+                con.commit()
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        raise OSError(tr("The form (value maps) could not be saved in the GeoPackage: {error}").format(
+            error=exc)) from None
+
+
 def apply_value_maps(layer, feature_type, shapefile_qml=""):
     """Set every KUGI domain as a ValueMap widget on ``layer``'s form and save it as the layer's
     default style (GeoPackage layer_styles, or the .qml ``shapefile_qml``); returns the fields set."""
@@ -412,9 +430,14 @@ def standardize_dataset(layer, out_path, feature_type=None, field_map=None, meta
         for a in attrs:
             out_fields.append(_out_field(a, shapefile))
         kugi_upper = {a.name.upper() for a in attrs}
-        kept = [n for n in fmap.unmapped if n.upper() not in kugi_upper and src.fields().lookupField(n) >= 0]
+        kept = [n for n in fmap.unmapped if src.fields().lookupField(n) >= 0]
         for n in kept:
-            out_fields.append(QgsField(src.fields().field(n)))
+            fld = QgsField(src.fields().field(n))
+            if n.upper() in kugi_upper:     # a column named like a KUGI attribute another column was mapped to
+                fld.setName(n + "_0")
+                notes.append(tr("Column {name} is kept as {new}: {name} is filled from {source}.").format(
+                    name=n, new=fld.name(), source=next((s_ for s_, t in fmap.pairs if t.upper() == n.upper()), "")))
+            out_fields.append(fld)
         mapped = {t: s for s, t in fmap.pairs}
         added = [a.name for a in attrs if a.name not in mapped and a.name.upper() not in FILLED]
 
@@ -510,6 +533,8 @@ def standardize_dataset(layer, out_path, feature_type=None, field_map=None, meta
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
+    if not shapefile and not created:
+        _forget_styles(out_path, layer_name)
     uri = out_path if shapefile else "%s|layername=%s" % (out_path, layer_name)
     out_layer = QgsVectorLayer(uri, layer_name, "ogr")
     if not out_layer.isValid():
