@@ -56,6 +56,7 @@ bench: sample-data
 docs: sample-data
 	@$(QGIS_PY) tools/screenshots.py --lang id --out docs/img/id
 	@$(QGIS_PY) tools/screenshots.py --lang en --out docs/img/en
+	@$(QGIS_PY) tools/walk.py --shots docs/img/id
 	@$(QGIS_PY) tools/quickref.py --png build/quickref
 
 clean:

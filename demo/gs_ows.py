@@ -138,10 +138,15 @@ class QgisServerBackend:
             if not self.port:
                 self.start()
             project = self.project_for(owner, scope)
+            names = [] if scope else sorted("%s:%s" % key for key in owner.catalog.featuretypes)
+        query, wfs_request = wfs_names_in(query, names)
         url = "http://127.0.0.1:%d/ows?MAP=%s&%s" % (self.port, quote(project), query)
         try:
             with _NO_PROXY.open(url, timeout=self.timeout) as resp:
-                return resp.status, resp.headers.get("Content-Type", "application/xml"), resp.read()
+                body = resp.read()
+                if wfs_request:
+                    body = wfs_names_out(body, names, wfs_request)
+                return resp.status, resp.headers.get("Content-Type", "application/xml"), body
         except urllib.error.HTTPError as exc:
             return exc.code, exc.headers.get("Content-Type", "text/xml"), exc.read()
         except (urllib.error.URLError, OSError) as exc:
@@ -150,6 +155,65 @@ class QgisServerBackend:
     def close(self):
         proc, self.proc = self.proc, None
         stop_group(proc)
+
+
+QGS_NS = "http://www.qgis.org/gml"
+TYPENAME_KEYS = ("typename", "typenames")
+
+
+def wfs_names_in(query, names):
+    """GeoServer's WFS answers ``workspace:layer``; QGIS Server, which serves ``/geoserver/ows``
+    here, calls the same type ``workspace-layer`` (a colon is no XML name). So the names a
+    record carries (``workspace:layer``) work with any WFS client, a WFS request on the global
+    endpoint has its type names translated for QGIS Server. Returns (query, request or '' when
+    it is no WFS request of ours)."""
+    if not names:
+        return query, ""
+    from urllib.parse import parse_qsl, urlencode
+    pairs = parse_qsl(query, keep_blank_values=True)
+    keys = {k.lower(): v for k, v in pairs}
+    if keys.get("service", "").upper() != "WFS":
+        return query, ""
+    known = set(names)
+    out = []
+    for key, value in pairs:
+        if key.lower() in TYPENAME_KEYS:
+            value = ",".join(v.replace(":", "-", 1) if v in known else v for v in value.split(","))
+        out.append((key, value))
+    return urlencode(out, safe=":,/"), keys.get("request", "").lower()
+
+
+def wfs_names_out(body, names, request):
+    """QGIS Server's answer with the GeoServer names: ``workspace:layer`` in the capabilities
+    (the prefix bound to the namespace of the features), ``layer`` in the schema and the
+    features (in that namespace), so ``workspace:layer`` resolves to the features served."""
+    import re
+    if request not in ("getcapabilities", "describefeaturetype", "getfeature"):
+        return body
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        return body
+    prefixes = set()
+    for qualified in names:
+        ws, _, name = qualified.partition(":")
+        served = re.escape("%s-%s" % (ws, name))
+        if request == "getcapabilities":
+            text, n = re.subn(r"(<(?:\w+:)?Name>)%s(</(?:\w+:)?Name>)" % served, r"\g<1>%s\g<2>" % qualified, text)
+            if n:
+                prefixes.add(ws)
+        else:
+            # only in markup: element names and attribute values (gml:id, the schema's names), never text
+            text = re.sub(r"(</?(?:\w+:)?)%s(?=[\s>/])" % served, r"\g<1>%s" % name, text)
+            text = re.sub(r"(=\"(?:\w+:)?)%s(?=Type\"|\"|\.)" % served, r"\g<1>%s" % name, text)
+    if prefixes:
+        match = re.search(r"<(?!\?)[^>]*?>", text)
+        if match:
+            tag = match.group(0)
+            extra = "".join(' xmlns:%s="%s"' % (p, QGS_NS) for p in sorted(prefixes) if "xmlns:%s=" % p not in tag)
+            end = len(tag) - (2 if tag.endswith("/>") else 1)
+            text = text[:match.start()] + tag[:end] + extra + tag[end:] + text[match.end():]
+    return text.encode("utf-8")
 
 
 def stop_group(proc):

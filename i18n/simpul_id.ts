@@ -1482,6 +1482,7 @@
       <location filename="../sdi_plugin/core/publish/geonode.py" />
       <location filename="../sdi_plugin/core/publish/http_util.py" />
       <location filename="../sdi_plugin/core/publish/runner.py" />
+      <location filename="../sdi_plugin/core/standardize/run.py" />
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <location filename="../sdi_plugin/processing/alg_metadata.py" />
       <location filename="../sdi_plugin/processing/alg_nodeinfo.py" />
@@ -2128,6 +2129,236 @@
       <translation>WFS mengembalikan {count} unsur, seharusnya {expected}</translation>
     </message>
     <message>
+      <location filename="../sdi_plugin/core/standardize/fieldmap.py" />
+      <source>FIELD_MAP: '{part}' is not of the form source=TARGET.</source>
+      <translation>FIELD_MAP: '{part}' tidak berbentuk sumber=TARGET.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standardize/fieldmap.py" />
+      <source>FIELD_MAP: the dataset has no column {source} (it has: {names}).</source>
+      <translation>FIELD_MAP: dataset tidak punya kolom {source} (yang ada: {names}).</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standardize/fieldmap.py" />
+      <source>FIELD_MAP: {target} is not an attribute of {layer} ({names}).</source>
+      <translation>FIELD_MAP: {target} bukan atribut {layer} ({names}).</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standardize/fieldmap.py" />
+      <source>FIELD_MAP: {target} is filled by Simpul; {source}={target} is ignored.</source>
+      <translation>FIELD_MAP: {target} diisi oleh Simpul; {source}={target} diabaikan.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standardize/fieldmap.py" />
+      <source>FIELD_MAP: {target} is given twice.</source>
+      <translation>FIELD_MAP: {target} disebut dua kali.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standardize/fieldmap.py" />
+      <source>FIELD_MAP: column {source} is given twice.</source>
+      <translation>FIELD_MAP: kolom {source} disebut dua kali.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standardize/run.py" />
+      <location filename="../sdi_plugin/core/validate/dataset_rules.py" />
+      <source>no geometry</source>
+      <translation>tanpa geometri</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standardize/run.py" />
+      <source>KUGI domains as value maps (Simpul)</source>
+      <translation>Domain KUGI sebagai value map (Simpul)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standardize/run.py" />
+      <location filename="../sdi_plugin/core/validate/dataset_rules.py" />
+      <source>point</source>
+      <translation>titik</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standardize/run.py" />
+      <location filename="../sdi_plugin/core/validate/dataset_rules.py" />
+      <source>line</source>
+      <translation>garis</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standardize/run.py" />
+      <location filename="../sdi_plugin/core/validate/dataset_rules.py" />
+      <source>polygon</source>
+      <translation>poligon</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standardize/run.py" />
+      <source>The KUGI feature type of {name} could not be suggested from its name, geometry or fields; give it as FEATURE_TYPE (an FCODE or a KUGI layer name).</source>
+      <translation>Jenis unsur KUGI untuk {name} tidak dapat disarankan dari nama, geometri, atau kolomnya; isikan pada FEATURE_TYPE (FCODE atau nama layer KUGI).</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standardize/run.py" />
+      <source>The dataset holds {found} geometries but {layer} is a {expected} feature type; choose a feature type of its geometry.</source>
+      <translation>Dataset berisi geometri {found}, sedangkan {layer} adalah jenis unsur {expected}; pilih jenis unsur yang sesuai geometrinya.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standardize/run.py" />
+      <source>The output {path} is the source dataset itself; standardisation never writes to the source. Choose a new file.</source>
+      <translation>Keluaran {path} adalah dataset sumber itu sendiri; standardisasi tidak pernah menulis ke sumber. Pilih berkas baru.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standardize/run.py" />
+      <source>Write the standardised dataset as a GeoPackage (.gpkg) or a Shapefile (.shp), not {ext}.</source>
+      <translation>Simpan dataset hasil standardisasi sebagai GeoPackage (.gpkg) atau Shapefile (.shp), bukan {ext}.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standardize/run.py" />
+      <location filename="../sdi_plugin/core/validate/metadata_seam.py" />
+      <source>The metadata file {path} does not exist.</source>
+      <translation>Berkas metadata {path} tidak ada.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standardize/run.py" />
+      <source>Feature type suggested: {type}.</source>
+      <translation>Jenis unsur yang disarankan: {type}.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standardize/run.py" />
+      <source>The standardised dataset {path} could not be read again.</source>
+      <translation>Dataset hasil standardisasi {path} tidak dapat dibaca kembali.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standardize/run.py" />
+      <source>KUGI domains set as value maps on the form: {names}.</source>
+      <translation>Domain KUGI dipasang sebagai value map pada formulir: {names}.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standardize/run.py" />
+      <source>Metadata record {id} generated: {file}.</source>
+      <translation>Rekaman metadata {id} dibuat: {file}.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standardize/run.py" />
+      <source>METADATA refers to the record {id} of {file}.</source>
+      <translation>METADATA merujuk ke rekaman {id} dari {file}.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standardize/run.py" />
+      <source>The metadata record is not complete ({missing}): give the node defaults (DEFAULTS, with organisation and e-mail) or complete it on the Metadata page.</source>
+      <translation>Rekaman metadata belum lengkap ({missing}): berikan isian bawaan simpul (DEFAULTS, dengan organisasi dan e-mail) atau lengkapi di halaman Metadata.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standardize/run.py" />
+      <source>{name}: values not in the KUGI domain: {values}.</source>
+      <translation>{name}: nilai yang tidak ada dalam domain KUGI: {values}.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standardize/run.py" />
+      <source>{name}: {count} value(s) could not be converted to {type} and were left empty.</source>
+      <translation>{name}: {count} nilai tidak dapat diubah ke {type} dan dibiarkan kosong.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standardize/run.py" />
+      <location filename="../sdi_plugin/core/validate/context.py" />
+      <source>FEATURE_TYPE {value} is not a feature type of the KUGI catalogue (give its FCODE, e.g. CA02070160, or its layer name).</source>
+      <translation>FEATURE_TYPE {value} bukan jenis unsur dalam katalog KUGI (berikan FCODE-nya, mis. CA02070160, atau nama layernya).</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standardize/run.py" />
+      <source>The output {path} would replace files of the source dataset; choose another name or folder.</source>
+      <translation>Keluaran {path} akan menimpa berkas dataset sumber; pilih nama atau folder lain.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standardize/run.py" />
+      <source>The form (value maps) could not be saved in the GeoPackage: {error}</source>
+      <translation>Formulir (value map) tidak dapat disimpan di GeoPackage: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standardize/run.py" />
+      <source>The form (value maps) could not be saved to {file}: {error}</source>
+      <translation>Formulir (value map) tidak dapat disimpan ke {file}: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standardize/run.py" />
+      <source>The metadata file {file} has no record identifier (gmd:fileIdentifier); it cannot be referred to from METADATA.</source>
+      <translation>Berkas metadata {file} tidak punya pengenal rekaman (gmd:fileIdentifier); berkas itu tidak dapat dirujuk dari METADATA.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standardize/run.py" />
+      <location filename="../sdi_plugin/core/validate/fix.py" />
+      <location filename="../sdi_plugin/core/validate/sources.py" />
+      <source>(no extension)</source>
+      <translation>(tanpa ekstensi)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standardize/run.py" />
+      <source>The repaired copy could not be read again ({path}).</source>
+      <translation>Salinan yang sudah diperbaiki tidak dapat dibaca kembali ({path}).</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standardize/run.py" />
+      <location filename="../sdi_plugin/core/validate/fix.py" />
+      <source>Could not create {path}: {error}</source>
+      <translation>{path} tidak dapat dibuat: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standardize/run.py" />
+      <source>FEATURE_TYPE {value} fits several KUGI feature types ({codes}); give the FCODE or the layer name with its scale, e.g. {example}.</source>
+      <translation>FEATURE_TYPE {value} cocok dengan beberapa jenis unsur KUGI ({codes}); isikan FCODE atau nama layer beserta skalanya, misalnya {example}.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standardize/run.py" />
+      <source>Column {name} is kept as {new}: {name} is filled from {source}.</source>
+      <translation>Kolom {name} disimpan sebagai {new}: {name} diisi dari {source}.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standardize/run.py" />
+      <location filename="../sdi_plugin/core/validate/fix.py" />
+      <source>Could not write feature {fid} to {path}: {error}</source>
+      <translation>Unsur {fid} tidak dapat ditulis ke {path}: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standardize/search.py" />
+      <source>the layer's FCODE is {fcode}</source>
+      <translation>FCODE layer adalah {fcode}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standardize/search.py" />
+      <source>the layer name {name} is its KUGI name</source>
+      <translation>nama layer {name} adalah nama KUGI-nya</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standardize/search.py" />
+      <source>the validator expects {layer}</source>
+      <translation>validator mengharapkan {layer}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standardize/search.py" />
+      <source>'{word}' in the name points to {theme}</source>
+      <translation>'{word}' pada nama menunjuk ke {theme}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standardize/search.py" />
+      <source>fields for {names}</source>
+      <translation>ada kolom untuk {names}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standardize/search.py" />
+      <source>scale {scale} from the name</source>
+      <translation>skala {scale} dari nama</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standardize/search.py" />
+      <source>'{word}' in the name is its theme</source>
+      <translation>'{word}' pada nama adalah temanya</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standardize/search.py" />
+      <source>'{word}' in the name is part of its theme {theme}</source>
+      <translation>'{word}' pada nama adalah bagian dari tema {theme}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standardize/search.py" />
+      <source>'{word}' in the name is in its definition</source>
+      <translation>'{word}' pada nama ada dalam definisinya</translation>
+    </message>
+    <message>
       <location filename="../sdi_plugin/core/validate/attribute_rules.py" />
       <source>Write {fcode} in FCODE.</source>
       <translation>Isi FCODE dengan {fcode}.</translation>
@@ -2213,34 +2444,9 @@
       <translation>FCODE '{value}' diapit spasi.</translation>
     </message>
     <message>
-      <location filename="../sdi_plugin/core/validate/context.py" />
-      <source>FEATURE_TYPE {value} is not a feature type of the KUGI catalogue (give its FCODE, e.g. CA02070160, or its layer name).</source>
-      <translation>FEATURE_TYPE {value} bukan jenis unsur dalam katalog KUGI (berikan FCODE-nya, mis. CA02070160, atau nama layernya).</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/validate/dataset_rules.py" />
-      <source>no geometry</source>
-      <translation>tanpa geometri</translation>
-    </message>
-    <message>
       <location filename="../sdi_plugin/core/validate/dataset_rules.py" />
       <source>no feature type matches</source>
       <translation>tidak ada jenis unsur yang cocok</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/validate/dataset_rules.py" />
-      <source>point</source>
-      <translation>titik</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/validate/dataset_rules.py" />
-      <source>line</source>
-      <translation>garis</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/validate/dataset_rules.py" />
-      <source>polygon</source>
-      <translation>poligon</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/dataset_rules.py" />
@@ -2437,11 +2643,6 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/fix.py" />
-      <source>Could not create {path}: {error}</source>
-      <translation>{path} tidak dapat dibuat: {error}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/validate/fix.py" />
       <source>Text read as {codec} and written as UTF-8.</source>
       <translation>Teks dibaca sebagai {codec} dan ditulis sebagai UTF-8.</translation>
     </message>
@@ -2449,17 +2650,6 @@
       <location filename="../sdi_plugin/core/validate/fix.py" />
       <source>The .prj without EPSG code was read as {crs}.</source>
       <translation>.prj tanpa kode EPSG dibaca sebagai {crs}.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/validate/fix.py" />
-      <location filename="../sdi_plugin/core/validate/sources.py" />
-      <source>(no extension)</source>
-      <translation>(tanpa ekstensi)</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/validate/fix.py" />
-      <source>Could not write feature {fid} to {path}: {error}</source>
-      <translation>Unsur {fid} tidak dapat ditulis ke {path}: {error}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/fix.py" />
@@ -2596,6 +2786,7 @@
       <location filename="../sdi_plugin/core/validate/html_report.py" />
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <location filename="../sdi_plugin/processing/alg_publish.py" />
+      <location filename="../sdi_plugin/processing/alg_standardize.py" />
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Dataset</source>
       <translation>Dataset</translation>
@@ -2708,11 +2899,6 @@
       <location filename="../sdi_plugin/core/validate/metadata_seam.py" />
       <source>Metadata {name}: complete.</source>
       <translation>Metadata {name}: lengkap.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/validate/metadata_seam.py" />
-      <source>The metadata file {path} does not exist.</source>
-      <translation>Berkas metadata {path} tidak ada.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/metadata_seam.py" />
@@ -3046,6 +3232,76 @@
       <translation>Cache luring tidak dapat dibaca: {why}</translation>
     </message>
     <message>
+      <location filename="../sdi_plugin/gui/contact_dialog.py" />
+      <source>Who publishes this metadata</source>
+      <translation>Siapa yang menerbitkan metadata ini</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/contact_dialog.py" />
+      <source>Remember</source>
+      <translation>Ingat</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/contact_dialog.py" />
+      <location filename="../sdi_plugin/gui/directory_dialog.py" />
+      <location filename="../sdi_plugin/gui/fix_dialog.py" />
+      <location filename="../sdi_plugin/gui/node_dialog.py" />
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <location filename="../sdi_plugin/gui/search_panel.py" />
+      <location filename="../sdi_plugin/gui/validate_page.py" />
+      <source>Cancel</source>
+      <translation>Batal</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/contact_dialog.py" />
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <location filename="../sdi_plugin/gui/record_view.py" />
+      <source>Organisation</source>
+      <translation>Organisasi</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/contact_dialog.py" />
+      <source>e.g. Bappeda Kabupaten Paser</source>
+      <translation>mis. Bappeda Kabupaten Paser</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/contact_dialog.py" />
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>Contact person</source>
+      <translation>Narahubung</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/contact_dialog.py" />
+      <location filename="../sdi_plugin/gui/metadata_form.py" />
+      <source>E-mail</source>
+      <translation>Surel</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/contact_dialog.py" />
+      <source>Place (for titles)</source>
+      <translation>Wilayah (untuk judul)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/contact_dialog.py" />
+      <source>e.g. Kabupaten Paser</source>
+      <translation>mis. Kabupaten Paser</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/contact_dialog.py" />
+      <source>required</source>
+      <translation>wajib diisi</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/contact_dialog.py" />
+      <source>Asked once for {node}: Simpul remembers it for every record you describe for this node.</source>
+      <translation>Ditanyakan sekali untuk {node}: Simpul mengingatnya untuk setiap rekaman metadata yang Anda buat bagi simpul ini.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/contact_dialog.py" />
+      <source>this computer</source>
+      <translation>komputer ini</translation>
+    </message>
+    <message>
       <location filename="../sdi_plugin/gui/directory_dialog.py" />
       <source>Simpul: refreshing the node directory</source>
       <translation>Simpul: memperbarui direktori simpul</translation>
@@ -3075,15 +3331,6 @@
       <location filename="../sdi_plugin/gui/node_dialog.py" />
       <source>Add</source>
       <translation>Tambah</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/directory_dialog.py" />
-      <location filename="../sdi_plugin/gui/node_dialog.py" />
-      <location filename="../sdi_plugin/gui/publish_page.py" />
-      <location filename="../sdi_plugin/gui/search_panel.py" />
-      <location filename="../sdi_plugin/gui/validate_page.py" />
-      <source>Cancel</source>
-      <translation>Batal</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/directory_dialog.py" />
@@ -3243,13 +3490,16 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/dock.py" />
+      <location filename="../sdi_plugin/gui/flow_view.py" />
       <location filename="../sdi_plugin/gui/validate_page.py" />
+      <location filename="../sdi_plugin/processing/alg_standardize.py" />
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Validate</source>
       <translation>Validasi</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/dock.py" />
+      <location filename="../sdi_plugin/gui/flow_view.py" />
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <location filename="../sdi_plugin/processing/alg_metadata.py" />
       <source>Metadata</source>
@@ -3257,6 +3507,7 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/dock.py" />
+      <location filename="../sdi_plugin/gui/flow_view.py" />
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <location filename="../sdi_plugin/processing/alg_publish.py" />
       <source>Publish</source>
@@ -3301,6 +3552,165 @@
       <location filename="../sdi_plugin/gui/dock.py" />
       <source>Not available in this version yet.</source>
       <translation>Belum tersedia pada versi ini.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/fix_dialog.py" />
+      <source>Fix the dataset — standardise to KUGI</source>
+      <translation>Perbaiki dataset — standarkan ke KUGI</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/fix_dialog.py" />
+      <source>Search: name, FCODE, alias or definition (e.g. persil, jalan)</source>
+      <translation>Cari: nama, FCODE, alias atau definisi (mis. persil, jalan)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/fix_dialog.py" />
+      <location filename="../sdi_plugin/processing/alg_standardize.py" />
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>GeoPackage (*.gpkg);;ESRI Shapefile (*.shp)</source>
+      <translation>GeoPackage (*.gpkg);;ESRI Shapefile (*.shp)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/fix_dialog.py" />
+      <source>3. New file</source>
+      <translation>3. Berkas baru</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/fix_dialog.py" />
+      <location filename="../sdi_plugin/gui/flow_view.py" />
+      <source>Fix</source>
+      <translation>Perbaiki</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/fix_dialog.py" />
+      <source>same name</source>
+      <translation>nama sama</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/fix_dialog.py" />
+      <source>alias</source>
+      <translation>alias</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/fix_dialog.py" />
+      <source>similar name</source>
+      <translation>nama mirip</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/fix_dialog.py" />
+      <source>yours</source>
+      <translation>pilihan Anda</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/fix_dialog.py" />
+      <source>KUGI column</source>
+      <translation>Kolom KUGI</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/fix_dialog.py" />
+      <source>From field</source>
+      <translation>Dari kolom</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/fix_dialog.py" />
+      <source>How</source>
+      <translation>Cara</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/fix_dialog.py" />
+      <source>Choose a KUGI feature type first.</source>
+      <translation>Pilih jenis unsur KUGI dulu.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/fix_dialog.py" />
+      <source>Give the new file a name.</source>
+      <translation>Beri nama berkas baru.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/fix_dialog.py" />
+      <source>The new file must not be the source: the source is never written.</source>
+      <translation>Berkas baru tidak boleh sama dengan sumbernya: berkas sumber tidak pernah ditulisi.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/fix_dialog.py" />
+      <source>The new file must be a GeoPackage (.gpkg) or a Shapefile (.shp).</source>
+      <translation>Berkas baru harus GeoPackage (.gpkg) atau Shapefile (.shp).</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/fix_dialog.py" />
+      <source>Simpul writes a new, standardised copy of {layer}: KUGI columns and names, FCODE, SRS_ID, METADATA, valid geometry in SRGI2013, UTF-8 text. The source is not changed.</source>
+      <translation>Simpul menulis salinan baru {layer} yang sudah standar: kolom dan nama KUGI, FCODE, SRS_ID, METADATA, geometri valid dalam SRGI2013, teks UTF-8. Berkas sumber tidak diubah.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/fix_dialog.py" />
+      <source>Suggested for this dataset</source>
+      <translation>Saran untuk dataset ini</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/fix_dialog.py" />
+      <source>All feature types of this geometry</source>
+      <translation>Semua jenis unsur dengan geometri ini</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/fix_dialog.py" />
+      <source>(filled by Simpul)</source>
+      <translation>(diisi Simpul)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/fix_dialog.py" />
+      <source>(empty)</source>
+      <translation>(kosong)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/fix_dialog.py" />
+      <source>1. KUGI feature type</source>
+      <translation>1. Jenis unsur KUGI</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/fix_dialog.py" />
+      <source>2. Field map</source>
+      <translation>2. Pemetaan kolom</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/fix_dialog.py" />
+      <source>Kept as they are (not KUGI columns): {fields}</source>
+      <translation>Dibiarkan apa adanya (bukan kolom KUGI): {fields}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/fix_dialog.py" />
+      <source>No KUGI feature type matches “{text}”.</source>
+      <translation>Tidak ada jenis unsur KUGI yang cocok dengan “{text}”.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/flow_view.py" />
+      <source>validated</source>
+      <translation>tervalidasi</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/flow_view.py" />
+      <source>fixed</source>
+      <translation>diperbaiki</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/flow_view.py" />
+      <source>described</source>
+      <translation>bermetadata</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/flow_view.py" />
+      <location filename="../sdi_plugin/gui/record_view.py" />
+      <source>published</source>
+      <translation>terbit</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/flow_view.py" />
+      <source>not yet</source>
+      <translation>belum</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/flow_view.py" />
+      <source>{errors} error(s), {warnings} warning(s)</source>
+      <translation>{errors} kesalahan, {warnings} peringatan</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/health_monitor.py" />
@@ -3813,24 +4223,8 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/metadata_form.py" />
-      <location filename="../sdi_plugin/gui/record_view.py" />
-      <source>Organisation</source>
-      <translation>Organisasi</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/metadata_form.py" />
-      <source>Contact person</source>
-      <translation>Narahubung</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/metadata_form.py" />
       <source>Position</source>
       <translation>Jabatan</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/metadata_form.py" />
-      <source>E-mail</source>
-      <translation>Surel</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/metadata_form.py" />
@@ -3940,6 +4334,11 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/metadata_page.py" />
+      <source>Click a name to go to its field</source>
+      <translation>Klik nama untuk menuju isiannya</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_page.py" />
       <source>KUGI categories</source>
       <translation>Kategori KUGI</translation>
     </message>
@@ -3979,6 +4378,7 @@
       <location filename="../sdi_plugin/processing/alg_metadata.py" />
       <location filename="../sdi_plugin/processing/alg_nodeinfo.py" />
       <location filename="../sdi_plugin/processing/alg_publish.py" />
+      <location filename="../sdi_plugin/processing/alg_standardize.py" />
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>JSON files (*.json)</source>
       <translation>Berkas JSON (*.json)</translation>
@@ -4236,16 +4636,6 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
-      <source>Overwrite what the node already serves (update it in place)</source>
-      <translation>Timpa apa yang sudah dilayani simpul (perbarui di tempat)</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/publish_page.py" />
-      <source>Reason to publish despite validation errors (goes into the lineage)</source>
-      <translation>Alasan tetap mempublikasikan meski ada galat validasi (dicatat di lineage)</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>Load from WMS</source>
       <translation>Muat dari WMS</translation>
     </message>
@@ -4253,6 +4643,16 @@
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>Load from WFS</source>
       <translation>Muat dari WFS</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>Overwrite what the node already serves (update it in place)</source>
+      <translation>Timpa apa yang sudah dilayani simpul (perbarui di tempat)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>Reason to publish despite validation errors (goes into the lineage)</source>
+      <translation>Alasan tetap mempublikasikan meski ada galat validasi (dicatat di lineage)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
@@ -4326,6 +4726,11 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>Write a reason to publish despite the validation errors, or fix them first.</source>
+      <translation>Tulis alasan untuk tetap memublikasikan meski ada kesalahan validasi, atau perbaiki dulu.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>The layer's QGIS symbology goes to the node as an SLD style ({kb:.1f} kB) and becomes the layer's default style.</source>
       <translation>Simbologi QGIS layer dikirim ke simpul sebagai gaya SLD ({kb:.1f} kB) dan menjadi gaya bawaan layer.</translation>
     </message>
@@ -4338,6 +4743,16 @@
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>The style cannot be exported as SLD: {why}</source>
       <translation>Gaya tidak dapat diekspor sebagai SLD: {why}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_report.py" />
+      <source>WMS draws the layer</source>
+      <translation>WMS menggambar layer</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_report.py" />
+      <source>WFS returns its features</source>
+      <translation>WFS mengembalikan unsur-unsurnya</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_report.py" />
@@ -4382,7 +4797,7 @@
     <message>
       <location filename="../sdi_plugin/gui/publish_report.py" />
       <source>Feature type</source>
-      <translation>Feature type</translation>
+      <translation>Tipe fitur (GeoServer)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_report.py" />
@@ -4427,16 +4842,6 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_report.py" />
-      <source>WMS draws the layer</source>
-      <translation>WMS menggambar layer</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/publish_report.py" />
-      <source>WFS returns its features</source>
-      <translation>WFS mengembalikan unsur-unsurnya</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/publish_report.py" />
       <source>the catalogue finds the record</source>
       <translation>katalog menemukan rekamannya</translation>
     </message>
@@ -4444,6 +4849,16 @@
       <location filename="../sdi_plugin/gui/publish_report.py" />
       <source>the OGC API catalogue finds the record</source>
       <translation>katalog OGC API menemukan rekamannya</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_report.py" />
+      <source>Layer on the node: {name}</source>
+      <translation>Layer di simpul: {name}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_report.py" />
+      <source>Catalogue finds the record {id}</source>
+      <translation>Katalog menemukan rekaman {id}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_report.py" />
@@ -4510,11 +4925,6 @@
       <location filename="../sdi_plugin/gui/record_view.py" />
       <source>Web page</source>
       <translation>Halaman web</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/record_view.py" />
-      <source>published</source>
-      <translation>terbit</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/record_view.py" />
@@ -4886,6 +5296,11 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/validate_page.py" />
+      <source>Simpul: fixing the dataset</source>
+      <translation>Simpul: memperbaiki dataset</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/validate_page.py" />
       <source>Check datasets against KUGI, SRGI2013, the metadata profile, geometry and topology before you share them. Tick layers, or choose a folder or GeoPackage.</source>
       <translation>Periksa dataset terhadap KUGI, SRGI2013, profil metadata, geometri dan topologi sebelum dibagikan. Centang layer, atau pilih folder atau GeoPackage.</translation>
     </message>
@@ -4908,6 +5323,26 @@
       <location filename="../sdi_plugin/gui/validate_page.py" />
       <source>KUGI feature type (optional, e.g. CA02070160)</source>
       <translation>Jenis unsur KUGI (opsional, mis. CA02070160)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/validate_page.py" />
+      <source>Fix this…</source>
+      <translation>Perbaiki ini…</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/validate_page.py" />
+      <source>Fix this finding (and the others the standardisation repairs) in a new copy of the dataset</source>
+      <translation>Perbaiki temuan ini (dan temuan lain yang diperbaiki standardisasi) dalam salinan baru dataset</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/validate_page.py" />
+      <source>Fix dataset…</source>
+      <translation>Perbaiki dataset…</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/validate_page.py" />
+      <source>Standardise to KUGI and apply the safe fixes into a new file beside the source, then validate it again</source>
+      <translation>Standarkan ke KUGI dan terapkan perbaikan aman ke berkas baru di samping sumbernya, lalu validasi lagi</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/validate_page.py" />
@@ -4978,6 +5413,26 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/validate_page.py" />
+      <source>Fill in on the Metadata page</source>
+      <translation>Isi di halaman Metadata</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/validate_page.py" />
+      <source>Only a dataset in a file, loaded in the project, can be fixed here.</source>
+      <translation>Hanya dataset berupa berkas yang dimuat di proyek yang dapat diperbaiki di sini.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/validate_page.py" />
+      <source>The fix was canceled.</source>
+      <translation>Perbaikan dibatalkan.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/validate_page.py" />
+      <source>Next: complete the metadata on the Metadata page (step 3).</source>
+      <translation>Berikutnya: lengkapi metadata di halaman Metadata (langkah 3).</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/validate_page.py" />
       <source>feature {fid}</source>
       <translation>unsur {fid}</translation>
     </message>
@@ -5000,6 +5455,21 @@
       <location filename="../sdi_plugin/gui/validate_page.py" />
       <source>Validation findings ({kind})</source>
       <translation>Temuan validasi ({kind})</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/validate_page.py" />
+      <source>Fixing: writing {file} …</source>
+      <translation>Memperbaiki: menulis {file} …</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/validate_page.py" />
+      <source>The fixed dataset was written to {file} but QGIS cannot open it.</source>
+      <translation>Dataset hasil perbaikan sudah ditulis ke {file}, tetapi QGIS tidak dapat membukanya.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/validate_page.py" />
+      <source>Fixed: {file} ({type}) replaces {raw} in the project; the source file is unchanged. Validating it again …</source>
+      <translation>Diperbaiki: {file} ({type}) menggantikan {raw} di proyek; berkas sumber tidak berubah. Memvalidasi lagi …</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/validate_page.py" />
@@ -5028,6 +5498,7 @@
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_metadata.py" />
+      <location filename="../sdi_plugin/processing/alg_standardize.py" />
       <source>Node defaults (JSON)</source>
       <translation>Nilai bawaan simpul (JSON)</translation>
     </message>
@@ -5428,6 +5899,87 @@
       <translation>{node}: {returned} rekaman (dari {total})</translation>
     </message>
     <message>
+      <location filename="../sdi_plugin/processing/alg_standardize.py" />
+      <source>Standardise dataset to KUGI (to a new file)</source>
+      <translation>Standardisasi dataset ke KUGI (ke berkas baru)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_standardize.py" />
+      <source>Writes a KUGI-standard copy of a raw dataset to a NEW GeoPackage or Shapefile; the source is never changed. FEATURE_TYPE is an FCODE or KUGI layer name (suggested from the layer's name, geometry and fields when empty). FIELD_MAP maps the dataset's columns onto KUGI attributes as source=TARGET pairs separated by commas (automatic by name, alias and similarity when empty). The KUGI attributes missing from the data are added with the catalogue's types and lengths; FCODE comes from the feature type, SRS_ID from the reference system, METADATA is the identifier of the metadata record (METADATA file, or one generated with the node DEFAULTS and written beside the output). Coded values are matched to the KUGI domains (the unmatched ones are listed), the domains become value maps on the layer's form, and the layer is named after its feature type. The safe fixes of the Fix dataset tool are applied too (SRGI2013, geometry repair, UTF-8 text).</source>
+      <translation>Menulis salinan dataset mentah yang sesuai standar KUGI ke GeoPackage atau Shapefile BARU; sumbernya tidak pernah diubah. FEATURE_TYPE berisi FCODE atau nama layer KUGI (disarankan dari nama layer, geometri, dan kolomnya bila kosong). FIELD_MAP memadankan kolom dataset ke atribut KUGI sebagai pasangan sumber=TARGET yang dipisah koma (otomatis menurut nama, alias, dan kemiripan bila kosong). Atribut KUGI yang belum ada ditambahkan dengan tipe dan panjang sesuai katalog; FCODE diambil dari jenis unsur, SRS_ID dari sistem referensi, METADATA berisi pengenal rekaman metadata (berkas METADATA, atau rekaman yang dibuat dengan DEFAULTS simpul dan disimpan di samping keluaran). Nilai berkode dipadankan ke domain KUGI (yang tidak cocok dicantumkan), domain dipasang sebagai value map pada formulir layer, dan layer dinamai sesuai jenis unsurnya. Perbaikan aman dari alat Perbaiki dataset juga diterapkan (SRGI2013, perbaikan geometri, teks UTF-8).</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_standardize.py" />
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>KUGI feature type (FCODE or layer name; optional)</source>
+      <translation>Jenis unsur KUGI (FCODE atau nama layer; opsional)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_standardize.py" />
+      <source>Field map (source=TARGET, …; optional)</source>
+      <translation>Pemadanan kolom (sumber=TARGET, …; opsional)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_standardize.py" />
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>ISO 19139 metadata file (optional)</source>
+      <translation>Berkas metadata ISO 19139 (opsional)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_standardize.py" />
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Reference system to assign when the data has none</source>
+      <translation>Sistem referensi yang ditetapkan bila data tidak punya</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_standardize.py" />
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Transform to (default: SRGI2013 for legacy datums)</source>
+      <translation>Transformasikan ke (bawaan: SRGI2013 untuk datum lama)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_standardize.py" />
+      <source>Standardised dataset</source>
+      <translation>Dataset hasil standardisasi</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_standardize.py" />
+      <source>Summary (JSON)</source>
+      <translation>Ringkasan (JSON)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_standardize.py" />
+      <source>Standardised layer (URI)</source>
+      <translation>Layer hasil standardisasi (URI)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_standardize.py" />
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>KUGI feature type used (FCODE)</source>
+      <translation>Jenis unsur KUGI yang dipakai (FCODE)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_standardize.py" />
+      <source>Metadata record identifier</source>
+      <translation>Pengenal rekaman metadata</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_standardize.py" />
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Features written</source>
+      <translation>Unsur yang ditulis</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_standardize.py" />
+      <source>{features} feature(s) written to {path} as {layer} ({fcode}); field map: {map}.</source>
+      <translation>{features} unsur ditulis ke {path} sebagai {layer} ({fcode}); pemadanan kolom: {map}.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_standardize.py" />
+      <source>The summary could not be written to {file}: {error}</source>
+      <translation>Ringkasan tidak dapat ditulis ke {file}: {error}</translation>
+    </message>
+    <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Validate dataset (KUGI, SRGI2013, geometry, topology)</source>
       <translation>Validasi dataset (KUGI, SRGI2013, geometri, topologi)</translation>
@@ -5509,21 +6061,6 @@
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>KUGI feature type (FCODE or layer name; optional)</source>
-      <translation>Jenis unsur KUGI (FCODE atau nama layer; opsional)</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>ISO 19139 metadata file (optional)</source>
-      <translation>Berkas metadata ISO 19139 (opsional)</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>KUGI feature type used (FCODE)</source>
-      <translation>Jenis unsur KUGI yang dipakai (FCODE)</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>The layer has no features.</source>
       <translation>Layer tidak berisi unsur.</translation>
     </message>
@@ -5559,16 +6096,6 @@
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>Transform to (default: SRGI2013 for legacy datums)</source>
-      <translation>Transformasikan ke (bawaan: SRGI2013 untuk datum lama)</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>Reference system to assign when the data has none</source>
-      <translation>Sistem referensi yang ditetapkan bila data tidak punya</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Repair invalid geometries</source>
       <translation>Perbaiki geometri tidak valid</translation>
     </message>
@@ -5589,11 +6116,6 @@
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>GeoPackage (*.gpkg);;ESRI Shapefile (*.shp)</source>
-      <translation>GeoPackage (*.gpkg);;ESRI Shapefile (*.shp)</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Fixed layer (URI)</source>
       <translation>Layer hasil perbaikan (URI)</translation>
     </message>
@@ -5601,11 +6123,6 @@
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Reference system of the fixed dataset</source>
       <translation>Sistem referensi dataset hasil perbaikan</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>Features written</source>
-      <translation>Unsur yang ditulis</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />

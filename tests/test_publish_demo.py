@@ -7,8 +7,10 @@ import base64
 import json
 import os
 import urllib.request
+from urllib.parse import urlencode
 
 import processing
+from qgis.core import QgsVectorLayer
 
 from demo.publish_rest import DEFAULT_PASSWORD, DEFAULT_USER, reset, state_dir
 from fixtures_publish import catalogue_records, make_authcfg
@@ -80,6 +82,7 @@ def test_participant_publishes_to_the_demo_node_and_reset_clears_it(sdi_provider
         wms = check_wms(links["OGC:WMS"].url, [links["OGC:WMS"].name], None, "")   # draws something
         wfs = check_wfs(links["OGC:WFS"].url, [links["OGC:WFS"].name], 6, "")      # all 6 features
         assert wms["ok"] and wfs["ok"] and wfs["features"] == 6, (wms, wfs)
+        _any_client_follows(links["OGC:WMS"], links["OGC:WFS"], 6)
     finally:
         removed = reset(demo_node.workdir)
 
@@ -89,6 +92,33 @@ def test_participant_publishes_to_the_demo_node_and_reset_clears_it(sdi_provider
     assert catalogue_records(demo_node) == seeded
     again = check_wfs(demo_node.geoserver_ows_url, ["peserta_uji:SUNGAI_LN_10K"], 6, "")
     assert not again["ok"]   # the published layer is gone from the node's WFS too
+
+
+def _get(url, params):
+    with _NO_PROXY.open(url + ("&" if "?" in url else "?") + urlencode(params), timeout=60) as resp:
+        return resp.headers.get("Content-Type", ""), resp.read()
+
+
+def _any_client_follows(wms_link, wfs_link, count):
+    """The record's links as any WMS/WFS client follows them: the name exactly as the record
+    gives it (workspace:layer), on the URL the record gives, with plain requests."""
+    kind, caps = _get(wfs_link.url, {"SERVICE": "WFS", "VERSION": "1.1.0", "REQUEST": "GetCapabilities"})
+    assert ("<Name>%s</Name>" % wfs_link.name).encode() in caps, caps[:2000]
+    kind, body = _get(wfs_link.url, {"SERVICE": "WFS", "VERSION": "1.1.0", "REQUEST": "GetFeature",
+                                     "TYPENAME": wfs_link.name, "OUTPUTFORMAT": "application/vnd.geo+json"})
+    assert len(json.loads(body)["features"]) == count, body[:500]
+    kind, gml = _get(wfs_link.url, {"SERVICE": "WFS", "VERSION": "1.1.0", "REQUEST": "GetFeature",
+                                    "TYPENAME": wfs_link.name})
+    assert gml.count(b"<gml:featureMember") == count, gml[:1000]
+    layer = QgsVectorLayer("url='%s' typename='%s' version='1.1.0' restrictToRequestBBOX='0'" % (
+        wfs_link.url, wfs_link.name), "wfs", "WFS")                  # QGIS's own WFS client, the exact name
+    assert layer.isValid() and sum(1 for _ in layer.getFeatures()) == count
+    kind, caps = _get(wms_link.url, {"SERVICE": "WMS", "VERSION": "1.3.0", "REQUEST": "GetCapabilities"})
+    assert ("<Name>%s</Name>" % wms_link.name).encode() in caps
+    kind, png = _get(wms_link.url, {"SERVICE": "WMS", "VERSION": "1.3.0", "REQUEST": "GetMap", "LAYERS": wms_link.name,
+                                    "STYLES": "", "CRS": "EPSG:4326", "BBOX": "-11,94,6,142", "WIDTH": "64",
+                                    "HEIGHT": "64", "FORMAT": "image/png"})
+    assert kind.startswith("image/png") and png[:4] == b"\x89PNG", png[:300]
 
 
 def test_the_catalogue_survives_a_restart_and_reset_empties_it(tmp_path, sample_data_dir):

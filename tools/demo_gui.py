@@ -3,6 +3,7 @@
 Opens the Simpul panel, checks the demo node (service detection runs as a QgsTask), and —
 when $SIMPUL_SCREENSHOT is set — saves a screenshot of the whole window there and quits.
 """
+import json
 import os
 
 from qgis.core import QgsApplication
@@ -11,6 +12,7 @@ from qgis.PyQt.QtWidgets import QDockWidget
 from qgis.utils import iface
 
 SHOT = os.environ.get("SIMPUL_SCREENSHOT", "")
+BASE_MAP = json.loads(os.environ.get("SIMPUL_DEMO_BASEMAP", "[]"))   # [[path, layer name, title], …]
 NODE_ID = os.environ.get("SIMPUL_DEMO_NODE", "")
 state = {"ticks": 0}
 
@@ -41,9 +43,46 @@ def start():
     d.show()
     d.raise_()
     win.resizeDocks([d], [560], 1)  # Qt.Horizontal: wide enough for the tab labels
+    add_base_map()
     if NODE_ID:
         d.discover.check_node(NODE_ID)
     QTimer.singleShot(200, wait_for_check)
+
+
+def add_base_map():
+    """The demo region on the map (local boundary files, quiet grey), not an empty canvas at 1:1."""
+    from qgis.core import QgsCoordinateTransform, QgsFillSymbol, QgsProject, QgsRectangle, QgsSingleSymbolRenderer, \
+        QgsVectorLayer
+    if not BASE_MAP:
+        return
+    project = QgsProject.instance()
+    group = project.layerTreeRoot().addGroup("Peta dasar (berkas lokal)")
+    extent = QgsRectangle()
+    extent.setMinimal()
+    canvas = iface.mapCanvas()
+    layers = []
+    for path, layer_name, title in BASE_MAP:
+        layer = QgsVectorLayer("%s|layername=%s" % (path, layer_name), title, "ogr")
+        if not layer.isValid():
+            print("SIMPUL-DEMO-NOTE: the base map %s could not be opened" % path, flush=True)
+            continue
+        layer.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
+            {"color": "240,240,235,255", "outline_color": "120,120,120,255", "outline_width": "0.2"})))
+        project.addMapLayer(layer, False)
+        group.addLayer(layer)
+        layers.append(layer)
+    if not layers:
+        return
+    if not project.crs().isValid():
+        project.setCrs(layers[0].crs())
+    dest = canvas.mapSettings().destinationCrs()
+    for layer in layers:
+        ext = layer.extent()
+        if layer.crs() != dest:
+            ext = QgsCoordinateTransform(layer.crs(), dest, project).transformBoundingBox(ext)
+        extent.combineExtentWith(ext)
+    canvas.setExtent(extent.buffered(max(extent.width(), extent.height()) * 0.05))
+    canvas.refresh()
 
 
 def wait_for_check():

@@ -7,6 +7,7 @@ with --screenshot), QGIS runs under Xvfb and a screenshot of QGIS with the Simpu
 is saved to build/demo/.
 """
 import argparse
+import json
 import os
 import shutil
 import sys
@@ -52,7 +53,11 @@ def main(argv=None):
             "level": "provinsi", "parent": "", "source": "demo"}],
             node_auth={DEMO_NODE_ID: (node.publish_user, node.publish_password)})   # Publish works at once
         shot = os.path.join(args.out, "simpul-demo-%s.png" % args.language) if headless else ""
-        env = {"SIMPUL_DEMO_NODE": DEMO_NODE_ID, "SIMPUL_SCREENSHOT": shot}
+        sample = os.path.join(ROOT, "resources", "sample_data")
+        base_map = [[os.path.join(sample, "kalteng", "kalteng.gpkg"), "ADMINISTRASIKABKOTA_AR_250K", "Kab/Kota Kalimantan Tengah"],
+                    [os.path.join(sample, "paser", "paser.gpkg"), "ADMINISTRASIKECAMATAN_AR_25K", "Kecamatan Kabupaten Paser"]]
+        env = {"SIMPUL_DEMO_NODE": DEMO_NODE_ID, "SIMPUL_SCREENSHOT": shot,
+               "SIMPUL_DEMO_BASEMAP": json.dumps(base_map)}   # the demo region on the map, not an empty canvas
         os.environ.update(env)
         log = os.path.join(args.out, "qgis.log")
         print("Opening QGIS with the Simpul panel%s …" % (" under Xvfb" if headless else ""))

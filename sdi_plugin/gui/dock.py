@@ -9,7 +9,9 @@ from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QActionGroup, QLabel, QMenu, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
+from ..core.flow import CurrentDataset
 from ..core.i18n import tr
+from .flow_view import FlowStrip
 
 
 class PlaceholderPage(QWidget):
@@ -52,6 +54,10 @@ class SimpulDock(QgsDockWidget):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("SimpulTabs")
         self.tabs.setDocumentMode(True)
+        # compact tabs: the five labels read at the panel's default width (not icons alone)
+        self.tabs.tabBar().setStyleSheet("QTabBar::tab { padding: 4px 7px; }")
+        self.tabs.tabBar().setElideMode(Qt.ElideNone)
+        self.current = CurrentDataset(self)
         self.tabs.setCornerWidget(self._settings_button(), Qt.TopRightCorner)
 
         self.discover = _page("discover_page", "DiscoverPage", iface)
@@ -83,7 +89,34 @@ class SimpulDock(QgsDockWidget):
         self._icons = [self.tabs.tabIcon(i) for i in range(self.tabs.count())]
         for i, label in enumerate(self._labels):
             self.tabs.setTabToolTip(i, label)
-        self.setWidget(self.tabs)
+        for page in self.pages():
+            if hasattr(page, "set_current"):
+                page.set_current(self.current)
+        if hasattr(self.validate, "fix_defaults") and hasattr(self.metadata, "_defaults"):
+            self.validate.fix_defaults = self.metadata._defaults   # the Fix's generated record: the node's defaults
+        if hasattr(self.validate, "gotoMetadata") and hasattr(self.metadata, "form_focus"):
+            self.validate.gotoMetadata.connect(self._goto_metadata)
+        if hasattr(self.metadata, "described") and hasattr(self.validate, "revalidate_current"):
+            self.metadata.described.connect(self.validate.revalidate_current)   # the flow's ✔ stays true
+        self.flow = FlowStrip(self.current)
+        self.flow.stepClicked.connect(self._show_step)
+        body = QWidget()
+        body_lay = QVBoxLayout(body)
+        body_lay.setContentsMargins(0, 0, 0, 0)
+        body_lay.setSpacing(0)
+        body_lay.addWidget(self.flow)
+        body_lay.addWidget(self.tabs, 1)
+        self.setWidget(body)
+
+    def _goto_metadata(self, element):
+        self.tabs.setCurrentWidget(self.metadata)
+        self.metadata.form_focus(element)
+
+    def _show_step(self, step):
+        page = {"validated": self.validate, "fixed": self.validate, "described": self.metadata,
+                "published": self.publish}.get(step)
+        if page is not None:
+            self.tabs.setCurrentWidget(page)
 
     def resizeEvent(self, event):
         super().resizeEvent(event)
@@ -91,19 +124,17 @@ class SimpulDock(QgsDockWidget):
 
     def _fit_tabs(self):
         """Tabs as wide as the panel allows, never hidden behind scroll arrows: icon and label
-        when all fit, else the labels alone, else the icons alone (the label as tooltip)."""
+        when all fit, else the labels alone, else the icons alone (the label as tooltip). Measured
+        on the tab bar itself (its compact style lets the labels read at the default width)."""
         bar = self.tabs.tabBar()
         corner = self.tabs.cornerWidget(Qt.TopRightCorner)
-        room = self.tabs.width() - (corner.sizeHint().width() if corner is not None else 0) - 8
-        metrics = bar.fontMetrics()
-        icon = bar.iconSize().width()
-        text = sum(metrics.horizontalAdvance(label) + 32 for label in self._labels)
-        if text + icon * len(self._labels) <= room:
-            mode = "both"
-        elif text <= room:
-            mode = "text"
-        else:
-            mode = "icons"
+        room = self.tabs.width() - (corner.sizeHint().width() if corner is not None else 0) - 4
+        for mode in ("both", "text", "icons"):
+            self._set_tab_mode(mode)
+            if bar.sizeHint().width() <= room:
+                break
+
+    def _set_tab_mode(self, mode):
         if mode == getattr(self, "_tab_mode", None):
             return
         self._tab_mode = mode

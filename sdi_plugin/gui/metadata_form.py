@@ -98,6 +98,50 @@ class MetadataForm(QScrollArea):
         self.box.addStretch(1)
         self.setWidget(body)
 
+    # -- the profile's elements in the form ----------------------------------------------
+    ELEMENT_WIDGETS = {
+        "title": "title", "abstract": "abstract", "reference_date": "ref_date", "reference_date_type": "ref_date_type",
+        "topic_category": "topic", "status": "status", "keywords": "keywords", "metadata_contact": "organisation",
+        "point_of_contact": "organisation", "metadata_contact_role": "role", "reference_system": "crs",
+        "temporal_extent": "temporal_begin", "resolution_scale": "scale", "maintenance_frequency": "maintenance",
+        "distribution_format": "format", "online_resource": "links", "online_protocol": "links",
+        "file_identifier": "file_identifier", "metadata_language": "md_language", "dataset_language": "ds_language",
+        "lineage": "lineage", "date_stamp": "date_stamp", "classification": "access", "classification_note": "access",
+        "access_constraints": "access"}
+
+    def widget_for(self, element_id):
+        """The form's widget that edits profile element ``element_id`` (None when the form has none)."""
+        if element_id.startswith("bbox_") and element_id in getattr(self, "bbox", {}):
+            return self.bbox[element_id]
+        name = self.ELEMENT_WIDGETS.get(element_id)
+        return getattr(self, name, None) if name else None
+
+    def label_for(self, element_id):
+        """The form's own label of the field that edits ``element_id`` (without the required mark), or ''."""
+        widget = self.widget_for(element_id)
+        if widget is None:
+            return ""
+        for form in self.findChildren(QFormLayout):
+            for row in range(form.rowCount()):
+                label = form.itemAt(row, QFormLayout.LabelRole)
+                field = form.itemAt(row, QFormLayout.FieldRole)
+                if label is None or field is None or label.widget() is None:
+                    continue
+                inside = field.widget() is widget or (field.layout() is not None and any(
+                    field.layout().itemAt(i).widget() is widget for i in range(field.layout().count())))
+                if inside:
+                    return label.widget().text().rstrip(" *")
+        return ""
+
+    def focus_element(self, element_id):
+        """Scroll to the field of ``element_id`` and put the cursor in it; True when the form has one."""
+        widget = self.widget_for(element_id)
+        if widget is None:
+            return False
+        self.ensureWidgetVisible(widget, 20, 60)
+        widget.setFocus(Qt.OtherFocusReason)
+        return True
+
     # -- building ------------------------------------------------------------------------
     def _label(self, element_id, fallback, required=False):
         e = self.profile.element(element_id) if element_id else None

@@ -20,6 +20,8 @@ from ..core.metadata.iso_writer import to_bytes
 from ..core.metadata.model import MetadataRecord
 from ..core.metadata.qgis_metadata import from_layer_metadata, to_layer_metadata
 from ..core.standards import StandardsError, load_kugi
+from .contact_dialog import ContactDialog, remember, remembered
+from .flow_view import layer_path, preselect
 from .metadata_form import MetadataForm
 
 LOG_TAG = "Simpul"
@@ -34,12 +36,16 @@ class MetadataPage(QWidget):
 
     message = pyqtSignal(str, int)
     recordChanged = pyqtSignal()
+    described = pyqtSignal()       # a record was saved for the current dataset
 
     def __init__(self, iface=None, parent=None):
         super().__init__(parent)
         self.setObjectName("SimpulMetadataPage")
         self.iface = iface
         self.project = QgsProject.instance()
+        self.current = None
+        # Save asks the organisation once per node when the record has none (in QGIS; scripts are never asked)
+        self.ask_contact = iface is not None
         lay = QVBoxLayout(self)
         lay.setContentsMargins(6, 6, 6, 6)
 
@@ -84,6 +90,8 @@ class MetadataPage(QWidget):
         self.missing_label = QLabel()
         self.missing_label.setWordWrap(True)
         self.missing_label.setTextFormat(Qt.RichText)
+        self.missing_label.setToolTip(tr("Click a name to go to its field"))
+        self.missing_label.linkActivated.connect(self.form_focus)
         lay.addWidget(self.missing_label)
 
         self.form = MetadataForm()
@@ -108,6 +116,53 @@ class MetadataPage(QWidget):
         self.layer_combo.layerChanged.connect(self.layer_changed)
         self.form.set_record(MetadataRecord())
         self.layer_changed(self.layer_combo.currentLayer())
+        self.project.layersAdded.connect(self._layers_added)
+        self._layers_added()
+
+    # -- the dataset that travels ---------------------------------------------------------------
+    def set_current(self, current):
+        self.current = current
+        current.changed.connect(self._follow_current)
+        self._follow_current()
+
+    def _follow_current(self):
+        if self.current is None or not self.current.layer_id:
+            return
+        layer = self.project.mapLayer(self.current.layer_id)
+        if layer is None or layer.id() == getattr(self, "_loaded_id", None):
+            return
+        if layer is not self.layer():
+            self.layer_combo.setLayer(layer)
+        if layer.id() != getattr(self, "_loaded_id", None):   # the combo moved there without a signal
+            self.layer_changed(layer)
+
+    def _layers_added(self, *args):
+        """No empty list: the current dataset, else the active layer, else the first one."""
+        preselect(self.layer_combo, self.current, self.iface)
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        preselect(self.layer_combo, self.current, self.iface)
+
+    def node_key(self):
+        """The node whose organisation and contact this page uses: the one chosen in Publish, else the
+        first registered node."""
+        if self.current is not None and self.current.node:
+            return self.current.node
+        from ..core.nodes import NodeRegistry
+        nodes = NodeRegistry().nodes()
+        return nodes[0].id if nodes else "local"
+
+    def _node_name(self):
+        from ..core.nodes import NodeRegistry
+        for n in NodeRegistry().nodes():
+            if n.id == self.node_key():
+                return n.name
+        return ""
+
+    def form_focus(self, element_id):
+        """Go to the field of a missing element (a click in the missing list)."""
+        return self.form.focus_element(element_id)
 
     # -- helpers --------------------------------------------------------------------------------
     def layer(self):
@@ -129,13 +184,25 @@ class MetadataPage(QWidget):
         if self.iface is not None and level in (Qgis.Warning, Qgis.Critical, Qgis.Success):
             self.iface.messageBar().pushMessage(tr("Simpul"), text, level, 6)
 
-    def _defaults(self):
+    def _note(self, text):
+        """A quiet note in the page's status line (and the log): what the page shows, not news."""
+        self.status.setText(html.escape(text))
+        QgsMessageLog.logMessage(text, LOG_TAG, Qgis.Info)
+
+    def _defaults(self, with_node=True):
+        """The node defaults file's values, with the organisation, contact and place remembered for
+        the node filling what the file leaves empty."""
         path = QgsSettings().value(DEFAULTS_KEY, "", type=str) or None
         try:
-            return load_defaults(path)
+            d = load_defaults(path)
         except DefaultsError as exc:
             self._say(str(exc), Qgis.Warning)
-            return load_defaults()
+            d = load_defaults()
+        if with_node:
+            for key, value in remembered(self.node_key()).items():
+                if not (d.get(key) or "").strip():
+                    d[key] = value
+        return d
 
     def _enable(self):
         layer = self.layer()
@@ -151,13 +218,29 @@ class MetadataPage(QWidget):
         if c.complete:
             self.missing_label.setText(html.escape(tr("All required elements are filled in.")))
         else:
-            names = ", ".join(html.escape(label(e)) for e in c.missing)
-            self.missing_label.setText("<b>%s</b> %s" % (html.escape(tr("Missing:")), names))
+            shown, names = set(), []
+            for e in c.missing:
+                text = self.form.label_for(e.id) or label(e)
+                if text in shown:
+                    continue
+                shown.add(text)
+                names.append("<a href='%s'>%s</a>" % (html.escape(e.id, quote=True), html.escape(text))
+                             if self.form.widget_for(e.id) is not None else html.escape(text))
+            self.missing_label.setText("<b>%s</b> %s" % (html.escape(tr("Missing:")), ", ".join(names)))
         return c
+
+    def missing_names(self):
+        """The missing list as shown (the form's own labels)."""
+        from qgis.PyQt.QtGui import QTextDocument
+        doc = QTextDocument()
+        doc.setHtml(self.missing_label.text())
+        text = doc.toPlainText()
+        return [t.strip() for t in text.split(":", 1)[-1].split(",") if t.strip()]
 
     # -- actions ----------------------------------------------------------------------------
     def layer_changed(self, layer):
         self._enable()
+        self._loaded_id = layer.id() if layer is not None else None
         if layer is None:
             return
         try:
@@ -167,10 +250,13 @@ class MetadataPage(QWidget):
             self._say(str(exc), Qgis.Warning)
         if stored is not None:
             self.set_record(stored)
-            self._say(tr("Loaded the saved metadata of {layer}.").format(layer=layer.name()))
+            known = remembered(self.node_key())
+            if known.get("organisation") and not self.form.organisation.text().strip():
+                self.fill_contact(known)
+            self._note(tr("Loaded the saved metadata of {layer}.").format(layer=layer.name()))
         else:
             self.set_record(MetadataRecord())
-            self._say(tr("{layer} has no saved metadata yet: press Generate from layer.").format(layer=layer.name()))
+            self._note(tr("{layer} has no saved metadata yet: press Generate from layer.").format(layer=layer.name()))
 
     def generate(self):
         layer = self.layer()
@@ -223,10 +309,46 @@ class MetadataPage(QWidget):
         self.form.set_record(record)
         return record
 
+    def fill_contact(self, values):
+        """Put remembered/asked organisation, contact and place into the record: the contact fields,
+        and the title and abstract while they are still the generated ones without the place."""
+        layer = self.layer()
+        f = self.form
+        before = generate(layer, self._defaults(with_node=False)) if layer is not None else None
+        for key, widget in (("organisation", f.organisation), ("individual", f.individual), ("email", f.email)):
+            if values.get(key) and not widget.text().strip():
+                widget.setText(values[key])
+        if before is not None and values.get("place"):
+            fresh = generate(layer, self._defaults())
+            if f.title.text().strip() in ("", before.title):
+                f.title.setText(fresh.title)
+            if f.abstract.toPlainText().strip() in ("", before.abstract.strip()):
+                f.abstract.setPlainText(fresh.abstract)
+        self.update_completeness()
+
+    def ask_contact_once(self):
+        """The organisation for the record: remembered for the node, else asked (once) and remembered.
+        Returns the values used, or None when the user cancels."""
+        node = self.node_key()
+        values = remembered(node)
+        if not values.get("organisation"):
+            if not self.ask_contact:
+                return None
+            dlg = ContactDialog(self._node_name(), self._defaults(), parent=self)
+            self.contact_dialog = dlg
+            if dlg.exec_() != ContactDialog.Accepted:
+                return None
+            values = dlg.values()
+            remember(node, values)
+        self.fill_contact(values)
+        return values
+
     def save(self):
         layer = self.layer()
         if layer is None:
             return None
+        if not self.form.organisation.text().strip():
+            self.ask_contact_once()
         record = self._finish(self.form.record())
         try:
             where = storage.save_for_layer(record, layer)
@@ -242,6 +364,10 @@ class MetadataPage(QWidget):
         if not c.complete:
             text += " " + tr("— still missing: {names}").format(names=", ".join(label(e) for e in c.missing))
         self._say(text, Qgis.Success if c.complete else Qgis.Warning)
+        if self.current is not None:
+            self.current.mark("described", layer_id=layer.id(), path=layer_path(layer), complete=c.complete,
+                              record_id=record.file_identifier)
+            self.described.emit()
         return where
 
     def export_xml(self, path=None):
@@ -316,3 +442,9 @@ class MetadataPage(QWidget):
         for letter, cat in kugi.categories.items():
             sub.addAction("%s — %s" % (letter, cat["name"]),
                           lambda n=cat["name"], t=topics.get(letter, ""): self.form.add_kugi_keyword(n, t))
+
+    def shutdown(self):
+        try:
+            self.project.layersAdded.disconnect(self._layers_added)
+        except TypeError:
+            pass

@@ -10,9 +10,9 @@ import html
 from qgis.core import (Qgis, QgsApplication, QgsMapLayerProxyModel, QgsMapRendererParallelJob, QgsMapSettings,
                        QgsProcessingFeedback, QgsProject, QgsRasterLayer, QgsTask, QgsVectorLayer)
 from qgis.gui import QgsCollapsibleGroupBox, QgsFileWidget, QgsMapLayerComboBox
-from qgis.PyQt.QtCore import QSize, Qt, pyqtSignal
+from qgis.PyQt.QtCore import QSize, Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QColor, QPixmap
-from qgis.PyQt.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+from qgis.PyQt.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
                                  QLineEdit, QPlainTextEdit, QProgressBar, QPushButton, QScrollArea, QTextBrowser,
                                  QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
@@ -24,7 +24,8 @@ from ..core.publish.dataset import safe_name
 from ..core.publish.endpoints import resolve_node
 from ..core.publish.model import PublishError
 from ..core.publish.sld import layer_sld
-from .publish_report import ACTION_COLOURS, change_text, resource_label, result_html
+from .flow_view import layer_path, preselect
+from .publish_report import ACTION_COLOURS, change_text, checklist_rows, resource_label, result_html
 
 class _Feedback(QgsProcessingFeedback):
     """The publish's feedback: its step texts come out as a signal for the status line."""
@@ -69,9 +70,10 @@ class PublishPage(QWidget):
         self.report = None
         self.sld = b""
         self._render_job = None
+        self.current = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
+        scroll = self.scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)   # the page follows the dock's width
         body = QWidget()
@@ -132,6 +134,16 @@ class PublishPage(QWidget):
         buttons.addWidget(self.btn_publish)
         buttons.addStretch(1)
         lay.addLayout(buttons)
+        # the result as a checklist (layer, WMS, WFS, catalogue), the Load buttons beside their rows:
+        # right under the buttons, so it is in view after a publish
+        self.checklist = QWidget()
+        self.checklist.setObjectName("SimpulPublishChecklist")
+        self.check_grid = QGridLayout(self.checklist)
+        self.check_grid.setContentsMargins(0, 0, 0, 0)
+        self.check_grid.setColumnStretch(1, 1)
+        self.btn_wms = QPushButton(tr("Load from WMS"), self.checklist)
+        self.btn_wfs = QPushButton(tr("Load from WFS"), self.checklist)
+        lay.addWidget(self.checklist)
         self.plan_title = QLabel()
         lay.addWidget(self.plan_title)
         self.plan = QTreeWidget()
@@ -166,17 +178,11 @@ class PublishPage(QWidget):
         self.result.setOpenExternalLinks(True)
         self.result.setMinimumHeight(210)
         lay.addWidget(self.result)
-        load_row = QHBoxLayout()
-        self.btn_wms = QPushButton(tr("Load from WMS"))
-        self.btn_wfs = QPushButton(tr("Load from WFS"))
-        load_row.addWidget(self.btn_wms)
-        load_row.addWidget(self.btn_wfs)
-        load_row.addStretch(1)
-        lay.addLayout(load_row)
         lay.addStretch(1)
         for w in (self.plan_title, self.plan, self.gate, self.overwrite, self.reason, self.progress,
-                  self.btn_cancel, self.status, self.result, self.btn_wms, self.btn_wfs):
+                  self.btn_cancel, self.status, self.result, self.btn_wms, self.btn_wfs, self.checklist):
             w.setVisible(False)
+        self.reason.textChanged.connect(self._update_publish_button)
         self.btn_plan.clicked.connect(lambda: self.start(dry_run=True))
         self.btn_publish.clicked.connect(lambda: self.start(dry_run=False))
         self.btn_cancel.clicked.connect(self.cancel)
@@ -189,10 +195,40 @@ class PublishPage(QWidget):
         self.node.editTextChanged.connect(self._forget_plan)
         self.refresh_nodes()
         self._layer_changed(self.layer.currentLayer())
+        self.node.currentIndexChanged.connect(self._node_chosen)
+        QgsProject.instance().layersAdded.connect(self._layers_added)
+        self._layers_added()
+
+    # --- the dataset that travels ----------------------------------------------------------------
+    def set_current(self, current):
+        self.current = current
+        current.changed.connect(self._follow_current)
+        self._node_chosen()
+        self._follow_current()
+
+    def _follow_current(self):
+        if self.current is None or not self.current.layer_id or self.task is not None:
+            return
+        layer = QgsProject.instance().mapLayer(self.current.layer_id)
+        if layer is not None and layer is not self.layer.currentLayer():
+            self.layer.setLayer(layer)
+        if layer is not None and getattr(self, "_style_of", None) != layer.id():   # moved without a signal
+            self._layer_changed(layer)
+
+    def _layers_added(self, *args):
+        if self.task is None:
+            preselect(self.layer, self.current, self.iface)
+
+    def _node_chosen(self, *args):
+        if self.current is not None:
+            value = self.node_value()
+            self.current.node = value if isinstance(value, str) else ""
 
     # --- inputs ---------------------------------------------------------------------------------
     def showEvent(self, event):
         super().showEvent(event)
+        if self.task is None:
+            preselect(self.layer, self.current, self.iface)
         if not self.workspace.isModified():   # follow the lab connection until the user types one
             self.workspace.setText(default_workspace())
         self.refresh_nodes()
@@ -226,6 +262,7 @@ class PublishPage(QWidget):
         return safe_name(self.layer_name.text().strip() or (layer.name() if layer else ""))
 
     def _layer_changed(self, layer):
+        self._style_of = layer.id() if layer is not None else None
         self._forget_plan()
         self.sld = b""
         self.preview.clear()
@@ -339,6 +376,10 @@ class PublishPage(QWidget):
 
     def shutdown(self):
         self.cancel()
+        try:
+            QgsProject.instance().layersAdded.disconnect(self._layers_added)
+        except TypeError:
+            pass
         job, self._render_job = self._render_job, None
         if job is not None:
             job.cancel()
@@ -397,14 +438,69 @@ class PublishPage(QWidget):
         self.gate.setVisible(bool(verdict))
         self.reason.setVisible(bool(gate.get("errors")))
         self.overwrite.setVisible(any(c.get("needs_confirmation") for c in changes))
-        can_publish = report.get("dry_run") and report["result"] == "planned" and bool(changes)
-        self.btn_publish.setEnabled(bool(can_publish))
-        self.result.setHtml(result_html(report))
+        self._can_publish = bool(report.get("dry_run") and report["result"] == "planned" and bool(changes))
+        self._gate_errors = int(gate.get("errors") or 0)
+        self._update_publish_button()
+        self.result.setHtml(result_html(report, checks_shown=bool(checklist_rows(report)) and (
+            report.get("result") == "published" or not report.get("dry_run"))))
         self.result.setVisible(True)
         self._fit_result()
+        self._show_checklist(report)
+        if gate.get("validator") == "ran" and self.current is not None and self.layer.currentLayer() is not None:
+            layer = self.layer.currentLayer()   # the gate validated the dataset that goes out: its state
+            self.current.mark("validated", layer_id=layer.id(), path=layer_path(layer),
+                              errors=int(gate.get("errors") or 0), warnings=int(gate.get("warnings") or 0),
+                              infos=int(gate.get("infos") or 0))
+        if report["result"] == "published" and self.current is not None:
+            layer = self.layer.currentLayer()
+            self.current.mark("published", layer_id=layer.id() if layer is not None else "",
+                              path=layer_path(layer), verified=bool(report.get("verified")),
+                              layer=report.get("layer", ""), record=report.get("record_id", ""))
+
+    def _update_publish_button(self, *args):
+        """Publish is possible after a plan the node accepts, and — when the plan says the gate refuses
+        (validation errors) — only once a reason is written."""
+        blocked = getattr(self, "_gate_errors", 0) > 0 and not self.reason.text().strip()
+        self.btn_publish.setEnabled(bool(getattr(self, "_can_publish", False)) and not blocked)
+        self.btn_publish.setToolTip(tr("Write a reason to publish despite the validation errors, or fix them "
+                                       "first.") if blocked and getattr(self, "_can_publish", False) else "")
+
+    def _show_checklist(self, report):
+        """The result as a checklist: ✔/✘ layer, WMS, WFS, catalogue; Load beside WMS and WFS."""
+        grid = self.check_grid
+        while grid.count():
+            item = grid.takeAt(0)
+            w = item.widget()
+            if w is not None and w not in (self.btn_wms, self.btn_wfs):
+                w.deleteLater()
+        rows = checklist_rows(report) if report.get("result") == "published" or not report.get("dry_run") else []
+        self.checklist.setVisible(bool(rows))
         links = report.get("links", {})
-        self.btn_wms.setVisible(report["result"] == "published" and bool(links.get("wms_layer")))
-        self.btn_wfs.setVisible(report["result"] == "published" and bool(links.get("wfs_typename")))
+        buttons = {"wms": (self.btn_wms, bool(links.get("wms_layer"))),
+                   "wfs": (self.btn_wfs, bool(links.get("wfs_typename")))}
+        self.btn_wms.setVisible(False)
+        self.btn_wfs.setVisible(False)
+        for r, (key, ok, text, tip) in enumerate(rows):
+            mark = QLabel("✔" if ok else ("✘" if ok is False else "–"))
+            mark.setStyleSheet("color: %s; font-weight: bold;" % ("#1e8449" if ok else "#c0392b" if ok is False
+                                                                  else "#7f8c8d"))
+            label = QLabel(text)
+            label.setWordWrap(True)
+            label.setToolTip(tip)
+            grid.addWidget(mark, r, 0)
+            grid.addWidget(label, r, 1)
+            if key in buttons and report["result"] == "published":
+                button, usable = buttons[key]
+                grid.addWidget(button, r, 2)      # (re)parented first: a reparented widget is hidden
+                button.setVisible(usable)
+        if rows:   # once the layout has the rows: the checklist at the top of the view
+            QTimer.singleShot(0, lambda: self.scroll.verticalScrollBar().setValue(
+                max(0, self.checklist.y() - 8)) if self.checklist.isVisible() else None)
+
+    def checklist_state(self):
+        """[(key, ok)] of the checklist shown (for scripts and tests)."""
+        report = self.report or {}
+        return [(k, ok) for k, ok, _t, _tip in checklist_rows(report)] if self.checklist.isVisible() else []
 
     def _fit_plan(self):
         """As tall as its rows (up to 12), so the plan reads without scrolling or empty space."""

@@ -30,12 +30,12 @@ def change_text(change, report):
     return text
 
 
-def result_html(report):
+def result_html(report, checks_shown=False):
     colour = RESULT_COLOURS.get(report["result"], "#000")
     parts = ["<p><b style='color:%s'>%s</b><br>%s</p>" % (colour, html.escape(result_label(report["result"])),
                                                           html.escape(report.get("message", "")))]
     checks = report.get("verification") or []
-    if checks:
+    if checks and not checks_shown:   # the page's checklist shows them already
         rows = "<br>".join("<span style='color:%s'>%s</span> %s%s" % (
             "#1e8449" if c["ok"] else "#c0392b", "✔" if c["ok"] else "✘", html.escape(check_label(c["check"])),
             (" — " + html.escape(c["message"])) if c.get("message") else "") for c in checks)
@@ -64,3 +64,27 @@ def check_label(check):
     return {"geoserver_layer": tr("GeoServer has the layer with its style"), "wms": tr("WMS draws the layer"),
             "wfs": tr("WFS returns its features"), "catalogue": tr("the catalogue finds the record"),
             "records": tr("the OGC API catalogue finds the record")}.get(check, check)
+
+
+def checklist_rows(report):
+    """The publish result as a checklist: [(key, ok (True/False/None = not part of this node), text, tooltip)]
+    for the layer on the node, its WMS, its WFS and its catalogue record."""
+    checks = {c["check"]: c for c in report.get("verification") or []}
+    links = report.get("links") or {}
+    rows = []
+
+    def row(key, names, text, url=""):
+        found = [checks[n] for n in names if n in checks]
+        if not found:
+            return
+        ok = all(c["ok"] for c in found)
+        why = "; ".join(c.get("message") or "" for c in found if not c["ok"] and c.get("message"))
+        rows.append((key, ok, text + (" — " + why if why else ""), url or found[0].get("url", "")))
+
+    row("layer", ("geoserver_layer", "geonode"), tr("Layer on the node: {name}").format(
+        name=report.get("layer") or links.get("wms_layer") or ""), links.get("layer_rest", ""))
+    row("wms", ("wms",), tr("WMS draws the layer"), links.get("wms", ""))
+    row("wfs", ("wfs",), tr("WFS returns its features"), links.get("wfs", ""))
+    row("catalogue", ("catalogue", "records"), tr("Catalogue finds the record {id}").format(
+        id=report.get("record_id", "")), links.get("record", ""))
+    return rows

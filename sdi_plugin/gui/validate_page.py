@@ -13,7 +13,7 @@ from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsCoordina
                        QgsRectangle, QgsTask, QgsVectorLayer)
 from qgis.PyQt.QtCore import QUrl, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QBrush, QColor, QDesktopServices
-from qgis.PyQt.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+from qgis.PyQt.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                  QListWidget, QListWidgetItem, QProgressBar, QPushButton,
                                  QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
@@ -25,8 +25,17 @@ from ..core.validate.errorlayer import COLOURS, severity_labels
 from ..core.validate.outputs import write_outputs
 from ..core.validate.report import Report
 from ..core.validate.sources import open_ref, ref_of_layer
+from .flow_view import layer_path, preferred_layer
 
 SEVERITY_ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
+# what the Fix (sdi:standardizedataset: the safe fixes and the KUGI standardisation) repairs
+FIXABLE_RULES = {"crs.accepted", "geom.duplicate", "geom.empty", "geom.valid", "kugi.attribute_type", "kugi.domain",
+                 "kugi.fcode", "kugi.layer_name", "kugi.metadata_ref", "kugi.required_attribute", "kugi.srs_id",
+                 "text.encoding"}
+
+
+def fixable(finding):
+    return finding.rule in FIXABLE_RULES
 
 
 class _TaskFeedback:
@@ -90,16 +99,47 @@ class ValidateTask(QgsTask):
             return False
 
 
+class StandardizeTask(QgsTask):
+    """The Fix: ``sdi:standardizedataset``'s core on a copy of the layer opened in this thread;
+    the source is never written. ``result`` is a StandardizeResult, ``error`` a message."""
+
+    def __init__(self, ref, out_path, feature_type, field_map, defaults=None):
+        super().__init__(tr("Simpul: fixing the dataset"), QgsTask.CanCancel)
+        self.ref, self.out_path = ref, out_path
+        self.feature_type, self.field_map, self.defaults = feature_type, field_map, defaults
+        self.result = None
+        self.error = ""
+
+    def run(self):
+        from ..core.standardize import standardize_dataset
+        try:
+            layer = open_ref(self.ref)
+            self.result = standardize_dataset(layer, self.out_path, feature_type=self.feature_type,
+                                              field_map=self.field_map, ref=self.ref, defaults=self.defaults,
+                                              feedback=_TaskFeedback(self))
+            return not self.isCanceled()
+        except (InputError, OSError) as exc:
+            self.error = str(exc)
+            return False
+        except Exception as exc:  # noqa: BLE001 - never let a task die silently
+            self.error = tr("Unexpected error: {error}").format(error=exc)
+            return False
+
+
 class ValidatePage(QWidget):
     """The dock's Validate tab.  ``finished(report)`` is emitted after a run."""
 
     finished = pyqtSignal(object)
     message = pyqtSignal(str, int)
+    gotoMetadata = pyqtSignal(str)     # a metadata finding: its element, to fill in on the Metadata page
 
     def __init__(self, iface=None, parent=None):
         super().__init__(parent)
         self.iface = iface
         self.task = None
+        self.fix_task = None
+        self.current = None
+        self.fix_defaults = None      # callable -> node defaults dict for the generated metadata
         self.report = None
         self.outputs = {}
         self._layer_ids = {}          # result index -> project layer id
@@ -109,7 +149,7 @@ class ValidatePage(QWidget):
         intro.setWordWrap(True)
         lay.addWidget(intro)
         self.layers = QListWidget()
-        self.layers.setMaximumHeight(120)
+        self.layers.setMaximumHeight(90)
         lay.addWidget(self.layers)
         row = QHBoxLayout()
         self.path = QLineEdit()
@@ -167,8 +207,22 @@ class ValidatePage(QWidget):
         self.detail.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.detail.setMinimumHeight(48)
         self.detail.setAlignment(Qt.AlignTop | Qt.AlignLeft)
-        lay.addWidget(self.detail)
+        detail_row = QVBoxLayout()
+        detail_row.addWidget(self.detail)
+        self.btn_fix_finding = QPushButton(QgsApplication.getThemeIcon("/mIconWarning.svg"), tr("Fix this…"))
+        self.btn_fix_finding.setObjectName("SimpulFixFinding")
+        self.btn_fix_finding.setToolTip(tr("Fix this finding (and the others the standardisation repairs) in a "
+                                           "new copy of the dataset"))
+        self.btn_fix_finding.setVisible(False)
+        detail_row.addWidget(self.btn_fix_finding, 0, Qt.AlignRight)
+        lay.addLayout(detail_row)
         out_row = QHBoxLayout()
+        self.btn_fix = QPushButton(QgsApplication.getThemeIcon("/mActionToggleEditing.svg"), tr("Fix dataset…"))
+        self.btn_fix.setObjectName("SimpulFixDataset")
+        self.btn_fix.setToolTip(tr("Standardise to KUGI and apply the safe fixes into a new file beside the "
+                                   "source, then validate it again"))
+        self.btn_fix.setEnabled(False)
+        lay.addWidget(self.btn_fix)
         self.btn_report = QPushButton(QgsApplication.getThemeIcon("/mActionFileOpen.svg"), tr("Open report"))
         self.btn_layer = QPushButton(QgsApplication.getThemeIcon("/mActionAddLayer.svg"), tr("Add error layer"))
         for b in (self.btn_report, self.btn_layer):
@@ -186,6 +240,8 @@ class ValidatePage(QWidget):
         self.table.currentItemChanged.connect(self._show_detail)
         self.btn_report.clicked.connect(self.open_report)
         self.btn_layer.clicked.connect(self.add_error_layers)
+        self.btn_fix.clicked.connect(lambda: self.fix())
+        self.btn_fix_finding.clicked.connect(self._fix_current_finding)
         project = QgsProject.instance()
         project.layersAdded.connect(self.refresh_layers)
         project.layersRemoved.connect(self.refresh_layers)
@@ -203,6 +259,21 @@ class ValidatePage(QWidget):
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
             item.setCheckState(Qt.Checked if layer.id() in checked else Qt.Unchecked)
             self.layers.addItem(item)
+        if not self.checked_layer_ids() and not self.path.text().strip():
+            # nothing ticked: the current dataset (or the active layer) is ticked for you
+            preferred = preferred_layer(self.current, self.iface)
+            if preferred is not None:
+                self.set_checked([preferred.id()])
+
+    def set_current(self, current):
+        """The dock's shared :class:`~sdi_plugin.core.flow.CurrentDataset`."""
+        self.current = current
+        self.refresh_layers()
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        if not self.checked_layer_ids():
+            self.refresh_layers()
 
     def checked_layer_ids(self):
         ids = []
@@ -264,6 +335,8 @@ class ValidatePage(QWidget):
     def cancel(self):
         if self.task is not None:
             self.task.cancel()
+        if self.fix_task is not None:
+            self.fix_task.cancel()
 
     def cancel_tasks(self):
         self.cancel()
@@ -289,16 +362,32 @@ class ValidatePage(QWidget):
         self._fill_table()
         self.btn_report.setEnabled(bool(self.outputs.get("html")))
         self.btn_layer.setEnabled(any(n != "findings" for n, _, _ in self.outputs.get("errors", [])))
+        self.btn_fix.setEnabled(self._fix_target(0) is not None and any(
+            fixable(f) for r in self.report.results for f in r.findings))
+        errors = [f for r in self.report.results for f in r.findings if f.severity == ERROR]
+        if errors and all(f.rule == "meta.complete" for f in errors):
+            self.summary.setText(self.summary.text() + "<br>" + html.escape(tr(
+                "Next: complete the metadata on the Metadata page (step 3).")))
+        self._mark_validated()
         self.finished.emit(self.report)
 
     # -- findings ----------------------------------------------------------------------
     def _show_detail(self, item, _previous=None):
         if item is None or self.report is None:
             self.detail.clear()
+            self.btn_fix_finding.setVisible(False)
             return
         ri, fi = item.data(0, Qt.UserRole)
         result = self.report.results[ri]
         f = result.findings[fi]
+        element = (f.details or {}).get("element", "") if isinstance(getattr(f, "details", None), dict) else ""
+        self._finding_element = element if f.rule == "meta.complete" else ""
+        if self._finding_element:
+            self.btn_fix_finding.setText(tr("Fill in on the Metadata page"))
+            self.btn_fix_finding.setVisible(True)
+        else:
+            self.btn_fix_finding.setText(tr("Fix this…"))
+            self.btn_fix_finding.setVisible(fixable(f) and self._fix_target(ri) is not None)
         where = [f.rule]
         if f.feature_id is not None:
             where.append(tr("feature {fid}").format(fid=f.feature_id))
@@ -310,6 +399,7 @@ class ValidatePage(QWidget):
     def _fill_table(self, *args):
         self.table.clear()
         self.detail.clear()
+        self.btn_fix_finding.setVisible(False)
         if self.report is None:
             return
         wanted = self.filter.currentData()
@@ -322,6 +412,8 @@ class ValidatePage(QWidget):
                 item = QTreeWidgetItem([labels.get(f.severity, f.severity), f.rule,
                                         "" if f.feature_id is None else str(f.feature_id), f.message])
                 item.setForeground(0, QBrush(QColor(COLOURS.get(f.severity, "#000000"))))
+                if fixable(f):
+                    item.setIcon(1, QgsApplication.getThemeIcon("/mActionToggleEditing.svg"))
                 tip = f.message + ("\n" + f.fix if f.fix else "")
                 if len(self.report.results) > 1:
                     tip = result.label + "\n" + tip
@@ -403,6 +495,156 @@ class ValidatePage(QWidget):
                 QgsProject.instance().addMapLayer(layer)
                 added.append(layer)
         return added
+
+    # -- the flow: validated → fixed -----------------------------------------------------
+    def _mark_validated(self):
+        if self.current is None or self.report is None or len(self.report.results) != 1:
+            return
+        layer = self._project_layer(0)
+        result = self.report.results[0]
+        s = self.report.summary()
+        path = layer_path(layer) if layer is not None else (result.ref.path if result.ref is not None else "")
+        self.current.mark("validated", layer_id=layer.id() if layer is not None else "", path=path,
+                          errors=s["errors"], warnings=s["warnings"], infos=s["infos"])
+
+    def revalidate_current(self):
+        """Validate the current dataset again (after its metadata was saved), when the last run was of
+        it alone and nothing runs; returns the task or None."""
+        if self.current is None or self.task is not None or self.fix_task is not None or self.report is None:
+            return None
+        if len(self.report.results) != 1 or self._layer_ids.get(0) != self.current.layer_id:
+            return None
+        if QgsProject.instance().mapLayer(self.current.layer_id) is None:
+            return None
+        self.path.clear()
+        self.set_checked([self.current.layer_id])
+        self.run()
+        return self.task
+
+    def _fix_target(self, ri):
+        """(project layer, ref) of result ``ri`` when it can be fixed (a file, a project layer), else None."""
+        if self.report is None or ri >= len(self.report.results):
+            return None
+        result = self.report.results[ri]
+        layer = self._project_layer(ri)
+        if layer is None or result.ref is None or not result.ref.path:
+            return None
+        return layer, result.ref
+
+    def _fix_current_finding(self):
+        item = self.table.currentItem()
+        if item is None:
+            return
+        if getattr(self, "_finding_element", ""):
+            self.gotoMetadata.emit(self._finding_element)
+            return
+        self.fix(item.data(0, Qt.UserRole)[0])
+
+    def fix_dialog(self, ri=0):
+        """The Fix dialog for result ``ri`` (not shown), or None when it cannot be fixed."""
+        from .fix_dialog import FixDialog
+        target = self._fix_target(ri)
+        if target is None:
+            return None
+        layer, ref = target
+        findings = self.report.results[ri].findings
+        dlg = FixDialog(layer, ref.path, findings, parent=self)
+        return dlg
+
+    def fix(self, ri=0, dialog=None):
+        """Ask (the Fix dialog), then standardise result ``ri`` into a new file in a QgsTask; when it
+        is done the new layer takes the raw one's place and is validated at once."""
+        if self.fix_task is not None or self.task is not None:
+            return None
+        dlg = dialog or self.fix_dialog(ri)
+        if dlg is None:
+            self._say(tr("Only a dataset in a file, loaded in the project, can be fixed here."), warn=True)
+            return None
+        self._fix_dialog = dlg
+        if dialog is None:
+            dlg.setModal(True)
+            dlg.finished.connect(lambda code: self._fix_dialog_done(ri, dlg, code))
+            dlg.open()
+        return dlg
+
+    def _fix_dialog_done(self, ri, dlg, code):
+        if code != QDialog.Accepted:
+            return
+        self.start_fix(ri, dlg.feature_type().fcode, dlg.field_pairs(), dlg.output_path())
+
+    def start_fix(self, ri, fcode, pairs, out_path):
+        target = self._fix_target(ri)
+        if target is None or self.fix_task is not None:
+            return None
+        layer, ref = target
+        defaults = self.fix_defaults() if callable(self.fix_defaults) else None
+        self._fix_source = layer.id()
+        self.fix_task = StandardizeTask(ref, out_path, fcode, list(pairs), defaults)
+        self.fix_task.progressChanged.connect(lambda v: self.progress.setValue(int(v)))
+        self.fix_task.taskCompleted.connect(self._fix_done)
+        self.fix_task.taskTerminated.connect(self._fix_done)
+        for b in (self.btn_run, self.btn_fix, self.btn_fix_finding):
+            b.setEnabled(False)
+        self.btn_cancel.setEnabled(True)
+        self.progress.setValue(0)
+        self.summary.setText(html.escape(tr("Fixing: writing {file} …").format(file=os.path.basename(out_path))))
+        QgsApplication.taskManager().addTask(self.fix_task)
+        return self.fix_task
+
+    def _fix_done(self):
+        task, self.fix_task = self.fix_task, None
+        self.btn_run.setEnabled(True)
+        self.btn_cancel.setEnabled(False)
+        self.btn_fix_finding.setEnabled(True)
+        if task is None:
+            return
+        if task.result is None or task.error:
+            text = task.error or tr("The fix was canceled.")
+            self.summary.setText(html.escape(text))
+            self.btn_fix.setEnabled(True)
+            self._say(text, warn=True)
+            return
+        res = task.result
+        raw = QgsProject.instance().mapLayer(getattr(self, "_fix_source", ""))
+        new = QgsVectorLayer(res.uri, res.layer_name, "ogr")
+        if not new.isValid():
+            self._say(tr("The fixed dataset was written to {file} but QGIS cannot open it.").format(file=res.path),
+                      warn=True)
+            return
+        raw_name, raw_path = (raw.name(), layer_path(raw)) if raw is not None else ("", "")
+        self.replace_layer(raw, new)
+        if self.current is not None:
+            self.current.mark("fixed", layer_id=new.id(), path=res.path, fcode=res.feature_type.fcode,
+                              metadata_id=res.metadata_id, source=raw_path)
+        self.last_fix = res
+        notes = " ".join(getattr(res, "notes", []) or [])
+        self._say(tr("Fixed: {file} ({type}) replaces {raw} in the project; the source file is unchanged. "
+                     "Validating it again …").format(file=os.path.basename(res.path), type=res.feature_type.layer,
+                                                   raw=raw_name) +
+                  (" " + notes if notes else ""))
+        self.feature_type.setText(res.feature_type.fcode)
+        self.path.clear()
+        self.refresh_layers()
+        self.set_checked([new.id()])
+        self.run()
+
+    def replace_layer(self, raw, new):
+        """Put ``new`` where ``raw`` is in the layer tree and take ``raw`` out of the project (its file
+        stays as it is)."""
+        project = QgsProject.instance()
+        root = project.layerTreeRoot()
+        node = root.findLayer(raw.id()) if raw is not None else None
+        if node is None:
+            project.addMapLayer(new)
+        else:
+            parent = node.parent()
+            index = parent.children().index(node)
+            project.addMapLayer(new, False)
+            parent.insertLayer(index, new)
+            project.removeMapLayer(raw.id())
+        if self.iface is not None:
+            self.iface.setActiveLayer(new)
+        return new
 
     def _say(self, text, warn=False):
         self.message.emit(text, 1 if warn else 0)

@@ -18,7 +18,7 @@ TEXT_KEYS = ("about", "node_code", "node_name", "organisation", "individual", "p
              "address", "city", "region", "postal_code", "country", "url", "contact_role", "dataset_role",
              "language", "character_set", "access_level", "status", "maintenance_frequency", "topic_category",
              "use_limitation", "other_constraints", "ows_url", "title_template", "abstract_template",
-             "lineage_template", "kugi_template")
+             "lineage_template", "kugi_template", "place")
 CODED = {"contact_role": "CI_RoleCode", "dataset_role": "CI_RoleCode", "status": "MD_ProgressCode",
          "maintenance_frequency": "MD_MaintenanceFrequencyCode", "topic_category": "MD_TopicCategoryCode",
          "character_set": "MD_CharacterSetCode"}

@@ -119,6 +119,13 @@ def service_links(ows_url, name, protocols=None):
     return [Link(ows_url, p, name, "", function.get(p, "")) for p in protocols]
 
 
+
+def type_words(definition):
+    """A KUGI definition as words for a title: "Persil / bidang tanah (area), 1:1.000" → "Persil / bidang tanah"."""
+    text = (definition or "").split(",")[0]
+    text = text.split(" (")[0]
+    return text.strip()
+
 def generate(layer, defaults=None, values=None, feedback=None, today=None):
     """A :class:`MetadataRecord` for ``layer``.
 
@@ -206,8 +213,10 @@ def generate(layer, defaults=None, values=None, feedback=None, today=None):
              "geometry_word": (d.get("geometry_words") or {}).get(geometry, geometry), "crs": authid,
              "scale": "{:,}".format(int(denominator)).replace(",", ".") if denominator else "",
              "organisation": d.get("organisation", ""), "node_code": d.get("node_code", ""),
-             "access_level": level, "date": today, "source": os.path.basename(src["path"]) or src["layer"]}
-    r.title = fill(d.get("title_template"), facts) or layer.name()
+             "access_level": level, "date": today, "source": os.path.basename(src["path"]) or src["layer"],
+             "type": type_words(ft.definition if ft else ""), "place": d.get("place") or d.get("city") or
+             d.get("region") or "", "year": (r.dates[0].date if r.dates else today)[:4]}
+    r.title = " ".join(fill(d.get("title_template"), facts).split()) or layer.name()
     facts["title"] = r.title
     abstract = fill(d.get("abstract_template"), facts)
     if ft and d.get("kugi_template"):

@@ -32,6 +32,11 @@ def sidecars(ref):
     base, _ = os.path.splitext(ref.path)
     folder = os.path.dirname(ref.path)
     names = [os.path.join(folder, ref.layer_name + ".xml"), base + ".xml", ref.path + ".xml"]
+    try:   # where the Metadata page and sdi:standardizedataset save a layer's record
+        from ..metadata.storage import sidecar_path
+        names.append(sidecar_path(ref.path, ref.layer_name if ref.format == "GPKG" else ""))
+    except ImportError:
+        pass
     out = []
     for n in names:
         if n not in out:

@@ -1,0 +1,131 @@
+"""``sdi:standardizedataset`` — a raw dataset made into its KUGI feature type, in a NEW file:
+the safe fixes of ``sdi:fixdataset`` plus the KUGI schema, FCODE, SRS_ID, METADATA (a record
+generated when none is given), coded values and value maps. The logic is in
+``sdi_plugin.core.standardize``."""
+import json
+
+from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingContext, QgsProcessingException,
+                       QgsProcessingOutputNumber, QgsProcessingOutputString, QgsProcessingParameterCrs,
+                       QgsProcessingParameterFile,
+                       QgsProcessingParameterFileDestination, QgsProcessingParameterString,
+                       QgsProcessingParameterVectorLayer)
+
+from ..core.i18n import tr
+from ..core.standardize import standardize_dataset
+from ..core.validate.sources import InputError
+from .alg_validate import check_input, thread_layer
+
+
+class StandardizeDatasetAlgorithm(QgsProcessingAlgorithm):
+    INPUT = "INPUT"
+    FEATURE_TYPE = "FEATURE_TYPE"
+    FIELD_MAP = "FIELD_MAP"
+    METADATA = "METADATA"
+    DEFAULTS = "DEFAULTS"
+    ASSIGN_CRS = "ASSIGN_CRS"
+    TARGET_CRS = "TARGET_CRS"
+    OUTPUT = "OUTPUT"
+    OUTPUT_SUMMARY = "OUTPUT_SUMMARY"
+
+    def createInstance(self):
+        return StandardizeDatasetAlgorithm()
+
+    def name(self):
+        return "standardizedataset"
+
+    def displayName(self):
+        return tr("Standardise dataset to KUGI (to a new file)")
+
+    def group(self):
+        return tr("Validate")
+
+    def groupId(self):
+        return "validate"
+
+    def shortHelpString(self):
+        return tr("Writes a KUGI-standard copy of a raw dataset to a NEW GeoPackage or Shapefile; the source is "
+                  "never changed. FEATURE_TYPE is an FCODE or KUGI layer name (suggested from the layer's name, "
+                  "geometry and fields when empty). FIELD_MAP maps the dataset's columns onto KUGI attributes as "
+                  "source=TARGET pairs separated by commas (automatic by name, alias and similarity when empty). "
+                  "The KUGI attributes missing from the data are added with the catalogue's types and lengths; "
+                  "FCODE comes from the feature type, SRS_ID from the reference system, METADATA is the "
+                  "identifier of the metadata record (METADATA file, or one generated with the node DEFAULTS and "
+                  "written beside the output). Coded values are matched to the KUGI domains (the unmatched ones "
+                  "are listed), the domains become value maps on the layer's form, and the layer is named after "
+                  "its feature type. The safe fixes of the Fix dataset tool are applied too (SRGI2013, geometry "
+                  "repair, UTF-8 text).")
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterVectorLayer(self.INPUT, tr("Dataset"), [QgsProcessing.TypeVector]))
+        self.addParameter(QgsProcessingParameterString(self.FEATURE_TYPE, tr("KUGI feature type (FCODE or layer "
+                                                                             "name; optional)"), optional=True))
+        self.addParameter(QgsProcessingParameterString(self.FIELD_MAP, tr("Field map (source=TARGET, …; "
+                                                                          "optional)"), optional=True))
+        self.addParameter(QgsProcessingParameterFile(self.METADATA, tr("ISO 19139 metadata file (optional)"),
+                                                     extension="xml", optional=True))
+        self.addParameter(QgsProcessingParameterFile(self.DEFAULTS, tr("Node defaults (JSON)"),
+                                                     extension="json", optional=True))
+        self.addParameter(QgsProcessingParameterCrs(self.ASSIGN_CRS, tr("Reference system to assign when the "
+                                                                         "data has none"), optional=True))
+        self.addParameter(QgsProcessingParameterCrs(self.TARGET_CRS, tr("Transform to (default: SRGI2013 for "
+                                                                         "legacy datums)"), optional=True))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT, tr("Standardised dataset"), tr("GeoPackage (*.gpkg);;ESRI Shapefile (*.shp)")))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT_SUMMARY, tr("Summary (JSON)"), tr("JSON files (*.json)"), optional=True))
+        self.addOutput(QgsProcessingOutputString("OUTPUT_LAYER", tr("Standardised layer (URI)")))
+        self.addOutput(QgsProcessingOutputString("FEATURE_TYPE", tr("KUGI feature type used (FCODE)")))
+        self.addOutput(QgsProcessingOutputString("METADATA_ID", tr("Metadata record identifier")))
+        self.addOutput(QgsProcessingOutputString("SUMMARY", tr("Summary (JSON)")))
+        self.addOutput(QgsProcessingOutputNumber("FEATURES", tr("Features written")))
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS's name)
+        return check_input(self, parameters, context) or super().checkParameterValues(parameters, context)
+
+    def _crs(self, parameters, name, context):
+        crs = self.parameterAsCrs(parameters, name, context)
+        return crs if crs.isValid() else None
+
+    def processAlgorithm(self, parameters, context, feedback):
+        from ..core.metadata.defaults import DefaultsError
+        from ..core.standardize.run import node_defaults
+        layer, ref = thread_layer(self, parameters, self.INPUT, context)
+        out_path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+        try:
+            defaults = node_defaults(self.parameterAsFile(parameters, self.DEFAULTS, context) or None)
+            result = standardize_dataset(
+                layer, out_path, self.parameterAsString(parameters, self.FEATURE_TYPE, context).strip() or None,
+                self.parameterAsString(parameters, self.FIELD_MAP, context).strip() or None,
+                self.parameterAsFile(parameters, self.METADATA, context) or "", ref, defaults, feedback,
+                assign_crs=self._crs(parameters, self.ASSIGN_CRS, context),
+                target_crs=self._crs(parameters, self.TARGET_CRS, context))
+        except (InputError, DefaultsError, OSError) as exc:
+            raise QgsProcessingException(str(exc)) from None
+        summary = result.to_dict()
+        for note in result.notes:
+            feedback.pushInfo(note)
+        for warning in result.warnings:
+            feedback.pushWarning(warning)
+        feedback.pushInfo(tr("{features} feature(s) written to {path} as {layer} ({fcode}); field map: {map}.").format(
+            features=result.fixes.get("features", 0), path=result.path, layer=result.layer_name,
+            fcode=result.feature_type.fcode, map=result.field_map.to_text() or "-"))
+        text = json.dumps(summary, ensure_ascii=False, indent=1)
+        summary_path = self.parameterAsFileOutput(parameters, self.OUTPUT_SUMMARY, context)
+        if summary_path:
+            try:
+                with open(summary_path, "w", encoding="utf-8") as fh:
+                    fh.write(text)
+            except OSError as exc:
+                raise QgsProcessingException(tr("The summary could not be written to {file}: {error}").format(
+                    file=summary_path, error=exc.strerror or exc)) from None
+        if context.project() is not None:
+            context.addLayerToLoadOnCompletion(result.uri, QgsProcessingContext.LayerDetails(
+                result.layer_name, context.project(), self.OUTPUT))
+        out = {self.OUTPUT: result.path, "OUTPUT_LAYER": result.uri, "FEATURE_TYPE": result.feature_type.fcode,
+               "METADATA_ID": result.metadata_id, "SUMMARY": text, "FEATURES": result.fixes.get("features", 0)}
+        if summary_path:
+            out[self.OUTPUT_SUMMARY] = summary_path
+        return out
+
+
+ALGORITHMS = [StandardizeDatasetAlgorithm]
