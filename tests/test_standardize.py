@@ -496,3 +496,28 @@ def test_standardising_again_into_the_same_geopackage_replaces_layer_and_form(ra
                            ("ADMINISTRASIDESA_AR_10K",)).fetchone() == (1, 1)
     finally:
         con.close()
+
+
+def test_a_shapefile_output_may_not_replace_the_source_s_files(raw, tmp_path):
+    ds = raw["persil"]
+    before = digests(ds.files)
+    layer = _layer(ds)
+    for name in ("persil_desa_x.shp", "PERSIL_DESA_X.SHP"):
+        target = os.path.join(os.path.dirname(ds.path), name)
+        if os.path.normcase(target) != os.path.normcase(ds.path) and not os.path.exists(target):
+            continue
+        with pytest.raises(InputError):
+            standardize_dataset(layer, target, "PERSIL_AR_1K", defaults=NODE)
+    # a Shapefile named like a GeoPackage source beside it is no threat to the source
+    desa = raw["desa"]
+    folder = os.path.dirname(desa.path)
+    out = os.path.join(folder, "batas_wilayah.shp")            # beside batas_wilayah.gpkg
+    desa_before = digests(desa.files)
+    result = standardize_dataset(_layer(desa), out, "BA03070040", defaults=NODE)
+    try:
+        assert os.path.basename(result.path) == "ADMINISTRASIDESA_AR_10K.shp"
+        assert digests(desa.files) == desa_before and digests(ds.files) == before
+    finally:
+        for f in os.listdir(folder):
+            if f.startswith("ADMINISTRASIDESA_AR_10K."):
+                os.remove(os.path.join(folder, f))

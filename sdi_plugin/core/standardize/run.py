@@ -265,8 +265,11 @@ def _refuse_source(path, ref, meta_sources=()):
         raise InputError(tr("The output {path} is the source dataset itself; standardisation never writes to the "
                             "source. Choose a new file.").format(path=path))
     stem = os.path.splitext(real)[0]
+    if os.path.splitext(real)[1].lower() != ".shp":
+        return
     for p in sources | {os.path.realpath(m) for m in meta_sources if m}:
-        if os.path.splitext(p)[0] == stem and os.path.splitext(real)[1].lower() == ".shp":
+        if p.lower().endswith((".shp", ".shx", ".dbf", ".prj", ".cpg", ".qml", ".xml")) and \
+                os.path.splitext(p)[0] in (stem, stem + ".shp"):
             raise InputError(tr("The output {path} would replace files of the source dataset; choose another "
                                 "name or folder.").format(path=path))
 
