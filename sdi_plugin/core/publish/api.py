@@ -15,6 +15,7 @@ from dataclasses import replace
 from qgis.core import Qgis, QgsMessageLog
 
 from ..i18n import tr
+from ..secrets import redact_all
 from . import isoxml, publog
 from .csw import CswTarget
 from .endpoints import detect_endpoints, resolve_node
@@ -75,7 +76,13 @@ def record_for(job, metadata_path, workdir, defaults_path="", feedback=None):
     return data, out, "minimal"
 
 
-def publish_dataset(source, node="", authcfg="", metadata_path="", dry_run=False, workspace="simpul",
+def publish_dataset(*args, **kwargs):
+    """:func:`_publish_dataset` (below), its report with every secret taken out of the source
+    strings (``secrets.redact_all``): the report becomes the plan file and the page's text."""
+    return redact_all(_publish_dataset(*args, **kwargs))
+
+
+def _publish_dataset(source, node="", authcfg="", metadata_path="", dry_run=False, workspace="simpul",
                     layer_name="", overwrite=False, override_reason="", log_folder=None, kinds=None,
                     overrides=None, timeout=60.0, verify=True, feedback=None, sld=None, gate=True,
                     endpoints=None, dataset=None, metadata_defaults="", postgis_store=""):
