@@ -147,8 +147,9 @@ def check_destination(path, same_kind=None, what=None):
         except (OSError, sqlite3.Error):
             ok = False
         if not ok:
-            raise OutputRefused(tr("{path} already exists and is not a {what} made by Simpul; Simpul does not write "
-                                   "into other files. Choose a new file name.").format(path=path, what=what))
+            raise OutputRefused(tr("{path} already exists and is not a {what}; Simpul replaces only a file of the "
+                                   "same kind and never writes into other files. Choose a new file name.").format(
+                path=path, what=what))
     return path
 
 
