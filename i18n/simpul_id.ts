@@ -50,6 +50,11 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/directory.py" />
+      <source>node list</source>
+      <translation>daftar simpul</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/directory.py" />
       <source>the top level must be a JSON object</source>
       <translation>tingkat teratas harus berupa objek JSON</translation>
     </message>
@@ -1300,6 +1305,11 @@
       <location filename="../sdi_plugin/core/metadata/defaults.py" />
       <source>the defaults</source>
       <translation>nilai bawaan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/defaults.py" />
+      <source>defaults file</source>
+      <translation>berkas nilai bawaan</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/metadata/defaults.py" />

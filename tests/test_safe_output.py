@@ -197,3 +197,47 @@ def test_publish_plan_refuses_a_users_file_before_anything_is_sent(sdi_provider,
                                              "OUTPUT_PLAN": user_gpkg})
     assert "already exists" in message
     assert sha(user_gpkg) == before
+
+
+# --- node list export, metadata sidecar, publish log -------------------------------------------
+def test_node_list_export_never_overwrites_another_kind_of_file(qgis_app, tmp_path):
+    from sdi_plugin.core import directory
+    from sdi_plugin.core.nodes import Node
+    notes = tmp_path / "simpul.gpkg"
+    notes.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
+    before = sha(notes)
+    nodes = [Node(name="Simpul Uji", url="http://127.0.0.1:9/")]
+    with pytest.raises(OSError, match="already exists"):
+        directory.export_nodes(nodes, str(notes))
+    with pytest.raises(OSError, match="folder"):
+        directory.export_nodes(nodes, str(tmp_path))
+    assert sha(notes) == before and listing(tmp_path) == ["simpul.gpkg"]
+    assert directory.export_nodes(nodes, str(tmp_path / "simpul.json")) == 1
+    assert directory.export_nodes(nodes, str(tmp_path / "simpul.json")) == 1    # its own earlier export
+    assert listing(tmp_path) == ["simpul.gpkg", "simpul.json"]
+
+
+def test_a_second_foreign_sidecar_gets_its_own_backup(qgis_app, tmp_path):
+    from sdi_plugin.core.metadata import storage
+    sidecar = tmp_path / "jalan.shp.xml"
+    (tmp_path / "jalan.shp.xml.bak").write_bytes(b"<first/>")
+    sidecar.write_bytes(b"<second/>")
+    _, backup = storage.write_sidecar(b"<gmd:MD_Metadata/>", str(sidecar))
+    assert backup.endswith(".bak1") and open(backup, "rb").read() == b"<second/>"
+    assert (tmp_path / "jalan.shp.xml.bak").read_bytes() == b"<first/>"
+    assert sorted(listing(tmp_path)) == ["jalan.shp.xml", "jalan.shp.xml.bak", "jalan.shp.xml.bak1"]
+
+
+def test_the_publish_log_never_appends_to_a_users_file(qgis_app, tmp_path):
+    from sdi_plugin.core.publish import publog
+    key = "/data/jalan.gpkg|layername=JALAN"
+    mine = publog.log_path(str(tmp_path), key)
+    with open(mine, "w", encoding="utf-8") as fh:
+        fh.write("catatan pribadi\n")
+    before = sha(mine)
+    assert publog.write(str(tmp_path), key, [{"event": "publish"}]) == ""
+    assert sha(mine) == before
+    os.remove(mine)
+    assert publog.write(str(tmp_path), key, [{"event": "publish"}]) == mine
+    assert publog.write(str(tmp_path), key, [{"event": "publish"}]) == mine
+    assert len(publog.read(str(tmp_path), key)) == 2

@@ -44,12 +44,23 @@ def write(folder, dataset_key, events):
     try:
         os.makedirs(folder, exist_ok=True)
         path = log_path(folder, dataset_key)
+        if os.path.exists(path) and not _is_log(path):
+            return ""          # a file of the user's with that name: never appended to
         with open(path, "a", encoding="utf-8") as fh:
             for event in events:
                 fh.write(json.dumps(redact_all(event), ensure_ascii=False) + "\n")
         return path
     except OSError:
         return ""
+
+
+def _is_log(path):
+    """An earlier publish log (JSON lines) or an empty file."""
+    if not os.path.isfile(path):
+        return False
+    with open(path, "rb") as fh:
+        head = fh.read(64).lstrip()
+    return not head or head.startswith(b'{"')
 
 
 def read(folder, dataset_key):
