@@ -1404,6 +1404,11 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/metadata/storage.py" />
+      <source>metadata record</source>
+      <translation>rekaman metadata</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/storage.py" />
       <source>The GeoPackage {file} does not exist.</source>
       <translation>GeoPackage {file} tidak ada.</translation>
     </message>

@@ -241,3 +241,13 @@ def test_the_publish_log_never_appends_to_a_users_file(qgis_app, tmp_path):
     assert publog.write(str(tmp_path), key, [{"event": "publish"}]) == mine
     assert publog.write(str(tmp_path), key, [{"event": "publish"}]) == mine
     assert len(publog.read(str(tmp_path), key)) == 2
+
+
+def test_a_metadata_export_never_lands_on_a_dataset(qgis_app, user_gpkg):
+    from sdi_plugin.core.metadata import storage
+    before, files = sha(user_gpkg), listing(os.path.dirname(user_gpkg))
+    with pytest.raises(storage.StorageError, match="already exists"):
+        storage.write_sidecar(b"<gmd:MD_Metadata/>", user_gpkg)
+    with pytest.raises(storage.StorageError, match="folder"):
+        storage.write_sidecar(b"<gmd:MD_Metadata/>", os.path.dirname(user_gpkg))
+    assert sha(user_gpkg) == before and listing(os.path.dirname(user_gpkg)) == files

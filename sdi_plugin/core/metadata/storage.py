@@ -94,6 +94,11 @@ def write_sidecar(record_or_bytes, path):
     """Write the record to ``path`` (atomically); returns (path, backup path or '')."""
     data = record_or_bytes if isinstance(record_or_bytes, bytes) else to_bytes(record_or_bytes)
     backup = ""
+    from ..safe_output import check_destination, xml_or_empty
+    try:   # a folder, or a file that is not XML at all (a dataset, say): refused, never backed up and replaced
+        check_destination(path, xml_or_empty, tr("metadata record"))
+    except OSError as exc:
+        raise StorageError(str(exc)) from None
     try:
         if os.path.exists(path) and not _is_iso(path):
             # a file of the user's that is not a metadata record: kept whole beside, under a name
