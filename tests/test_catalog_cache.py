@@ -173,3 +173,27 @@ def test_a_cache_made_before_the_marker_is_upgraded_and_kept(tmp_path):
     assert cache.count() == 1
     assert [r.identifier for r in cache.search(SearchQuery(text="🌊"))] == ["a"]
     assert [r.identifier for r in cache.search(SearchQuery(text="banjir"))] == ["a"]
+
+
+def test_threads_opening_a_new_cache_at_once_share_one_file(tmp_path):
+    import threading
+    path = str(tmp_path / "baru.sqlite")
+    errors, caches = [], []
+    start = threading.Barrier(6)
+
+    def open_it():
+        try:
+            start.wait()
+            cache = RecordCache(path)
+            cache.put([_rec("x%d" % threading.get_ident(), "Batas")])
+            caches.append(cache)
+        except Exception as exc:  # noqa: BLE001 - collected for the assertion
+            errors.append(exc)
+    threads = [threading.Thread(target=open_it) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors and RecordCache(path).count() == 6
+    assert sorted(os.listdir(str(tmp_path)))[0] == "baru.sqlite" and not [
+        f for f in os.listdir(str(tmp_path)) if f.startswith(".")]

@@ -149,11 +149,16 @@ class RecordCache:
                 conn.commit()
             finally:
                 conn.close()
-            if os.path.exists(self.path):      # made by someone else meanwhile: check it again
+            try:
+                os.link(tmp, self.path)          # never over a file made meanwhile (another thread)
+            except FileExistsError:
                 check_cache_file(self.path)
-                remove_quietly(tmp)
-            else:
-                os.replace(tmp, self.path)
+            except OSError:                      # no hard links on this disk
+                if os.path.exists(self.path):
+                    check_cache_file(self.path)
+                else:
+                    os.replace(tmp, self.path)
+            remove_quietly(tmp)
         except OSError as exc:
             remove_quietly(tmp)
             if isinstance(exc, OutputRefused):
