@@ -1,6 +1,5 @@
 """``sdi:generatemetadata`` — an ISO 19139 record for a layer, and ``sdi:checkmetadata`` — schema
 and profile findings for a record, as JSON in the validator's report shape."""
-import json
 
 from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingOutputNumber,
                        QgsProcessingOutputString, QgsProcessingParameterFile, QgsProcessingParameterFileDestination,

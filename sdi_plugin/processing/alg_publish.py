@@ -1,5 +1,4 @@
 """``sdi:publishdataset`` — publish a dataset with its style and ISO metadata to a node, safely."""
-import json
 
 from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingOutputNumber,
                        QgsProcessingOutputString, QgsProcessingParameterAuthConfig, QgsProcessingParameterBoolean,

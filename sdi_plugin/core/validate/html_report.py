@@ -6,7 +6,6 @@ drawn by QGIS's renderer), the datasets of a batch, and every finding (up to
 to the internet; ``@media print`` lays it out for A4.
 """
 import html
-import os
 
 from ..findings import ERROR, INFO, WARNING
 from ..i18n import tr
