@@ -1054,6 +1054,11 @@
       <translation>{n} jam</translation>
     </message>
     <message>
+      <location filename="../sdi_plugin/core/catalog/cache.py" />
+      <source>{path} is not a Simpul offline cache; Simpul uses only cache files it made itself and never writes into other files. Give a new file name, or leave the cache empty for the one in the QGIS profile.</source>
+      <translation>{path} bukan cache luring Simpul; Simpul hanya memakai berkas cache buatannya sendiri dan tidak pernah menulis ke berkas lain. Berikan nama berkas baru, atau kosongkan isian cache untuk memakai cache di profil QGIS.</translation>
+    </message>
+    <message>
       <location filename="../sdi_plugin/core/catalog/ckan.py" />
       <source>not a CKAN Action API answer</source>
       <translation>bukan jawaban CKAN Action API</translation>

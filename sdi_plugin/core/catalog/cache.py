@@ -104,6 +104,15 @@ def check_cache_file(path):
     """Raise :class:`OutputRefused` unless ``path`` is a new file or a Simpul cache (its
     application_id, or — caches made before it was set — exactly Simpul's tables). Reads the
     file only; a file Simpul did not make is never opened for writing."""
+    if os.path.isfile(path):
+        try:
+            ours = is_simpul_cache(path)
+        except (OSError, sqlite3.Error):
+            ours = False
+        if not ours:
+            raise OutputRefused(tr("{path} is not a Simpul offline cache; Simpul uses only cache files it made "
+                                   "itself and never writes into other files. Give a new file name, or leave the "
+                                   "cache empty for the one in the QGIS profile.").format(path=path))
     check_destination(path, is_simpul_cache, tr("Simpul offline cache"))
 
 
