@@ -259,13 +259,27 @@ class Lab:
         query = parse_qs(environ.get("QUERY_STRING", ""))
         if (query.get("f") or [""])[0].lower() == "json":
             return _json(start_response, "200 OK", self.summary())
-        body = self.html(self.summary()).encode("utf-8")
+        body = self.html(self.summary(), self.login_for(environ)).encode("utf-8")
         start_response("200 OK", [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(body))),
                                   ("Cache-Control", "no-store")])
         return [body]
 
-    def html(self, s):
+    def login_for(self, environ):
+        """The publishing login to show on the trainer view: (user, password) on the node's own
+        machine (the trainer's screen, perhaps projected for the room), else None — the password
+        is never served to other machines, nor in the JSON."""
+        config = getattr(self.gateway, "publish_config", None) or {}
+        if environ.get("REMOTE_ADDR", "") not in LOCAL_ADDRS or not config.get("password"):
+            return None
+        return config.get("user", ""), config["password"]
+
+    def html(self, s, login=None):
         e = html.escape
+        if login:
+            login_html = ("<p class=\"share\">Login publikasi untuk peserta: pengguna <b><code>%s</code></b>, "
+                          "kata sandi <b><code>%s</code></b></p>" % (e(login[0]), e(login[1])))
+        else:
+            login_html = "<p>Kata sandi publikasi: tanyakan kepada pelatih.</p>"
         heads = "".join("<th>%d. %s</th>" % (n + 1, e(st["title"])) for n, st in enumerate(s["steps"]))
         rows = []
         for n, p in enumerate(s["participants"]):
@@ -294,7 +308,7 @@ class Lab:
             "tfoot td{background:#f7f7f7}.share{font-size:1.2em;background:#fff8e1;border:1px solid #f0d58c;"
             "padding:.6em 1em;display:inline-block}small{color:#555}</style>"
             "</head><body><h1>Latihan Simpul: kemajuan peserta</h1>"
-            "<p class=\"share\">Alamat simpul pelatihan untuk peserta: <b><code>%(url)s</code></b></p>"
+            "<p class=\"share\">Alamat simpul pelatihan untuk peserta: <b><code>%(url)s</code></b></p>%(login)s"
             "<p>Peserta: di panel Simpul buka tab <b>Latihan</b>, isi nama dan alamat di atas, lalu tekan "
             "<b>Hubungkan</b>. Atau impor berkas daftar simpul <a href=\"%(dir)s\">directory.json</a>.</p>"
             "<table><thead><tr><th>No</th><th>Peserta (ruang kerja)</th>%(heads)s<th>Selesai</th>"
@@ -304,7 +318,7 @@ class Lab:
             "%(refresh)d detik &middot; <a href=\"?f=json\">JSON</a> &middot; <a href=\"%(home)s/\">halaman simpul</a>"
             "<br>Reset (kembali ke keadaan awal latihan) hanya dari komputer pelatih: panel Simpul, tab Latihan, "
             "tombol Reset.</small></p></body></html>\n"
-        ) % {"refresh": REFRESH_S, "url": e(s["url"]), "dir": e(s["directory"]), "heads": heads,
+        ) % {"refresh": REFRESH_S, "url": e(s["url"]), "login": login_html, "dir": e(s["directory"]), "heads": heads,
              "rows": "".join(rows), "totals": totals, "n": len(s["participants"]),
              "time": e(_local_hm(s["updated"])), "home": e(s["url"])}
 

@@ -24,6 +24,12 @@ Python API (tests, ``make demo``)::
 
 ``start()`` returns once every service answers; it raises ``PortInUse`` (nothing started) if
 HOST:PORT is taken and ``NodeError`` (with the tail of the log) if a process dies.
+
+Publishing login: on loopback (127.0.0.0/8, ::1, localhost) the documented demo login
+``simpul`` / ``latihan``. Bound beyond loopback (``--host 0.0.0.0``, a LAN address) the published
+password would let anyone in the hall (or beyond) write to the node, so the node makes a random
+password at start (``node.publish_password``, ``node.publish_password_generated``), prints it
+once for the trainer, and the trainer view ``/lab`` shows it on the node's own machine.
 """
 import argparse
 import atexit
@@ -32,8 +38,10 @@ import ctypes
 import errno
 import fcntl
 import io
+import ipaddress
 import json
 import os
+import secrets
 import signal
 import socket
 import sqlite3
@@ -103,6 +111,34 @@ def _lan_address():
 
 def _wildcard(host):
     return host in ("0.0.0.0", "::", "", "*")
+
+
+def is_loopback(host):
+    """True when ``host`` is reachable from this machine only: 127.0.0.0/8, ::1 or localhost.
+    A wildcard (0.0.0.0, ::), a LAN address or another name is beyond loopback."""
+    host = (host or "").strip().strip("[]")
+    if _wildcard(host):
+        return False
+    if host.lower() in ("localhost", "localhost.localdomain", "ip6-localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        pass
+    try:
+        infos = socket.getaddrinfo(host, None)
+    except socket.gaierror:
+        return False
+    return bool(infos) and all(ipaddress.ip_address(i[4][0].split("%")[0]).is_loopback for i in infos)
+
+
+# no 0/O, 1/l/I: a password read aloud or from a projector in a training room
+_PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+
+
+def random_password(groups=3, size=4):
+    """A fresh publishing password, e.g. ``k7pd-x3mr-a9wq`` (about 60 bits)."""
+    return "-".join("".join(secrets.choice(_PASSWORD_ALPHABET) for _ in range(size)) for _ in range(groups))
 
 
 def default_public_url(host, port):
@@ -243,7 +279,15 @@ class DemoNode:
         self.geoserver_rest_url = self.base_url + publish_rest.REST
         self.geoserver_ows_url = self.base_url + "/geoserver/ows"
         self.publish_user = publish_user or publish_rest.DEFAULT_USER
-        self.publish_password = publish_password or publish_rest.DEFAULT_PASSWORD
+        # the documented demo password only where no other machine can reach the node
+        self.publish_password_generated = False
+        if publish_password and (publish_password != publish_rest.DEFAULT_PASSWORD or is_loopback(self.host)):
+            self.publish_password = publish_password
+        elif is_loopback(self.host):
+            self.publish_password = publish_rest.DEFAULT_PASSWORD
+        else:
+            self.publish_password = random_password()
+            self.publish_password_generated = True
         self.publish_port = None
         self.manifest = None
         self.datasets = []
@@ -664,6 +708,7 @@ class DemoNode:
                           "crs": d.get("crs", ""), "wms_layer": d["id"], "wfs_typename": d["id"]}
                          for d in self.datasets],
             "publish": {"workdir": self.workdir, "user": self.publish_user, "password": self.publish_password,
+                        "password_generated": self.publish_password_generated,
                         "upstream": "127.0.0.1:%d" % self.publish_port, "python": QGIS_PYTHON,
                         "timeout": PROXY_TIMEOUT},
         }
@@ -803,8 +848,10 @@ def main(argv=None):
                          "with HOST 0.0.0.0 this machine's LAN address)")
     ap.add_argument("--publish-user", default=publish_rest.DEFAULT_USER,
                     help="user name for publishing to /geoserver/rest (HTTP Basic; default %(default)s)")
-    ap.add_argument("--publish-password", default=publish_rest.DEFAULT_PASSWORD,
-                    help="password for publishing (default %(default)s; a training-room password, not a secret)")
+    ap.add_argument("--publish-password", default=None,
+                    help="password for publishing (default: %s on 127.0.0.1; bound beyond loopback, e.g. "
+                         "--host 0.0.0.0, a random one printed at start — the documented %s is refused there)"
+                         % (publish_rest.DEFAULT_PASSWORD, publish_rest.DEFAULT_PASSWORD))
     ap.add_argument("--ready-timeout", type=float, default=120.0, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if not 0 < args.port < 65536:
@@ -829,8 +876,15 @@ def main(argv=None):
         print("  CSW 2.0.2/3.0.0    %s" % node.csw_url)
         print("  WMS 1.3.0, WFS     %s" % node.ows_url)
         print("  OGC API Features   %s" % node.oapif_url)
-        print("  publish (GeoServer REST)  %s  user %s password %s" % (node.geoserver_rest_url, node.publish_user,
-                                                                      node.publish_password))
+        if node.publish_password_generated:
+            print("  publish (GeoServer REST)  %s  user %s" % (node.geoserver_rest_url, node.publish_user))
+            print("  PUBLISHING PASSWORD for this session: %s" % node.publish_password)
+            print("    (random: the node is reachable from other machines, so the documented demo password "
+                  "is not accepted; tell it to the participants — the trainer view %s/lab on this machine "
+                  "shows it too)" % node.local_url)
+        else:
+            print("  publish (GeoServer REST)  %s  user %s password %s" % (node.geoserver_rest_url, node.publish_user,
+                                                                          node.publish_password))
         print("  published WMS/WFS  %s (per workspace: /geoserver/<workspace>/ows)" % node.geoserver_ows_url)
         print("  datasets           %d published, %d catalogue records" % (len(node.datasets), len(node.record_ids)))
         print("  CSW-T transactions only from %s; logs in %s" % (ALLOWED_IPS, os.path.join(node.workdir, "logs")))

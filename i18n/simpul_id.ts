@@ -22,8 +22,6 @@
       <location filename="../sdi_plugin/gui/add_layers.py" />
       <location filename="../sdi_plugin/gui/browser.py" />
       <location filename="../sdi_plugin/gui/dock.py" />
-      <location filename="../sdi_plugin/gui/metadata_page.py" />
-      <location filename="../sdi_plugin/gui/validate_page.py" />
       <location filename="../sdi_plugin/plugin.py" />
       <source>Simpul</source>
       <translation>Simpul</translation>
@@ -49,6 +47,11 @@
       <location filename="../sdi_plugin/core/nodeinfo.py" />
       <source>the server answered with an OGC exception: {text}</source>
       <translation>server menjawab dengan exception OGC: {text}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/directory.py" />
+      <source>node list</source>
+      <translation>daftar simpul</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/directory.py" />
@@ -855,6 +858,83 @@
       <translation>bukan alamat web (http atau https)</translation>
     </message>
     <message>
+      <location filename="../sdi_plugin/core/safe_output.py" />
+      <source>output</source>
+      <translation>keluaran</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/safe_output.py" />
+      <source>{path} could not be written ({reason}).</source>
+      <translation>{path} tidak dapat ditulis ({reason}).</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/safe_output.py" />
+      <location filename="../sdi_plugin/processing/alg_nodeinfo.py" />
+      <source>JSON file</source>
+      <translation>berkas JSON</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/safe_output.py" />
+      <source>{path} is a folder; give a file name for the output.</source>
+      <translation>{path} adalah folder; berikan nama berkas untuk keluaran.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/safe_output.py" />
+      <source>Simpul may not write {path}: permission denied. Choose another place.</source>
+      <translation>Simpul tidak boleh menulis {path}: izin ditolak. Pilih tempat lain.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/safe_output.py" />
+      <source>The disk is full; {path} could not be written.</source>
+      <translation>Disk penuh; {path} tidak dapat ditulis.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/safe_output.py" />
+      <source>{path} is on a read-only disk; choose another place.</source>
+      <translation>{path} berada di disk yang hanya-baca; pilih tempat lain.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/safe_output.py" />
+      <source>The folder of {path} does not exist and cannot be made.</source>
+      <translation>Folder untuk {path} tidak ada dan tidak dapat dibuat.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/dataset.py" />
+      <location filename="../sdi_plugin/core/publish/geonode.py" />
+      <location filename="../sdi_plugin/core/publish/http_util.py" />
+      <location filename="../sdi_plugin/core/publish/runner.py" />
+      <location filename="../sdi_plugin/core/safe_output.py" />
+      <location filename="../sdi_plugin/core/standardize/run.py" />
+      <location filename="../sdi_plugin/core/validate/fix.py" />
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <location filename="../sdi_plugin/processing/alg_metadata.py" />
+      <location filename="../sdi_plugin/processing/alg_nodeinfo.py" />
+      <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Canceled.</source>
+      <translation>Dibatalkan.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/safe_output.py" />
+      <source>No file given for the {what}.</source>
+      <translation>Belum ada berkas untuk {what}.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/safe_output.py" />
+      <source>{path} is a folder; give a file name for the {what}.</source>
+      <translation>{path} adalah folder; berikan nama berkas untuk {what}.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/safe_output.py" />
+      <source>{path} is not a regular file; Simpul will not write over it.</source>
+      <translation>{path} bukan berkas biasa; Simpul tidak akan menimpanya.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/safe_output.py" />
+      <source>{path} already exists and is not a {what}; Simpul replaces only a file of the same kind and never writes into other files. Choose a new file name.</source>
+      <translation>{path} sudah ada dan bukan {what}; Simpul hanya mengganti berkas yang sejenis dan tidak pernah menulis ke berkas lain. Pilih nama berkas baru.</translation>
+    </message>
+    <message>
       <location filename="../sdi_plugin/core/service_layers.py" />
       <source>{title} (all layers)</source>
       <translation>{title} (semua layer)</translation>
@@ -951,6 +1031,11 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/catalog/cache.py" />
+      <source>Simpul offline cache</source>
+      <translation>cache luring Simpul</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/catalog/cache.py" />
       <source>{n} days</source>
       <translation>{n} hari</translation>
     </message>
@@ -968,6 +1053,11 @@
       <location filename="../sdi_plugin/core/catalog/cache.py" />
       <source>{n} hours</source>
       <translation>{n} jam</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/catalog/cache.py" />
+      <source>{path} is not a Simpul offline cache; Simpul uses only cache files it made itself and never writes into other files. Give a new file name, or leave the cache empty for the one in the QGIS profile.</source>
+      <translation>{path} bukan cache luring Simpul; Simpul hanya memakai berkas cache buatannya sendiri dan tidak pernah menulis ke berkas lain. Berikan nama berkas baru, atau kosongkan isian cache untuk memakai cache di profil QGIS.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/catalog/ckan.py" />
@@ -1253,6 +1343,11 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/metadata/defaults.py" />
+      <source>defaults file</source>
+      <translation>berkas nilai bawaan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/defaults.py" />
       <source>{where} must be a JSON object</source>
       <translation>{where} harus berupa objek JSON</translation>
     </message>
@@ -1356,6 +1451,11 @@
       <location filename="../sdi_plugin/core/metadata/schema.py" />
       <source>The bundled ISO 19139 schemas in {folder} could not be read: {error}</source>
       <translation>Skema ISO 19139 bawaan di {folder} tidak dapat dibaca: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/storage.py" />
+      <source>metadata record</source>
+      <translation>rekaman metadata</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/metadata/storage.py" />
@@ -1476,20 +1576,6 @@
       <location filename="../sdi_plugin/core/publish/csw.py" />
       <source>Updating record {id}</source>
       <translation>Memperbarui rekaman {id}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/publish/dataset.py" />
-      <location filename="../sdi_plugin/core/publish/geonode.py" />
-      <location filename="../sdi_plugin/core/publish/http_util.py" />
-      <location filename="../sdi_plugin/core/publish/runner.py" />
-      <location filename="../sdi_plugin/core/standardize/run.py" />
-      <location filename="../sdi_plugin/gui/publish_page.py" />
-      <location filename="../sdi_plugin/processing/alg_metadata.py" />
-      <location filename="../sdi_plugin/processing/alg_nodeinfo.py" />
-      <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>Canceled.</source>
-      <translation>Dibatalkan.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/dataset.py" />
@@ -2608,6 +2694,13 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/errorlayer.py" />
+      <location filename="../sdi_plugin/core/validate/outputs.py" />
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>error layer</source>
+      <translation>layer kesalahan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/errorlayer.py" />
       <source>Simpul validation findings by severity</source>
       <translation>Temuan validasi Simpul menurut tingkat</translation>
     </message>
@@ -2615,6 +2708,11 @@
       <location filename="../sdi_plugin/core/validate/errorlayer.py" />
       <source>Could not write the error layer {path}: {error}</source>
       <translation>Layer kesalahan {path} tidak dapat ditulis: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/fix.py" />
+      <source>fixed dataset</source>
+      <translation>dataset hasil perbaikan</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/fix.py" />
@@ -2725,6 +2823,13 @@
       <location filename="../sdi_plugin/core/validate/geometry_rules.py" />
       <source>Sliver polygon: on average {width} m wide, narrower than {minimum} m (0.5 mm at 1:{scale}).</source>
       <translation>Poligon sliver: rata-rata lebarnya {width} m, lebih sempit dari {minimum} m (0,5 mm pada skala 1:{scale}).</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/html_report.py" />
+      <location filename="../sdi_plugin/core/validate/outputs.py" />
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>HTML report</source>
+      <translation>laporan HTML</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/html_report.py" />
@@ -2914,6 +3019,14 @@
       <location filename="../sdi_plugin/core/validate/metadata_seam.py" />
       <source>The metadata checker failed on {name}: {error}</source>
       <translation>Pemeriksa metadata gagal pada {name}: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/outputs.py" />
+      <location filename="../sdi_plugin/core/validate/report.py" />
+      <location filename="../sdi_plugin/processing/alg_metadata.py" />
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>JSON report</source>
+      <translation>laporan JSON</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/outputs.py" />
@@ -5529,6 +5642,11 @@
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_metadata.py" />
+      <source>XML file</source>
+      <translation>berkas XML</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_metadata.py" />
       <source>Metadata record (XML)</source>
       <translation>Rekaman metadata (XML)</translation>
     </message>
@@ -5556,16 +5674,6 @@
       <location filename="../sdi_plugin/processing/alg_metadata.py" />
       <source>Checking {file} …</source>
       <translation>Memeriksa {file} …</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_metadata.py" />
-      <source>The record could not be written to {file}: {error}</source>
-      <translation>Rekaman tidak dapat ditulis ke {file}: {error}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_metadata.py" />
-      <source>The report could not be written to {file}: {error}</source>
-      <translation>Laporan tidak dapat ditulis ke {file}: {error}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_nodeinfo.py" />
@@ -5772,6 +5880,11 @@
       <location filename="../sdi_plugin/processing/alg_publish.py" />
       <source>The dataset could not be opened.</source>
       <translation>Dataset tidak dapat dibuka.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_publish.py" />
+      <source>publish plan</source>
+      <translation>rencana publikasi</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_publish.py" />

@@ -1,5 +1,6 @@
 """The offline cache (SQLite, FTS5 + R-tree), harvesting a node completely, and searching with
 the network gone."""
+import json
 import os
 import sqlite3
 from datetime import datetime, timedelta, timezone
@@ -132,3 +133,67 @@ def test_a_dead_node_falls_back_to_the_cache(csw_catalogues, tmp_path):
     assert log.arrived("big") and all(r.from_cache for r in log.arrived("big"))
     assert search.node_states()["big"].from_cache
     assert log.node_result("paser")[0]
+
+
+def test_a_query_of_punctuation_alone_matches_nothing(tmp_path):
+    cache = RecordCache(str(tmp_path / "c.sqlite"))
+    cache.put([_rec("a", "Batas Desa"), _rec("b", "Jaringan Jalan")])
+    for text in ("***", "%%%", "?!", "...", "- / -", "'\"", "\\\\"):
+        assert cache.search(SearchQuery(text=text)) == [], text
+    assert [r.identifier for r in cache.search(SearchQuery(text="batas !!!"))] == ["a"]   # the word still counts
+
+
+def test_an_emoji_matches_the_title_that_holds_it(tmp_path):
+    cache = RecordCache(str(tmp_path / "c.sqlite"))
+    cache.put([_rec("a", "Peta banjir 🌊 Kota Tangerang"), _rec("b", "Jalan 🚗 Paser"), _rec("c", "Sungai Paser")])
+    assert [r.identifier for r in cache.search(SearchQuery(text="🌊"))] == ["a"]
+    assert [r.identifier for r in cache.search(SearchQuery(text="🚗 paser"))] == ["b"]
+    assert cache.search(SearchQuery(text="🌊 paser")) == []
+
+
+def test_a_cache_made_before_the_marker_is_upgraded_and_kept(tmp_path):
+    path = str(tmp_path / "lama.sqlite")
+    conn = sqlite3.connect(path)           # schema 1, as Simpul 0.x made it: no application_id
+    conn.executescript("""
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+        CREATE TABLE records (id INTEGER PRIMARY KEY, node_id TEXT NOT NULL, ikey TEXT NOT NULL, identifier TEXT,
+            title TEXT, date TEXT, type TEXT, harvested TEXT, json TEXT NOT NULL, UNIQUE (node_id, ikey));
+        CREATE INDEX records_date ON records (date);
+        CREATE VIRTUAL TABLE records_fts USING fts5(title, abstract, keywords, organisation, theme,
+            tokenize = 'unicode61 remove_diacritics 2');
+        CREATE VIRTUAL TABLE records_bbox USING rtree(id, minx, maxx, miny, maxy);
+        INSERT INTO meta VALUES ('schema', '1');""")
+    rec = _rec("a", "Peta banjir 🌊 Kota Tangerang")
+    conn.execute("INSERT INTO records (id, node_id, ikey, identifier, title, json) VALUES (1, 'n1', 'a', 'a', ?, ?)",
+                 (rec.title, json.dumps(rec.to_dict())))
+    conn.execute("INSERT INTO records_fts (rowid, title) VALUES (1, ?)", (rec.title,))
+    conn.commit()
+    conn.close()
+    cache = RecordCache(path)
+    assert cache.count() == 1
+    assert [r.identifier for r in cache.search(SearchQuery(text="🌊"))] == ["a"]
+    assert [r.identifier for r in cache.search(SearchQuery(text="banjir"))] == ["a"]
+
+
+def test_threads_opening_a_new_cache_at_once_share_one_file(tmp_path):
+    import threading
+    path = str(tmp_path / "baru.sqlite")
+    errors, caches = [], []
+    start = threading.Barrier(6)
+
+    def open_it():
+        try:
+            start.wait()
+            cache = RecordCache(path)
+            cache.put([_rec("x%d" % threading.get_ident(), "Batas")])
+            caches.append(cache)
+        except Exception as exc:  # noqa: BLE001 - collected for the assertion
+            errors.append(exc)
+    threads = [threading.Thread(target=open_it) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors and RecordCache(path).count() == 6
+    assert sorted(os.listdir(str(tmp_path)))[0] == "baru.sqlite" and not [
+        f for f in os.listdir(str(tmp_path)) if f.startswith(".")]

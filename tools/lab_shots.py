@@ -133,7 +133,7 @@ def exercises_run():
         from sdi_plugin.core.publish import publish_dataset
         node = NodeRegistry().nodes()[0]
         QgsApplication.authManager().setMasterPassword("simpul-lab-shots", True)   # (a person types it once)
-        lab.store_publish_login(node, "simpul", "latihan")        # the password the trainer says
+        lab.store_publish_login(node, "simpul", os.environ["SIMPUL_LAB_PASSWORD"])   # what the trainer says
         report = publish_dataset(fixed.uri, node.id, workspace=lab.default_workspace(), timeout=60)  # publish
         if report["result"] != "published":
             fail("publish: %s %s" % (report["result"], report["message"]))
@@ -236,6 +236,7 @@ def main():
         with open(code, "w") as fh:
             fh.write(QGIS_CODE)
         os.environ.update(SIMPUL_LAB_URL=node.base_url, SIMPUL_LAB_PORT=str(port), SIMPUL_SHOT_DIR=out,
+                          SIMPUL_LAB_PASSWORD=node.publish_password,   # random when bound to 0.0.0.0
                           SIMPUL_EXTRA_QM=extra_qm(args.tsv, work) if args.tsv else "")
         log = os.path.join(out, "lab-shots-qgis.log")
         status = run_qgis(profiles, code, timeout=300, log=log)

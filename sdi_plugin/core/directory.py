@@ -246,7 +246,8 @@ def export_nodes(nodes, path, include_authcfg=False, title=""):
     """Write ``nodes`` to ``path`` as a node list; returns how many were written."""
     doc = {"name": title or tr("Simpul node list"), "format": FORMAT, "format_version": FORMAT_VERSION,
            "exported": _now(), "nodes": [node_entry(n, include_authcfg) for n in nodes]}
-    _write_json(path, doc)
+    from .safe_output import write_json
+    write_json(path, doc, tr("node list"), indent=1)      # only over an earlier JSON file, never a partial one
     return len(doc["nodes"])
 
 

@@ -104,9 +104,14 @@ def download(url, name="", timeout=60.0, authcfg="", feedback=None, folder=None,
     elif kind == "tif" and not fname.lower().endswith(RASTER_EXT):
         fname += ".tif"
     path = os.path.join(folder, fname)
-    with open(path + ".part", "wb") as fh:
-        fh.write(resp.content)
-    os.replace(path + ".part", path)
+    try:
+        with open(path + ".part", "wb") as fh:
+            fh.write(resp.content)
+        os.replace(path + ".part", path)
+    except OSError as exc:
+        from .safe_output import explain, remove_quietly
+        remove_quietly(path + ".part")
+        raise DownloadError(explain(exc, path)) from None
     stem = os.path.splitext(fname)[0]
     if kind == "zip":
         inner, provider, layer_type, stem = _inside_zip(path, name)

@@ -35,14 +35,20 @@ def observe(step, **detail):
         listeners = list(_subscribers)
     for callback in listeners:
         try:
-            callback(step, dict(detail))
+            callback(step, redact_all(dict(detail)))
         except Exception as exc:  # noqa: BLE001 - an observer must never break the observed work
             _log("Simpul: an observer of '%s' failed: %r" % (step, exc))
+
+
+def redact_all(detail):
+    from .secrets import redact_all as redact_doc
+    return redact_doc(detail)
 
 
 def _log(text):
     try:
         from qgis.core import Qgis, QgsMessageLog
-        QgsMessageLog.logMessage(text, "Simpul", Qgis.Info)
+        from .secrets import redact
+        QgsMessageLog.logMessage(redact(text), "Simpul", Qgis.Info)
     except Exception:  # noqa: BLE001 - logging must not fail either
         pass

@@ -11,6 +11,7 @@ from qgis.PyQt.QtWidgets import (QFileDialog, QGridLayout, QLabel, QMenu, QProgr
                                  QVBoxLayout, QWidget)
 
 from ..core.i18n import tr
+from ..core.secrets import redact
 from ..core.metadata import storage
 from ..core.metadata.check import check_metadata_file, label, record_completeness
 from ..core.metadata.defaults import DefaultsError, load_defaults
@@ -176,13 +177,12 @@ class MetadataPage(QWidget):
         self.update_completeness()
 
     def _say(self, text, level=Qgis.Info):
+        text = redact(text)
         colour = {Qgis.Warning: "#b9770e", Qgis.Critical: "#c0392b", Qgis.Success: "#1e8449"}.get(level, "")
         self.status.setText('<span style="color:%s">%s</span>' % (colour, html.escape(text)) if colour
                             else html.escape(text))
         QgsMessageLog.logMessage(text, LOG_TAG, level)
-        self.message.emit(text, int(level))
-        if self.iface is not None and level in (Qgis.Warning, Qgis.Critical, Qgis.Success):
-            self.iface.messageBar().pushMessage(tr("Simpul"), text, level, 6)
+        self.message.emit(text, int(level))     # the plugin shows it in the message bar (once)
 
     def _note(self, text):
         """A quiet note in the page's status line (and the log): what the page shows, not news."""

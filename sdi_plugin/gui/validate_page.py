@@ -19,6 +19,7 @@ from qgis.PyQt.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, Q
 
 from ..core.findings import ERROR, INFO, WARNING
 from ..core.i18n import tr
+from ..core.secrets import redact
 from ..core.validate import InputError, validate_batch, validate_layer
 from ..core.validate.engine import SubFeedback
 from ..core.validate.errorlayer import COLOURS, severity_labels
@@ -647,10 +648,8 @@ class ValidatePage(QWidget):
         return new
 
     def _say(self, text, warn=False):
-        self.message.emit(text, 1 if warn else 0)
-        if self.iface is not None:
-            bar = self.iface.messageBar()
-            (bar.pushWarning if warn else bar.pushInfo)(tr("Simpul"), text)
+        # the plugin shows ``message`` in QGIS's message bar (once: the page does not push it too)
+        self.message.emit(redact(text), 1 if warn else 0)
 
     def shutdown(self):
         self.cancel()

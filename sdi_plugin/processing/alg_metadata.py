@@ -1,12 +1,12 @@
 """``sdi:generatemetadata`` — an ISO 19139 record for a layer, and ``sdi:checkmetadata`` — schema
 and profile findings for a record, as JSON in the validator's report shape."""
-import json
 
 from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingOutputNumber,
                        QgsProcessingOutputString, QgsProcessingParameterFile, QgsProcessingParameterFileDestination,
                        QgsProcessingParameterVectorLayer)
 
 from ..core.i18n import tr
+from ..core.safe_output import explain, write_bytes, write_json, xml_or_empty
 from ..core.metadata.check import check_metadata_file, check_root, report, summary
 from ..core.metadata.defaults import DefaultsError, load_defaults
 from ..core.metadata.generate import generate
@@ -74,11 +74,9 @@ class GenerateMetadataAlgorithm(QgsProcessingAlgorithm):
             (feedback.reportError if f.severity == "error" else feedback.pushInfo)(
                 "%s [%s] %s" % (f.severity, f.rule, f.message))
         try:
-            with open(out, "wb") as fh:
-                fh.write(to_bytes(record))
+            write_bytes(out, to_bytes(record), xml_or_empty, tr("XML file"))
         except OSError as exc:
-            raise QgsProcessingException(tr("The record could not be written to {file}: {error}").format(
-                file=out, error=exc.strerror or exc)) from None
+            raise QgsProcessingException(explain(exc, out)) from None
         feedback.setProgress(100)
         missing = sum(1 for f in findings if f.rule == "meta.complete" and f.severity == "error")
         return {self.OUTPUT: out, "FILE_IDENTIFIER": record.file_identifier, "MISSING": missing,
@@ -132,11 +130,9 @@ class CheckMetadataAlgorithm(QgsProcessingAlgorithm):
                 "%s [%s] %s" % (f.severity, f.rule, f.message))
         doc = report(findings, path)
         try:
-            with open(out, "w", encoding="utf-8") as fh:
-                json.dump(doc, fh, indent=2, ensure_ascii=False)
+            write_json(out, doc, tr("JSON report"))
         except OSError as exc:
-            raise QgsProcessingException(tr("The report could not be written to {file}: {error}").format(
-                file=out, error=exc.strerror or exc)) from None
+            raise QgsProcessingException(explain(exc, out)) from None
         feedback.setProgress(100)
         s = doc["summary"]
         return {self.OUTPUT: out, "ERRORS": s["errors"], "WARNINGS": s["warnings"], "INFOS": s["infos"]}

@@ -6,6 +6,7 @@ from qgis.core import (QgsProcessingAlgorithm, QgsProcessingException, QgsProces
                        QgsProcessingParameterNumber, QgsProcessingParameterString)
 
 from ..core.i18n import tr
+from ..core.safe_output import explain, write_json
 from ..core.nodeinfo import detect_services
 
 
@@ -64,8 +65,10 @@ class NodeInfoAlgorithm(QgsProcessingAlgorithm):
         if not info.services:
             feedback.pushWarning(tr("No known service found at {url}.").format(url=info.url))
         data = info.to_dict()
-        with open(out, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, indent=2, ensure_ascii=False)
+        try:
+            write_json(out, data, tr("JSON file"))
+        except OSError as exc:
+            raise QgsProcessingException(explain(exc, out)) from None
         services = json.dumps(data["services"], ensure_ascii=False)
         return {self.OUTPUT: out, "SERVICE_COUNT": len(info.services), "SERVICES": services,
                 "KINDS": ",".join(s.kind for s in info.services)}

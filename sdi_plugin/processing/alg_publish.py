@@ -1,5 +1,4 @@
 """``sdi:publishdataset`` — publish a dataset with its style and ISO metadata to a node, safely."""
-import json
 
 from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingOutputNumber,
                        QgsProcessingOutputString, QgsProcessingParameterAuthConfig, QgsProcessingParameterBoolean,
@@ -9,6 +8,7 @@ from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingExcep
                        QgsProcessingParameterVectorLayer)
 
 from ..core.i18n import tr
+from ..core.safe_output import check_destination, explain, json_or_empty, write_json
 from ..core.publish import publish_dataset
 from ..core.publish.dataset import safe_name
 from ..core.publish.sld import layer_sld
@@ -133,6 +133,10 @@ class PublishDatasetAlgorithm(QgsProcessingAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         node = self.parameterAsString(parameters, self.NODE, context).strip()
         out = self.parameterAsFileOutput(parameters, self.OUTPUT_PLAN, context)
+        try:                      # before anything is sent: a plan that cannot be written stops here
+            check_destination(out, json_or_empty, tr("publish plan"))
+        except OSError as exc:
+            raise QgsProcessingException(explain(exc, out)) from None
         # an unset optional enum reads as its first option: only take TARGETS when it was given
         given = parameters.get(self.TARGETS) not in (None, "", [])
         chosen = self.parameterAsEnums(parameters, self.TARGETS, context) if given else []
@@ -156,8 +160,10 @@ class PublishDatasetAlgorithm(QgsProcessingAlgorithm):
             verify=self.parameterAsBoolean(parameters, self.VERIFY, context), feedback=feedback, sld=self._sld,
             metadata_defaults=self.parameterAsFile(parameters, self.METADATA_DEFAULTS, context),
             postgis_store=self.parameterAsString(parameters, self.POSTGIS_STORE, context).strip())
-        with open(out, "w", encoding="utf-8") as fh:
-            json.dump(report, fh, indent=2, ensure_ascii=False)
+        try:
+            write_json(out, report, tr("publish plan"))
+        except OSError as exc:
+            raise QgsProcessingException(explain(exc, out)) from None
         for change in report.get("changes", []):
             feedback.pushInfo("%s %s %s — %s%s" % (change["target"], change["resource"], change["name"],
                                                    change["action"], " → " + change["result"]))

@@ -9,6 +9,7 @@ from qgis.core import (QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeome
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.catalog.cache import RecordCache
+from ..core.safe_output import OutputRefused
 from ..core.catalog.endpoints import node_from_url
 from ..core.catalog.query import SearchQuery
 from ..core.catalog.search import search_nodes
@@ -165,6 +166,8 @@ class SearchCatalogsAlgorithm(QgsProcessingAlgorithm):
         cache_path = self.parameterAsString(parameters, self.CACHE, context).strip()
         try:
             cache = RecordCache(cache_path or None)
+        except OutputRefused as exc:   # a file that is not a Simpul cache: never written, never searched
+            raise QgsProcessingException(str(exc)) from None
         except Exception as exc:  # noqa: BLE001 - an unwritable cache must not stop an online search
             if offline:
                 raise QgsProcessingException(tr("The offline cache cannot be opened: {error}").format(error=exc))

@@ -91,6 +91,20 @@ class _Outputs:
         self.addOutput(QgsProcessingOutputBoolean("VALID", tr("No errors")))
         self.addOutput(QgsProcessingOutputString("BY_RULE", tr("Findings by rule (JSON)")))
 
+    def check_outputs(self, parameters, context):
+        """Refuse unusable report paths (a folder, a file of another kind) before the work starts."""
+        from ..core.safe_output import check_destination, html_or_empty, json_or_empty
+        from ..core.validate.errorlayer import is_error_layer_file
+        for key, same_kind, what in ((self.OUTPUT_ERRORS, is_error_layer_file, tr("error layer")),
+                                     (self.OUTPUT_HTML, html_or_empty, tr("HTML report")),
+                                     (self.OUTPUT_JSON, json_or_empty, tr("JSON report"))):
+            path = self.parameterAsFileOutput(parameters, key, context)
+            if path:
+                try:
+                    check_destination(path, same_kind, what)
+                except OSError as exc:
+                    raise QgsProcessingException(str(exc)) from None
+
     def finish(self, report, parameters, context, feedback):
         if feedback.isCanceled():
             raise QgsProcessingException(tr("Canceled."))
@@ -162,6 +176,7 @@ class ValidateDatasetAlgorithm(_Outputs, QgsProcessingAlgorithm):
         return check_input(self, parameters, context) or super().checkParameterValues(parameters, context)
 
     def processAlgorithm(self, parameters, context, feedback):
+        self.check_outputs(parameters, context)
         layer, ref = thread_layer(self, parameters, self.INPUT, context)
         feature_type = self.parameterAsString(parameters, self.FEATURE_TYPE, context).strip() or None
         metadata = self.parameterAsFile(parameters, self.METADATA, context) or ""
@@ -217,6 +232,7 @@ class ValidateFolderAlgorithm(_Outputs, QgsProcessingAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("DATASETS", tr("Number of datasets")))
 
     def processAlgorithm(self, parameters, context, feedback):
+        self.check_outputs(parameters, context)
         folder = self.parameterAsFile(parameters, self.INPUT, context)
         gpkg = self.parameterAsFile(parameters, self.GEOPACKAGE, context)
         if bool(folder) == bool(gpkg):

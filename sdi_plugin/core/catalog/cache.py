@@ -13,13 +13,24 @@ import json
 import os
 import sqlite3
 import threading
+import unicodedata
 from datetime import datetime, timezone
 
 from ..i18n import tr
+from ..safe_output import OutputRefused, check_destination, make_folder, remove_quietly, sqlite_header, \
+    sqlite_tables, temp_beside
 from .model import Record
 from .results import identifier_key
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
+# The SQLite header's application_id Simpul gives its cache ("SMPL"): how a file is known as a
+# Simpul cache before anything is written to it.
+APPLICATION_ID = 0x534D504C
+_CACHE_TABLES = {"meta", "records", "records_fts", "records_bbox"}
+# Characters the text index keeps (letters, digits, marks, private use, symbols such as emoji);
+# everything else separates words.
+_TOKEN_CATEGORIES = ("L", "N", "M", "Co", "So", "Sk")
+_TOKENIZE = "unicode61 remove_diacritics 2 categories 'L* N* M* Co So Sk'"
 DATE_ORDER_MAX = 5000
 _TRANSIENT = ("score", "duplicates", "members", "from_cache")
 
@@ -39,9 +50,9 @@ CREATE TABLE IF NOT EXISTS records (
 );
 CREATE INDEX IF NOT EXISTS records_date ON records (date);
 CREATE VIRTUAL TABLE IF NOT EXISTS records_fts USING fts5(
-    title, abstract, keywords, organisation, theme, tokenize = 'unicode61 remove_diacritics 2');
+    title, abstract, keywords, organisation, theme, tokenize = "%s");
 CREATE VIRTUAL TABLE IF NOT EXISTS records_bbox USING rtree(id, minx, maxx, miny, maxy);
-"""
+""" % _TOKENIZE
 
 
 def default_cache_path():
@@ -77,23 +88,110 @@ def format_age(seconds):
     return tr("{n} days").format(n=seconds // 86400)
 
 
+def searchable(word):
+    """Whether a word holds anything the text index keeps (a word of punctuation alone does not)."""
+    return any(unicodedata.category(c) in _TOKEN_CATEGORIES or unicodedata.category(c)[0] in "LNM"
+               for c in word or "")
+
+
 def fts_expression(words):
-    """An FTS5 query: every word, each as a prefix (``"batas"* AND "desa"*``)."""
-    return " AND ".join('"%s"*' % w.replace('"', '""') for w in words if w)
+    """An FTS5 query: every word, each as a prefix (``"batas"* AND "desa"*``); words of
+    punctuation alone are left out."""
+    return " AND ".join('"%s"*' % w.replace('"', '""') for w in words if searchable(w))
+
+
+def check_cache_file(path):
+    """Raise :class:`OutputRefused` unless ``path`` is a new file or a Simpul cache (its
+    application_id, or — caches made before it was set — exactly Simpul's tables). Reads the
+    file only; a file Simpul did not make is never opened for writing."""
+    if os.path.isfile(path):
+        try:
+            ours = is_simpul_cache(path)
+        except (OSError, sqlite3.Error):
+            ours = False
+        if not ours:
+            raise OutputRefused(tr("{path} is not a Simpul offline cache; Simpul uses only cache files it made "
+                                   "itself and never writes into other files. Give a new file name, or leave the "
+                                   "cache empty for the one in the QGIS profile.").format(path=path))
+    check_destination(path, is_simpul_cache, tr("Simpul offline cache"))
+
+
+def is_simpul_cache(path):
+    head = sqlite_header(path)
+    if head is None:
+        return False
+    if head[0] == APPLICATION_ID:
+        return True
+    if head[0] != 0:
+        return False
+    tables = sqlite_tables(path)
+    own = {t for t in tables if not t.startswith("records_fts_") and not t.startswith("records_bbox_")
+           and not t.startswith("sqlite_")}
+    return own == _CACHE_TABLES
 
 
 class RecordCache:
     def __init__(self, path=None):
         self.path = path or default_cache_path()
-        folder = os.path.dirname(os.path.abspath(self.path))
-        os.makedirs(folder, exist_ok=True)
         self._local = threading.local()
         self._write = threading.Lock()
         with self._write:
+            check_cache_file(self.path)
+            if not os.path.exists(self.path):
+                self._create()
             conn = self._conn()
             conn.executescript(_SCHEMA)
             conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', ?)", (SCHEMA_VERSION,))
+            self._upgrade(conn)
             conn.commit()
+
+    def _create(self):
+        """A new cache: made beside the path and renamed onto it when whole, marked as Simpul's."""
+        make_folder(self.path)
+        tmp = temp_beside(self.path)
+        try:
+            conn = sqlite3.connect(tmp)
+            try:
+                conn.execute("PRAGMA application_id = %d" % APPLICATION_ID)
+                conn.executescript(_SCHEMA)
+                conn.execute("INSERT INTO meta (key, value) VALUES ('schema', ?)", (SCHEMA_VERSION,))
+                conn.commit()
+            finally:
+                conn.close()
+            try:
+                os.link(tmp, self.path)          # never over a file made meanwhile (another thread)
+            except FileExistsError:
+                check_cache_file(self.path)
+            except OSError:                      # no hard links on this disk
+                if os.path.exists(self.path):
+                    check_cache_file(self.path)
+                else:
+                    os.replace(tmp, self.path)
+            remove_quietly(tmp)
+        except OSError as exc:
+            remove_quietly(tmp)
+            if isinstance(exc, OutputRefused):
+                raise
+            from ..safe_output import explain
+            raise OutputRefused(explain(exc, self.path)) from None
+        except sqlite3.Error:
+            remove_quietly(tmp)
+            raise
+
+    def _upgrade(self, conn):
+        """A cache of schema 1 (text index without symbols, no application_id): re-index it."""
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        if row and row[0] == SCHEMA_VERSION:
+            return
+        conn.execute("PRAGMA application_id = %d" % APPLICATION_ID)
+        conn.execute("DROP TABLE IF EXISTS records_fts")
+        conn.executescript(_SCHEMA)
+        for rid, data in conn.execute("SELECT id, json FROM records").fetchall():
+            rec = Record.from_dict(json.loads(data))
+            conn.execute("INSERT INTO records_fts (rowid, title, abstract, keywords, organisation, theme) "
+                         "VALUES (?, ?, ?, ?, ?, ?)",
+                         (rid, rec.title, rec.abstract, " ".join(rec.keywords), rec.organisation, rec.theme))
+        conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', ?)", (SCHEMA_VERSION,))
 
     def _conn(self):
         conn = getattr(self._local, "conn", None)
@@ -202,7 +300,9 @@ class RecordCache:
         most recently stored come first instead of the newest); only the page's rows are read
         whole."""
         conn = self._conn()
-        words = query.words()
+        words = [w for w in query.words() if searchable(w)]
+        if (query.text or "").strip() and not words:
+            return []            # text made only of punctuation: it matches nothing, not everything
         text = fts_expression(words)
         if query.theme:
             theme = '{keywords theme} : "%s"' % query.theme.replace('"', '""')

@@ -101,12 +101,8 @@ def save_defaults(values, path):
     """Write a node's defaults file (only the keys Simpul knows), after checking it."""
     data = {k: v for k, v in values.items() if k in TEXT_KEYS or k in ("keywords", "geometry_words")}
     check(data, path)
-    tmp = path + ".tmp"
-    with open(tmp, "w", encoding="utf-8") as fh:
-        json.dump(data, fh, indent=1, ensure_ascii=False)
-        fh.write("\n")
-    os.replace(tmp, path)
-    return path
+    from ..safe_output import write_json
+    return write_json(path, data, tr("defaults file"), indent=1)
 
 
 def fill(template, values):

@@ -94,15 +94,27 @@ def write_sidecar(record_or_bytes, path):
     """Write the record to ``path`` (atomically); returns (path, backup path or '')."""
     data = record_or_bytes if isinstance(record_or_bytes, bytes) else to_bytes(record_or_bytes)
     backup = ""
+    from ..safe_output import check_destination, xml_or_empty
+    try:   # a folder, or a file that is not XML at all (a dataset, say): refused, never backed up and replaced
+        check_destination(path, xml_or_empty, tr("metadata record"))
+    except OSError as exc:
+        raise StorageError(str(exc)) from None
     try:
         if os.path.exists(path) and not _is_iso(path):
-            backup = path + ".bak"
-            if not os.path.exists(backup):
-                shutil.copy2(path, backup)
+            # a file of the user's that is not a metadata record: kept whole beside, under a name
+            # no earlier backup has
+            backup, n = path + ".bak", 1
+            while os.path.exists(backup):
+                backup, n = "%s.bak%d" % (path, n), n + 1
+            shutil.copy2(path, backup)
         tmp = path + ".simpul-tmp"
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
+        try:
+            with open(tmp, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, path)
+        finally:
+            if os.path.exists(tmp):
+                os.remove(tmp)
     except OSError as exc:
         raise StorageError(tr("The metadata could not be written to {file}: {error}").format(
             file=path, error=exc.strerror or exc)) from None

@@ -15,6 +15,7 @@ from dataclasses import replace
 from qgis.core import Qgis, QgsMessageLog
 
 from ..i18n import tr
+from ..secrets import redact, redact_all
 from . import isoxml, publog
 from .csw import CswTarget
 from .endpoints import detect_endpoints, resolve_node
@@ -75,7 +76,13 @@ def record_for(job, metadata_path, workdir, defaults_path="", feedback=None):
     return data, out, "minimal"
 
 
-def publish_dataset(source, node="", authcfg="", metadata_path="", dry_run=False, workspace="simpul",
+def publish_dataset(*args, **kwargs):
+    """:func:`_publish_dataset` (below), its report with every secret taken out of the source
+    strings (``secrets.redact_all``): the report becomes the plan file and the page's text."""
+    return redact_all(_publish_dataset(*args, **kwargs))
+
+
+def _publish_dataset(source, node="", authcfg="", metadata_path="", dry_run=False, workspace="simpul",
                     layer_name="", overwrite=False, override_reason="", log_folder=None, kinds=None,
                     overrides=None, timeout=60.0, verify=True, feedback=None, sld=None, gate=True,
                     endpoints=None, dataset=None, metadata_defaults="", postgis_store=""):
@@ -107,7 +114,7 @@ def publish_dataset(source, node="", authcfg="", metadata_path="", dry_run=False
     except PublishError as exc:
         return failure_report(source, node, exc.message, dry_run, endpoints, job)
     except Exception as exc:  # noqa: BLE001 - never a traceback for the user (it goes to the message log)
-        QgsMessageLog.logMessage(traceback.format_exc(), "Simpul", Qgis.Critical)
+        QgsMessageLog.logMessage(redact(traceback.format_exc()), "Simpul", Qgis.Critical)
         message = tr("Simpul failed unexpectedly: {why} (details in the QGIS message log).").format(why=exc)
         return failure_report(source, node, message, dry_run, endpoints, job)
     finally:

@@ -29,11 +29,23 @@ def safe_name(text, fallback="layer"):
     return name[:64] or fallback
 
 
+def is_postgis_uri(text):
+    """Whether ``text`` is a PostGIS layer's URI (``dbname=… table=…``, perhaps ``postgres://``-prefixed)."""
+    text = str(text or "")
+    return bool(re.search(r"\b(dbname|service)=", text) and re.search(r"\btable=", text))
+
+
 def load_layer(source):
     """A QgsVectorLayer for ``source`` (a layer, or a path / OGR URI such as ``a.gpkg|layername=T``)."""
     if isinstance(source, QgsVectorLayer):
         return source
-    layer = QgsVectorLayer(str(source), os.path.basename(str(source).split("|")[0]), "ogr")
+    text = str(source)
+    if text.startswith("postgres://"):
+        text = text[len("postgres://"):]
+    if is_postgis_uri(text):
+        layer = QgsVectorLayer(text, QgsDataSourceUri(text).table() or "postgis", "postgres")
+    else:
+        layer = QgsVectorLayer(text, os.path.basename(text.split("|")[0]), "ogr")
     if not layer.isValid():
         raise PublishError(tr("Cannot open the dataset {source}: not a readable vector layer.").format(source=source))
     return layer

@@ -129,6 +129,9 @@ def run_gate(source, workdir, metadata_path="", override_reason="", feedback=Non
                                   "the national standards before publishing."))
     else:
         report = os.path.join(workdir, "validation.json")
+        from .dataset import is_postgis_uri
+        if is_postgis_uri(source) and not str(source).startswith("postgres://"):
+            source = "postgres://" + str(source)     # how Processing takes a PostGIS layer given as text
         params = {"INPUT": source, "OUTPUT_JSON": report}
         if metadata_path:
             params["METADATA"] = metadata_path

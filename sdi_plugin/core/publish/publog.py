@@ -10,7 +10,8 @@ run — so a technician can always answer "what did I send to the node, and did 
     {"time": …, "run": …, "event": "publish", "dataset": …, "node": …, "result": "published",
      "message": "…", "record_id": "…", "dry_run": false}
 
-Nothing secret is written: no credentials, only the authcfg id.
+Nothing secret is written: no credentials, only the authcfg id; every string (the dataset's
+source above all) passes through ``secrets.redact``, the file name too.
 """
 import json
 import os
@@ -19,6 +20,8 @@ from datetime import datetime, timezone
 
 from qgis.core import QgsApplication
 
+from ..secrets import redact, redact_all
+
 
 def default_folder():
     return os.path.join(QgsApplication.qgisSettingsDirPath(), "simpul", "publish-log")
@@ -26,7 +29,7 @@ def default_folder():
 
 def log_path(folder, dataset_key):
     """The log file of one dataset: a readable, safe file name from its source."""
-    base = re.sub(r"[^A-Za-z0-9_.-]+", "_", dataset_key.replace("|layername=", "__")).strip("_")[-120:] or "dataset"
+    base = re.sub(r"[^A-Za-z0-9_.-]+", "_", redact(dataset_key).replace("|layername=", "__")).strip("_")[-120:] or "dataset"
     return os.path.join(folder, base + ".jsonl")
 
 
@@ -41,12 +44,23 @@ def write(folder, dataset_key, events):
     try:
         os.makedirs(folder, exist_ok=True)
         path = log_path(folder, dataset_key)
+        if os.path.exists(path) and not _is_log(path):
+            return ""          # a file of the user's with that name: never appended to
         with open(path, "a", encoding="utf-8") as fh:
             for event in events:
-                fh.write(json.dumps(event, ensure_ascii=False) + "\n")
+                fh.write(json.dumps(redact_all(event), ensure_ascii=False) + "\n")
         return path
     except OSError:
         return ""
+
+
+def _is_log(path):
+    """An earlier publish log (JSON lines) or an empty file."""
+    if not os.path.isfile(path):
+        return False
+    with open(path, "rb") as fh:
+        head = fh.read(64).lstrip()
+    return not head or head.startswith(b'{"')
 
 
 def read(folder, dataset_key):

@@ -22,6 +22,7 @@ from qgis.core import Qgis, QgsMessageLog
 
 from ..events import observe
 from ..i18n import tr
+from ..secrets import redact
 from . import publog
 from .dataset import prepare_upload
 from .model import (DONE, NOT_RUN, PLANNED, R_BLOCKED, R_CANCELED, R_FAILED, R_PLANNED, R_PUBLISHED, ROLLED_BACK,
@@ -185,7 +186,7 @@ class PublishRun:
 
     @staticmethod
     def _internal(exc):
-        QgsMessageLog.logMessage(traceback.format_exc(), "Simpul", Qgis.Critical)
+        QgsMessageLog.logMessage(redact(traceback.format_exc()), "Simpul", Qgis.Critical)
         return tr("Simpul failed unexpectedly: {why} (details in the QGIS message log).").format(why=exc)
 
     # --- verification ---------------------------------------------------------------------------

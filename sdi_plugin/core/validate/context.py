@@ -10,6 +10,7 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, Qgs
 
 from qgis.PyQt.QtCore import QVariant
 
+from ..secrets import redact
 from ..i18n import tr
 from ..kugi_api import best_catalogue, default_data_dir
 from ..standards import crs_status
@@ -216,7 +217,7 @@ class Context:
         ft = self.feature_type
         ext = self.layer.extent()
         return {
-            "name": self.ref.layer_name, "label": self.ref.label, "source": self.ref.path or self.ref.uri,
+            "name": self.ref.layer_name, "label": self.ref.label, "source": redact(self.ref.path or self.ref.uri),
             "format": self.ref.format, "layer": self.ref.layer_name,
             "geometry": QgsWkbTypes.displayString(self.layer.wkbType()),
             "crs": self.authid or (self.crs.description() if self.crs.isValid() else ""),

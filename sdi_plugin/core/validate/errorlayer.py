@@ -19,12 +19,16 @@ from qgis.PyQt.QtGui import QColor
 
 from ..findings import ERROR, INFO, WARNING
 from ..i18n import tr
+from ..secrets import redact, redact_all
+from ..safe_output import (OutputRefused, check_destination, explain, geopackage_layers, make_folder,
+                           remove_quietly, temp_beside)
 
 LAYERS = (("errors_point", QgsWkbTypes.PointGeometry, "MultiPoint"),
           ("errors_line", QgsWkbTypes.LineGeometry, "MultiLineString"),
           ("errors_polygon", QgsWkbTypes.PolygonGeometry, "MultiPolygon"))
 COLOURS = {ERROR: "#c0392b", WARNING: "#e67e22", INFO: "#2e86c1"}
 BATCH_CRS = "EPSG:9470"
+ERROR_LAYER_FILE_TABLES = {"errors_point", "errors_line", "errors_polygon", "findings", "layer_styles"}
 
 
 def fields():
@@ -113,9 +117,9 @@ def memory_layers(report, crs=None):
         if src is not None and src.isValid() and crs.isValid() and src != crs:
             transform = QgsCoordinateTransform(src, crs, QgsProject.instance())
         for f in result.findings:
-            attrs = [f.rule, f.severity, f.message, f.fix,
-                     f.feature_id if isinstance(f.feature_id, int) else None, result.label,
-                     json.dumps(f.details, ensure_ascii=False, default=str) if f.details else None]
+            attrs = [f.rule, f.severity, redact(f.message), redact(f.fix),
+                     f.feature_id if isinstance(f.feature_id, int) else None, redact(result.label),
+                     json.dumps(redact_all(f.details), ensure_ascii=False, default=str) if f.details else None]
             row = QgsFeature(table.fields())
             row.setAttributes(attrs)
             rows.append(row)
@@ -137,10 +141,36 @@ def memory_layers(report, crs=None):
     return layers, table
 
 
+def is_error_layer_file(path):
+    """An earlier Simpul error layer (a GeoPackage holding only its layers), or an empty file:
+    what a new error layer may replace."""
+    if os.path.isfile(path) and os.path.getsize(path) == 0:
+        return True
+    names = geopackage_layers(path)
+    return names is not None and names <= ERROR_LAYER_FILE_TABLES
+
+
 def write_error_layer(report, path):
-    """Write the error GeoPackage; returns [(layer name, feature count, uri)] of what it holds."""
-    if os.path.exists(path):
-        os.remove(path)
+    """Write the error GeoPackage; returns [(layer name, feature count, uri)] of what it holds.
+    Written beside ``path`` and renamed onto it when complete; an existing file is replaced only
+    when it is an earlier error layer (never a GeoPackage of the user's)."""
+    check_destination(path, is_error_layer_file, tr("error layer"))
+    make_folder(path)
+    tmp = temp_beside(path)
+    try:
+        written = _write_error_layer(report, tmp)
+        remove_quietly(path + "-wal", path + "-shm")   # the old file's journal must not meet the new one
+        os.replace(tmp, path)
+    except OSError as exc:
+        remove_quietly(tmp)
+        raise OutputRefused(explain(exc, path)) from None
+    except BaseException:
+        remove_quietly(tmp)
+        raise
+    return [(name, count, "%s|layername=%s" % (path, name)) for name, count in written]
+
+
+def _write_error_layer(report, path):
     layers, table = memory_layers(report)
     written = []
     first = True
@@ -163,5 +193,6 @@ def write_error_layer(report, path):
             if saved.isValid():
                 style(saved)
                 saved.saveStyleToDatabase(name, tr("Simpul validation findings by severity"), True, "")
-        written.append((name, layer.featureCount(), uri))
+            del saved
+        written.append((name, layer.featureCount()))
     return written

@@ -19,6 +19,8 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..events import observe
 from ..i18n import tr
+from ..safe_output import (OutputRefused, check_destination, explain, is_empty_file, is_geopackage, make_folder,
+                           remove_quietly, temp_beside)
 from ..standards import crs_status
 from .attribute_rules import srs_id_authid
 from .context import Context, is_blank, plain
@@ -169,18 +171,107 @@ def fix_dataset(layer, out_path, ref=None, target_crs=None, assign_crs=None, mak
     for i in keep:
         out_fields.append(fields.at(i))
     name = layer_name or kugi_layer_name(layer, ref, feature_type) or ref.layer_name
+    # an existing GeoPackage keeps its other layers (a layer of the same name is replaced); an
+    # existing file of another kind is refused. The fixed layer is written to a new file beside
+    # the output and moved there only when complete: an error or a cancel leaves no partial output.
+    check_destination(out_path, _same_kind(ext), tr("fixed dataset"))
+    make_folder(out_path)
+    final_path, out_path = out_path, temp_beside(out_path)
     opts = QgsVectorFileWriter.SaveVectorOptions()
     opts.driverName = "GPKG" if ext == ".gpkg" else "ESRI Shapefile"
     opts.layerName = name
     opts.fileEncoding = "UTF-8"
-    # an existing GeoPackage keeps its other layers; a layer of the same name is replaced
-    opts.actionOnExistingFile = (QgsVectorFileWriter.CreateOrOverwriteLayer if ext == ".gpkg" and
-                                 os.path.exists(out_path) else QgsVectorFileWriter.CreateOrOverwriteFile)
-    os.makedirs(os.path.dirname(os.path.abspath(out_path)), exist_ok=True)
+    opts.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteFile
+    try:
+        counts = _write_fixed(layer, out_path, out_fields, dst, opts, texts, fields, fix_text, fill_srs_id, srs_idx,
+                              fill, settings, dst_status, add_srs, transform, make_valid, keep, notes, feedback,
+                              final_path)
+        if feedback is not None:
+            feedback.setProgress(99)
+        if feedback is not None and feedback.isCanceled():
+            raise OutputRefused(tr("Canceled."))
+        _move_into_place(out_path, final_path, ext, name)
+    except OutputRefused:
+        _remove_dataset(out_path, ext)
+        raise
+    except OSError as exc:
+        _remove_dataset(out_path, ext)
+        raise OutputRefused(explain(exc, final_path) if not isinstance(exc, _WriteError) else str(exc)) from None
+    except BaseException:
+        _remove_dataset(out_path, ext)
+        raise
+    out_path = final_path
+    if codec:
+        notes.append(tr("Text read as {codec} and written as UTF-8.").format(codec=codec))
+    uri = "%s|layername=%s" % (out_path, name) if ext == ".gpkg" else out_path
+    if feedback:
+        feedback.setProgress(100)
+    observe("fix", dataset=os.path.basename(out_path), features=counts.get("features", 0),
+            source=os.path.basename(str(layer.source() if hasattr(layer, "source") else layer).split("|")[0]))
+    return FixResult(out_path, name if ext == ".gpkg" else os.path.splitext(os.path.basename(out_path))[0], uri,
+                     dst.authid(), counts, notes)
+
+
+class _WriteError(OSError):
+    """A writer's own failure, already a translated sentence."""
+
+    def __str__(self):
+        return self.args[0]
+
+
+SHAPEFILE_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg", ".qpj", ".qix", ".sbn", ".sbx")
+
+
+def _same_kind(ext):
+    def same(path):
+        if is_empty_file(path):
+            return True
+        if ext == ".gpkg":
+            return is_geopackage(path)
+        with open(path, "rb") as fh:
+            return fh.read(4) == b"\x00\x00\x27\x0a"          # a Shapefile's file code (9994)
+    return same
+
+
+def _remove_dataset(path, ext):
+    base = os.path.splitext(path)[0]
+    parts = SHAPEFILE_PARTS if ext == ".shp" else (ext, ext + "-wal", ext + "-shm", ext + "-journal")
+    remove_quietly(*[base + p for p in parts])
+
+
+def _move_into_place(tmp, path, ext, name):
+    if ext == ".shp":
+        base, tmp_base = os.path.splitext(path)[0], os.path.splitext(tmp)[0]
+        for part in SHAPEFILE_PARTS:
+            if os.path.exists(tmp_base + part):
+                os.replace(tmp_base + part, base + part)
+            elif part in (".cpg", ".prj", ".qix", ".sbn", ".sbx", ".qpj"):
+                remove_quietly(base + part)     # the old copy's, it would not match the new file
+        return
+    if not os.path.exists(path) or is_empty_file(path):
+        os.replace(tmp, path)
+        return
+    # an existing GeoPackage: add (or replace) the one layer, the others stay
+    from qgis.core import QgsVectorLayer
+    done = QgsVectorLayer("%s|layername=%s" % (tmp, name), name, "ogr")
+    opts = QgsVectorFileWriter.SaveVectorOptions()
+    opts.driverName = "GPKG"
+    opts.layerName = name
+    opts.fileEncoding = "UTF-8"
+    opts.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
+    err, msg = QgsVectorFileWriter.writeAsVectorFormatV3(done, path, QgsCoordinateTransformContext(), opts)[:2]
+    del done
+    if err != QgsVectorFileWriter.NoError:
+        raise _WriteError(tr("Could not create {path}: {error}").format(path=path, error=msg))
+    _remove_dataset(tmp, ext)
+
+
+def _write_fixed(layer, out_path, out_fields, dst, opts, texts, fields, fix_text, fill_srs_id, srs_idx, fill,
+                 settings, dst_status, add_srs, transform, make_valid, keep, notes, feedback, shown):
     writer = QgsVectorFileWriter.create(out_path, out_fields, layer.wkbType(), dst, QgsCoordinateTransformContext(),
                                         opts)
     if writer.hasError() != QgsVectorFileWriter.NoError:
-        raise OSError(tr("Could not create {path}: {error}").format(path=out_path, error=writer.errorMessage()))
+        raise _WriteError(tr("Could not create {path}: {error}").format(path=shown, error=writer.errorMessage()))
     counts = {"features": 0, "made_valid": 0, "not_fixed": 0, "srs_id_filled": 0, "text_trimmed": 0,
               "text_reencoded": 0, "transformed": 0}
     total = max(layer.featureCount(), 1)
@@ -227,16 +318,8 @@ def fix_dataset(layer, out_path, ref=None, target_crs=None, assign_crs=None, mak
         out.setAttributes([attrs[i] for i in keep])
         out.setGeometry(g)
         if not writer.addFeature(out):
-            raise OSError(tr("Could not write feature {fid} to {path}: {error}").format(
-                fid=f.id(), path=out_path, error=writer.errorMessage()))
+            raise _WriteError(tr("Could not write feature {fid} to {path}: {error}").format(
+                fid=f.id(), path=shown, error=writer.errorMessage()))
         counts["features"] += 1
     del writer
-    if codec:
-        notes.append(tr("Text read as {codec} and written as UTF-8.").format(codec=codec))
-    uri = "%s|layername=%s" % (out_path, name) if ext == ".gpkg" else out_path
-    if feedback:
-        feedback.setProgress(100)
-    observe("fix", dataset=os.path.basename(out_path), features=counts.get("features", 0),
-            source=os.path.basename(str(layer.source() if hasattr(layer, "source") else layer).split("|")[0]))
-    return FixResult(out_path, name if ext == ".gpkg" else os.path.splitext(os.path.basename(out_path))[0], uri,
-                     dst.authid(), counts, notes)
+    return counts

@@ -6,10 +6,10 @@ drawn by QGIS's renderer), the datasets of a batch, and every finding (up to
 to the internet; ``@media print`` lays it out for A4.
 """
 import html
-import os
 
 from ..findings import ERROR, INFO, WARNING
 from ..i18n import tr
+from ..secrets import redact
 from .errorlayer import COLOURS, memory_layers, output_crs, severity_labels
 from .report import Report, standard_block
 from .rules import BY_ID
@@ -58,7 +58,7 @@ footer { margin-top: 28px; color: var(--mute); font-size: 11.5px; }
 
 
 def esc(value):
-    return html.escape("" if value is None else str(value))
+    return html.escape("" if value is None else redact(str(value)))
 
 
 def chart_svg(summary, width=680):
@@ -238,9 +238,6 @@ def render_html(report, thumbnails=True):
 
 
 def write_html(report, path, thumbnails=True):
+    from ..safe_output import html_or_empty, write_text
     text = render_html(report, thumbnails)
-    tmp = path + ".part"
-    with open(tmp, "w", encoding="utf-8") as fh:
-        fh.write(text)
-    os.replace(tmp, path)
-    return path
+    return write_text(path, text, html_or_empty, tr("HTML report"))

@@ -161,9 +161,9 @@ class Report:
         }
 
     def write_json(self, path):
-        tmp = path + ".part"
-        with open(tmp, "w", encoding="utf-8") as fh:
-            json.dump(self.to_dict(), fh, ensure_ascii=False, indent=1, default=str)
-            fh.write("\n")
-        os.replace(tmp, path)
-        return path
+        """Write the JSON report (beside, then renamed: never a partial file); an existing file is
+        replaced only when it is a JSON file (or empty)."""
+        from ..safe_output import json_or_empty, write_text
+        from ..secrets import redact_all
+        text = json.dumps(redact_all(self.to_dict()), ensure_ascii=False, indent=1, default=str) + "\n"
+        return write_text(path, text, json_or_empty, i18n.tr("JSON report"))

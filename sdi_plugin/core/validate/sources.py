@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from qgis.core import QgsProviderRegistry, QgsVectorLayer, QgsWkbTypes
 
 from ..i18n import tr
+from ..secrets import redact
 
 # Vector formats Simpul validates (by extension); anything else is refused with a clear message.
 VECTOR_EXTENSIONS = {".gpkg": "GeoPackage", ".shp": "ESRI Shapefile", ".geojson": "GeoJSON",
@@ -65,7 +66,7 @@ def check_path(path):
     if not path:
         raise InputError(tr("No dataset given."))
     if not os.path.exists(path):
-        raise InputError(tr("{path} does not exist.").format(path=path))
+        raise InputError(tr("{path} does not exist.").format(path=redact(path)))
     if os.path.isdir(path):
         raise InputError(tr("{path} is a folder; validate a folder with the batch tool "
                             "(sdi:validatefolder).").format(path=path))
