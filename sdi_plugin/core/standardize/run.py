@@ -418,8 +418,15 @@ def standardize_dataset(layer, out_path, feature_type=None, field_map=None, meta
 
     work = tempfile.mkdtemp(prefix="simpul-standardize-")
     try:
-        fixed = fix_dataset(layer, os.path.join(work, "fixed.gpkg"), ref, target_crs=target_crs, assign_crs=assign_crs,
-                            feature_type=ft.fcode, layer_name="fixed", feedback=_Sub(feedback, 1, 60))
+        try:
+            fixed = fix_dataset(layer, os.path.join(work, "fixed.gpkg"), ref, target_crs=target_crs,
+                                assign_crs=assign_crs, feature_type=ft.fcode, layer_name="fixed",
+                                feedback=_Sub(feedback, 1, 60))
+        except OSError:
+            # the fix refuses to finish a canceled run (nothing of it is kept): a cancel, not a write error
+            if feedback and feedback.isCanceled():
+                raise InputError(tr("Canceled.")) from None
+            raise
         if feedback and feedback.isCanceled():
             raise InputError(tr("Canceled."))
         notes.extend(fixed.notes)
