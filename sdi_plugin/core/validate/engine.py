@@ -16,6 +16,7 @@ from ..events import observe
 from ..i18n import tr
 from . import attribute_rules as attrs
 from . import dataset_rules as dsr
+from . import postgis_engine as pg
 from .context import Context
 from .encoding import check_encoding
 from .geometry_rules import geometry_pass
@@ -45,9 +46,12 @@ class SubFeedback:
 
 
 def validate_layer(layer, ref=None, feature_type=None, metadata_path="", feedback=None,
-                   kugi=None, settings=None):
+                   kugi=None, settings=None, engine="auto"):
     """Validate one open layer; returns a :class:`DatasetResult` (raises :class:`InputError`
-    only for input it cannot validate at all, e.g. an unknown FEATURE_TYPE)."""
+    only for input it cannot validate at all, e.g. an unknown FEATURE_TYPE, or a PostGIS
+    database that cannot be reached).  For a PostGIS layer the geometry and topology rules run
+    in the database (``engine="auto"``; ``"local"`` forces QGIS); ``dataset["engine"]`` says
+    which ran."""
     started = time.monotonic()
     ref = ref or ref_of_layer(layer)
     check_layer(layer, ref.label)
@@ -81,26 +85,35 @@ def validate_layer(layer, ref=None, feature_type=None, metadata_path="", feedbac
     ctx.forget_values()
     has_geometry = ctx.geometry_type in (QgsWkbTypes.PointGeometry, QgsWkbTypes.LineGeometry,
                                          QgsWkbTypes.PolygonGeometry)
-    if has_geometry and not ctx.canceled():
-        state = geometry_pass(ctx, 10, 45)
-        run.extend(["geom.empty", "geom.valid", "geom.duplicate"])
-        if ctx.crs_how != "none":
-            run.append("extent.indonesia")
-        if ctx.geometry_type == QgsWkbTypes.PolygonGeometry and not ctx.canceled():
-            if ctx.scale:
-                run.append("topo.sliver")
-            check_overlaps(ctx, state, 55, 40)
-            run.append("topo.overlap")
-            if ctx.settings.is_coverage(ctx.feature_type) and not ctx.canceled():
-                check_gaps(ctx, state)
-                run.append("topo.gap")
+    db = None
+    if has_geometry and not ctx.canceled() and pg.is_postgis(layer) and engine != "local":
+        db = pg.plan(ctx)          # None: the rules run here (ctx.notes says why)
+    try:
+        if has_geometry and not ctx.canceled():
+            state = db.geometry(ctx, 10, 45) if db else geometry_pass(ctx, 10, 45)
+            run.extend(["geom.empty", "geom.valid", "geom.duplicate"])
+            if ctx.crs_how != "none":
+                run.append("extent.indonesia")
+            if ctx.geometry_type == QgsWkbTypes.PolygonGeometry and not ctx.canceled():
+                if ctx.scale:
+                    run.append("topo.sliver")
+                (db.overlaps if db else check_overlaps)(ctx, state, 55, 40)
+                run.append("topo.overlap")
+                if ctx.settings.is_coverage(ctx.feature_type) and not ctx.canceled():
+                    (db.gaps if db else check_gaps)(ctx, state)
+                    run.append("topo.gap")
+    finally:
+        if db is not None:
+            db.close()
     canceled = ctx.canceled()
     if not canceled:
         ctx.progress(100)
     ctx.findings.sort(key=sort_key)
     if not canceled:
         observe("validate", dataset=ref.label, findings=len(ctx.findings))
-    return DatasetResult(dataset=ctx.describe(), findings=ctx.findings, rules=list(run), notes=ctx.notes,
+    dataset = ctx.describe()
+    dataset["engine"] = "postgis" if db is not None else "local"
+    return DatasetResult(dataset=dataset, findings=ctx.findings, rules=list(run), notes=ctx.notes,
                          canceled=canceled, seconds=time.monotonic() - started, ref=ref,
                          crs_wkt=ctx.crs.toWkt() if ctx.crs.isValid() else "", layer=layer)
 
