@@ -71,3 +71,55 @@ def test_database_and_local_engines_agree_on_every_latihan_dataset(postgis_db, s
                "extent": "extent.indonesia"}.get(schema)
     if planted:
         assert planted in {f.rule for f in db.findings}
+
+
+# -- nothing written -------------------------------------------------------------------------
+def _catalogue(db):
+    """Every relation, column, function and spatial_ref_sys row, and every latihan table's content."""
+    rels = db.sql("SELECT n.nspname, c.relname, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                  "WHERE n.nspname NOT LIKE 'pg_toast%%' AND n.nspname NOT LIKE 'pg_temp%%' ORDER BY 1, 2")
+    cols = db.sql("SELECT attrelid::regclass::text, attname, atttypid, attnum FROM pg_attribute WHERE attnum > 0 "
+                  "ORDER BY 1, 4")
+    procs = db.sql("SELECT count(*) FROM pg_proc")
+    srs = db.sql("SELECT srid, md5(coalesce(srtext, '') || coalesce(proj4text, '')) FROM spatial_ref_sys "
+                 "WHERE srid > 32767 OR auth_name <> 'EPSG' ORDER BY 1")
+    data = {schema: db.sql('SELECT md5(string_agg(t::text, \'|\' ORDER BY t.fid)), count(*), max(xmin::text::bigint) '
+                           'FROM "%s"."%s" t' % (schema, table)) for schema, table in db.datasets.items()}
+    return rels, cols, procs, srs, data
+
+
+def test_validation_writes_nothing_to_the_database(postgis_db):
+    before = _catalogue(postgis_db)
+    for schema in ("topo_overlap", "topo_gap", "geom_duplicate", "extent"):
+        result = validate_layer(postgis_db.layer(schema))
+        assert result.dataset["engine"] == "postgis"
+    assert _catalogue(postgis_db) == before
+
+
+def test_the_engines_connection_refuses_writes(postgis_db):
+    from sdi_plugin.core.validate import postgis_engine as pg
+    from sdi_plugin.core.validate.context import Context
+    from sdi_plugin.core.validate.sources import ref_of_layer
+    import psycopg2
+    layer = postgis_db.layer("topo_overlap")
+    run = pg.plan(Context(layer, ref_of_layer(layer)))
+    assert run is not None
+    try:
+        with pytest.raises(psycopg2.errors.ReadOnlySqlTransaction):
+            run._rows('DELETE FROM topo_overlap."PERSIL_AR_1K"')
+    finally:
+        run.close()
+    assert postgis_db.sql('SELECT count(*) FROM topo_overlap."PERSIL_AR_1K"')[0][0] == 80
+
+
+def test_password_appears_in_no_report(postgis_db, tmp_path):
+    from sdi_plugin.core.validate.outputs import write_outputs
+    from sdi_plugin.core.validate.report import Report
+    result = validate_layer(postgis_db.layer("topo_overlap"))
+    paths = [str(tmp_path / n) for n in ("e.gpkg", "r.html", "r.json")]
+    write_outputs(Report([result]), *paths)
+    for p in paths[1:]:
+        text = open(p, encoding="utf-8").read()
+        assert postgis_db.password not in text
+        assert "topo_overlap" in text
+    assert postgis_db.password not in repr(result.dataset)

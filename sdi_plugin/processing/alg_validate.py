@@ -7,11 +7,13 @@ import os
 from qgis.core import (QgsFeatureRequest, QgsProcessing, QgsProcessingAlgorithm, QgsProcessingContext,
                        QgsProcessingException, QgsProcessingOutputBoolean, QgsProcessingOutputNumber,
                        QgsProcessingOutputString, QgsProcessingParameterBoolean, QgsProcessingParameterCrs,
-                       QgsProcessingParameterFile, QgsProcessingParameterFileDestination,
+                       QgsProcessingParameterDatabaseSchema, QgsProcessingParameterFile,
+                       QgsProcessingParameterFileDestination, QgsProcessingParameterProviderConnection,
                        QgsProcessingParameterString, QgsProcessingParameterVectorLayer, QgsVectorLayer)
 
 from ..core.i18n import tr
 from ..core.validate import InputError, validate_batch, validate_layer
+from ..core.validate.engine import validate_schema
 from ..core.validate.fix import fix_dataset
 from ..core.validate.outputs import write_outputs
 from ..core.validate.report import Report
@@ -33,7 +35,8 @@ def thread_layer(alg, parameters, name, context):
             raise QgsProcessingException(str(exc)) from None
     ref = ref_of_layer(layer)
     try:
-        if ref.path:
+        if ref.path or ref.provider == "postgres":
+            # a PostGIS table is opened afresh in this thread (not copied): its rules run in the database
             return open_ref(ref), ref
         check_layer(layer, ref.label)
     except InputError as exc:
@@ -182,6 +185,8 @@ class ValidateFolderAlgorithm(_Outputs, QgsProcessingAlgorithm):
     GEOPACKAGE = "GEOPACKAGE"
     RECURSIVE = "RECURSIVE"
     METADATA_FOLDER = "METADATA_FOLDER"
+    POSTGIS_CONNECTION = "POSTGIS_CONNECTION"
+    POSTGIS_SCHEMA = "POSTGIS_SCHEMA"
 
     def createInstance(self):
         return ValidateFolderAlgorithm()
@@ -203,7 +208,9 @@ class ValidateFolderAlgorithm(_Outputs, QgsProcessingAlgorithm):
                   "sub-folders too when RECURSIVE) or every layer of one GeoPackage in one run, and writes one "
                   "report over all of them. A file that cannot be read is reported (rule dataset.readable) and "
                   "the run goes on. Metadata files named <layer>.xml are looked for beside each dataset or in "
-                  "METADATA_FOLDER.")
+                  "METADATA_FOLDER.") + " " + tr(
+            "Or give a PostGIS connection and schema (POSTGIS_CONNECTION, POSTGIS_SCHEMA): every table with "
+            "geometry in it is validated, the geometry and topology rules as SQL in the database.")
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFile(self.INPUT, tr("Folder"), QgsProcessingParameterFile.Folder,
@@ -213,14 +220,35 @@ class ValidateFolderAlgorithm(_Outputs, QgsProcessingAlgorithm):
         self.addParameter(QgsProcessingParameterBoolean(self.RECURSIVE, tr("Include sub-folders"), True))
         self.addParameter(QgsProcessingParameterFile(self.METADATA_FOLDER, tr("Folder of metadata files (optional)"),
                                                      QgsProcessingParameterFile.Folder, optional=True))
+        self.addParameter(QgsProcessingParameterProviderConnection(
+            self.POSTGIS_CONNECTION, tr("or a PostGIS connection"), "postgres", optional=True))
+        self.addParameter(QgsProcessingParameterDatabaseSchema(
+            self.POSTGIS_SCHEMA, tr("… and its schema (every table)"), self.POSTGIS_CONNECTION, optional=True))
         self.add_report_outputs()
         self.addOutput(QgsProcessingOutputNumber("DATASETS", tr("Number of datasets")))
 
     def processAlgorithm(self, parameters, context, feedback):
         folder = self.parameterAsFile(parameters, self.INPUT, context)
         gpkg = self.parameterAsFile(parameters, self.GEOPACKAGE, context)
-        if bool(folder) == bool(gpkg):
-            raise QgsProcessingException(tr("Give either a folder (INPUT) or a GeoPackage (GEOPACKAGE)."))
+        connection = self.parameterAsConnectionName(parameters, self.POSTGIS_CONNECTION, context) \
+            if parameters.get(self.POSTGIS_CONNECTION) else ""
+        schema = self.parameterAsSchema(parameters, self.POSTGIS_SCHEMA, context) \
+            if parameters.get(self.POSTGIS_SCHEMA) else ""
+        if sum(map(bool, (folder, gpkg, connection or schema))) != 1:
+            raise QgsProcessingException(tr("Give either a folder (INPUT), a GeoPackage (GEOPACKAGE) or a PostGIS "
+                                            "connection and schema (POSTGIS_CONNECTION, POSTGIS_SCHEMA)."))
+        if connection or schema:
+            if not (connection and schema):
+                raise QgsProcessingException(tr("Give both the PostGIS connection and the schema."))
+            try:
+                report = validate_schema(connection, schema, feedback)
+            except InputError as exc:
+                raise QgsProcessingException(str(exc)) from None
+            if not report.results:
+                feedback.pushWarning(tr("No table with geometry in the schema {schema}.").format(schema=schema))
+            out = self.finish(report, parameters, context, feedback)
+            out["DATASETS"] = len(report.results)
+            return out
         source = folder or gpkg
         if not os.path.exists(source):
             raise QgsProcessingException(tr("{path} does not exist.").format(path=source))

@@ -23,6 +23,7 @@ from .geometry_rules import geometry_pass
 from .metadata_seam import check_metadata
 from .report import DatasetResult, Report, sort_key
 from .rules import finding
+from .postgis_sources import public_uri, schema_refs
 from .sources import InputError, check_layer, find_datasets, layer_names, open_ref, ref_for, ref_of_layer
 from .topology import check_gaps, check_overlaps
 
@@ -113,6 +114,8 @@ def validate_layer(layer, ref=None, feature_type=None, metadata_path="", feedbac
         observe("validate", dataset=ref.label, findings=len(ctx.findings))
     dataset = ctx.describe()
     dataset["engine"] = "postgis" if db is not None else "local"
+    if pg.is_postgis(layer):
+        dataset["source"] = public_uri(layer.source())     # never the user name or password
     return DatasetResult(dataset=dataset, findings=ctx.findings, rules=list(run), notes=ctx.notes,
                          canceled=canceled, seconds=time.monotonic() - started, ref=ref,
                          crs_wkt=ctx.crs.toWkt() if ctx.crs.isValid() else "", layer=layer)
@@ -121,7 +124,7 @@ def validate_layer(layer, ref=None, feature_type=None, metadata_path="", feedbac
 def unreadable(ref_or_path, error):
     """The result for a dataset that could not be opened: one dataset.readable finding."""
     label = getattr(ref_or_path, "label", None) or os.path.basename(str(ref_or_path))
-    path = getattr(ref_or_path, "path", None) or str(ref_or_path)
+    path = getattr(ref_or_path, "path", None) or public_uri(getattr(ref_or_path, "uri", None) or str(ref_or_path))
     return DatasetResult(dataset={"name": label, "label": label, "source": path, "feature_count": None},
                          findings=[finding("dataset.readable", str(error), file=path)],
                          rules=["dataset.readable"], ref=ref_or_path if hasattr(ref_or_path, "uri") else None)
@@ -196,3 +199,16 @@ def validate_batch(source, recursive=True, metadata_dir="", feedback=None, refs=
     canceled = bool(feedback and feedback.isCanceled())
     return Report(results, source=source or "", canceled=canceled,
                   skipped=[tr("Skipped (not a vector dataset): {path}").format(path=p) for p in skipped])
+
+
+def validate_schema(connection, schema, feedback=None):
+    """Validate every table and view with geometry of a PostGIS ``schema`` (``connection``: a
+    saved QGIS connection's name or a data source URI); one :class:`Report` over all of them."""
+    refs, skipped = schema_refs(connection, schema)
+    report = validate_batch("", feedback=feedback, refs=refs)
+    report.source = "%s (%s)" % (schema, public_uri(connection))
+    for result in report.results:
+        if result.dataset.get("label") == result.dataset.get("name"):
+            result.dataset["label"] = "%s.%s" % (schema, result.dataset["name"])
+    report.skipped.extend(tr("Skipped (no geometry): {table}").format(table=t) for t in skipped)
+    return report

@@ -267,6 +267,7 @@ class PostgisRun:
         self.K = self.sql.Identifier(key)
         self.kind = kind
         self._rows("SET LOCAL work_mem = '64MB'")
+        self._rows("SET LOCAL jit = off")          # compiling costs more than it saves on these joins
         return None
 
     # -- the rules ------------------------------------------------------------------------
