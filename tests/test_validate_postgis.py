@@ -123,3 +123,212 @@ def test_password_appears_in_no_report(postgis_db, tmp_path):
         assert postgis_db.password not in text
         assert "topo_overlap" in text
     assert postgis_db.password not in repr(result.dataset)
+
+
+# -- a schema as a batch ----------------------------------------------------------------------
+def _saved_connection(db, name, user=None):
+    from qgis.core import QgsDataSourceUri, QgsProviderRegistry
+    md = QgsProviderRegistry.instance().providerMetadata("postgres")
+    uri = QgsDataSourceUri()
+    uri.setConnection(db.host, str(db.port), db.dbname, "", "", QgsDataSourceUri.SslDisable, db.authcfg(user))
+    md.saveConnection(md.createConnection(uri.uri(False), {}), name)
+    return name
+
+
+def test_validatefolder_takes_a_postgis_schema(postgis_db, sdi_provider, tmp_path):
+    import json
+    import processing
+    from qgis.core import QgsProcessingFeedback
+    postgis_db.owner_sql('CREATE SCHEMA IF NOT EXISTS wilayah')
+    postgis_db.owner_sql('DROP TABLE IF EXISTS wilayah."PERSIL_AR_1K", wilayah."ADMINISTRASIKECAMATAN_AR_10K", '
+                         'wilayah.catatan')
+    postgis_db.owner_sql('CREATE TABLE wilayah."PERSIL_AR_1K" AS SELECT * FROM topo_overlap."PERSIL_AR_1K"; '
+                         'ALTER TABLE wilayah."PERSIL_AR_1K" ADD PRIMARY KEY (fid); '
+                         'CREATE TABLE wilayah."ADMINISTRASIKECAMATAN_AR_10K" AS '
+                         'SELECT * FROM topo_gap."ADMINISTRASIKECAMATAN_AR_10K"; '
+                         'ALTER TABLE wilayah."ADMINISTRASIKECAMATAN_AR_10K" ADD PRIMARY KEY (fid); '
+                         'CREATE TABLE wilayah.catatan (id int PRIMARY KEY, teks text)')
+    name = _saved_connection(postgis_db, "Simpul uji")
+    out = tmp_path / "schema.json"
+    res = processing.run("sdi:validatefolder", {"POSTGIS_CONNECTION": name, "POSTGIS_SCHEMA": "wilayah",
+                                                "OUTPUT_JSON": str(out)}, feedback=QgsProcessingFeedback())
+    assert res["DATASETS"] == 2
+    report = json.loads(out.read_text(encoding="utf-8"))
+    labels = sorted(d["label"] for d in report["datasets"])
+    assert labels == ["wilayah.ADMINISTRASIKECAMATAN_AR_10K", "wilayah.PERSIL_AR_1K"]
+    assert {d["engine"] for d in report["datasets"]} == {"postgis"}
+    rules = {f["rule"] for f in report["findings"]}
+    assert {"topo.overlap", "topo.gap"} <= rules
+    assert any("wilayah.catatan" in n for n in report["notes"])
+    assert postgis_db.password not in out.read_text(encoding="utf-8")
+
+
+def test_validatefolder_says_plainly_when_the_schema_is_missing(postgis_db, sdi_provider):
+    import processing
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+    name = _saved_connection(postgis_db, "Simpul uji 2")
+    with pytest.raises(QgsProcessingException, match="no schema called tidak_ada"):
+        processing.run("sdi:validatefolder", {"POSTGIS_CONNECTION": name, "POSTGIS_SCHEMA": "tidak_ada"},
+                       feedback=QgsProcessingFeedback())
+
+
+def test_validatedataset_runs_the_rules_in_the_database(postgis_db, sdi_provider, tmp_path):
+    import json
+    import processing
+    from qgis.core import QgsProcessingFeedback
+    out = tmp_path / "one.json"
+    uri = "postgres://" + postgis_db.uri("topo_overlap", "PERSIL_AR_1K", authcfg=postgis_db.authcfg())
+    res = processing.run("sdi:validatedataset", {"INPUT": uri, "OUTPUT_JSON": str(out)},
+                         feedback=QgsProcessingFeedback())
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["dataset"]["engine"] == "postgis"
+    assert json.loads(res["BY_RULE"])["topo.overlap"] == 2
+
+
+# -- bad input -------------------------------------------------------------------------------
+def test_wrong_password_says_so_without_echoing_it(postgis_db):
+    from sdi_plugin.core.validate.sources import DatasetRef, open_ref
+    wrong = "Salah-sandi-1234"
+    ref = DatasetRef(path="", layer_name="PERSIL_AR_1K", format="PostgreSQL", provider="postgres",
+                     uri=postgis_db.uri("topo_overlap", "PERSIL_AR_1K", password=wrong))
+    with pytest.raises(InputError) as err:
+        open_ref(ref)
+    assert "password is wrong" in str(err.value)
+    assert wrong not in str(err.value)
+
+
+def test_wrong_password_in_a_schema_batch(postgis_db):
+    from qgis.core import QgsDataSourceUri
+    from sdi_plugin.core.validate.engine import validate_schema
+    uri = QgsDataSourceUri()
+    uri.setConnection(postgis_db.host, str(postgis_db.port), postgis_db.dbname, postgis_db.user, "Salah-sandi-99")
+    with pytest.raises(InputError) as err:
+        validate_schema(uri.uri(False), "topo_overlap")
+    assert "Salah-sandi-99" not in str(err.value)
+
+
+def _copy(db, schema, source_schema, table, pk=True):
+    db.owner_sql('CREATE SCHEMA IF NOT EXISTS "%s"' % schema)
+    db.owner_sql('DROP TABLE IF EXISTS "%s"."%s" CASCADE' % (schema, table))
+    db.owner_sql('CREATE TABLE "%s"."%s" AS SELECT * FROM "%s"."%s"' % (schema, table, source_schema, table))
+    if pk:
+        db.owner_sql('ALTER TABLE "%s"."%s" ADD PRIMARY KEY (fid)' % (schema, table))
+    db.owner_sql('CREATE INDEX ON "%s"."%s" USING gist (geom)' % (schema, table))
+
+
+def test_table_without_primary_key_runs_locally_and_says_why(postgis_db):
+    _copy(postgis_db, "tanpa_pk", "topo_overlap", "PERSIL_AR_1K", pk=False)
+    layer = postgis_db.layer("tanpa_pk", "PERSIL_AR_1K", key="")
+    assert layer.isValid()
+    result = validate_layer(layer)
+    assert result.dataset["engine"] == "local"
+    assert any("primary key" in n for n in result.notes), (result.notes, layer.source())
+    assert sum(f.rule == "topo.overlap" for f in result.findings) == 2
+
+
+def test_a_view_is_validated_in_the_database(postgis_db):
+    postgis_db.owner_sql('CREATE OR REPLACE VIEW topo_overlap.persil_v AS SELECT * FROM topo_overlap."PERSIL_AR_1K"')
+    layer = postgis_db.layer("topo_overlap", "persil_v", key="fid")
+    assert layer.isValid()
+    db = validate_layer(layer)
+    local = validate_layer(postgis_db.layer("topo_overlap", "persil_v", key="fid"), engine="local")
+    assert db.dataset["engine"] == "postgis"
+    assert compare(local, db) == []
+
+
+def test_a_table_of_no_rows(postgis_db):
+    postgis_db.owner_sql('CREATE SCHEMA IF NOT EXISTS kosong')
+    postgis_db.owner_sql('DROP TABLE IF EXISTS kosong."PERSIL_AR_1K"')
+    postgis_db.owner_sql('CREATE TABLE kosong."PERSIL_AR_1K" (LIKE topo_overlap."PERSIL_AR_1K" INCLUDING ALL)')
+    result = validate_layer(postgis_db.layer("kosong", "PERSIL_AR_1K"))
+    assert result.dataset["engine"] == "postgis"
+    assert result.dataset["feature_count"] == 0
+    assert [f.rule for f in result.findings if f.rule.startswith(("geom", "topo"))] == ["geom.empty"]
+
+
+def test_a_geometry_column_of_mixed_types(postgis_db):
+    postgis_db.owner_sql('CREATE SCHEMA IF NOT EXISTS campur')
+    postgis_db.owner_sql('DROP TABLE IF EXISTS campur."PERSIL_AR_1K"')
+    postgis_db.owner_sql('CREATE TABLE campur."PERSIL_AR_1K" (fid serial PRIMARY KEY, "FCODE" text, '
+                         'geom geometry(Geometry, 900914))')
+    postgis_db.owner_sql("INSERT INTO campur.\"PERSIL_AR_1K\" (\"FCODE\", geom) SELECT \"FCODE\", geom "
+                         "FROM topo_overlap.\"PERSIL_AR_1K\" UNION ALL SELECT 'LA03100010', "
+                         "ST_SetSRID('POINT(678500 9313950)'::geometry, 900914)")
+    before = _catalogue(postgis_db)
+    layer = postgis_db.layer("campur", "PERSIL_AR_1K")
+    if layer.isValid():
+        result = validate_layer(layer)
+        assert result.findings is not None
+        kinds = {f.rule for f in result.findings}
+        assert "kugi.geometry_type" in kinds or result.dataset["engine"] == "local"
+    else:
+        from sdi_plugin.core.validate.sources import DatasetRef, open_ref
+        with pytest.raises(InputError, match="several geometry types"):
+            open_ref(DatasetRef("", "PERSIL_AR_1K", "PostgreSQL", layer.source(), "postgres"))
+    assert _catalogue(postgis_db) == before
+
+
+class _Cutter:
+    """A feedback that cuts the validator's connection once the database rules have begun."""
+
+    def __init__(self, db, at):
+        self.db, self.at, self.cut = db, at, 0
+
+    def isCanceled(self):  # noqa: N802
+        return False
+
+    def setProgress(self, value):  # noqa: N802
+        if value >= self.at and not self.cut:
+            self.cut = self.db.terminate("Simpul validator")
+
+    def pushInfo(self, text):  # noqa: N802
+        pass
+
+
+def test_a_dropped_connection_mid_run_is_a_clear_message(postgis_db):
+    before = _catalogue(postgis_db)
+    feedback = _Cutter(postgis_db, 12)
+    with pytest.raises(InputError) as err:
+        validate_layer(postgis_db.layer("topo_overlap"), feedback=feedback)
+    assert feedback.cut == 1
+    assert "connection to the PostGIS database was lost" in str(err.value)
+    assert postgis_db.password not in str(err.value)
+    assert _catalogue(postgis_db) == before
+    # the next run works again
+    assert validate_layer(postgis_db.layer("topo_overlap")).dataset["engine"] == "postgis"
+
+
+def test_a_user_without_the_postgis_functions_falls_back_to_local(postgis_db):
+    postgis_db.sql("DROP DATABASE IF EXISTS terbatas", dbname="postgres")
+    postgis_db.sql("CREATE DATABASE terbatas OWNER %s" % postgis_db.user, dbname="postgres")
+    postgis_db.sql("CREATE EXTENSION postgis", dbname="terbatas")
+    postgis_db.sql("REVOKE EXECUTE ON FUNCTION ST_IsValidDetail(geometry, integer) FROM PUBLIC", dbname="terbatas")
+    postgis_db.sql('CREATE TABLE public."PERSIL_AR_1K" (fid int PRIMARY KEY, geom geometry(MultiPolygon, 3857))',
+                   dbname="terbatas")
+    postgis_db.sql("INSERT INTO public.\"PERSIL_AR_1K\" VALUES (1, 'SRID=3857;MULTIPOLYGON(((0 0,10 0,10 10,0 10,0 0)))'),"
+                   " (2, 'SRID=3857;MULTIPOLYGON(((5 5,15 5,15 15,5 15,5 5)))')", dbname="terbatas")
+    postgis_db.sql('GRANT SELECT ON public."PERSIL_AR_1K" TO %s' % postgis_db.reader, dbname="terbatas")
+    from qgis.core import QgsDataSourceUri, QgsVectorLayer
+    uri = QgsDataSourceUri()
+    uri.setConnection(postgis_db.host, str(postgis_db.port), "terbatas", postgis_db.reader, postgis_db.reader_password)
+    uri.setDataSource("public", "PERSIL_AR_1K", "geom", "", "fid")
+    result = validate_layer(QgsVectorLayer(uri.uri(False), "PERSIL_AR_1K", "postgres"))
+    assert result.dataset["engine"] == "local"
+    assert any("st_isvaliddetail" in n and "EXECUTE" in n for n in result.notes)
+    assert [f.rule for f in result.findings if f.rule == "topo.overlap"] == ["topo.overlap"]
+
+
+def test_text_rules_in_the_database_agree_with_the_local_ones(postgis_db):
+    _copy(postgis_db, "teks", "encoding_tanpa_cpg", "TOPONIMI_PT_10K")
+    postgis_db.owner_sql("UPDATE teks.\"TOPONIMI_PT_10K\" SET \"NAMOBJ\" = 'Masjid Jami\u00e2\u20ac\u2122 Kalipasir' "
+                         "WHERE fid = 1")
+    postgis_db.owner_sql("UPDATE teks.\"TOPONIMI_PT_10K\" SET \"REMARK\" = '  Pasar Lama ' WHERE fid = 2")
+    postgis_db.owner_sql('ALTER TABLE teks."TOPONIMI_PT_10K" ALTER COLUMN "NAMOBJ" TYPE text')
+    postgis_db.owner_sql("UPDATE teks.\"TOPONIMI_PT_10K\" SET \"NAMOBJ\" = repeat('x', 300) WHERE fid = 3")
+    local = validate_layer(postgis_db.layer("teks", "TOPONIMI_PT_10K"), engine="local")
+    db = validate_layer(postgis_db.layer("teks", "TOPONIMI_PT_10K"))
+    assert db.dataset["engine"] == "postgis"
+    assert compare(local, db) == []
+    text = [f for f in db.findings if f.rule == "text.encoding"]
+    assert {f.severity for f in text} == {"warning", "info"}
+    assert any(f.rule == "kugi.attribute_type" and f.feature_id == 3 for f in db.findings)

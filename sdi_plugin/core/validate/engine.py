@@ -70,6 +70,20 @@ def validate_layer(layer, ref=None, feature_type=None, metadata_path="", feedbac
         (("text.encoding",), check_encoding),
         (("kugi.attribute_type",), attrs.check_lengths),
     ]
+    has_geometry = ctx.geometry_type in (QgsWkbTypes.PointGeometry, QgsWkbTypes.LineGeometry,
+                                         QgsWkbTypes.PolygonGeometry)
+    db = None
+    if has_geometry and pg.is_postgis(layer) and engine != "local":
+        db = pg.plan(ctx)          # None: the rules run here (ctx.notes says why)
+    ctx.database = db
+    try:
+        return _run(ctx, layer, ref, run, steps, has_geometry, db, started)
+    finally:
+        if db is not None:
+            db.close()
+
+
+def _run(ctx, layer, ref, run, steps, has_geometry, db, started):
     if ctx.feature_count == 0:
         ctx.add(finding("geom.empty", tr("The layer has no features: there is nothing to publish."),
                         fix=tr("Check that you exported the right layer.")))
@@ -84,28 +98,19 @@ def validate_layer(layer, ref=None, feature_type=None, metadata_path="", feedbac
         attrs.check_metadata_values(ctx, identifier)
         run.append("meta.complete")
     ctx.forget_values()
-    has_geometry = ctx.geometry_type in (QgsWkbTypes.PointGeometry, QgsWkbTypes.LineGeometry,
-                                         QgsWkbTypes.PolygonGeometry)
-    db = None
-    if has_geometry and not ctx.canceled() and pg.is_postgis(layer) and engine != "local":
-        db = pg.plan(ctx)          # None: the rules run here (ctx.notes says why)
-    try:
-        if has_geometry and not ctx.canceled():
-            state = db.geometry(ctx, 10, 45) if db else geometry_pass(ctx, 10, 45)
-            run.extend(["geom.empty", "geom.valid", "geom.duplicate"])
-            if ctx.crs_how != "none":
-                run.append("extent.indonesia")
-            if ctx.geometry_type == QgsWkbTypes.PolygonGeometry and not ctx.canceled():
-                if ctx.scale:
-                    run.append("topo.sliver")
-                (db.overlaps if db else check_overlaps)(ctx, state, 55, 40)
-                run.append("topo.overlap")
-                if ctx.settings.is_coverage(ctx.feature_type) and not ctx.canceled():
-                    (db.gaps if db else check_gaps)(ctx, state)
-                    run.append("topo.gap")
-    finally:
-        if db is not None:
-            db.close()
+    if has_geometry and not ctx.canceled():
+        state = db.geometry(ctx, 10, 45) if db else geometry_pass(ctx, 10, 45)
+        run.extend(["geom.empty", "geom.valid", "geom.duplicate"])
+        if ctx.crs_how != "none":
+            run.append("extent.indonesia")
+        if ctx.geometry_type == QgsWkbTypes.PolygonGeometry and not ctx.canceled():
+            if ctx.scale:
+                run.append("topo.sliver")
+            (db.overlaps if db else check_overlaps)(ctx, state, 55, 40)
+            run.append("topo.overlap")
+            if ctx.settings.is_coverage(ctx.feature_type) and not ctx.canceled():
+                (db.gaps if db else check_gaps)(ctx, state)
+                run.append("topo.gap")
     canceled = ctx.canceled()
     if not canceled:
         ctx.progress(100)

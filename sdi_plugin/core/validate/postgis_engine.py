@@ -248,6 +248,9 @@ class PostgisRun:
             return tr("the database user may not run the PostGIS functions {names} (EXECUTE privilege)").format(
                 names=", ".join(missing))
         key = src.key
+        if key and not self._rows("SELECT 1 FROM pg_attribute WHERE attrelid = %s::oid AND attname = %s AND "
+                                  "attnum > 0 AND NOT attisdropped", (oid, key)):
+            key = ""               # QGIS numbers the rows of a table without a key by their ctid ("tid")
         if not key:
             pk = self._rows("SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid "
                             "AND a.attnum = ANY(i.indkey) WHERE i.indrelid = %s::oid AND i.indisprimary", (oid,))
@@ -268,7 +271,25 @@ class PostgisRun:
         self.kind = kind
         self._rows("SET LOCAL work_mem = '64MB'")
         self._rows("SET LOCAL jit = off")          # compiling costs more than it saves on these joins
+        for setting in ("parallel_setup_cost = 100", "parallel_tuple_cost = 0.01",
+                        "min_parallel_table_scan_size = '1MB'"):      # let the self-join use the cores
+            self._rows("SET LOCAL " + setting)
         return None
+
+    # -- attribute values as SQL aggregates ---------------------------------------------------
+    def text_candidates(self, ctx, name):
+        """(longest length, the distinct values that are not plain ASCII or that begin or end with
+        something other than a visible ASCII character) of a text column: all the text rules
+        need to look at, whatever the number of rows."""
+        def work(_ctx):
+            c = self.sql.Identifier(name)
+            longest = self._rows(self.sql.SQL("SELECT coalesce(max(char_length({c})), 0) FROM {T}").format(
+                c=c, T=self.T))[0][0]
+            rows = self._rows(self.sql.SQL(
+                "SELECT DISTINCT {c} FROM {T} WHERE {c} ~ '[^\x01-\x7f]' OR {c} ~ '^[^!-~]' OR {c} ~ '[^!-~]$'"
+            ).format(c=c, T=self.T))
+            return longest, [r[0] for r in rows]
+        return self.run(ctx, work) or (0, [])
 
     # -- the rules ------------------------------------------------------------------------
     def _q(self, text):

@@ -96,9 +96,31 @@ def open_postgis(ref):
     from .postgis_engine import DatabaseError, PgSource, connect
     src = PgSource(layer)
     try:
-        connect(src).close()
+        conn = connect(src)
     except DatabaseError as exc:
         raise InputError(str(exc)) from None
-    reason = layer.dataProvider().error().summary() if layer.dataProvider() else ""
+    try:
+        with conn.cursor() as cur:
+            cur.execute("SELECT type FROM geometry_columns WHERE f_table_schema = %s AND f_table_name = %s",
+                        (src.schema, src.table))
+            row = cur.fetchone()
+            if row is None:
+                raise InputError(tr("The database has no table or view {table} with a geometry column.").format(
+                    table=src.label))
+            if row[0].upper() == "GEOMETRY" and src.geom:
+                cur.execute('SELECT array_agg(DISTINCT GeometryType(g)) FROM (SELECT "%s" AS g FROM "%s"."%s" '
+                            'LIMIT 100000) s' % tuple(x.replace('"', '""') for x in (src.geom, src.schema, src.table)))
+                kinds = sorted(k for k in (cur.fetchone()[0] or []) if k)
+                if len(kinds) > 1:
+                    raise InputError(tr("The geometry column of {table} holds several geometry types ({types}); "
+                                        "a KUGI dataset has one. Add the layer of one type (QGIS lists one per "
+                                        "type) or split the table.").format(table=src.label, types=", ".join(kinds)))
+    except InputError:
+        raise
+    except Exception:  # noqa: BLE001 - diagnostics only; the plain message follows
+        pass
+    finally:
+        conn.close()
+    reason = layer.error().summary() if layer.error() else ""
     raise InputError(tr("The PostGIS table {table} could not be opened{reason}.").format(
         table=src.label, reason=(": " + src.clean(reason)) if reason else ""))
