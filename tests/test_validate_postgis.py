@@ -332,3 +332,26 @@ def test_text_rules_in_the_database_agree_with_the_local_ones(postgis_db):
     text = [f for f in db.findings if f.rule == "text.encoding"]
     assert {f.severity for f in text} == {"warning", "info"}
     assert any(f.rule == "kugi.attribute_type" and f.feature_id == 3 for f in db.findings)
+
+
+# -- SRGI2013 under a made-up SRID -------------------------------------------------------------
+def test_srgi2013_under_a_made_up_srid_is_recognised(postgis_db):
+    result = validate_layer(postgis_db.layer("topo_overlap"))
+    hit = [f for f in result.findings if f.rule == "crs.accepted" and f.details.get("srid")]
+    assert len(hit) == 1
+    assert hit[0].details == {"srid": 900914, "epsg": 9488}
+    assert "SRID should be the EPSG code, 9488" in hit[0].message
+
+
+def test_srgi2013_recognised_from_the_definition_alone(postgis_db):
+    from osgeo import osr
+    sr = osr.SpatialReference()
+    sr.ImportFromEPSG(9490)
+    postgis_db.sql("INSERT INTO spatial_ref_sys (srid, auth_name, auth_srid, srtext, proj4text) VALUES "
+                   "(910001, NULL, NULL, %s, %s) ON CONFLICT DO NOTHING", (sr.ExportToWkt(), sr.ExportToProj4()))
+    _copy(postgis_db, "srid_sendiri", "topo_sliver", "ADMINISTRASIKECAMATAN_AR_25K")
+    postgis_db.owner_sql('ALTER TABLE srid_sendiri."ADMINISTRASIKECAMATAN_AR_25K" ALTER COLUMN geom TYPE '
+                         'geometry(MultiPolygon, 910001) USING ST_SetSRID(geom, 910001)')
+    result = validate_layer(postgis_db.layer("srid_sendiri", "ADMINISTRASIKECAMATAN_AR_25K"))
+    hit = [f for f in result.findings if f.rule == "crs.accepted" and f.details.get("srid")]
+    assert [h.details for h in hit] == [{"srid": 910001, "epsg": 9490}]

@@ -60,6 +60,7 @@ def validate_layer(layer, ref=None, feature_type=None, metadata_path="", feedbac
     run = ctx.rules_run
     steps = [
         (("crs.accepted",), dsr.check_crs),
+        (("crs.accepted",), pg.check_srid),          # PostGIS: SRID not the EPSG code (e.g. 900914)
         (("kugi.layer_name",), dsr.check_layer_name),
         (("kugi.geometry_type",), dsr.check_geometry_type),
         (("kugi.attribute_type",), dsr.check_attribute_types),
