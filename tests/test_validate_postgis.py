@@ -355,3 +355,35 @@ def test_srgi2013_recognised_from_the_definition_alone(postgis_db):
     result = validate_layer(postgis_db.layer("srid_sendiri", "ADMINISTRASIKECAMATAN_AR_25K"))
     hit = [f for f in result.findings if f.rule == "crs.accepted" and f.details.get("srid")]
     assert [h.details for h in hit] == [{"srid": 910001, "epsg": 9490}]
+
+
+def test_fixdataset_writes_a_postgis_table_with_the_epsg_srid(postgis_db, sdi_provider, tmp_path):
+    import processing
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+    name = _saved_connection(postgis_db, "Simpul tulis")
+    postgis_db.owner_sql("CREATE SCHEMA IF NOT EXISTS perbaikan")
+    source = postgis_db.uri("geom_valid", "PERSIL_AR_1K", authcfg=postgis_db.authcfg())
+    srs_before = postgis_db.sql("SELECT count(*) FROM spatial_ref_sys")
+    data_before = _catalogue(postgis_db)[4]
+    params = {"INPUT": "postgres://" + source, "OUTPUT": str(tmp_path / "fixed.gpkg"),
+              "OUTPUT_POSTGIS_CONNECTION": name, "OUTPUT_POSTGIS_SCHEMA": "perbaikan",
+              "OUTPUT_POSTGIS_TABLE": "PERSIL_AR_1K"}
+    # spatial_ref_sys lacks EPSG:9488 and the user did not ask to add it: a plain refusal, nothing written
+    with pytest.raises(QgsProcessingException, match="no row for EPSG:9488"):
+        processing.run("sdi:fixdataset", params, feedback=QgsProcessingFeedback())
+    assert postgis_db.sql("SELECT to_regclass('perbaikan.\"PERSIL_AR_1K\"')")[0][0] is None
+    assert postgis_db.sql("SELECT count(*) FROM spatial_ref_sys") == srs_before
+    res = processing.run("sdi:fixdataset", dict(params, ADD_SPATIAL_REF_SYS=True), feedback=QgsProcessingFeedback())
+    assert res["MADE_VALID"] == 3
+    assert postgis_db.password not in res["OUTPUT_POSTGIS"]
+    assert postgis_db.sql("SELECT Find_SRID('perbaikan', 'PERSIL_AR_1K', 'geom'), count(*), "
+                          "bool_and(ST_IsValid(geom)) FROM perbaikan.\"PERSIL_AR_1K\"")[0] == (9488, 80, True)
+    assert postgis_db.sql("SELECT auth_name, auth_srid FROM spatial_ref_sys WHERE srid = 9488") == [("EPSG", 9488)]
+    fixed = validate_layer(postgis_db.layer("perbaikan", "PERSIL_AR_1K"))
+    assert fixed.dataset["engine"] == "postgis" and fixed.dataset["crs"] == "EPSG:9488"
+    assert not [f for f in fixed.findings if f.rule in ("geom.valid", "crs.accepted")]
+    # the source was only read; a second run never writes into the table it made before
+    assert _catalogue(postgis_db)[4] == data_before
+    with pytest.raises(QgsProcessingException, match="already exists"):
+        processing.run("sdi:fixdataset", dict(params, ADD_SPATIAL_REF_SYS=True), feedback=QgsProcessingFeedback())
+    assert postgis_db.sql("SELECT count(*) FROM perbaikan.\"PERSIL_AR_1K\"")[0][0] == 80

@@ -273,6 +273,10 @@ class FixDatasetAlgorithm(QgsProcessingAlgorithm):
     FILL_SRS_ID = "FILL_SRS_ID"
     FIX_TEXT = "FIX_TEXT"
     OUTPUT = "OUTPUT"
+    OUTPUT_POSTGIS_CONNECTION = "OUTPUT_POSTGIS_CONNECTION"
+    OUTPUT_POSTGIS_SCHEMA = "OUTPUT_POSTGIS_SCHEMA"
+    OUTPUT_POSTGIS_TABLE = "OUTPUT_POSTGIS_TABLE"
+    ADD_SPATIAL_REF_SYS = "ADD_SPATIAL_REF_SYS"
 
     def createInstance(self):
         return FixDatasetAlgorithm()
@@ -310,7 +314,18 @@ class FixDatasetAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(QgsProcessingParameterBoolean(self.FIX_TEXT, tr("Trim and re-encode text as UTF-8"), True))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT, tr("Fixed dataset"), tr("GeoPackage (*.gpkg);;ESRI Shapefile (*.shp)")))
+        self.addParameter(QgsProcessingParameterProviderConnection(
+            self.OUTPUT_POSTGIS_CONNECTION, tr("Also write to a new PostGIS table: connection"), "postgres",
+            optional=True))
+        self.addParameter(QgsProcessingParameterDatabaseSchema(
+            self.OUTPUT_POSTGIS_SCHEMA, tr("… schema"), self.OUTPUT_POSTGIS_CONNECTION, optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.OUTPUT_POSTGIS_TABLE, tr("… new table (default: the KUGI layer name)"), optional=True))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.ADD_SPATIAL_REF_SYS, tr("Add the missing spatial_ref_sys rows (e.g. SRGI2013) to the database"),
+            False))
         self.addOutput(QgsProcessingOutputString("OUTPUT_LAYER", tr("Fixed layer (URI)")))
+        self.addOutput(QgsProcessingOutputString("OUTPUT_POSTGIS", tr("Fixed PostGIS table (URI, no password)")))
         self.addOutput(QgsProcessingOutputString("CRS", tr("Reference system of the fixed dataset")))
         for key, label in (("FEATURES", tr("Features written")), ("MADE_VALID", tr("Geometries repaired")),
                            ("NOT_FIXED", tr("Invalid geometries that could not be repaired")),
@@ -338,6 +353,9 @@ class FixDatasetAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(str(exc)) from None
         if feedback.isCanceled():
             raise QgsProcessingException(tr("Canceled."))
+        pg_uri = ""
+        if parameters.get(self.OUTPUT_POSTGIS_CONNECTION):
+            pg_uri = self._to_postgis(parameters, context, feedback, result)
         for note in result.notes:
             feedback.pushInfo(note)
         c = result.counts
@@ -348,10 +366,29 @@ class FixDatasetAlgorithm(QgsProcessingAlgorithm):
         if context.project() is not None:
             context.addLayerToLoadOnCompletion(result.uri, QgsProcessingContext.LayerDetails(
                 result.layer_name, context.project(), self.OUTPUT))
-        return {self.OUTPUT: result.path, "OUTPUT_LAYER": result.uri, "CRS": result.crs,
+        return {self.OUTPUT: result.path, "OUTPUT_LAYER": result.uri, "OUTPUT_POSTGIS": pg_uri, "CRS": result.crs,
                 "FEATURES": c["features"], "MADE_VALID": c["made_valid"], "NOT_FIXED": c["not_fixed"],
                 "TRANSFORMED": c["transformed"], "SRS_ID_FILLED": c["srs_id_filled"],
                 "TEXT_FIXED": c["text_trimmed"] + c["text_reencoded"]}
+
+
+    def _to_postgis(self, parameters, context, feedback, result):
+        """Copy the fixed file into a new PostGIS table with the EPSG code as SRID; its URI
+        without user and password."""
+        from ..core.validate.postgis_sources import public_uri
+        from ..core.validate.postgis_write import write_table
+        conn = self.parameterAsConnectionName(parameters, self.OUTPUT_POSTGIS_CONNECTION, context)
+        schema = self.parameterAsSchema(parameters, self.OUTPUT_POSTGIS_SCHEMA, context) \
+            if parameters.get(self.OUTPUT_POSTGIS_SCHEMA) else ""
+        table = self.parameterAsString(parameters, self.OUTPUT_POSTGIS_TABLE, context).strip() or result.layer_name
+        try:
+            uri, notes = write_table(result.uri, conn, schema, table,
+                                     self.parameterAsBoolean(parameters, self.ADD_SPATIAL_REF_SYS, context), feedback)
+        except InputError as exc:
+            raise QgsProcessingException(str(exc)) from None
+        result.notes.extend(notes)
+        feedback.pushInfo(tr("Written to the PostGIS table {schema}.{table}.").format(schema=schema, table=table))
+        return public_uri(uri)
 
 
 ALGORITHMS = [ValidateDatasetAlgorithm, ValidateFolderAlgorithm, FixDatasetAlgorithm]
