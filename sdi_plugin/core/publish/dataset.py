@@ -33,7 +33,18 @@ def load_layer(source):
     """A QgsVectorLayer for ``source`` (a layer, or a path / OGR URI such as ``a.gpkg|layername=T``)."""
     if isinstance(source, QgsVectorLayer):
         return source
-    layer = QgsVectorLayer(str(source), os.path.basename(str(source).split("|")[0]), "ogr")
+    text = str(source)
+    if text.startswith("postgres://") or (" table=" in text and ("dbname=" in text or "service=" in text)):
+        # a PostGIS table (QGIS data source URI; "postgres://" as qgis_process writes it)
+        from ..validate.postgis_sources import public_uri
+        text = text[len("postgres://"):] if text.startswith("postgres://") else text
+        uri = QgsDataSourceUri(text)
+        layer = QgsVectorLayer(text, uri.table() or "postgis", "postgres")
+        if not layer.isValid():
+            raise PublishError(tr("Cannot open the PostGIS table {source}: check the connection and that the "
+                                  "table exists.").format(source=public_uri(text)))
+        return layer
+    layer = QgsVectorLayer(text, os.path.basename(text.split("|")[0]), "ogr")
     if not layer.isValid():
         raise PublishError(tr("Cannot open the dataset {source}: not a readable vector layer.").format(source=source))
     return layer
