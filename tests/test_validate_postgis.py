@@ -387,3 +387,31 @@ def test_fixdataset_writes_a_postgis_table_with_the_epsg_srid(postgis_db, sdi_pr
     with pytest.raises(QgsProcessingException, match="already exists"):
         processing.run("sdi:fixdataset", dict(params, ADD_SPATIAL_REF_SYS=True), feedback=QgsProcessingFeedback())
     assert postgis_db.sql("SELECT count(*) FROM perbaikan.\"PERSIL_AR_1K\"")[0][0] == 80
+
+
+def test_the_validate_page_takes_a_postgis_schema_and_project_postgis_layers(postgis_db):
+    from qgis.core import QgsProject
+    from test_validate_page import make_page, wait_until
+    name = _saved_connection(postgis_db, "Simpul halaman")
+    page, _iface = make_page()
+    try:
+        page.pg_connection.setConnection(name)
+        assert page.pg_connection.currentConnection() == name
+        assert wait_until(lambda: page.pg_schema.comboBox().findText("topo_gap") >= 0), [page.pg_schema.comboBox().itemText(i) for i in range(page.pg_schema.comboBox().count())]
+        page.pg_schema.setSchema("topo_gap")
+        page.run()
+        assert wait_until(lambda: page.task is None)
+        assert page.report is not None and [r.dataset["engine"] for r in page.report.results] == ["postgis"]
+        assert page.report.results[0].label == "topo_gap.ADMINISTRASIKECAMATAN_AR_10K"
+        assert "topo.gap" in {f.rule for f in page.report.results[0].findings}
+        # a PostGIS layer of the project is validated in the database too (not copied into memory)
+        page.pg_connection.setConnection("")
+        layer = postgis_db.layer("topo_overlap", authcfg=postgis_db.authcfg())
+        QgsProject.instance().addMapLayer(layer)
+        page.set_checked([layer.id()])
+        page.run()
+        assert wait_until(lambda: page.task is None)
+        assert [r.dataset["engine"] for r in page.report.results] == ["postgis"]
+    finally:
+        page.shutdown()
+        QgsProject.instance().removeAllMapLayers()
