@@ -281,15 +281,25 @@ class PostgisRun:
         """(longest length, the distinct values that are not plain ASCII or that begin or end with
         something other than a visible ASCII character) of a text column: all the text rules
         need to look at, whatever the number of rows."""
-        def work(_ctx):
-            c = self.sql.Identifier(name)
-            longest = self._rows(self.sql.SQL("SELECT coalesce(max(char_length({c})), 0) FROM {T}").format(
-                c=c, T=self.T))[0][0]
-            rows = self._rows(self.sql.SQL(
-                "SELECT DISTINCT {c} FROM {T} WHERE {c} ~ '[^\x01-\x7f]' OR {c} ~ '^[^!-~]' OR {c} ~ '[^!-~]$'"
-            ).format(c=c, T=self.T))
-            return longest, [r[0] for r in rows]
-        return self.run(ctx, work) or (0, [])
+        cache = getattr(self, "_text", None)
+        if cache is None:
+            # every text column in ONE scan of the table
+            from qgis.PyQt.QtCore import QVariant
+            names = [f.name() for _i, f in ctx.fields.values() if f.type() == QVariant.String]
+            cache = self._text = {}
+            cond = "{c}::text ~ '[^\\x01-\\x7f]' OR {c}::text ~ '^[^!-~]' OR {c}::text ~ '[^!-~]$'"
+
+            def work(_ctx):
+                parts = [self.sql.SQL("coalesce(max(char_length({c}::text)), 0), array_agg(DISTINCT {c}::text) "
+                                      "FILTER (WHERE " + cond + ")").format(c=self.sql.Identifier(n)) for n in names]
+                if not parts:
+                    return
+                row = self._rows(self.sql.SQL("SELECT {p} FROM {T}").format(p=self.sql.SQL(", ").join(parts),
+                                                                            T=self.T))[0]
+                for k, n in enumerate(names):
+                    cache[n] = (row[2 * k], list(row[2 * k + 1] or []))
+            self.run(ctx, work)
+        return cache.get(name, (0, []))
 
     # -- the rules ------------------------------------------------------------------------
     def _q(self, text):
