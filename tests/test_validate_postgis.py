@@ -415,3 +415,46 @@ def test_the_validate_page_takes_a_postgis_schema_and_project_postgis_layers(pos
     finally:
         page.shutdown()
         QgsProject.instance().removeAllMapLayers()
+
+
+GEOMETRY_RULES = ("geom.", "topo.", "extent.")
+
+
+@pytest.mark.parametrize("schema", [s for s, p in latihan_sources() if p.endswith(".gpkg")])
+def test_the_database_finds_what_the_geopackage_validation_finds(postgis_db, schema):
+    """The geometry and topology findings in PostGIS equal those on the original GeoPackage
+    (ogr2ogr kept the fids)."""
+    import os
+    from qgis.core import QgsVectorLayer
+    from fixtures_postgis import LATIHAN
+    table = postgis_db.datasets[schema]
+    gpkg = QgsVectorLayer("%s|layername=%s" % (os.path.join(LATIHAN, schema + ".gpkg"), table), table, "ogr")
+    local = validate_layer(gpkg)
+    db = validate_layer(postgis_db.layer(schema))
+    assert db.dataset["engine"] == "postgis"
+    pick = lambda r: sorted((f.rule, f.feature_id, f.severity, f.message) for f in r.findings  # noqa: E731
+                            if f.rule.startswith(GEOMETRY_RULES))
+    assert pick(db) == pick(local)
+
+
+class _CancelAt:
+    def __init__(self, at):
+        self.at, self.canceled = at, False
+
+    def isCanceled(self):  # noqa: N802
+        return self.canceled
+
+    def setProgress(self, value):  # noqa: N802
+        self.canceled = self.canceled or value >= self.at
+
+    def pushInfo(self, text):  # noqa: N802
+        pass
+
+
+def test_cancel_during_the_database_rules(postgis_db):
+    result = validate_layer(postgis_db.layer("topo_overlap"), feedback=_CancelAt(20))
+    assert result.canceled and result.dataset["engine"] == "postgis"
+    assert "topo.overlap" not in {f.rule for f in result.findings}
+    from qtwait import wait_for     # the validator's connection is closed (its backend ends)
+    assert wait_for(lambda: postgis_db.sql("SELECT count(*) FROM pg_stat_activity WHERE "
+                                           "application_name = 'Simpul validator'") == [(0,)], 10000)
