@@ -122,6 +122,7 @@ def test_password_appears_in_no_report(postgis_db, tmp_path):
         text = open(p, encoding="utf-8").read()
         assert postgis_db.password not in text
         assert "topo_overlap" in text
+    assert postgis_db.password.encode() not in open(paths[0], "rb").read()
     assert postgis_db.password not in repr(result.dataset)
 
 
