@@ -190,10 +190,7 @@ def plan(ctx):
     elif not src.geom:
         why = tr("the layer has no geometry column")
     if why is None:
-        try:
-            conn = connect(src)
-        except DatabaseError as exc:
-            raise exc
+        conn = connect(src)          # DatabaseError: a plain message (wrong password, server down)
         run = PostgisRun(src, conn)
         try:
             why = run.preflight()
