@@ -1589,6 +1589,11 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/dataset.py" />
+      <source>Cannot open the PostGIS table {source}: check the connection and that the table exists.</source>
+      <translation>Tabel PostGIS {source} tidak dapat dibuka: periksa koneksinya dan pastikan tabelnya ada.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/dataset.py" />
       <source>Layers from the {provider} provider cannot be published; save the layer as a GeoPackage first.</source>
       <translation>Layer dari penyedia {provider} tidak dapat dipublikasikan; simpan dulu layer sebagai GeoPackage.</translation>
     </message>
@@ -2661,6 +2666,11 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/engine.py" />
+      <source>Skipped (no geometry): {table}</source>
+      <translation>Dilewati (tanpa geometri): {table}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/engine.py" />
       <location filename="../sdi_plugin/core/validate/sources.py" />
       <location filename="../sdi_plugin/gui/validate_page.py" />
       <location filename="../sdi_plugin/processing/alg_validate.py" />
@@ -2761,6 +2771,7 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/geometry_rules.py" />
+      <location filename="../sdi_plugin/core/validate/postgis_engine.py" />
       <source>invalid geometry</source>
       <translation>geometri tidak valid</translation>
     </message>
@@ -2776,16 +2787,19 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/geometry_rules.py" />
+      <location filename="../sdi_plugin/core/validate/postgis_engine.py" />
       <source> at {x}, {y}</source>
       <translation> di {x}, {y}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/geometry_rules.py" />
+      <location filename="../sdi_plugin/core/validate/postgis_engine.py" />
       <source>Feature {fid} repeats feature {first}: same geometry and same attributes.</source>
       <translation>Unsur {fid} mengulang unsur {first}: geometri dan atribut sama.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/geometry_rules.py" />
+      <location filename="../sdi_plugin/core/validate/postgis_engine.py" />
       <source>Feature {fid} has the same geometry as feature {first} (attributes differ).</source>
       <translation>Unsur {fid} bergeometri sama dengan unsur {first} (atributnya berbeda).</translation>
     </message>
@@ -2796,6 +2810,7 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/geometry_rules.py" />
+      <location filename="../sdi_plugin/core/validate/postgis_engine.py" />
       <source>Invalid geometry: {reason}{where}.</source>
       <translation>Geometri tidak valid: {reason}{where}.</translation>
     </message>
@@ -2806,21 +2821,25 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/geometry_rules.py" />
+      <location filename="../sdi_plugin/core/validate/postgis_engine.py" />
       <source>The feature has no geometry (it is {what}).</source>
       <translation>Unsur tidak punya geometri (geometrinya {what}).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/geometry_rules.py" />
+      <location filename="../sdi_plugin/core/validate/postgis_engine.py" />
       <source>NULL</source>
       <translation>NULL</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/geometry_rules.py" />
+      <location filename="../sdi_plugin/core/validate/postgis_engine.py" />
       <source>empty</source>
       <translation>kosong</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/geometry_rules.py" />
+      <location filename="../sdi_plugin/core/validate/postgis_engine.py" />
       <source>Sliver polygon: on average {width} m wide, narrower than {minimum} m (0.5 mm at 1:{scale}).</source>
       <translation>Poligon sliver: rata-rata lebarnya {width} m, lebih sempit dari {minimum} m (0,5 mm pada skala 1:{scale}).</translation>
     </message>
@@ -3037,6 +3056,223 @@
       <location filename="../sdi_plugin/core/validate/outputs.py" />
       <source>{path} is a file of the dataset being validated; choose another output.</source>
       <translation>{path} adalah berkas dataset yang sedang divalidasi; pilih keluaran lain.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/postgis_engine.py" />
+      <source>the user name or password is wrong (check the connection's authentication configuration)</source>
+      <translation>nama pengguna atau kata sandi salah (periksa konfigurasi autentikasi koneksi)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/postgis_engine.py" />
+      <source>the Python module psycopg2 is not installed</source>
+      <translation>modul Python psycopg2 tidak terpasang</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/postgis_engine.py" />
+      <source>The Python module psycopg2 is not installed.</source>
+      <translation>Modul Python psycopg2 tidak terpasang.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/postgis_engine.py" />
+      <source>the database server does not answer (is it running, and is the host and port right?)</source>
+      <translation>server basis data tidak menjawab (apakah sedang berjalan, dan apakah host dan port-nya benar?)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/postgis_engine.py" />
+      <source>Cannot connect to the PostGIS database {db} on {host}: {why}.</source>
+      <translation>Tidak dapat terhubung ke basis data PostGIS {db} di {host}: {why}.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/postgis_engine.py" />
+      <source>The connection to the PostGIS database was lost while validating {table} ({error}). Nothing was written to the database; validate again when it is reachable.</source>
+      <translation>Koneksi ke basis data PostGIS terputus saat memvalidasi {table} ({error}). Tidak ada yang ditulis ke basis data; validasi ulang setelah basis data dapat dihubungi.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/postgis_engine.py" />
+      <source>the layer has a filter</source>
+      <translation>layer memakai filter</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/postgis_engine.py" />
+      <source>the table was not found in the database</source>
+      <translation>tabel tidak ditemukan di basis data</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/postgis_engine.py" />
+      <source>the database user may not read the table (SELECT privilege)</source>
+      <translation>pengguna basis data tidak boleh membaca tabel (hak SELECT)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/postgis_engine.py" />
+      <source>the table has no single-column primary key to name its features by</source>
+      <translation>tabel tidak memiliki primary key satu kolom untuk menamai fiturnya</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/postgis_engine.py" />
+      <source>its geometry column holds several geometry types and the layer shows only some of them</source>
+      <translation>kolom geometrinya berisi beberapa jenis geometri dan layer hanya menampilkan sebagian</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/postgis_engine.py" />
+      <source>the database does not exist</source>
+      <translation>basis data tidak ada</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/postgis_engine.py" />
+      <source>the layer has no geometry column</source>
+      <translation>layer tidak memiliki kolom geometri</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/postgis_engine.py" />
+      <source>{table}: the rules ran in QGIS, not in the database, because {why}.</source>
+      <translation>{table}: aturan dijalankan di QGIS, bukan di basis data, karena {why}.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/postgis_engine.py" />
+      <source>unknown error</source>
+      <translation>kesalahan tidak dikenal</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/postgis_engine.py" />
+      <source>the database user may not run the PostGIS functions {names} (EXECUTE privilege)</source>
+      <translation>pengguna basis data tidak boleh menjalankan fungsi PostGIS {names} (hak EXECUTE)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/postgis_engine.py" />
+      <source>its key column {key} is not an integer (QGIS numbers such features itself)</source>
+      <translation>kolom kuncinya {key} bukan bilangan bulat (QGIS menomori sendiri fitur seperti itu)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/postgis_engine.py" />
+      <source>The table stores {name} (EPSG:{code}) under SRID {srid}, a number made up when it was loaded (PostGIS's spatial_ref_sys has no row for EPSG:{code}); other software will not recognise it. The SRID should be the EPSG code, {code}.</source>
+      <translation>Tabel menyimpan {name} (EPSG:{code}) dengan SRID {srid}, nomor buatan saat data dimuat (spatial_ref_sys PostGIS tidak memiliki baris EPSG:{code}); perangkat lunak lain tidak akan mengenalinya. SRID seharusnya kode EPSG, yaitu {code}.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/postgis_engine.py" />
+      <source>the statement was canceled</source>
+      <translation>perintah SQL dibatalkan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/postgis_engine.py" />
+      <source>Write the table again with SRID {code} (Fix dataset to PostGIS, with 'Add the missing spatial_ref_sys rows' if the database lacks it).</source>
+      <translation>Tulis ulang tabel dengan SRID {code} (Perbaiki dataset ke PostGIS, dengan 'Tambahkan baris spatial_ref_sys yang belum ada' bila basis data belum memilikinya).</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/postgis_engine.py" />
+      <location filename="../sdi_plugin/core/validate/topology.py" />
+      <source>Features {a} and {b} overlap over {area} m².</source>
+      <translation>Unsur {a} dan {b} tumpang tindih seluas {area} m².</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/postgis_engine.py" />
+      <location filename="../sdi_plugin/core/validate/topology.py" />
+      <source>Gap of {area} m² between features {ids}.</source>
+      <translation>Celah seluas {area} m² di antara unsur {ids}.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/postgis_sources.py" />
+      <source>This QGIS has no PostgreSQL provider.</source>
+      <translation>QGIS ini tidak memiliki penyedia (provider) PostgreSQL.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/postgis_sources.py" />
+      <source>No PostGIS connection given.</source>
+      <translation>Koneksi PostGIS belum diisi.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/postgis_sources.py" />
+      <source>No database schema given.</source>
+      <translation>Skema basis data belum diisi.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/postgis_sources.py" />
+      <source>The PostGIS table {table} could not be opened{reason}.</source>
+      <translation>Tabel PostGIS {table} tidak dapat dibuka{reason}.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/postgis_sources.py" />
+      <source>The database has no schema called {schema} (it has: {schemas}).</source>
+      <translation>Basis data tidak memiliki skema bernama {schema} (yang ada: {schemas}).</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/postgis_sources.py" />
+      <source>There is no saved PostGIS connection called {name}.</source>
+      <translation>Tidak ada koneksi PostGIS tersimpan bernama {name}.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/postgis_sources.py" />
+      <source>The PostGIS connection could not be made: {error}</source>
+      <translation>Koneksi PostGIS tidak dapat dibuat: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/postgis_sources.py" />
+      <source>Cannot read the database: {error}</source>
+      <translation>Tidak dapat membaca basis data: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/postgis_sources.py" />
+      <source>The database has no table or view {table} with a geometry column.</source>
+      <translation>Basis data tidak memiliki tabel atau view {table} dengan kolom geometri.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/postgis_sources.py" />
+      <source>The geometry column of {table} holds several geometry types ({types}); a KUGI dataset has one. Add the layer of one type (QGIS lists one per type) or split the table.</source>
+      <translation>Kolom geometri {table} berisi beberapa jenis geometri ({types}); dataset KUGI hanya memiliki satu. Tambahkan layer untuk satu jenis saja (QGIS menampilkan satu layer per jenis) atau pisahkan tabelnya.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/postgis_write.py" />
+      <source>The fixed dataset has no EPSG reference system to use as the SRID.</source>
+      <translation>Dataset hasil perbaikan tidak memiliki sistem referensi EPSG untuk dipakai sebagai SRID.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/postgis_write.py" />
+      <source>Give the schema and the name of the new table.</source>
+      <translation>Isi skema dan nama tabel baru.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/postgis_write.py" />
+      <source>The fixed dataset {path} could not be read.</source>
+      <translation>Dataset hasil perbaikan {path} tidak dapat dibaca.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/postgis_write.py" />
+      <source>Writing {schema}.{table} failed: {error}</source>
+      <translation>Penulisan {schema}.{table} gagal: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/postgis_write.py" />
+      <source>{schema}.{table} was written with SRID {srid} instead of {code}.</source>
+      <translation>{schema}.{table} tertulis dengan SRID {srid}, bukan {code}.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/postgis_write.py" />
+      <source>Writing to the database failed: {error}</source>
+      <translation>Penulisan ke basis data gagal: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/postgis_write.py" />
+      <source>The database has no schema called {schema}.</source>
+      <translation>Basis data tidak memiliki skema bernama {schema}.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/postgis_write.py" />
+      <source>{schema}.{table} already exists; Simpul writes the fixed dataset only to a new table. Choose another name.</source>
+      <translation>{schema}.{table} sudah ada; Simpul hanya menulis dataset hasil perbaikan ke tabel baru. Pilih nama lain.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/postgis_write.py" />
+      <source>Added EPSG:{code} ({name}) to spatial_ref_sys.</source>
+      <translation>EPSG:{code} ({name}) ditambahkan ke spatial_ref_sys.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/postgis_write.py" />
+      <source>The database's spatial_ref_sys has no row for EPSG:{code}, so a table with SRID {code} cannot be written. Tick 'Add the missing spatial_ref_sys rows' (ADD_SPATIAL_REF_SYS) or ask the database administrator to add it.</source>
+      <translation>spatial_ref_sys di basis data tidak memiliki baris EPSG:{code}, sehingga tabel dengan SRID {code} tidak dapat ditulis. Centang 'Tambahkan baris spatial_ref_sys yang belum ada' (ADD_SPATIAL_REF_SYS) atau minta administrator basis data menambahkannya.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/postgis_write.py" />
+      <source>The database user may not add rows to spatial_ref_sys (EPSG:{code} is missing); ask the database administrator to add it.</source>
+      <translation>Pengguna basis data tidak boleh menambah baris ke spatial_ref_sys (EPSG:{code} belum ada); minta administrator basis data menambahkannya.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/rules.py" />
@@ -3292,16 +3528,6 @@
       <location filename="../sdi_plugin/core/validate/topology.py" />
       <source>The gap check could not run: {error}</source>
       <translation>Pemeriksaan celah tidak dapat dijalankan: {error}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/validate/topology.py" />
-      <source>Features {a} and {b} overlap over {area} m².</source>
-      <translation>Unsur {a} dan {b} tumpang tindih seluas {area} m².</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/validate/topology.py" />
-      <source>Gap of {area} m² between features {ids}.</source>
-      <translation>Celah seluas {area} m² di antara unsur {ids}.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/add_layers.py" />
@@ -5434,6 +5660,16 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/validate_page.py" />
+      <source>A saved PostGIS connection: every table of the schema is validated, the geometry and topology rules in the database</source>
+      <translation>Koneksi PostGIS tersimpan: setiap tabel dalam skema divalidasi, aturan geometri dan topologi dijalankan di basis data</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/validate_page.py" />
+      <source>Schema</source>
+      <translation>Skema</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/validate_page.py" />
       <source>KUGI feature type (optional, e.g. CA02070160)</source>
       <translation>Jenis unsur KUGI (opsional, mis. CA02070160)</translation>
     </message>
@@ -5497,6 +5733,11 @@
       <location filename="../sdi_plugin/gui/validate_page.py" />
       <source>infos</source>
       <translation>info</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/validate_page.py" />
+      <source>or PostGIS</source>
+      <translation>atau PostGIS</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/validate_page.py" />
@@ -6109,11 +6350,6 @@
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>Validates every vector dataset of a folder (GeoPackage layers, Shapefiles, GeoJSON …; sub-folders too when RECURSIVE) or every layer of one GeoPackage in one run, and writes one report over all of them. A file that cannot be read is reported (rule dataset.readable) and the run goes on. Metadata files named &lt;layer&gt;.xml are looked for beside each dataset or in METADATA_FOLDER.</source>
-      <translation>Memvalidasi setiap dataset vektor dalam folder (layer GeoPackage, Shapefile, GeoJSON …; termasuk subfolder bila RECURSIVE) atau setiap layer dalam satu GeoPackage sekaligus, dan menulis satu laporan untuk semuanya. Berkas yang tidak dapat dibaca dilaporkan (aturan dataset.readable) dan proses berlanjut. Berkas metadata bernama &lt;layer&gt;.xml dicari di samping setiap dataset atau di METADATA_FOLDER.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Fix dataset (safe fixes, to a new file)</source>
       <translation>Perbaiki dataset (perbaikan aman, ke berkas baru)</translation>
     </message>
@@ -6121,6 +6357,11 @@
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Writes a corrected copy of a dataset to a NEW GeoPackage or Shapefile; the source is never changed. Safe fixes only: invalid geometries are repaired (same geometry type); a dataset without reference system gets ASSIGN_CRS; legacy datums are transformed to SRGI2013 (DGN95 with EPSG:9472) or to TARGET_CRS; SRS_ID is filled ('SRGI 2013'); text is trimmed and re-encoded as UTF-8. The layer is named after its KUGI feature type when it is known. Empty or duplicate geometries, overlaps, gaps, FCODE and METADATA are left for you to decide.</source>
       <translation>Menulis salinan dataset yang sudah diperbaiki ke GeoPackage atau Shapefile BARU; sumber tidak pernah diubah. Hanya perbaikan aman: geometri tidak valid diperbaiki (tipe geometri tetap); dataset tanpa sistem referensi diberi ASSIGN_CRS; datum lama ditransformasikan ke SRGI2013 (DGN95 dengan EPSG:9472) atau ke TARGET_CRS; SRS_ID diisi ('SRGI 2013'); teks dipangkas dan dikodekan ulang sebagai UTF-8. Layer diberi nama jenis unsur KUGI-nya bila diketahui. Geometri kosong atau ganda, tumpang tindih, celah, FCODE dan METADATA diserahkan kepada Anda.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Or give a PostGIS connection and schema (POSTGIS_CONNECTION, POSTGIS_SCHEMA): every table with geometry in it is validated, the geometry and topology rules as SQL in the database.</source>
+      <translation>Atau isi koneksi dan skema PostGIS (POSTGIS_CONNECTION, POSTGIS_SCHEMA): setiap tabel bergeometri di dalamnya divalidasi, aturan geometri dan topologi sebagai SQL di basis data.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
@@ -6179,6 +6420,11 @@
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Validates every vector dataset of a folder (GeoPackage layers, Shapefiles, GeoJSON …; sub-folders too when RECURSIVE) or every layer of one GeoPackage in one run, and writes one report over all of them. A file that cannot be read is reported (rule dataset.readable) and the run goes on. Metadata files named &lt;layer&gt;.xml are looked for beside each dataset or in METADATA_FOLDER.</source>
+      <translation>Memvalidasi setiap dataset vektor dalam folder (layer GeoPackage, Shapefile, GeoJSON …; termasuk subfolder bila RECURSIVE) atau setiap layer dalam satu GeoPackage sekaligus, dan menulis satu laporan untuk semuanya. Berkas yang tidak dapat dibaca dilaporkan (aturan dataset.readable) dan proses berlanjut. Berkas metadata bernama &lt;layer&gt;.xml dicari di samping setiap dataset atau di METADATA_FOLDER.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Folder</source>
       <translation>Folder</translation>
     </message>
@@ -6199,13 +6445,23 @@
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>or a PostGIS connection</source>
+      <translation>atau koneksi PostGIS</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>… and its schema (every table)</source>
+      <translation>… dan skemanya (semua tabel)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Number of datasets</source>
       <translation>Jumlah dataset</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>Give either a folder (INPUT) or a GeoPackage (GEOPACKAGE).</source>
-      <translation>Berikan folder (INPUT) atau GeoPackage (GEOPACKAGE), salah satu saja.</translation>
+      <source>Give either a folder (INPUT), a GeoPackage (GEOPACKAGE) or a PostGIS connection and schema (POSTGIS_CONNECTION, POSTGIS_SCHEMA).</source>
+      <translation>Isi salah satu: folder (INPUT), GeoPackage (GEOPACKAGE), atau koneksi dan skema PostGIS (POSTGIS_CONNECTION, POSTGIS_SCHEMA).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
@@ -6229,8 +6485,33 @@
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Also write to a new PostGIS table: connection</source>
+      <translation>Tulis juga ke tabel PostGIS baru: koneksi</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>… schema</source>
+      <translation>… skema</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>… new table (default: the KUGI layer name)</source>
+      <translation>… tabel baru (bawaan: nama layer KUGI)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Add the missing spatial_ref_sys rows (e.g. SRGI2013) to the database</source>
+      <translation>Tambahkan baris spatial_ref_sys yang belum ada (mis. SRGI2013) ke basis data</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Fixed layer (URI)</source>
       <translation>Layer hasil perbaikan (URI)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Fixed PostGIS table (URI, no password)</source>
+      <translation>Tabel PostGIS hasil perbaikan (URI, tanpa kata sandi)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
@@ -6269,8 +6550,18 @@
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Give both the PostGIS connection and the schema.</source>
+      <translation>Isi koneksi PostGIS dan skemanya.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>{features} feature(s) written to {path}: {valid} geometry(ies) repaired, {srs} SRS_ID value(s) filled, {text} text value(s) fixed.</source>
       <translation>{features} unsur ditulis ke {path}: {valid} geometri diperbaiki, {srs} nilai SRS_ID diisi, {text} nilai teks diperbaiki.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Written to the PostGIS table {schema}.{table}.</source>
+      <translation>Ditulis ke tabel PostGIS {schema}.{table}.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
@@ -6281,6 +6572,11 @@
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>No vector dataset found in {path}.</source>
       <translation>Tidak ada dataset vektor di {path}.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>No table with geometry in the schema {schema}.</source>
+      <translation>Tidak ada tabel bergeometri di skema {schema}.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />

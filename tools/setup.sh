@@ -7,7 +7,8 @@ venvs="$here/build/venv"
 
 apt_pkgs=(python3-qgis qgis-providers qgis qgis-server xvfb xauth python3-venv python3-pip
           python3-owslib python3-requests python3-lxml python3-yaml pyqt5-dev-tools qttools5-dev-tools
-          zip unzip curl postgresql-15 postgresql-15-postgis-3)
+          zip unzip curl
+          postgresql-15 postgresql-15-postgis-3 gdal-bin python3-psycopg2)
 missing=()
 for p in "${apt_pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

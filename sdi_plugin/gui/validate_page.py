@@ -11,6 +11,7 @@ import tempfile
 from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsCsException,
                        QgsFeatureRequest, QgsGeometry, QgsMapLayerType, QgsProcessingUtils, QgsProject,
                        QgsRectangle, QgsTask, QgsVectorLayer)
+from qgis.gui import QgsDatabaseSchemaComboBox, QgsProviderConnectionComboBox
 from qgis.PyQt.QtCore import QUrl, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QBrush, QColor, QDesktopServices
 from qgis.PyQt.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
@@ -21,7 +22,7 @@ from ..core.findings import ERROR, INFO, WARNING
 from ..core.i18n import tr
 from ..core.secrets import redact
 from ..core.validate import InputError, validate_batch, validate_layer
-from ..core.validate.engine import SubFeedback
+from ..core.validate.engine import SubFeedback, validate_schema
 from ..core.validate.errorlayer import COLOURS, severity_labels
 from ..core.validate.outputs import write_outputs
 from ..core.validate.report import Report
@@ -59,8 +60,9 @@ class ValidateTask(QgsTask):
     """Validate layers (``jobs``: [(ref, layer or None)]) or a folder/GeoPackage off the GUI thread,
     then write the report files into ``out_dir``."""
 
-    def __init__(self, jobs=None, source="", out_dir="", feature_type=None):
+    def __init__(self, jobs=None, source="", out_dir="", feature_type=None, schema=None):
         super().__init__(tr("Simpul: validating"), QgsTask.CanCancel)
+        self.schema = schema            # (PostGIS connection name, schema) or None
         self.jobs = list(jobs or [])
         self.source = source
         self.out_dir = out_dir
@@ -72,7 +74,9 @@ class ValidateTask(QgsTask):
     def run(self):
         fb = _TaskFeedback(self)
         try:
-            if self.source:
+            if self.schema:
+                self.report = validate_schema(self.schema[0], self.schema[1], feedback=fb)
+            elif self.source:
                 self.report = validate_batch(self.source, feedback=fb)
             else:
                 results = []
@@ -166,6 +170,20 @@ class ValidatePage(QWidget):
         row.addWidget(self.btn_folder)
         row.addWidget(self.btn_gpkg)
         lay.addLayout(row)
+        pg_row = QHBoxLayout()           # or every table of a PostGIS schema (rules run in the database)
+        pg_row.addWidget(QLabel(tr("or PostGIS")))
+        self.pg_connection = QgsProviderConnectionComboBox("postgres")
+        self.pg_connection.setAllowEmptyConnection(True)
+        self.pg_connection.setToolTip(tr("A saved PostGIS connection: every table of the schema is validated, "
+                                         "the geometry and topology rules in the database"))
+        self.pg_schema = QgsDatabaseSchemaComboBox("postgres", "")
+        self.pg_schema.setAllowEmptySchema(True)
+        self.pg_schema.setToolTip(tr("Schema"))
+        self.pg_connection.setConnection("")
+        self.pg_connection.currentIndexChanged.connect(self._pg_connection_changed)
+        pg_row.addWidget(self.pg_connection, 1)
+        pg_row.addWidget(self.pg_schema, 1)
+        lay.addLayout(pg_row)
         self.feature_type = QLineEdit()
         self.feature_type.setPlaceholderText(tr("KUGI feature type (optional, e.g. CA02070160)"))
         lay.addWidget(self.feature_type)
@@ -289,6 +307,9 @@ class ValidatePage(QWidget):
             item = self.layers.item(i)
             item.setCheckState(Qt.Checked if item.data(Qt.UserRole) in layer_ids else Qt.Unchecked)
 
+    def _pg_connection_changed(self, *args):
+        self.pg_schema.setConnectionName(self.pg_connection.currentConnection() or "", "postgres")
+
     def _pick_folder(self):
         path = QFileDialog.getExistingDirectory(self, tr("Folder to validate"), self.path.text())
         if path:
@@ -306,7 +327,10 @@ class ValidatePage(QWidget):
             return
         source = self.path.text().strip()
         ids = self.checked_layer_ids()
-        if not source and not ids:
+        schema = None
+        if self.pg_connection.currentConnection() and self.pg_schema.currentSchema():
+            schema, source, ids = (self.pg_connection.currentConnection(), self.pg_schema.currentSchema()), "", []
+        if not source and not ids and not schema:
             self._say(tr("Tick at least one layer, or choose a folder or GeoPackage."), warn=True)
             return
         if source and not os.path.exists(source):
@@ -319,11 +343,12 @@ class ValidatePage(QWidget):
                 if layer is None:
                     continue
                 ref = ref_of_layer(layer)
-                copy = None if ref.path else layer.materialize(QgsFeatureRequest())
+                # files and PostGIS tables are opened afresh in the task (PostGIS: rules in the database)
+                copy = None if ref.path or ref.provider == "postgres" else layer.materialize(QgsFeatureRequest())
                 jobs.append((ref, copy))
                 self._layer_ids[n] = lid
         out_dir = tempfile.mkdtemp(prefix="validate-", dir=QgsProcessingUtils.tempFolder())
-        self.task = ValidateTask(jobs, source, out_dir, self.feature_type.text().strip() or None)
+        self.task = ValidateTask(jobs, source, out_dir, self.feature_type.text().strip() or None, schema)
         self.task.progressChanged.connect(lambda v: self.progress.setValue(int(v)))
         self.task.taskCompleted.connect(self._done)
         self.task.taskTerminated.connect(self._done)

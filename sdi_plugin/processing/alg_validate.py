@@ -7,11 +7,13 @@ import os
 from qgis.core import (QgsFeatureRequest, QgsProcessing, QgsProcessingAlgorithm, QgsProcessingContext,
                        QgsProcessingException, QgsProcessingOutputBoolean, QgsProcessingOutputNumber,
                        QgsProcessingOutputString, QgsProcessingParameterBoolean, QgsProcessingParameterCrs,
-                       QgsProcessingParameterFile, QgsProcessingParameterFileDestination,
+                       QgsProcessingParameterDatabaseSchema, QgsProcessingParameterFile,
+                       QgsProcessingParameterFileDestination, QgsProcessingParameterProviderConnection,
                        QgsProcessingParameterString, QgsProcessingParameterVectorLayer, QgsVectorLayer)
 
 from ..core.i18n import tr
 from ..core.validate import InputError, validate_batch, validate_layer
+from ..core.validate.engine import validate_schema
 from ..core.validate.fix import fix_dataset
 from ..core.validate.outputs import write_outputs
 from ..core.validate.report import Report
@@ -33,7 +35,8 @@ def thread_layer(alg, parameters, name, context):
             raise QgsProcessingException(str(exc)) from None
     ref = ref_of_layer(layer)
     try:
-        if ref.path:
+        if ref.path or ref.provider == "postgres":
+            # a PostGIS table is opened afresh in this thread (not copied): its rules run in the database
             return open_ref(ref), ref
         check_layer(layer, ref.label)
     except InputError as exc:
@@ -197,6 +200,8 @@ class ValidateFolderAlgorithm(_Outputs, QgsProcessingAlgorithm):
     GEOPACKAGE = "GEOPACKAGE"
     RECURSIVE = "RECURSIVE"
     METADATA_FOLDER = "METADATA_FOLDER"
+    POSTGIS_CONNECTION = "POSTGIS_CONNECTION"
+    POSTGIS_SCHEMA = "POSTGIS_SCHEMA"
 
     def createInstance(self):
         return ValidateFolderAlgorithm()
@@ -218,7 +223,9 @@ class ValidateFolderAlgorithm(_Outputs, QgsProcessingAlgorithm):
                   "sub-folders too when RECURSIVE) or every layer of one GeoPackage in one run, and writes one "
                   "report over all of them. A file that cannot be read is reported (rule dataset.readable) and "
                   "the run goes on. Metadata files named <layer>.xml are looked for beside each dataset or in "
-                  "METADATA_FOLDER.")
+                  "METADATA_FOLDER.") + " " + tr(
+            "Or give a PostGIS connection and schema (POSTGIS_CONNECTION, POSTGIS_SCHEMA): every table with "
+            "geometry in it is validated, the geometry and topology rules as SQL in the database.")
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFile(self.INPUT, tr("Folder"), QgsProcessingParameterFile.Folder,
@@ -228,6 +235,10 @@ class ValidateFolderAlgorithm(_Outputs, QgsProcessingAlgorithm):
         self.addParameter(QgsProcessingParameterBoolean(self.RECURSIVE, tr("Include sub-folders"), True))
         self.addParameter(QgsProcessingParameterFile(self.METADATA_FOLDER, tr("Folder of metadata files (optional)"),
                                                      QgsProcessingParameterFile.Folder, optional=True))
+        self.addParameter(QgsProcessingParameterProviderConnection(
+            self.POSTGIS_CONNECTION, tr("or a PostGIS connection"), "postgres", optional=True))
+        self.addParameter(QgsProcessingParameterDatabaseSchema(
+            self.POSTGIS_SCHEMA, tr("… and its schema (every table)"), self.POSTGIS_CONNECTION, optional=True))
         self.add_report_outputs()
         self.addOutput(QgsProcessingOutputNumber("DATASETS", tr("Number of datasets")))
 
@@ -235,8 +246,25 @@ class ValidateFolderAlgorithm(_Outputs, QgsProcessingAlgorithm):
         self.check_outputs(parameters, context)
         folder = self.parameterAsFile(parameters, self.INPUT, context)
         gpkg = self.parameterAsFile(parameters, self.GEOPACKAGE, context)
-        if bool(folder) == bool(gpkg):
-            raise QgsProcessingException(tr("Give either a folder (INPUT) or a GeoPackage (GEOPACKAGE)."))
+        connection = self.parameterAsConnectionName(parameters, self.POSTGIS_CONNECTION, context) \
+            if parameters.get(self.POSTGIS_CONNECTION) else ""
+        schema = self.parameterAsSchema(parameters, self.POSTGIS_SCHEMA, context) \
+            if parameters.get(self.POSTGIS_SCHEMA) else ""
+        if sum(map(bool, (folder, gpkg, connection or schema))) != 1:
+            raise QgsProcessingException(tr("Give either a folder (INPUT), a GeoPackage (GEOPACKAGE) or a PostGIS "
+                                            "connection and schema (POSTGIS_CONNECTION, POSTGIS_SCHEMA)."))
+        if connection or schema:
+            if not (connection and schema):
+                raise QgsProcessingException(tr("Give both the PostGIS connection and the schema."))
+            try:
+                report = validate_schema(connection, schema, feedback)
+            except InputError as exc:
+                raise QgsProcessingException(str(exc)) from None
+            if not report.results:
+                feedback.pushWarning(tr("No table with geometry in the schema {schema}.").format(schema=schema))
+            out = self.finish(report, parameters, context, feedback)
+            out["DATASETS"] = len(report.results)
+            return out
         source = folder or gpkg
         if not os.path.exists(source):
             raise QgsProcessingException(tr("{path} does not exist.").format(path=source))
@@ -261,6 +289,10 @@ class FixDatasetAlgorithm(QgsProcessingAlgorithm):
     FILL_SRS_ID = "FILL_SRS_ID"
     FIX_TEXT = "FIX_TEXT"
     OUTPUT = "OUTPUT"
+    OUTPUT_POSTGIS_CONNECTION = "OUTPUT_POSTGIS_CONNECTION"
+    OUTPUT_POSTGIS_SCHEMA = "OUTPUT_POSTGIS_SCHEMA"
+    OUTPUT_POSTGIS_TABLE = "OUTPUT_POSTGIS_TABLE"
+    ADD_SPATIAL_REF_SYS = "ADD_SPATIAL_REF_SYS"
 
     def createInstance(self):
         return FixDatasetAlgorithm()
@@ -298,7 +330,18 @@ class FixDatasetAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(QgsProcessingParameterBoolean(self.FIX_TEXT, tr("Trim and re-encode text as UTF-8"), True))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT, tr("Fixed dataset"), tr("GeoPackage (*.gpkg);;ESRI Shapefile (*.shp)")))
+        self.addParameter(QgsProcessingParameterProviderConnection(
+            self.OUTPUT_POSTGIS_CONNECTION, tr("Also write to a new PostGIS table: connection"), "postgres",
+            optional=True))
+        self.addParameter(QgsProcessingParameterDatabaseSchema(
+            self.OUTPUT_POSTGIS_SCHEMA, tr("… schema"), self.OUTPUT_POSTGIS_CONNECTION, optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.OUTPUT_POSTGIS_TABLE, tr("… new table (default: the KUGI layer name)"), optional=True))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.ADD_SPATIAL_REF_SYS, tr("Add the missing spatial_ref_sys rows (e.g. SRGI2013) to the database"),
+            False))
         self.addOutput(QgsProcessingOutputString("OUTPUT_LAYER", tr("Fixed layer (URI)")))
+        self.addOutput(QgsProcessingOutputString("OUTPUT_POSTGIS", tr("Fixed PostGIS table (URI, no password)")))
         self.addOutput(QgsProcessingOutputString("CRS", tr("Reference system of the fixed dataset")))
         for key, label in (("FEATURES", tr("Features written")), ("MADE_VALID", tr("Geometries repaired")),
                            ("NOT_FIXED", tr("Invalid geometries that could not be repaired")),
@@ -326,6 +369,9 @@ class FixDatasetAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(str(exc)) from None
         if feedback.isCanceled():
             raise QgsProcessingException(tr("Canceled."))
+        pg_uri = ""
+        if parameters.get(self.OUTPUT_POSTGIS_CONNECTION):
+            pg_uri = self._to_postgis(parameters, context, feedback, result)
         for note in result.notes:
             feedback.pushInfo(note)
         c = result.counts
@@ -336,10 +382,29 @@ class FixDatasetAlgorithm(QgsProcessingAlgorithm):
         if context.project() is not None:
             context.addLayerToLoadOnCompletion(result.uri, QgsProcessingContext.LayerDetails(
                 result.layer_name, context.project(), self.OUTPUT))
-        return {self.OUTPUT: result.path, "OUTPUT_LAYER": result.uri, "CRS": result.crs,
+        return {self.OUTPUT: result.path, "OUTPUT_LAYER": result.uri, "OUTPUT_POSTGIS": pg_uri, "CRS": result.crs,
                 "FEATURES": c["features"], "MADE_VALID": c["made_valid"], "NOT_FIXED": c["not_fixed"],
                 "TRANSFORMED": c["transformed"], "SRS_ID_FILLED": c["srs_id_filled"],
                 "TEXT_FIXED": c["text_trimmed"] + c["text_reencoded"]}
+
+
+    def _to_postgis(self, parameters, context, feedback, result):
+        """Copy the fixed file into a new PostGIS table with the EPSG code as SRID; its URI
+        without user and password."""
+        from ..core.validate.postgis_sources import public_uri
+        from ..core.validate.postgis_write import write_table
+        conn = self.parameterAsConnectionName(parameters, self.OUTPUT_POSTGIS_CONNECTION, context)
+        schema = self.parameterAsSchema(parameters, self.OUTPUT_POSTGIS_SCHEMA, context) \
+            if parameters.get(self.OUTPUT_POSTGIS_SCHEMA) else ""
+        table = self.parameterAsString(parameters, self.OUTPUT_POSTGIS_TABLE, context).strip() or result.layer_name
+        try:
+            uri, notes = write_table(result.uri, conn, schema, table,
+                                     self.parameterAsBoolean(parameters, self.ADD_SPATIAL_REF_SYS, context), feedback)
+        except InputError as exc:
+            raise QgsProcessingException(str(exc)) from None
+        result.notes.extend(notes)
+        feedback.pushInfo(tr("Written to the PostGIS table {schema}.{table}.").format(schema=schema, table=table))
+        return public_uri(uri)
 
 
 ALGORITHMS = [ValidateDatasetAlgorithm, ValidateFolderAlgorithm, FixDatasetAlgorithm]

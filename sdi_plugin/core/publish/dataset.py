@@ -41,11 +41,16 @@ def load_layer(source):
         return source
     text = str(source)
     if text.startswith("postgres://"):
-        text = text[len("postgres://"):]
+        text = text[len("postgres://"):]   # a PostGIS table as qgis_process writes it
     if is_postgis_uri(text):
-        layer = QgsVectorLayer(text, QgsDataSourceUri(text).table() or "postgis", "postgres")
-    else:
-        layer = QgsVectorLayer(text, os.path.basename(text.split("|")[0]), "ogr")
+        from ..validate.postgis_sources import public_uri
+        uri = QgsDataSourceUri(text)
+        layer = QgsVectorLayer(text, uri.table() or "postgis", "postgres")
+        if not layer.isValid():
+            raise PublishError(tr("Cannot open the PostGIS table {source}: check the connection and that the "
+                                  "table exists.").format(source=public_uri(text)))
+        return layer
+    layer = QgsVectorLayer(text, os.path.basename(text.split("|")[0]), "ogr")
     if not layer.isValid():
         raise PublishError(tr("Cannot open the dataset {source}: not a readable vector layer.").format(source=source))
     return layer

@@ -90,6 +90,8 @@ class Context:
         """(index, QgsField) of a field by case-insensitive name, or None."""
         return self.fields.get(name.upper())
 
+    database = None         # a postgis_engine.PostgisRun when the rules run in the database
+
     def distinct(self, name):
         """The distinct values of a field (computed by the provider, not row by row in Python;
         kept until :meth:`forget_values`)."""

@@ -155,7 +155,14 @@ def check_values(ctx, garbled=True):
             continue
         bad, pad = [], []
         longest = 0
-        for value in ctx.distinct(fld.name()):
+        db = getattr(ctx, "database", None)
+        if db is not None:
+            # in the database: the longest length, and only the values that may be garbled or
+            # untrimmed (non-ASCII, or not starting and ending with a visible ASCII character)
+            longest, values = db.text_candidates(ctx, fld.name())
+        else:
+            values = ctx.distinct(fld.name())
+        for value in values:
             value = plain(value)
             if not isinstance(value, str) or not value:
                 continue

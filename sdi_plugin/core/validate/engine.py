@@ -16,12 +16,14 @@ from ..events import observe
 from ..i18n import tr
 from . import attribute_rules as attrs
 from . import dataset_rules as dsr
+from . import postgis_engine as pg
 from .context import Context
 from .encoding import check_encoding
 from .geometry_rules import geometry_pass
 from .metadata_seam import check_metadata
 from .report import DatasetResult, Report, sort_key
 from .rules import finding
+from .postgis_sources import public_uri, schema_refs
 from .sources import InputError, check_layer, find_datasets, layer_names, open_ref, ref_for, ref_of_layer
 from .topology import check_gaps, check_overlaps
 
@@ -45,9 +47,12 @@ class SubFeedback:
 
 
 def validate_layer(layer, ref=None, feature_type=None, metadata_path="", feedback=None,
-                   kugi=None, settings=None):
+                   kugi=None, settings=None, engine="auto"):
     """Validate one open layer; returns a :class:`DatasetResult` (raises :class:`InputError`
-    only for input it cannot validate at all, e.g. an unknown FEATURE_TYPE)."""
+    only for input it cannot validate at all, e.g. an unknown FEATURE_TYPE, or a PostGIS
+    database that cannot be reached).  For a PostGIS layer the geometry and topology rules run
+    in the database (``engine="auto"``; ``"local"`` forces QGIS); ``dataset["engine"]`` says
+    which ran."""
     started = time.monotonic()
     ref = ref or ref_of_layer(layer)
     check_layer(layer, ref.label)
@@ -55,6 +60,7 @@ def validate_layer(layer, ref=None, feature_type=None, metadata_path="", feedbac
     run = ctx.rules_run
     steps = [
         (("crs.accepted",), dsr.check_crs),
+        (("crs.accepted",), pg.check_srid),          # PostGIS: SRID not the EPSG code (e.g. 900914)
         (("kugi.layer_name",), dsr.check_layer_name),
         (("kugi.geometry_type",), dsr.check_geometry_type),
         (("kugi.attribute_type",), dsr.check_attribute_types),
@@ -65,6 +71,20 @@ def validate_layer(layer, ref=None, feature_type=None, metadata_path="", feedbac
         (("text.encoding",), check_encoding),
         (("kugi.attribute_type",), attrs.check_lengths),
     ]
+    has_geometry = ctx.geometry_type in (QgsWkbTypes.PointGeometry, QgsWkbTypes.LineGeometry,
+                                         QgsWkbTypes.PolygonGeometry)
+    db = None
+    if has_geometry and pg.is_postgis(layer) and engine != "local":
+        db = pg.plan(ctx)          # None: the rules run here (ctx.notes says why)
+    ctx.database = db
+    try:
+        return _run(ctx, layer, ref, run, steps, has_geometry, db, started)
+    finally:
+        if db is not None:
+            db.close()
+
+
+def _run(ctx, layer, ref, run, steps, has_geometry, db, started):
     if ctx.feature_count == 0:
         ctx.add(finding("geom.empty", tr("The layer has no features: there is nothing to publish."),
                         fix=tr("Check that you exported the right layer.")))
@@ -79,20 +99,18 @@ def validate_layer(layer, ref=None, feature_type=None, metadata_path="", feedbac
         attrs.check_metadata_values(ctx, identifier)
         run.append("meta.complete")
     ctx.forget_values()
-    has_geometry = ctx.geometry_type in (QgsWkbTypes.PointGeometry, QgsWkbTypes.LineGeometry,
-                                         QgsWkbTypes.PolygonGeometry)
     if has_geometry and not ctx.canceled():
-        state = geometry_pass(ctx, 10, 45)
+        state = db.geometry(ctx, 10, 45) if db else geometry_pass(ctx, 10, 45)
         run.extend(["geom.empty", "geom.valid", "geom.duplicate"])
         if ctx.crs_how != "none":
             run.append("extent.indonesia")
         if ctx.geometry_type == QgsWkbTypes.PolygonGeometry and not ctx.canceled():
             if ctx.scale:
                 run.append("topo.sliver")
-            check_overlaps(ctx, state, 55, 40)
+            (db.overlaps if db else check_overlaps)(ctx, state, 55, 40)
             run.append("topo.overlap")
             if ctx.settings.is_coverage(ctx.feature_type) and not ctx.canceled():
-                check_gaps(ctx, state)
+                (db.gaps if db else check_gaps)(ctx, state)
                 run.append("topo.gap")
     canceled = ctx.canceled()
     if not canceled:
@@ -100,7 +118,11 @@ def validate_layer(layer, ref=None, feature_type=None, metadata_path="", feedbac
     ctx.findings.sort(key=sort_key)
     if not canceled:
         observe("validate", dataset=ref.label, findings=len(ctx.findings))
-    return DatasetResult(dataset=ctx.describe(), findings=ctx.findings, rules=list(run), notes=ctx.notes,
+    dataset = ctx.describe()
+    dataset["engine"] = "postgis" if db is not None else "local"
+    if pg.is_postgis(layer):
+        dataset["source"] = public_uri(layer.source())     # never the user name or password
+    return DatasetResult(dataset=dataset, findings=ctx.findings, rules=list(run), notes=ctx.notes,
                          canceled=canceled, seconds=time.monotonic() - started, ref=ref,
                          crs_wkt=ctx.crs.toWkt() if ctx.crs.isValid() else "", layer=layer)
 
@@ -108,7 +130,7 @@ def validate_layer(layer, ref=None, feature_type=None, metadata_path="", feedbac
 def unreadable(ref_or_path, error):
     """The result for a dataset that could not be opened: one dataset.readable finding."""
     label = getattr(ref_or_path, "label", None) or os.path.basename(str(ref_or_path))
-    path = getattr(ref_or_path, "path", None) or str(ref_or_path)
+    path = getattr(ref_or_path, "path", None) or public_uri(getattr(ref_or_path, "uri", None) or str(ref_or_path))
     return DatasetResult(dataset={"name": label, "label": label, "source": path, "feature_count": None},
                          findings=[finding("dataset.readable", str(error), file=path)],
                          rules=["dataset.readable"], ref=ref_or_path if hasattr(ref_or_path, "uri") else None)
@@ -183,3 +205,16 @@ def validate_batch(source, recursive=True, metadata_dir="", feedback=None, refs=
     canceled = bool(feedback and feedback.isCanceled())
     return Report(results, source=source or "", canceled=canceled,
                   skipped=[tr("Skipped (not a vector dataset): {path}").format(path=p) for p in skipped])
+
+
+def validate_schema(connection, schema, feedback=None):
+    """Validate every table and view with geometry of a PostGIS ``schema`` (``connection``: a
+    saved QGIS connection's name or a data source URI); one :class:`Report` over all of them."""
+    refs, skipped = schema_refs(connection, schema)
+    report = validate_batch("", feedback=feedback, refs=refs)
+    report.source = "%s (%s)" % (schema, public_uri(connection))
+    for result in report.results:
+        if result.dataset.get("label") == result.dataset.get("name"):
+            result.dataset["label"] = "%s.%s" % (schema, result.dataset["name"])
+    report.skipped.extend(tr("Skipped (no geometry): {table}").format(table=t) for t in skipped)
+    return report

@@ -155,6 +155,11 @@ def ref_of_layer(layer):
 
 def open_ref(ref):
     """Open the layer of ``ref``; :class:`InputError` when it does not open or has no geometry."""
+    if ref.provider == "postgres":
+        from .postgis_sources import open_postgis
+        layer = open_postgis(ref)
+        check_layer(layer, ref.label)
+        return layer
     layer = QgsVectorLayer(ref.uri, ref.layer_name, ref.provider)
     if not layer.isValid():
         reason = _gdal_reason(ref.path) if ref.path else ""

@@ -1,0 +1,572 @@
+"""In-database validation of a PostGIS layer: the geometry and topology rules run as SQL where
+the data lives, and only the findings travel to QGIS.
+
+    run = plan(ctx)            # None: the local engine runs (and ctx.notes says why)
+    state = run.geometry(ctx, start, span)      # geom.empty, geom.valid, geom.duplicate,
+                                                # extent.indonesia, topo.sliver
+    run.overlaps(ctx, state) / run.gaps(ctx, state)
+
+Same rule ids, same findings (ids, messages, severities, details) as the local engine in
+``geometry_rules``/``topology``; the SQL mirrors their definitions:
+
+* geom.empty — ``geom IS NULL OR ST_IsEmpty(geom)``;
+* geom.valid — ``ST_IsValid`` then ``ST_IsValidDetail`` (GEOS reason and location) for the
+  invalid ones only;
+* geom.duplicate — rows grouped by their WKB (``ST_AsBinary``, as the local engine hashes the
+  WKB), the later ones reported against the first; attributes compared as JSON without the
+  key and the geometry;
+* extent.indonesia — the database picks the features whose box in lon/lat is not well inside
+  Indonesia (a few); the local check decides on those;
+* topo.sliver — mean width 2·area/perimeter of the thinnest part (``ST_Dump``), below 0.5 mm at
+  the scale;
+* topo.overlap — a self-join on the GiST index (``a.geom && b.geom``), ``ST_Relate(…,
+  '2********')`` (the interiors meet), the intersection's area;
+* topo.gap — the holes of ``ST_Union`` of the coverage (invalid units made valid first).
+
+Areas are in the layer's units and turned into m² the same way the local engine does (exact
+for projected systems: SRGI2013 UTM and TM-3 are metric).
+
+Validation never writes to the database: one connection in a READ ONLY transaction, CTEs
+only (no temporary tables), ``SET LOCAL`` for memory and time-outs.  The connection is cut
+when the user cancels (``cancel``) and TCP keepalives make a dead network fail instead of
+hang.  The password comes from the layer's authcfg (QGIS auth DB) or its URI and is never
+logged: error messages have it removed.
+"""
+import threading
+
+from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsDataSourceUri, QgsFeatureRequest, QgsWkbTypes
+
+from ..findings import ERROR, WARNING
+from ..i18n import tr
+from .geometry_rules import ExtentCheck, GeometryState, _coord, _fmt
+from .rules import finding
+from .sources import InputError
+
+APPLICATION = "Simpul validator"
+NEEDED_FUNCTIONS = ("st_isvalid", "st_isvaliddetail", "st_relate", "st_intersection", "st_union", "st_asbinary",
+                    "st_dump", "st_makevalid")
+
+
+# GEOS's reasons as PostGIS gives them -> as QGIS's GEOS validator words them (same GEOS 3.11)
+QGIS_REASONS = {"Ring Self-intersection": "Ring self-intersection"}
+
+
+class DatabaseError(InputError):
+    """The database could not be reached or stopped answering; the message is for people."""
+
+
+def _psycopg2():
+    try:
+        import psycopg2
+        import psycopg2.extensions  # noqa: F401
+        import psycopg2.sql  # noqa: F401
+        return psycopg2
+    except ImportError:
+        return None
+
+
+# -- where the layer lives -----------------------------------------------------------------
+class PgSource:
+    """The connection and the table of a PostGIS layer (credentials resolved, never logged)."""
+
+    def __init__(self, layer):
+        uri = QgsDataSourceUri(layer.source())
+        self.uri = uri
+        self.schema = uri.schema() or "public"
+        self.table = uri.table()
+        self.geom = uri.geometryColumn()
+        self.key = uri.keyColumn().strip('"')
+        self.subset = layer.subsetString() or uri.sql()
+        self.wkb_filter = uri.wkbType()
+        self.user, self.password = uri.username(), uri.password()
+        self.authcfg = uri.authConfigId()
+        if self.authcfg:
+            cfg = QgsAuthMethodConfig()
+            if QgsApplication.authManager().loadAuthenticationConfig(self.authcfg, cfg, True):
+                self.user = cfg.config("username") or self.user
+                self.password = cfg.config("password") or self.password
+
+    @property
+    def label(self):
+        return "%s.%s" % (self.schema, self.table)
+
+    def connect_kwargs(self):
+        uri = self.uri
+        kw = {"dbname": uri.database() or None, "host": uri.host() or None, "port": uri.port() or None,
+              "user": self.user or None, "password": self.password or None, "service": uri.service() or None,
+              "connect_timeout": 15, "application_name": APPLICATION,
+              # a dead network fails within about 30 s instead of hanging the run
+              "keepalives": 1, "keepalives_idle": 10, "keepalives_interval": 5, "keepalives_count": 3}
+        mode = QgsDataSourceUri.encodeSslMode(uri.sslMode()) if hasattr(QgsDataSourceUri, "encodeSslMode") else ""
+        if mode:
+            kw["sslmode"] = mode
+        return {k: v for k, v in kw.items() if v is not None}
+
+    def clean(self, text):
+        """An error text without the password."""
+        text = str(text or "").strip()
+        if self.password:
+            text = text.replace(self.password, "***")
+        return text
+
+
+def is_postgis(layer):
+    return layer is not None and layer.providerType() == "postgres"
+
+
+def connect(src):
+    """A read-only psycopg2 connection to the layer's database; :class:`DatabaseError` if none."""
+    pg = _psycopg2()
+    if pg is None:
+        raise DatabaseError(tr("The Python module psycopg2 is not installed."))
+    try:
+        conn = pg.connect(**src.connect_kwargs())
+    except pg.Error as exc:
+        raise DatabaseError(connection_message(src, exc)) from None
+    conn.set_session(isolation_level="REPEATABLE READ", readonly=True, autocommit=False)
+    return conn
+
+
+def connection_message(src, exc):
+    """A plain sentence for a failed connection (wrong password, server down …)."""
+    text = src.clean(getattr(exc, "pgerror", None) or exc)
+    low = text.lower()
+    if "password authentication failed" in low or "no password supplied" in low:
+        why = tr("the user name or password is wrong (check the connection's authentication configuration)")
+    elif "could not connect" in low or "connection refused" in low or "timeout" in low:
+        why = tr("the database server does not answer (is it running, and is the host and port right?)")
+    elif "does not exist" in low:
+        why = tr("the database does not exist")
+    else:
+        why = text.splitlines()[0] if text else tr("unknown error")
+    return tr("Cannot connect to the PostGIS database {db} on {host}: {why}.").format(
+        db=src.uri.database() or src.uri.service(), host=src.uri.host() or "localhost", why=why)
+
+
+def lost_message(src, exc):
+    return tr("The connection to the PostGIS database was lost while validating {table} ({error}). "
+              "Nothing was written to the database; validate again when it is reachable.").format(
+        table=src.label, error=src.clean(str(exc).splitlines()[0] if str(exc) else type(exc).__name__))
+
+
+class _Canceller:
+    """Cancels the running statement when the user cancels (a watcher thread)."""
+
+    def __init__(self, conn, ctx):
+        self.conn, self.ctx, self.done = conn, ctx, threading.Event()
+        self.thread = None
+        if ctx.feedback is not None:
+            self.thread = threading.Thread(target=self._watch, daemon=True)
+            self.thread.start()
+
+    def _watch(self):
+        while not self.done.wait(0.2):
+            if self.ctx.canceled():
+                try:
+                    self.conn.cancel()
+                except Exception:  # noqa: BLE001 - the connection may be gone already
+                    pass
+                return
+
+    def stop(self):
+        self.done.set()
+        if self.thread is not None:
+            self.thread.join(1.0)
+
+
+# -- deciding -------------------------------------------------------------------------------
+def plan(ctx):
+    """A :class:`PostgisRun` for ``ctx`` when its rules can run in the database, else None
+    (with a note in ``ctx.notes`` saying why the local engine runs instead)."""
+    layer = ctx.layer
+    if not is_postgis(layer):
+        return None
+    src = PgSource(layer)
+    why = None
+    if _psycopg2() is None:
+        why = tr("the Python module psycopg2 is not installed")
+    elif src.subset:
+        why = tr("the layer has a filter")
+    elif not src.geom:
+        why = tr("the layer has no geometry column")
+    if why is None:
+        conn = connect(src)          # DatabaseError: a plain message (wrong password, server down)
+        run = PostgisRun(src, conn)
+        try:
+            why = run.preflight()
+        except _psycopg2().Error as exc:
+            run.close()
+            raise DatabaseError(lost_message(src, exc)) from None
+        if why is None:
+            return run
+        run.close()
+    ctx.notes.append(tr("{table}: the rules ran in QGIS, not in the database, because {why}.").format(
+        table=src.label, why=why))
+    return None
+
+
+class PostgisRun:
+    def __init__(self, src, conn):
+        self.src, self.conn = src, conn
+        from psycopg2 import sql
+        self.sql = sql
+        self.T = sql.Identifier(src.schema, src.table)
+        self.G = sql.Identifier(src.geom)
+        self.K = None
+        self.srid = 0
+        self.invalid = []
+
+    def close(self):
+        try:
+            self.conn.rollback()
+            self.conn.close()
+        except Exception:  # noqa: BLE001
+            pass
+
+    def _rows(self, query, args=None):
+        with self.conn.cursor() as cur:
+            cur.execute(query, args)
+            return cur.fetchall() if cur.description else []
+
+    def preflight(self):
+        """None when every rule can run here, else why not (for the note)."""
+        src = self.src
+        rows = self._rows("SELECT c.oid, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                          "WHERE n.nspname = %s AND c.relname = %s", (src.schema, src.table))
+        if not rows:
+            return tr("the table was not found in the database")
+        oid, kind = rows[0]
+        if not self._rows("SELECT has_table_privilege(%s::oid, 'SELECT')", (oid,))[0][0]:
+            return tr("the database user may not read the table (SELECT privilege)")
+        allowed = dict(self._rows("SELECT proname, bool_or(has_function_privilege(oid, 'EXECUTE')) FROM pg_proc "
+                                  "WHERE proname = ANY(%s) GROUP BY proname", (list(NEEDED_FUNCTIONS),)))
+        missing = [f for f in NEEDED_FUNCTIONS if not allowed.get(f)]
+        if missing:
+            return tr("the database user may not run the PostGIS functions {names} (EXECUTE privilege)").format(
+                names=", ".join(missing))
+        key = src.key
+        if key and not self._rows("SELECT 1 FROM pg_attribute WHERE attrelid = %s::oid AND attname = %s AND "
+                                  "attnum > 0 AND NOT attisdropped", (oid, key)):
+            key = ""               # QGIS numbers the rows of a table without a key by their ctid ("tid")
+        if not key:
+            pk = self._rows("SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid "
+                            "AND a.attnum = ANY(i.indkey) WHERE i.indrelid = %s::oid AND i.indisprimary", (oid,))
+            key = pk[0][0] if len(pk) == 1 else ""
+        if not key:
+            return tr("the table has no single-column primary key to name its features by")
+        ktype = self._rows("SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = %s::oid "
+                           "AND attname = %s AND NOT attisdropped", (oid, key))
+        if not ktype or ktype[0][0] not in ("integer", "bigint", "smallint"):
+            return tr("its key column {key} is not an integer (QGIS numbers such features itself)").format(key=key)
+        gtype = self._rows("SELECT type, srid FROM geometry_columns WHERE f_table_schema = %s AND "
+                           "f_table_name = %s AND f_geometry_column = %s", (src.schema, src.table, src.geom))
+        if gtype and gtype[0][0].upper() in ("GEOMETRY", "GEOMETRYCOLLECTION") and src.wkb_filter not in (0, None) \
+                and src.wkb_filter != QgsWkbTypes.Unknown:
+            return tr("its geometry column holds several geometry types and the layer shows only some of them")
+        self.srid = gtype[0][1] if gtype else 0
+        self.K = self.sql.Identifier(key)
+        self.kind = kind
+        self._rows("SET LOCAL work_mem = '64MB'")
+        self._rows("SET LOCAL jit = off")          # compiling costs more than it saves on these joins
+        for setting in ("parallel_setup_cost = 100", "parallel_tuple_cost = 0.01",
+                        "min_parallel_table_scan_size = '1MB'"):      # let the self-join use the cores
+            self._rows("SET LOCAL " + setting)
+        return None
+
+    # -- attribute values as SQL aggregates ---------------------------------------------------
+    def text_candidates(self, ctx, name):
+        """(longest length, the distinct values that are not plain ASCII or that begin or end with
+        something other than a visible ASCII character) of a text column: all the text rules
+        need to look at, whatever the number of rows."""
+        cache = getattr(self, "_text", None)
+        if cache is None:
+            # every text column in ONE scan of the table
+            from qgis.PyQt.QtCore import QVariant
+            names = [f.name() for _i, f in ctx.fields.values() if f.type() == QVariant.String]
+            cache = self._text = {}
+            cond = "{c}::text ~ '[^\\x01-\\x7f]' OR {c}::text ~ '^[^!-~]' OR {c}::text ~ '[^!-~]$'"
+
+            def work(_ctx):
+                parts = [self.sql.SQL("coalesce(max(char_length({c}::text)), 0), array_agg(DISTINCT {c}::text) "
+                                      "FILTER (WHERE " + cond + ")").format(c=self.sql.Identifier(n)) for n in names]
+                if not parts:
+                    return
+                row = self._rows(self.sql.SQL("SELECT {p} FROM {T}").format(p=self.sql.SQL(", ").join(parts),
+                                                                            T=self.T))[0]
+                for k, n in enumerate(names):
+                    cache[n] = (row[2 * k], list(row[2 * k + 1] or []))
+            self.run(ctx, work)
+        return cache.get(name, (0, []))
+
+    # -- the rules ------------------------------------------------------------------------
+    def _q(self, text):
+        return self.sql.SQL(text).format(T=self.T, G=self.G, K=self.K)
+
+    def run(self, ctx, fn, *args):
+        """Run one step; a lost connection or a cancel becomes a clear :class:`DatabaseError`."""
+        pg = _psycopg2()
+        watch = _Canceller(self.conn, ctx)
+        try:
+            return fn(ctx, *args)
+        except pg.extensions.QueryCanceledError:
+            if ctx.canceled():
+                return None
+            raise DatabaseError(lost_message(self.src, tr("the statement was canceled"))) from None
+        except (pg.OperationalError, pg.InterfaceError, pg.DatabaseError) as exc:
+            self.close()
+            raise DatabaseError(lost_message(self.src, exc)) from None
+        finally:
+            watch.stop()
+
+    def geometry(self, ctx, start=0, span=100):
+        return self.run(ctx, self._geometry, start, span) or GeometryState()
+
+    def _geometry(self, ctx, start, span):
+        state = GeometryState()
+        is_polygon = ctx.geometry_type == QgsWkbTypes.PolygonGeometry
+        # geom.empty
+        for fid, null in self._rows(self._q("SELECT {K}, {G} IS NULL FROM {T} WHERE {G} IS NULL OR "
+                                            "ST_IsEmpty({G}) ORDER BY {K}")):
+            ctx.add(finding("geom.empty", tr("The feature has no geometry (it is {what}).").format(
+                what=tr("NULL") if null else tr("empty")), feature_id=fid))
+        ctx.progress(start + span * 0.1)
+        if ctx.canceled():
+            return state
+        # geom.valid (the reason only for the invalid ones)
+        rows = self._rows(self._q(
+            "SELECT {K}, (d).reason, ST_X((d).location), ST_Y((d).location) FROM ("
+            "SELECT {K}, ST_IsValidDetail({G}) AS d FROM {T} WHERE {G} IS NOT NULL AND NOT ST_IsEmpty({G}) "
+            "AND NOT ST_IsValid({G})) s ORDER BY {K}"))
+        self.invalid = [r[0] for r in rows]
+        for fid, reason, x, y in rows:
+            reason = QGIS_REASONS.get(reason, reason) or tr("invalid geometry")
+            location = "POINT(%r %r)" % (x, y) if x is not None else ""
+            where = tr(" at {x}, {y}").format(x=_coord(ctx, x), y=_coord(ctx, y)) if location else ""
+            ctx.add(finding("geom.valid", tr("Invalid geometry: {reason}{where}.").format(reason=reason, where=where),
+                            feature_id=fid, location=location, reason=reason))
+            state.invalid[fid] = None
+        ctx.progress(start + span * 0.4)
+        if ctx.canceled():
+            return state
+        self._duplicates(ctx, state)
+        ctx.progress(start + span * 0.6)
+        if ctx.canceled():
+            return state
+        self._extent(ctx)
+        ctx.progress(start + span * 0.7)
+        if is_polygon and ctx.scale and not ctx.canceled():
+            self._slivers(ctx)
+        state.count = max(ctx.feature_count, 0)
+        ctx.progress(start + span)
+        return state
+
+    def _duplicates(self, ctx, state):
+        rows = self._rows(self._q(
+            "SELECT array_agg({K} ORDER BY {K}) FROM {T} WHERE {G} IS NOT NULL AND NOT ST_IsEmpty({G}) "
+            "GROUP BY ST_AsBinary({G}) HAVING count(*) > 1"))
+        pairs = sorted(((ks[0], k) for (ks,) in rows for k in ks[1:]), key=lambda p: p[1])
+        if not pairs:
+            return
+        key = self.K
+        detail = self._rows(self.sql.SQL(
+            "SELECT p.fb, (to_jsonb(ta) - {kn} - {gn}) = (to_jsonb(tb) - {kn} - {gn}), "
+            "ST_AsText(CASE WHEN GeometryType(tb.{G}) = 'POINT' THEN tb.{G} ELSE ST_PointOnSurface(tb.{G}) END) "
+            "FROM unnest(%s::bigint[], %s::bigint[]) AS p(fa, fb) JOIN {T} ta ON ta.{K} = p.fa "
+            "JOIN {T} tb ON tb.{K} = p.fb"
+        ).format(T=self.T, G=self.G, K=key, kn=self.sql.Literal(key.strings[0]),
+                 gn=self.sql.Literal(self.G.strings[0])), ([a for a, _ in pairs], [b for _, b in pairs]))
+        by_b = {b: (same, loc) for b, same, loc in detail}
+        for first, fid in pairs:
+            same, location = by_b.get(fid, (False, ""))
+            message = (tr("Feature {fid} repeats feature {first}: same geometry and same attributes.") if same else
+                       tr("Feature {fid} has the same geometry as feature {first} (attributes differ).")).format(
+                fid=fid, first=first)
+            ctx.add(finding("geom.duplicate", message, severity=ERROR if same else WARNING, feature_id=fid,
+                            location=location or "", duplicate_of=first, same_attributes=bool(same)))
+        state.duplicates = {frozenset(p) for p in pairs}
+
+    def _extent(self, ctx):
+        extent = ExtentCheck(ctx)
+        if not extent.active:
+            return
+        lon0, lat0, lon1, lat1 = ctx.settings.extent
+        m = 0.05                                   # degrees: a superset; the local check decides
+        box = "POLYGON((%r %r,%r %r,%r %r,%r %r,%r %r))" % (
+            lon0 + m, lat0 + m, lon1 - m, lat0 + m, lon1 - m, lat1 - m, lon0 + m, lat1 - m, lon0 + m, lat0 + m)
+        if ctx.geographic:
+            env = "ST_SetSRID(ST_Envelope({G}), 4326)"
+        else:
+            env = "ST_Transform(ST_SetSRID(ST_Envelope({G}), %s), 4326)" % int(self.srid or 0)
+        try:
+            self._rows("SAVEPOINT extent")
+            fids = [r[0] for r in self._rows(self._q(
+                "SELECT {K} FROM {T} WHERE {G} IS NOT NULL AND NOT ST_IsEmpty({G}) AND NOT "
+                "ST_Contains(ST_GeomFromText(%s, 4326), " + env + ") ORDER BY {K}"), (box,))]
+            self._rows("RELEASE SAVEPOINT extent")
+        except _psycopg2().extensions.QueryCanceledError:
+            raise
+        except _psycopg2().OperationalError:
+            raise
+        except _psycopg2().Error:                   # no transformation known to PostGIS: all
+            self._rows("ROLLBACK TO SAVEPOINT extent")
+            fids = None
+        req = QgsFeatureRequest().setNoAttributes()
+        if fids is not None:
+            if not fids:
+                return
+            req.setFilterFids(fids)
+        for f in ctx.layer.getFeatures(req):
+            g = f.geometry()
+            if g.isNull() or g.isEmpty():
+                continue
+            out = extent.check(f.id(), g)
+            if out is not None:
+                ctx.add(out)
+
+    def _slivers(self, ctx):
+        metres = ctx.metres_per_unit(ctx.layer.extent().center().y() if ctx.geographic else None)
+        min_width = ctx.settings.sliver_width_mm / 1000.0 * ctx.scale
+        rows = self._rows(self._q(
+            "WITH c AS (SELECT {K} AS k, {G} AS g FROM {T} WHERE {G} IS NOT NULL AND NOT ST_IsEmpty({G}) AND "
+            "(ST_NumGeometries({G}) > 1 OR 2.0 * ST_Area({G}) * %(m)s < %(w)s * ST_Perimeter({G}))), "
+            "v AS (SELECT k, g FROM c WHERE ST_IsValid(g)), "
+            "p AS (SELECT k, (ST_Dump(g)).path AS path, (ST_Dump(g)).geom AS part FROM v) "
+            "SELECT DISTINCT ON (k) k, 2.0 * ST_Area(part) / ST_Perimeter(part) AS width, ST_AsText(part), "
+            "ST_Area(part) FROM p WHERE ST_Perimeter(part) > 0 ORDER BY k, width, path"),
+            {"m": metres, "w": min_width})
+        for fid, width, wkt, area in rows:
+            width_m = width * metres
+            if width_m >= min_width:
+                continue
+            ctx.add(finding("topo.sliver",
+                            tr("Sliver polygon: on average {width} m wide, narrower than {minimum} m "
+                               "(0.5 mm at 1:{scale}).").format(
+                                width=_fmt(width_m), minimum=_fmt(min_width), scale=_fmt(ctx.scale, 0)),
+                            feature_id=fid, location=wkt, width_m=round(width_m, 3), area=round(area, 3)))
+
+    def overlaps(self, ctx, state, start=0, span=100):
+        return self.run(ctx, self._overlaps, state, start, span)
+
+    def _overlaps(self, ctx, state, start, span):
+        metres = ctx.metres_per_unit(ctx.layer.extent().center().y() if ctx.geographic else None)
+        min_area = ctx.settings.overlap_min_m2 / (metres * metres)
+        ctx.progress(start)
+        rows = self._rows(self._q(
+            "WITH bad AS (SELECT unnest(%(bad)s::bigint[]) AS k) "
+            "SELECT ak, bk, ST_AsText(i), ST_Area(i) FROM ("
+            " SELECT a.{K} AS ak, b.{K} AS bk, ST_Intersection(a.{G}, b.{G}) AS i FROM {T} a JOIN {T} b "
+            " ON a.{G} && b.{G} AND a.{K} < b.{K} "
+            " WHERE NOT ST_IsEmpty(a.{G}) AND NOT ST_IsEmpty(b.{G}) "
+            " AND NOT EXISTS (SELECT 1 FROM bad WHERE bad.k = a.{K}) "
+            " AND NOT EXISTS (SELECT 1 FROM bad WHERE bad.k = b.{K}) "
+            " AND ST_Intersects(a.{G}, b.{G}) AND ST_Relate(a.{G}, b.{G}, '2********') OFFSET 0) s "
+            "WHERE ST_Area(i) >= %(min)s ORDER BY ak, bk"),
+            {"bad": list(self.invalid), "min": min_area})
+        dups = state.duplicates
+        for a, b, wkt, area in rows:
+            if dups and frozenset((a, b)) in dups:
+                continue
+            area_m2 = area * metres * metres
+            ctx.add(finding("topo.overlap",
+                            tr("Features {a} and {b} overlap over {area} m².").format(a=a, b=b, area=_fmt(area_m2)),
+                            feature_id=a, location=wkt, pair=[a, b], other_id=b,
+                            area_m2=round(area_m2, 3), area=area))
+        ctx.progress(start + span)
+
+    def gaps(self, ctx, state):
+        return self.run(ctx, self._gaps, state)
+
+    def _gaps(self, ctx, state):
+        metres = ctx.metres_per_unit(ctx.layer.extent().center().y() if ctx.geographic else None)
+        min_area = ctx.settings.gap_min_m2 / (metres * metres)
+        count = self._rows(self._q("SELECT count(*) FROM {T} WHERE {G} IS NOT NULL AND NOT ST_IsEmpty({G})"))[0][0]
+        if count < 2:
+            return
+        rows = self._rows(self._q(
+            "WITH u AS (SELECT ST_Union(CASE WHEN ST_IsValid({G}) THEN {G} ELSE ST_MakeValid({G}) END) AS g "
+            " FROM {T} WHERE {G} IS NOT NULL AND NOT ST_IsEmpty({G})), "
+            "parts AS (SELECT (ST_Dump(g)).geom AS p FROM u), "
+            "holes AS (SELECT ST_MakePolygon(ST_InteriorRingN(p, n)) AS h FROM parts, "
+            " generate_series(1, ST_NumInteriorRings(p)) n WHERE GeometryType(p) = 'POLYGON') "
+            "SELECT ST_AsText(h), ST_Area(h), ARRAY(SELECT t.{K} FROM {T} t WHERE t.{G} && h AND "
+            " ST_IsValid(t.{G}) AND NOT ST_IsEmpty(t.{G}) AND ST_Intersects(t.{G}, h) ORDER BY t.{K}) "
+            "FROM holes WHERE ST_Area(h) >= %s"), (min_area,))
+        for wkt, area, touching in rows:
+            touching = list(touching or [])
+            area_m2 = area * metres * metres
+            ctx.add(finding("topo.gap",
+                            tr("Gap of {area} m² between features {ids}.").format(
+                                area=_fmt(area_m2), ids=", ".join(str(i) for i in touching) or "-"),
+                            feature_id=touching[0] if touching else None, location=wkt,
+                            feature_ids=touching, area_m2=round(area_m2, 3), area=area))
+
+
+# -- SRGI2013 under a made-up SRID ------------------------------------------------------------
+def srid_of(conn, schema, table, geom):
+    """(srid, auth_name, auth_srid, srtext, proj4text) of a geometry column, or None."""
+    with conn.cursor() as cur:
+        cur.execute("SELECT g.srid, s.auth_name, s.auth_srid, s.srtext, s.proj4text FROM geometry_columns g "
+                    "LEFT JOIN spatial_ref_sys s ON s.srid = g.srid WHERE g.f_table_schema = %s AND "
+                    "g.f_table_name = %s AND g.f_geometry_column = %s", (schema, table, geom))
+        return cur.fetchone()
+
+
+def epsg_of_definition(srid, auth_name, auth_srid, srtext, proj4text):
+    """The EPSG code a spatial_ref_sys row stands for (its authority code, else recognised from
+    its WKT or PROJ definition among the CRS policy's systems), or 0."""
+    from qgis.core import QgsCoordinateReferenceSystem
+    from .crs_identify import identify
+    if (auth_name or "").upper() == "EPSG" and auth_srid:
+        return int(auth_srid)
+    for text, make in ((srtext, QgsCoordinateReferenceSystem.fromWkt), (proj4text, QgsCoordinateReferenceSystem.fromProj)):
+        if not text:
+            continue
+        crs = make(text)
+        if not crs.isValid():
+            continue
+        code, how = identify(crs)
+        if code.startswith("EPSG:"):
+            return int(code.split(":")[1])
+        if "SRGI" in (crs.description() or "").upper() or "SRGI" in text.upper():
+            from ..standards import load_crs
+            for known in load_crs().systems:
+                ref = QgsCoordinateReferenceSystem(known)
+                if ref.isValid() and ref.toProj() and ref.toProj() == crs.toProj():
+                    return int(known.split(":")[1])
+    return 0
+
+
+def check_srid(ctx):
+    """crs.accepted: a PostGIS table whose SRID is not the EPSG code of its reference system
+    (ogr2ogr writes SRGI2013 as SRID 900914 …: PostGIS 3.3's spatial_ref_sys lacks EPSG:9470–9494)."""
+    if not is_postgis(ctx.layer) or _psycopg2() is None:
+        return
+    src = PgSource(ctx.layer)
+    try:
+        conn = connect(src)
+    except DatabaseError:
+        return                                 # the layer opened: QGIS's own connection works; say nothing
+    try:
+        conn.autocommit = True
+        row = srid_of(conn, src.schema, src.table, src.geom)
+    except Exception:  # noqa: BLE001 - a view without geometry_columns entry etc.
+        row = None
+    finally:
+        conn.close()
+    if not row or not row[0]:
+        return
+    srid = int(row[0])
+    code = epsg_of_definition(*row)
+    if not code or code == srid:
+        return
+    from qgis.core import QgsCoordinateReferenceSystem
+    name = QgsCoordinateReferenceSystem("EPSG:%d" % code).description()
+    ctx.add(finding("crs.accepted",
+                    tr("The table stores {name} (EPSG:{code}) under SRID {srid}, a number made up when it was "
+                       "loaded (PostGIS's spatial_ref_sys has no row for EPSG:{code}); other software will not "
+                       "recognise it. The SRID should be the EPSG code, {code}.").format(
+                        name=name, code=code, srid=srid),
+                    severity=WARNING,
+                    fix=tr("Write the table again with SRID {code} (Fix dataset to PostGIS, with 'Add the missing "
+                           "spatial_ref_sys rows' if the database lacks it).").format(code=code),
+                    srid=srid, epsg=code))

@@ -1,0 +1,461 @@
+"""In-database validation of PostGIS layers against a real PostgreSQL 15 + PostGIS 3.3
+(tests/fixtures_postgis.py): the same findings as the local engine, finding by finding, on
+every latihan dataset; nothing written to the database; bad input answered plainly."""
+import math
+
+import pytest
+from qgis.core import QgsGeometry
+
+from fixtures_postgis import latihan_sources
+from sdi_plugin.core.validate.engine import validate_layer
+from sdi_plugin.core.validate.sources import InputError
+
+LATIHAN = [schema for schema, _ in latihan_sources()]
+
+
+def _close(a, b):
+    if isinstance(a, float) or isinstance(b, float):
+        return a is not None and b is not None and math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-6)
+    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
+        return len(a) == len(b) and all(_close(x, y) for x, y in zip(a, b))
+    return a == b
+
+
+def _same_place(a, b):
+    if not a or not b:
+        return a == b
+    ga, gb = QgsGeometry.fromWkt(a), QgsGeometry.fromWkt(b)
+    if ga.isNull() or gb.isNull():
+        return False
+    tol = 1e-6 * max(1.0, abs(ga.boundingBox().xMaximum()), abs(ga.boundingBox().yMaximum()))
+    return ga.hausdorffDistance(gb) <= tol and math.isclose(ga.area(), gb.area(), rel_tol=1e-6, abs_tol=1e-6)
+
+
+def _key(f):
+    return (f.rule, f.feature_id if f.feature_id is not None else -1, f.message)
+
+
+def compare(local, db):
+    """Differences between two results' findings (empty when they agree finding by finding)."""
+    problems = []
+    a, b = sorted(local.findings, key=_key), sorted(db.findings, key=_key)
+    if [(f.rule, f.feature_id, f.severity) for f in a] != [(f.rule, f.feature_id, f.severity) for f in b]:
+        return ["findings differ:\n local %s\n db    %s" % ([(f.rule, f.feature_id, f.severity) for f in a],
+                                                          [(f.rule, f.feature_id, f.severity) for f in b])]
+    for x, y in zip(a, b):
+        if x.message != y.message:
+            problems.append("message %s/%s: %r != %r" % (x.rule, x.feature_id, x.message, y.message))
+        if x.fix != y.fix:
+            problems.append("fix %s/%s" % (x.rule, x.feature_id))
+        if set(x.details) != set(y.details) or not all(_close(x.details[k], y.details[k]) for k in x.details):
+            problems.append("details %s/%s: %r != %r" % (x.rule, x.feature_id, x.details, y.details))
+        if not _same_place(x.location, y.location):
+            problems.append("location %s/%s: %r != %r" % (x.rule, x.feature_id, x.location, y.location))
+    if local.rules != db.rules:
+        problems.append("rules run differ: %r != %r" % (local.rules, db.rules))
+    return problems
+
+
+@pytest.mark.parametrize("schema", LATIHAN)
+def test_database_and_local_engines_agree_on_every_latihan_dataset(postgis_db, schema):
+    layer = postgis_db.layer(schema)
+    assert layer.isValid(), schema
+    local = validate_layer(layer, engine="local")
+    db = validate_layer(postgis_db.layer(schema))
+    assert local.dataset["engine"] == "local"
+    assert db.dataset["engine"] == "postgis", db.notes
+    assert compare(local, db) == []
+    # the planted defect of the geometry exercises is found in the database too
+    planted = {"geom_valid": "geom.valid", "geom_empty": "geom.empty", "geom_duplicate": "geom.duplicate",
+               "topo_overlap": "topo.overlap", "topo_gap": "topo.gap", "topo_sliver": "topo.sliver",
+               "extent": "extent.indonesia"}.get(schema)
+    if planted:
+        assert planted in {f.rule for f in db.findings}
+
+
+# -- nothing written -------------------------------------------------------------------------
+def _catalogue(db):
+    """Every relation, column, function and spatial_ref_sys row, and every latihan table's content."""
+    rels = db.sql("SELECT n.nspname, c.relname, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                  "WHERE n.nspname NOT LIKE 'pg_toast%%' AND n.nspname NOT LIKE 'pg_temp%%' ORDER BY 1, 2")
+    cols = db.sql("SELECT attrelid::regclass::text, attname, atttypid, attnum FROM pg_attribute WHERE attnum > 0 "
+                  "ORDER BY 1, 4")
+    procs = db.sql("SELECT count(*) FROM pg_proc")
+    srs = db.sql("SELECT srid, md5(coalesce(srtext, '') || coalesce(proj4text, '')) FROM spatial_ref_sys "
+                 "WHERE srid > 32767 OR auth_name <> 'EPSG' ORDER BY 1")
+    data = {schema: db.sql('SELECT md5(string_agg(t::text, \'|\' ORDER BY t.fid)), count(*), max(xmin::text::bigint) '
+                           'FROM "%s"."%s" t' % (schema, table)) for schema, table in db.datasets.items()}
+    return rels, cols, procs, srs, data
+
+
+def test_validation_writes_nothing_to_the_database(postgis_db):
+    before = _catalogue(postgis_db)
+    for schema in ("topo_overlap", "topo_gap", "geom_duplicate", "extent"):
+        result = validate_layer(postgis_db.layer(schema))
+        assert result.dataset["engine"] == "postgis"
+    assert _catalogue(postgis_db) == before
+
+
+def test_the_engines_connection_refuses_writes(postgis_db):
+    from sdi_plugin.core.validate import postgis_engine as pg
+    from sdi_plugin.core.validate.context import Context
+    from sdi_plugin.core.validate.sources import ref_of_layer
+    import psycopg2
+    layer = postgis_db.layer("topo_overlap")
+    run = pg.plan(Context(layer, ref_of_layer(layer)))
+    assert run is not None
+    try:
+        with pytest.raises(psycopg2.errors.ReadOnlySqlTransaction):
+            run._rows('DELETE FROM topo_overlap."PERSIL_AR_1K"')
+    finally:
+        run.close()
+    assert postgis_db.sql('SELECT count(*) FROM topo_overlap."PERSIL_AR_1K"')[0][0] == 80
+
+
+def test_password_appears_in_no_report(postgis_db, tmp_path):
+    from sdi_plugin.core.validate.outputs import write_outputs
+    from sdi_plugin.core.validate.report import Report
+    result = validate_layer(postgis_db.layer("topo_overlap"))
+    paths = [str(tmp_path / n) for n in ("e.gpkg", "r.html", "r.json")]
+    write_outputs(Report([result]), *paths)
+    for p in paths[1:]:
+        text = open(p, encoding="utf-8").read()
+        assert postgis_db.password not in text
+        assert "topo_overlap" in text
+    assert postgis_db.password.encode() not in open(paths[0], "rb").read()
+    assert postgis_db.password not in repr(result.dataset)
+
+
+# -- a schema as a batch ----------------------------------------------------------------------
+def _saved_connection(db, name, user=None):
+    from qgis.core import QgsDataSourceUri, QgsProviderRegistry
+    md = QgsProviderRegistry.instance().providerMetadata("postgres")
+    uri = QgsDataSourceUri()
+    uri.setConnection(db.host, str(db.port), db.dbname, "", "", QgsDataSourceUri.SslDisable, db.authcfg(user))
+    md.saveConnection(md.createConnection(uri.uri(False), {}), name)
+    return name
+
+
+def test_validatefolder_takes_a_postgis_schema(postgis_db, sdi_provider, tmp_path):
+    import json
+    import processing
+    from qgis.core import QgsProcessingFeedback
+    postgis_db.owner_sql('CREATE SCHEMA IF NOT EXISTS wilayah')
+    postgis_db.owner_sql('DROP TABLE IF EXISTS wilayah."PERSIL_AR_1K", wilayah."ADMINISTRASIKECAMATAN_AR_10K", '
+                         'wilayah.catatan')
+    postgis_db.owner_sql('CREATE TABLE wilayah."PERSIL_AR_1K" AS SELECT * FROM topo_overlap."PERSIL_AR_1K"; '
+                         'ALTER TABLE wilayah."PERSIL_AR_1K" ADD PRIMARY KEY (fid); '
+                         'CREATE TABLE wilayah."ADMINISTRASIKECAMATAN_AR_10K" AS '
+                         'SELECT * FROM topo_gap."ADMINISTRASIKECAMATAN_AR_10K"; '
+                         'ALTER TABLE wilayah."ADMINISTRASIKECAMATAN_AR_10K" ADD PRIMARY KEY (fid); '
+                         'CREATE TABLE wilayah.catatan (id int PRIMARY KEY, teks text)')
+    name = _saved_connection(postgis_db, "Simpul uji")
+    out = tmp_path / "schema.json"
+    res = processing.run("sdi:validatefolder", {"POSTGIS_CONNECTION": name, "POSTGIS_SCHEMA": "wilayah",
+                                                "OUTPUT_JSON": str(out)}, feedback=QgsProcessingFeedback())
+    assert res["DATASETS"] == 2
+    report = json.loads(out.read_text(encoding="utf-8"))
+    labels = sorted(d["label"] for d in report["datasets"])
+    assert labels == ["wilayah.ADMINISTRASIKECAMATAN_AR_10K", "wilayah.PERSIL_AR_1K"]
+    assert {d["engine"] for d in report["datasets"]} == {"postgis"}
+    rules = {f["rule"] for f in report["findings"]}
+    assert {"topo.overlap", "topo.gap"} <= rules
+    assert any("wilayah.catatan" in n for n in report["notes"])
+    assert postgis_db.password not in out.read_text(encoding="utf-8")
+
+
+def test_validatefolder_says_plainly_when_the_schema_is_missing(postgis_db, sdi_provider):
+    import processing
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+    name = _saved_connection(postgis_db, "Simpul uji 2")
+    with pytest.raises(QgsProcessingException, match="no schema called tidak_ada"):
+        processing.run("sdi:validatefolder", {"POSTGIS_CONNECTION": name, "POSTGIS_SCHEMA": "tidak_ada"},
+                       feedback=QgsProcessingFeedback())
+
+
+def test_validatedataset_runs_the_rules_in_the_database(postgis_db, sdi_provider, tmp_path):
+    import json
+    import processing
+    from qgis.core import QgsProcessingFeedback
+    out = tmp_path / "one.json"
+    uri = "postgres://" + postgis_db.uri("topo_overlap", "PERSIL_AR_1K", authcfg=postgis_db.authcfg())
+    res = processing.run("sdi:validatedataset", {"INPUT": uri, "OUTPUT_JSON": str(out)},
+                         feedback=QgsProcessingFeedback())
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["dataset"]["engine"] == "postgis"
+    assert json.loads(res["BY_RULE"])["topo.overlap"] == 2
+
+
+# -- bad input -------------------------------------------------------------------------------
+def test_wrong_password_says_so_without_echoing_it(postgis_db):
+    from sdi_plugin.core.validate.sources import DatasetRef, open_ref
+    wrong = "Salah-sandi-1234"
+    ref = DatasetRef(path="", layer_name="PERSIL_AR_1K", format="PostgreSQL", provider="postgres",
+                     uri=postgis_db.uri("topo_overlap", "PERSIL_AR_1K", password=wrong))
+    with pytest.raises(InputError) as err:
+        open_ref(ref)
+    assert "password is wrong" in str(err.value)
+    assert wrong not in str(err.value)
+
+
+def test_wrong_password_in_a_schema_batch(postgis_db):
+    from qgis.core import QgsDataSourceUri
+    from sdi_plugin.core.validate.engine import validate_schema
+    uri = QgsDataSourceUri()
+    uri.setConnection(postgis_db.host, str(postgis_db.port), postgis_db.dbname, postgis_db.user, "Salah-sandi-99")
+    with pytest.raises(InputError) as err:
+        validate_schema(uri.uri(False), "topo_overlap")
+    assert "Salah-sandi-99" not in str(err.value)
+
+
+def _copy(db, schema, source_schema, table, pk=True):
+    db.owner_sql('CREATE SCHEMA IF NOT EXISTS "%s"' % schema)
+    db.owner_sql('DROP TABLE IF EXISTS "%s"."%s" CASCADE' % (schema, table))
+    db.owner_sql('CREATE TABLE "%s"."%s" AS SELECT * FROM "%s"."%s"' % (schema, table, source_schema, table))
+    if pk:
+        db.owner_sql('ALTER TABLE "%s"."%s" ADD PRIMARY KEY (fid)' % (schema, table))
+    db.owner_sql('CREATE INDEX ON "%s"."%s" USING gist (geom)' % (schema, table))
+
+
+def test_table_without_primary_key_runs_locally_and_says_why(postgis_db):
+    _copy(postgis_db, "tanpa_pk", "topo_overlap", "PERSIL_AR_1K", pk=False)
+    layer = postgis_db.layer("tanpa_pk", "PERSIL_AR_1K", key="")
+    assert layer.isValid()
+    result = validate_layer(layer)
+    assert result.dataset["engine"] == "local"
+    assert any("primary key" in n for n in result.notes), (result.notes, layer.source())
+    assert sum(f.rule == "topo.overlap" for f in result.findings) == 2
+
+
+def test_a_view_is_validated_in_the_database(postgis_db):
+    postgis_db.owner_sql('CREATE OR REPLACE VIEW topo_overlap.persil_v AS SELECT * FROM topo_overlap."PERSIL_AR_1K"')
+    layer = postgis_db.layer("topo_overlap", "persil_v", key="fid")
+    assert layer.isValid()
+    db = validate_layer(layer)
+    local = validate_layer(postgis_db.layer("topo_overlap", "persil_v", key="fid"), engine="local")
+    assert db.dataset["engine"] == "postgis"
+    assert compare(local, db) == []
+
+
+def test_a_table_of_no_rows(postgis_db):
+    postgis_db.owner_sql('CREATE SCHEMA IF NOT EXISTS kosong')
+    postgis_db.owner_sql('DROP TABLE IF EXISTS kosong."PERSIL_AR_1K"')
+    postgis_db.owner_sql('CREATE TABLE kosong."PERSIL_AR_1K" (LIKE topo_overlap."PERSIL_AR_1K" INCLUDING ALL)')
+    result = validate_layer(postgis_db.layer("kosong", "PERSIL_AR_1K"))
+    assert result.dataset["engine"] == "postgis"
+    assert result.dataset["feature_count"] == 0
+    assert [f.rule for f in result.findings if f.rule.startswith(("geom", "topo"))] == ["geom.empty"]
+
+
+def test_a_geometry_column_of_mixed_types(postgis_db):
+    postgis_db.owner_sql('CREATE SCHEMA IF NOT EXISTS campur')
+    postgis_db.owner_sql('DROP TABLE IF EXISTS campur."PERSIL_AR_1K"')
+    postgis_db.owner_sql('CREATE TABLE campur."PERSIL_AR_1K" (fid serial PRIMARY KEY, "FCODE" text, '
+                         'geom geometry(Geometry, 900914))')
+    postgis_db.owner_sql("INSERT INTO campur.\"PERSIL_AR_1K\" (\"FCODE\", geom) SELECT \"FCODE\", geom "
+                         "FROM topo_overlap.\"PERSIL_AR_1K\" UNION ALL SELECT 'LA03100010', "
+                         "ST_SetSRID('POINT(678500 9313950)'::geometry, 900914)")
+    before = _catalogue(postgis_db)
+    layer = postgis_db.layer("campur", "PERSIL_AR_1K")
+    if layer.isValid():
+        result = validate_layer(layer)
+        assert result.findings is not None
+        kinds = {f.rule for f in result.findings}
+        assert "kugi.geometry_type" in kinds or result.dataset["engine"] == "local"
+    else:
+        from sdi_plugin.core.validate.sources import DatasetRef, open_ref
+        with pytest.raises(InputError, match="several geometry types"):
+            open_ref(DatasetRef("", "PERSIL_AR_1K", "PostgreSQL", layer.source(), "postgres"))
+    assert _catalogue(postgis_db) == before
+
+
+class _Cutter:
+    """A feedback that cuts the validator's connection once the database rules have begun."""
+
+    def __init__(self, db, at):
+        self.db, self.at, self.cut = db, at, 0
+
+    def isCanceled(self):  # noqa: N802
+        return False
+
+    def setProgress(self, value):  # noqa: N802
+        if value >= self.at and not self.cut:
+            self.cut = self.db.terminate("Simpul validator")
+
+    def pushInfo(self, text):  # noqa: N802
+        pass
+
+
+def test_a_dropped_connection_mid_run_is_a_clear_message(postgis_db):
+    before = _catalogue(postgis_db)
+    feedback = _Cutter(postgis_db, 12)
+    with pytest.raises(InputError) as err:
+        validate_layer(postgis_db.layer("topo_overlap"), feedback=feedback)
+    assert feedback.cut == 1
+    assert "connection to the PostGIS database was lost" in str(err.value)
+    assert postgis_db.password not in str(err.value)
+    assert _catalogue(postgis_db) == before
+    # the next run works again
+    assert validate_layer(postgis_db.layer("topo_overlap")).dataset["engine"] == "postgis"
+
+
+def test_a_user_without_the_postgis_functions_falls_back_to_local(postgis_db):
+    postgis_db.sql("DROP DATABASE IF EXISTS terbatas", dbname="postgres")
+    postgis_db.sql("CREATE DATABASE terbatas OWNER %s" % postgis_db.user, dbname="postgres")
+    postgis_db.sql("CREATE EXTENSION postgis", dbname="terbatas")
+    postgis_db.sql("REVOKE EXECUTE ON FUNCTION ST_IsValidDetail(geometry, integer) FROM PUBLIC", dbname="terbatas")
+    postgis_db.sql('CREATE TABLE public."PERSIL_AR_1K" (fid int PRIMARY KEY, geom geometry(MultiPolygon, 3857))',
+                   dbname="terbatas")
+    postgis_db.sql("INSERT INTO public.\"PERSIL_AR_1K\" VALUES (1, 'SRID=3857;MULTIPOLYGON(((0 0,10 0,10 10,0 10,0 0)))'),"
+                   " (2, 'SRID=3857;MULTIPOLYGON(((5 5,15 5,15 15,5 15,5 5)))')", dbname="terbatas")
+    postgis_db.sql('GRANT SELECT ON public."PERSIL_AR_1K" TO %s' % postgis_db.reader, dbname="terbatas")
+    from qgis.core import QgsDataSourceUri, QgsVectorLayer
+    uri = QgsDataSourceUri()
+    uri.setConnection(postgis_db.host, str(postgis_db.port), "terbatas", postgis_db.reader, postgis_db.reader_password)
+    uri.setDataSource("public", "PERSIL_AR_1K", "geom", "", "fid")
+    result = validate_layer(QgsVectorLayer(uri.uri(False), "PERSIL_AR_1K", "postgres"))
+    assert result.dataset["engine"] == "local"
+    assert any("st_isvaliddetail" in n and "EXECUTE" in n for n in result.notes)
+    assert [f.rule for f in result.findings if f.rule == "topo.overlap"] == ["topo.overlap"]
+
+
+def test_text_rules_in_the_database_agree_with_the_local_ones(postgis_db):
+    _copy(postgis_db, "teks", "encoding_tanpa_cpg", "TOPONIMI_PT_10K")
+    postgis_db.owner_sql("UPDATE teks.\"TOPONIMI_PT_10K\" SET \"NAMOBJ\" = 'Masjid Jami\u00e2\u20ac\u2122 Kalipasir' "
+                         "WHERE fid = 1")
+    postgis_db.owner_sql("UPDATE teks.\"TOPONIMI_PT_10K\" SET \"REMARK\" = '  Pasar Lama ' WHERE fid = 2")
+    postgis_db.owner_sql('ALTER TABLE teks."TOPONIMI_PT_10K" ALTER COLUMN "NAMOBJ" TYPE text')
+    postgis_db.owner_sql("UPDATE teks.\"TOPONIMI_PT_10K\" SET \"NAMOBJ\" = repeat('x', 300) WHERE fid = 3")
+    local = validate_layer(postgis_db.layer("teks", "TOPONIMI_PT_10K"), engine="local")
+    db = validate_layer(postgis_db.layer("teks", "TOPONIMI_PT_10K"))
+    assert db.dataset["engine"] == "postgis"
+    assert compare(local, db) == []
+    text = [f for f in db.findings if f.rule == "text.encoding"]
+    assert {f.severity for f in text} == {"warning", "info"}
+    assert any(f.rule == "kugi.attribute_type" and f.feature_id == 3 for f in db.findings)
+
+
+# -- SRGI2013 under a made-up SRID -------------------------------------------------------------
+def test_srgi2013_under_a_made_up_srid_is_recognised(postgis_db):
+    result = validate_layer(postgis_db.layer("topo_overlap"))
+    hit = [f for f in result.findings if f.rule == "crs.accepted" and f.details.get("srid")]
+    assert len(hit) == 1
+    assert hit[0].details == {"srid": 900914, "epsg": 9488}
+    assert "SRID should be the EPSG code, 9488" in hit[0].message
+
+
+def test_srgi2013_recognised_from_the_definition_alone(postgis_db):
+    from osgeo import osr
+    sr = osr.SpatialReference()
+    sr.ImportFromEPSG(9490)
+    postgis_db.sql("INSERT INTO spatial_ref_sys (srid, auth_name, auth_srid, srtext, proj4text) VALUES "
+                   "(910001, NULL, NULL, %s, %s) ON CONFLICT DO NOTHING", (sr.ExportToWkt(), sr.ExportToProj4()))
+    _copy(postgis_db, "srid_sendiri", "topo_sliver", "ADMINISTRASIKECAMATAN_AR_25K")
+    postgis_db.owner_sql('ALTER TABLE srid_sendiri."ADMINISTRASIKECAMATAN_AR_25K" ALTER COLUMN geom TYPE '
+                         'geometry(MultiPolygon, 910001) USING ST_SetSRID(geom, 910001)')
+    result = validate_layer(postgis_db.layer("srid_sendiri", "ADMINISTRASIKECAMATAN_AR_25K"))
+    hit = [f for f in result.findings if f.rule == "crs.accepted" and f.details.get("srid")]
+    assert [h.details for h in hit] == [{"srid": 910001, "epsg": 9490}]
+
+
+def test_fixdataset_writes_a_postgis_table_with_the_epsg_srid(postgis_db, sdi_provider, tmp_path):
+    import processing
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+    name = _saved_connection(postgis_db, "Simpul tulis")
+    postgis_db.owner_sql("CREATE SCHEMA IF NOT EXISTS perbaikan")
+    source = postgis_db.uri("geom_valid", "PERSIL_AR_1K", authcfg=postgis_db.authcfg())
+    srs_before = postgis_db.sql("SELECT count(*) FROM spatial_ref_sys")
+    data_before = _catalogue(postgis_db)[4]
+    params = {"INPUT": "postgres://" + source, "OUTPUT": str(tmp_path / "fixed.gpkg"),
+              "OUTPUT_POSTGIS_CONNECTION": name, "OUTPUT_POSTGIS_SCHEMA": "perbaikan",
+              "OUTPUT_POSTGIS_TABLE": "PERSIL_AR_1K"}
+    # spatial_ref_sys lacks EPSG:9488 and the user did not ask to add it: a plain refusal, nothing written
+    with pytest.raises(QgsProcessingException, match="no row for EPSG:9488"):
+        processing.run("sdi:fixdataset", params, feedback=QgsProcessingFeedback())
+    assert postgis_db.sql("SELECT to_regclass('perbaikan.\"PERSIL_AR_1K\"')")[0][0] is None
+    assert postgis_db.sql("SELECT count(*) FROM spatial_ref_sys") == srs_before
+    res = processing.run("sdi:fixdataset", dict(params, ADD_SPATIAL_REF_SYS=True), feedback=QgsProcessingFeedback())
+    assert res["MADE_VALID"] == 3
+    assert postgis_db.password not in res["OUTPUT_POSTGIS"]
+    assert postgis_db.sql("SELECT Find_SRID('perbaikan', 'PERSIL_AR_1K', 'geom'), count(*), "
+                          "bool_and(ST_IsValid(geom)) FROM perbaikan.\"PERSIL_AR_1K\"")[0] == (9488, 80, True)
+    assert postgis_db.sql("SELECT auth_name, auth_srid FROM spatial_ref_sys WHERE srid = 9488") == [("EPSG", 9488)]
+    fixed = validate_layer(postgis_db.layer("perbaikan", "PERSIL_AR_1K"))
+    assert fixed.dataset["engine"] == "postgis" and fixed.dataset["crs"] == "EPSG:9488"
+    assert not [f for f in fixed.findings if f.rule in ("geom.valid", "crs.accepted")]
+    # the source was only read; a second run never writes into the table it made before
+    assert _catalogue(postgis_db)[4] == data_before
+    with pytest.raises(QgsProcessingException, match="already exists"):
+        processing.run("sdi:fixdataset", dict(params, ADD_SPATIAL_REF_SYS=True), feedback=QgsProcessingFeedback())
+    assert postgis_db.sql("SELECT count(*) FROM perbaikan.\"PERSIL_AR_1K\"")[0][0] == 80
+
+
+def test_the_validate_page_takes_a_postgis_schema_and_project_postgis_layers(postgis_db):
+    from qgis.core import QgsProject
+    from test_validate_page import make_page, wait_until
+    name = _saved_connection(postgis_db, "Simpul halaman")
+    page, _iface = make_page()
+    try:
+        page.pg_connection.setConnection(name)
+        assert page.pg_connection.currentConnection() == name
+        assert wait_until(lambda: page.pg_schema.comboBox().findText("topo_gap") >= 0), [page.pg_schema.comboBox().itemText(i) for i in range(page.pg_schema.comboBox().count())]
+        page.pg_schema.setSchema("topo_gap")
+        page.run()
+        assert wait_until(lambda: page.task is None)
+        assert page.report is not None and [r.dataset["engine"] for r in page.report.results] == ["postgis"]
+        assert page.report.results[0].label == "topo_gap.ADMINISTRASIKECAMATAN_AR_10K"
+        assert "topo.gap" in {f.rule for f in page.report.results[0].findings}
+        # a PostGIS layer of the project is validated in the database too (not copied into memory)
+        page.pg_connection.setConnection("")
+        layer = postgis_db.layer("topo_overlap", authcfg=postgis_db.authcfg())
+        QgsProject.instance().addMapLayer(layer)
+        page.set_checked([layer.id()])
+        page.run()
+        assert wait_until(lambda: page.task is None)
+        assert [r.dataset["engine"] for r in page.report.results] == ["postgis"]
+    finally:
+        page.shutdown()
+        QgsProject.instance().removeAllMapLayers()
+
+
+GEOMETRY_RULES = ("geom.", "topo.", "extent.")
+
+
+@pytest.mark.parametrize("schema", [s for s, p in latihan_sources() if p.endswith(".gpkg")])
+def test_the_database_finds_what_the_geopackage_validation_finds(postgis_db, schema):
+    """The geometry and topology findings in PostGIS equal those on the original GeoPackage
+    (ogr2ogr kept the fids)."""
+    import os
+    from qgis.core import QgsVectorLayer
+    from fixtures_postgis import LATIHAN
+    table = postgis_db.datasets[schema]
+    gpkg = QgsVectorLayer("%s|layername=%s" % (os.path.join(LATIHAN, schema + ".gpkg"), table), table, "ogr")
+    local = validate_layer(gpkg)
+    db = validate_layer(postgis_db.layer(schema))
+    assert db.dataset["engine"] == "postgis"
+    pick = lambda r: sorted((f.rule, f.feature_id, f.severity, f.message) for f in r.findings  # noqa: E731
+                            if f.rule.startswith(GEOMETRY_RULES))
+    assert pick(db) == pick(local)
+
+
+class _CancelAt:
+    def __init__(self, at):
+        self.at, self.canceled = at, False
+
+    def isCanceled(self):  # noqa: N802
+        return self.canceled
+
+    def setProgress(self, value):  # noqa: N802
+        self.canceled = self.canceled or value >= self.at
+
+    def pushInfo(self, text):  # noqa: N802
+        pass
+
+
+def test_cancel_during_the_database_rules(postgis_db):
+    result = validate_layer(postgis_db.layer("topo_overlap"), feedback=_CancelAt(20))
+    assert result.canceled and result.dataset["engine"] == "postgis"
+    assert "topo.overlap" not in {f.rule for f in result.findings}
+    from qtwait import wait_for     # the validator's connection is closed (its backend ends)
+    assert wait_for(lambda: postgis_db.sql("SELECT count(*) FROM pg_stat_activity WHERE "
+                                           "application_name = 'Simpul validator'") == [(0,)], 10000)
