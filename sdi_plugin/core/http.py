@@ -17,6 +17,7 @@ from qgis.PyQt import sip
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
 from .i18n import tr
+from .workers import GATE
 
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -58,7 +59,11 @@ def _pump(reply, loop, step, interval_ms=50):
     reply.readyRead.connect(loop.quit)   # drain at once: Qt's read buffer is small (READ_BUFFER)
     tick.start(interval_ms)
     while not sip.isdeleted(reply) and not reply.isFinished():
-        loop.exec_()
+        GATE.leave()          # the wait releases the GIL: outside the gate (see core/workers.py)
+        try:
+            loop.exec_()
+        finally:
+            GATE.enter()
         if not sip.isdeleted(reply):
             step()
     tick.stop()
@@ -210,7 +215,10 @@ def _send(method, url, body_or_file, headers, timeout, authcfg, feedback, progre
     repeatable = method in ("GET", "HEAD") and not output_path
     for attempt in (1, 2):
         try:
-            return _send_once(method, url, body_or_file, headers, timeout, authcfg, feedback, progress,
+            # Qt calls keep the GIL and take Qt's pooled signal-slot mutexes: inside the gate
+            # (core/workers.py), with every Qt object of the request made and dropped in it
+            with GATE:
+                return _send_once(method, url, body_or_file, headers, timeout, authcfg, feedback, progress,
                               max_bytes, output_path, idle)
         except RuntimeError as exc:
             if not _lost(exc):
@@ -235,6 +243,14 @@ READ_BUFFER = 256 * 1024
 _LARGE_AFTER = 1024 * 1024
 _LARGE = threading.Lock()
 _INFLATE_STEP = 256 * 1024
+
+
+def _waited_for_large(seconds):
+    GATE.leave()   # no Qt call while waiting: a GUI thread closing the gate need not wait for this
+    try:
+        return _LARGE.acquire(timeout=seconds)
+    finally:
+        GATE.enter()
 
 
 def _release_large(chunks):
@@ -350,7 +366,11 @@ def _send_once(method, url, body_or_file, headers, timeout, authcfg, feedback, p
         # size cap (Qt 5's own inflation has no limit: a 1 MB gzip bomb is a GB in memory).
         req.setRawHeader(b"Accept-Encoding", b"gzip, deflate")
     if authcfg:
-        req = _authorised(req, authcfg)
+        GATE.leave()          # applying a login may wait for the GUI thread (a master password)
+        try:
+            req = _authorised(req, authcfg)
+        finally:
+            GATE.enter()
         if req is None:
             result.error = tr("the authentication configuration {id} could not be applied").format(id=authcfg)
             if owned:
@@ -434,7 +454,7 @@ def _send_once(method, url, body_or_file, headers, timeout, authcfg, feedback, p
                 # another large answer is being read: this one waits (Qt's full buffer holds it
                 # back); at the end it waits for its turn, at most until its own timeout
                 wait = max(0.0, timeout - (time.monotonic() - state["last" if idle else "start"])) if last else 0
-                if not (_LARGE.acquire(timeout=wait) if wait > 0 else _LARGE.acquire(blocking=False)):
+                if not (_waited_for_large(wait) if wait > 0 else _LARGE.acquire(blocking=False)):
                     if last:
                         stop("timeout")
                     return
