@@ -106,3 +106,20 @@ def test_a_login_that_cannot_be_applied_stops_get_and_post(scripted_server, qgis
         assert not r.ok and r.status == 0
         assert "authentication configuration %s could not be applied" % authcfg in r.error
     assert scripted_server.hits == []
+
+
+def test_one_json_decoder_names_the_server(scripted_server):
+    """HttpResponse.json(): the parsed answer, or one translated message naming the server
+    (NotJson, a ValueError) — the same for every module that reads JSON from a node."""
+    import pytest
+    from hostile import HTML_ERROR
+    from sdi_plugin.core.http import NotJson
+    scripted_server.static("/ok", b'\xef\xbb\xbf{"conformsTo": []}', ctype="application/json")
+    scripted_server.static("/html", HTML_ERROR, ctype="text/html")
+    scripted_server.static("/bad", b'{"links": [', ctype="application/json")
+    assert http_get(scripted_server.url + "/ok").json() == {"conformsTo": []}
+    server = "127.0.0.1:%d" % scripted_server.port
+    with pytest.raises(NotJson, match="^%s sent a web page \\(HTML\\), not JSON$" % server):
+        http_get(scripted_server.url + "/html").json()
+    with pytest.raises(ValueError, match="^%s did not answer valid JSON$" % server):
+        http_get(scripted_server.url + "/bad").json()

@@ -5,11 +5,13 @@ SSL settings apply, and the node's ``authcfg`` is applied by ``QgsAuthManager``.
 its own timeout and a cap on the response size that aborts the transfer as soon as it is
 passed. GUI code runs these calls inside a ``QgsTask``, never on the GUI thread.
 """
+import json
 import os
 import threading
 import time
 import zlib
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsNetworkAccessManager, QgsNetworkRequestParameters
 from qgis.PyQt.QtCore import QBuffer, QByteArray, QCoreApplication, QEvent, QEventLoop, QFile, QIODevice, QTimer, QUrl
@@ -45,6 +47,27 @@ class HttpResponse:
 
     def text(self, encoding="utf-8"):
         return self.content.decode(encoding, errors="replace")
+
+    @property
+    def server(self):
+        """The server that answered, as people name it (host, and port when one is given)."""
+        return urlsplit(self.url).netloc.rpartition("@")[2] or self.url
+
+    def json(self):
+        """The answer parsed as JSON (UTF-8, with or without a byte-order mark). Raises
+        :class:`NotJson` — a ``ValueError`` whose text is the one translated message for every
+        caller, naming the server (and saying so when it sent a web page instead)."""
+        try:
+            return json.loads(self.content.decode("utf-8-sig"))
+        except (UnicodeDecodeError, ValueError, RecursionError):
+            head = self.content[:512].lstrip().lower()
+            if head.startswith((b"<!doctype html", b"<html")) or b"<html" in head:
+                raise NotJson(tr("{server} sent a web page (HTML), not JSON").format(server=self.server)) from None
+            raise NotJson(tr("{server} did not answer valid JSON").format(server=self.server)) from None
+
+
+class NotJson(ValueError):
+    """An answer that is not JSON (:meth:`HttpResponse.json`); its text is the message."""
 
 
 def _pump(reply, loop, step, interval_ms=50):

@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from urllib.parse import urlsplit, urlunsplit
 
 from . import workers
-from .http import http_get
+from .http import NotJson, http_get
 from .i18n import tr
 from .xmlsafe import XmlError, localname, parse_xml
 
@@ -130,11 +130,11 @@ def _parse_ows(kind, data):
     return version, versions, title
 
 
-def _json(data):
+def _json(resp):
     try:
-        return json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise XmlError(tr("the answer is not JSON")) from exc
+        return resp.json()
+    except NotJson as exc:
+        raise XmlError(str(exc)) from None
 
 
 class _Deadline:
@@ -198,7 +198,7 @@ def _probe_oapi(url, deadline, authcfg):
     if resp.error:
         return probe, []
     try:
-        landing = _json(resp.content)
+        landing = _json(resp)
         links = landing.get("links", []) if isinstance(landing, dict) else []
         conf_url = next((l.get("href") for l in links if isinstance(l, dict) and
                          str(l.get("rel", "")).endswith("conformance")), None)
@@ -210,7 +210,7 @@ def _probe_oapi(url, deadline, authcfg):
                          timeout=deadline.left(), authcfg=authcfg, headers={"Accept": "application/json"})
         if cresp.error:
             raise XmlError(cresp.error)
-        classes = _json(cresp.content).get("conformsTo", [])
+        classes = _json(cresp).get("conformsTo", [])
     except (XmlError, AttributeError) as exc:
         probe.message = str(exc)
         return probe, []
@@ -236,7 +236,7 @@ def _probe_json(url, kind, deadline, authcfg, accept, refusal):
     if resp.error:
         return probe, None
     try:
-        doc = _json(resp.content)
+        doc = _json(resp)
         if not isinstance(doc, dict) or not accept(doc):
             raise XmlError(refusal)
     except XmlError as exc:
