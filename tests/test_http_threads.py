@@ -60,3 +60,14 @@ def test_a_worker_waiting_for_an_answer_is_outside_the_gate(scripted_server, qgi
         workers.GATE.open()
         scripted_server.release.set()
         worker.result(60)
+
+
+def test_deleting_panels_while_workers_make_requests_never_deadlocks():
+    """The GIL / signal-slot mutex deadlock (issue 16): without the gate the stress hangs in
+    its first rounds (``stress_gil_deadlock.py 300 16 120 nogate``); with it, every round ends.
+    A hang is ended by faulthandler from C (exit 1), so this test cannot hang itself."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.run([QGIS_PYTHON, os.path.join(HERE, "stress_gil_deadlock.py"), "300", "16", "120"],
+                          capture_output=True, text=True, timeout=300, env=env)
+    assert proc.returncode == 0, (proc.returncode, proc.stdout[-1000:], proc.stderr[-4000:])
+    assert proc.stdout.strip().splitlines()[-1].startswith("finished 300 requests"), proc.stdout
