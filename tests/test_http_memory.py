@@ -43,14 +43,16 @@ def test_hostile_answer_costs_at_most_the_cap_plus_100_mb(scripted_server, route
     assert seen["peak_growth_mb"] <= CAP_MB + MARGIN_MB, seen
 
 
-def test_node_check_of_an_endless_node_costs_at_most_one_cap_plus_100_mb(scripted_server):
+@pytest.mark.parametrize("answer", ["endless", "gzip-bomb-endless"])
+def test_node_check_of_a_hostile_node_costs_at_most_one_cap_plus_100_mb(scripted_server, answer):
     """sdi:nodeinfo's thirty-odd parallel probes (20 MB cap each) against a node whose every
     path streams without end: the probes do not each hold a cap's worth at once."""
     from sdi_plugin.core import nodeinfo
     hostile_routes(scripted_server)
     for path in set(nodeinfo.OWS_PATHS + nodeinfo.CSW_PATHS + nodeinfo.WMTS_PATHS + nodeinfo.OAPI_PATHS
                     + nodeinfo.ARCGIS_PATHS + nodeinfo.CKAN_PATHS):
-        scripted_server.routes[path or "/"] = endless_answer(scripted_server.release)
+        scripted_server.routes[path or "/"] = (endless_answer(scripted_server.release) if answer == "endless"
+                                               else gzip_bomb(scripted_server.release))
     code, seen = fetch_in_child("nodeinfo", scripted_server.url, "-", 5)
     assert not seen.get("killed"), seen
     assert code == 0 and seen["probes"] > 20, seen
