@@ -260,9 +260,9 @@ def _send(method, url, body_or_file, headers, timeout, authcfg, feedback, progre
 # Memory: whatever a server sends, a request holds at most ``max_bytes`` of its answer plus Qt's
 # read buffer. Qt's buffer is capped (``setReadBufferSize``: Qt stops reading the socket while it
 # is full; a compressed answer is inflated by :class:`_Decoder`, under the cap, as it is read), and
-# the answer is drained the moment Qt has some (``readyRead`` wakes the wait). Past ``_LARGE_AFTER`` bytes, an answer kept in memory
-# is read on only by the request holding ``_LARGE`` (one at a time in the process; the others wait,
-# their timeout running), so thirty parallel probes of an endless server cost one cap, not thirty.
+# the answer is drained the moment Qt has some (``readyRead`` wakes the wait). Past ``_LARGE_AFTER``
+# bytes, an answer kept in memory is read on only by the request holding ``_LARGE`` (one at a time
+# in the process; the others wait, their timeout running), so thirty parallel probes of an endless server cost one cap, not thirty.
 # (Measured with tests/test_http_memory.py: 20 MB cap, 31 probes of an endless or gzip-bomb node:
 # 75-100 MB peak growth, against 540 MB — killed there — and 2.7 GB before.)
 READ_BUFFER = 256 * 1024
