@@ -1,9 +1,14 @@
 """HTTP through QGIS's own network stack.
 
 Every request goes through ``QgsNetworkAccessManager`` (one per thread), so QGIS's proxy and
-SSL settings apply, and the node's ``authcfg`` is applied by ``QgsAuthManager``. Each call has
-its own timeout and a cap on the response size that aborts the transfer as soon as it is
-passed. GUI code runs these calls inside a ``QgsTask``, never on the GUI thread.
+SSL settings apply, and the node's ``authcfg`` is applied by ``QgsAuthManager`` (a login that
+cannot be applied stops the request). Each call has its own timeout and a cap on the response
+size — of the inflated bytes, for a compressed answer — that aborts the transfer as soon as it
+is passed; memory stays bounded whatever the server sends (see ``READ_BUFFER`` below). One
+request path (:func:`_send`) serves :func:`http_get`, :func:`http_post` and :func:`http_request`;
+:meth:`HttpResponse.json` is the one JSON decoder of answers. GUI code runs these calls inside a
+``QgsTask``, never on the GUI thread; worker threads' Qt calls run inside the gate of
+``core/workers.py``.
 """
 import collections
 import json
@@ -15,7 +20,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsNetworkAccessManager, QgsNetworkRequestParameters
-from qgis.PyQt.QtCore import QBuffer, QByteArray, QCoreApplication, QEvent, QEventLoop, QFile, QIODevice, QTimer, QUrl
+from qgis.PyQt.QtCore import QBuffer, QByteArray, QEventLoop, QFile, QIODevice, QTimer, QUrl
 from qgis.PyQt import sip
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
@@ -73,8 +78,9 @@ class NotJson(ValueError):
 
 def _pump(reply, loop, step, interval_ms=50):
     """Wait for ``reply`` with no Python slot at all: Qt only ever calls C++ slots (``loop.quit``,
-    from the reply's ``finished`` and ``readyRead`` and from a repeating timer), and ``step()`` — Python: read what
-    came, check the cap, the timeout, cancel — runs between waits, never inside Qt's dispatch.
+    from the reply's ``finished`` and ``readyRead`` and from a repeating timer), and ``step()`` —
+    Python: read what came, check the cap, the timeout, cancel — runs between waits, never inside
+    Qt's dispatch.
     (PyQt's proxies for Python slots, made and dropped in worker threads while the GUI thread
     dispatches events, crashed QGIS 3.22 / PyQt 5.15 now and then.)"""
     tick = QTimer()
@@ -172,10 +178,6 @@ def _lost(exc):
     return isinstance(exc, RuntimeError) and "has been deleted" in str(exc)
 
 
-# --- requests with a body (PUT, POST, DELETE, ...) -----------------------------------------------
-
-
-
 def _upload_device(body_or_file):
     """(QIODevice or None, size, owned, error) for what :func:`http_request` was given."""
     if body_or_file is None:
@@ -262,9 +264,9 @@ def _send(method, url, body_or_file, headers, timeout, authcfg, feedback, progre
 # is full; a compressed answer is inflated by :class:`_Decoder`, under the cap, as it is read), and
 # the answer is drained the moment Qt has some (``readyRead`` wakes the wait). Past ``_LARGE_AFTER``
 # bytes, an answer kept in memory is read on only by the request holding ``_LARGE`` (one at a time
-# in the process; the others wait, their timeout running), so thirty parallel probes of an endless server cost one cap, not thirty.
-# (Measured with tests/test_http_memory.py: 20 MB cap, 31 probes of an endless or gzip-bomb node:
-# 75-100 MB peak growth, against 540 MB — killed there — and 2.7 GB before.)
+# in the process; the others wait, their timeout running), so thirty parallel probes of an endless
+# server cost one cap, not thirty. (tests/test_http_memory.py, 20 MB cap, a node check of 31 probes
+# against an endless or a gzip-bomb node: 75-100 MB peak growth; before, 3 GB and 2.7 GB.)
 READ_BUFFER = 256 * 1024
 _LARGE_AFTER = 512 * 1024
 _LARGE = threading.Lock()
@@ -452,15 +454,6 @@ def _send_once(method, url, body_or_file, headers, timeout, authcfg, feedback, p
         return result
     if authcfg:
         QgsApplication.authManager().updateNetworkReply(reply, authcfg)
-    # Qt hands the read buffer's size to its HTTP thread only by a signal that is connected when
-    # the request starts (a queued call on the reply): start it now, then set the size, so the
-    # limit is in place before the first byte is read (set before the start, it is lost).
-    QCoreApplication.sendPostedEvents(reply, QEvent.MetaCall)
-    if _gone(reply, result):
-        if sink is not None:
-            sink.close()
-            os.remove(output_path)
-        return result
     reply.setReadBufferSize(READ_BUFFER)
     if owned and device is not None:
         # Qt reads the body from Qt's HTTP thread until the reply is gone (even after an abort a
