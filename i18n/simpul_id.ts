@@ -258,15 +258,6 @@
       <translation>Mati</translation>
     </message>
     <message>
-      <location filename="../sdi_plugin/core/catalog/client.py" />
-      <location filename="../sdi_plugin/core/health.py" />
-      <location filename="../sdi_plugin/core/loader.py" />
-      <location filename="../sdi_plugin/core/nodeinfo.py" />
-      <location filename="../sdi_plugin/core/service_layers.py" />
-      <source>the answer is not JSON</source>
-      <translation>jawaban bukan JSON</translation>
-    </message>
-    <message>
       <location filename="../sdi_plugin/core/health.py" />
       <source>the catalogue did not give a record count: {text}</source>
       <translation>katalog tidak memberikan jumlah rekaman: {text}</translation>
@@ -305,23 +296,24 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/http.py" />
+      <source>the answer's compression is broken</source>
+      <translation>kompresi jawaban server rusak</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/http.py" />
       <source>not a web address (http or https): {url}</source>
       <translation>bukan alamat web (http atau https): {url}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/http.py" />
-      <source>the authentication configuration {id} could not be applied</source>
-      <translation>konfigurasi autentikasi {id} tidak dapat diterapkan</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/http.py" />
-      <source>no answer within {seconds:g} s</source>
-      <translation>tidak ada jawaban dalam {seconds:g} detik</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/http.py" />
       <source>no progress for {seconds:g} s</source>
       <translation>tidak ada kemajuan selama {seconds:g} detik</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/http.py" />
+      <location filename="../sdi_plugin/core/nodeinfo.py" />
+      <source>no answer within {seconds:g} s</source>
+      <translation>tidak ada jawaban dalam {seconds:g} detik</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/http.py" />
@@ -335,8 +327,23 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/http.py" />
+      <source>the authentication configuration {id} could not be applied</source>
+      <translation>konfigurasi autentikasi {id} tidak dapat diterapkan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/http.py" />
       <source>cannot write {path}: {why}</source>
       <translation>{path} tidak dapat ditulis: {why}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/http.py" />
+      <source>{server} did not answer valid JSON</source>
+      <translation>{server} tidak menjawab dengan JSON yang sah</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/http.py" />
+      <source>{server} sent a web page (HTML), not JSON</source>
+      <translation>{server} mengirim halaman web (HTML), bukan JSON</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/catalog/client.py" />
@@ -541,11 +548,6 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/kugi_api.py" />
-      <source>{url} sent a web page or XML, not JSON</source>
-      <translation>{url} mengirim halaman web atau XML, bukan JSON</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi_api.py" />
       <source>{url} answered JSON that is not a list of rows</source>
       <translation>{url} menjawab dengan JSON yang bukan daftar baris</translation>
     </message>
@@ -558,11 +560,6 @@
       <location filename="../sdi_plugin/core/kugi_api.py" />
       <source>no answer</source>
       <translation>tidak ada jawaban</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi_api.py" />
-      <source>{url} did not answer valid JSON: {error}</source>
-      <translation>{url} tidak menjawab dengan JSON yang valid: {error}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/kugi_api.py" />
@@ -732,12 +729,6 @@
       <translation>tautan tidak menyebut layer, dan layanan {kind} di {url} menyediakan {count}: {names}</translation>
     </message>
     <message>
-      <location filename="../sdi_plugin/core/catalog/client.py" />
-      <location filename="../sdi_plugin/core/loader.py" />
-      <source>the server sent a web page (HTML), not JSON</source>
-      <translation>server mengirim halaman web (HTML), bukan JSON</translation>
-    </message>
-    <message>
       <location filename="../sdi_plugin/core/loader.py" />
       <source>{url} did not answer as a {kind} service: {why}</source>
       <translation>{url} tidak menjawab sebagai layanan {kind}: {why}</translation>
@@ -846,6 +837,11 @@
       <location filename="../sdi_plugin/core/nodeinfo.py" />
       <source>not WMTS capabilities</source>
       <translation>bukan capabilities WMTS</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodeinfo.py" />
+      <source>not checked: the node check's {seconds:g} s were up</source>
+      <translation>tidak diperiksa: waktu pemeriksaan simpul ({seconds:g} detik) sudah habis</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/nodeinfo.py" />
@@ -2036,8 +2032,8 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/http_util.py" />
-      <source>{what}: the node's answer is not JSON.</source>
-      <translation>{what}: jawaban simpul bukan JSON.</translation>
+      <source>{what}: {why}</source>
+      <translation>{what}: {why}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/isoxml.py" />
@@ -5928,9 +5924,8 @@
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_nodeinfo.py" />
-      <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
-      <source>Timeout per request (seconds)</source>
-      <translation>Batas waktu per permintaan (detik)</translation>
+      <source>Time for the whole check (seconds)</source>
+      <translation>Waktu untuk seluruh pemeriksaan (detik)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_nodeinfo.py" />
@@ -6191,6 +6186,11 @@
       <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
       <source>Maximum records per node</source>
       <translation>Jumlah rekaman maksimum per simpul</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
+      <source>Timeout per request (seconds)</source>
+      <translation>Batas waktu per permintaan (detik)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />

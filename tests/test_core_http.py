@@ -73,3 +73,53 @@ def test_a_server_that_starts_failing_is_seen_failing(scripted_server):
     scripted_server.static("/ows", b"down", status=503, ctype="text/plain")
     r = http_get(scripted_server.url + "/ows")
     assert r.status == 503 and not r.ok
+
+
+def _pki_paths_authcfg_without_its_files():
+    """A real login in QGIS's auth database that QGIS cannot apply: a PKI-Paths configuration
+    whose certificate and key files are not there."""
+    from qgis.core import QgsApplication, QgsAuthMethodConfig
+    am = QgsApplication.authManager()
+    if not am.masterPasswordIsSet():
+        am.setMasterPassword("simpul-test-master", True)
+    cfg = QgsAuthMethodConfig()
+    cfg.setName("pki-without-files")
+    cfg.setMethod("PKI-Paths")
+    cfg.setConfig("certpath", "/nonexistent/simpul/client.pem")
+    cfg.setConfig("keypath", "/nonexistent/simpul/client.key")
+    am.storeAuthenticationConfig(cfg)
+    assert cfg.id()
+    return cfg.id()
+
+
+def test_a_login_that_cannot_be_applied_stops_get_and_post(scripted_server, qgis_app):
+    """updateNetworkRequest answers (ok, request) in PyQGIS: a failed login must stop the
+    request with a clear message, never send it without the login."""
+    from sdi_plugin.core.http import http_post
+    scripted_server.static("/ows", WMS_OK)
+    https = "https://127.0.0.1:%d/ows" % scripted_server.port   # a client certificate is for https only
+    for authcfg, url in (("nosuch1", scripted_server.url + "/ows"), (_pki_paths_authcfg_without_its_files(), https)):
+        r = http_get(url, authcfg=authcfg)
+        assert not r.ok and r.status == 0
+        assert "authentication configuration %s could not be applied" % authcfg in r.error
+        r = http_post(url, b"<GetRecords/>", authcfg=authcfg)
+        assert not r.ok and r.status == 0
+        assert "authentication configuration %s could not be applied" % authcfg in r.error
+    assert scripted_server.hits == []
+
+
+def test_one_json_decoder_names_the_server(scripted_server):
+    """HttpResponse.json(): the parsed answer, or one translated message naming the server
+    (NotJson, a ValueError) — the same for every module that reads JSON from a node."""
+    import pytest
+    from hostile import HTML_ERROR
+    from sdi_plugin.core.http import NotJson
+    scripted_server.static("/ok", b'\xef\xbb\xbf{"conformsTo": []}', ctype="application/json")
+    scripted_server.static("/html", HTML_ERROR, ctype="text/html")
+    scripted_server.static("/bad", b'{"links": [', ctype="application/json")
+    assert http_get(scripted_server.url + "/ok").json() == {"conformsTo": []}
+    server = "127.0.0.1:%d" % scripted_server.port
+    with pytest.raises(NotJson, match="^%s sent a web page \\(HTML\\), not JSON$" % server):
+        http_get(scripted_server.url + "/html").json()
+    with pytest.raises(ValueError, match="^%s did not answer valid JSON$" % server):
+        http_get(scripted_server.url + "/bad").json()

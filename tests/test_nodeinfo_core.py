@@ -82,3 +82,39 @@ def test_base_url_normalised():
     assert normalise_base(" https://a.b/csw/?x=1 ") == "https://a.b/csw"
     info = detect_services("not a url at all")
     assert not info.reachable and info.services == []
+
+
+def _hang_everywhere(server):
+    from sdi_plugin.core import nodeinfo
+    for path in set(nodeinfo.OWS_PATHS + nodeinfo.CSW_PATHS + nodeinfo.WMTS_PATHS + nodeinfo.OAPI_PATHS
+                    + nodeinfo.ARCGIS_PATHS + nodeinfo.CKAN_PATHS):
+        server.hang(path or "/")
+
+
+def test_a_node_that_never_answers_gets_one_deadline_for_the_whole_check(scripted_server):
+    """Every probe is given what is left of the check's time, and the probes whose turn comes
+    after it (the probe threads are all held by hanging requests) are reported, not started."""
+    from sdi_plugin.core import nodeinfo
+    _hang_everywhere(scripted_server)
+    info = detect_services(scripted_server.url, timeout=1.0)
+    started = [p for p in info.probes if not p.skipped]
+    skipped = [p for p in info.probes if p.skipped]
+    assert len(info.probes) == 31 and not info.reachable           # every probe is in the report
+    assert len(started) == nodeinfo.PROBE_WORKERS and len(skipped) == 31 - nodeinfo.PROBE_WORKERS
+    for p in started:
+        assert p.message == "no answer within 1 s"
+        assert 0 < p.timeout_ms < 1000                              # the time left, not a full second
+    for p in skipped:
+        assert p.message == "not checked: the node check's 1 s were up"
+        assert p.status == 0 and p.timeout_ms == 0
+    assert len(scripted_server.hits) <= len(started)                # no skipped probe was sent
+    json.loads(info.to_json())
+
+
+def test_the_former_per_request_timeout_gave_every_probe_the_full_time(scripted_server):
+    """The baseline the deadline replaces (kept for the benchmark): every request its own full
+    timeout, none skipped — so a check took a timeout per round of probe threads."""
+    _hang_everywhere(scripted_server)
+    info = detect_services(scripted_server.url, timeout=1.0, whole_check=False)
+    assert len(info.probes) == 31
+    assert all(not p.skipped and p.timeout_ms == 1000 for p in info.probes)

@@ -7,7 +7,10 @@ cd "$(dirname "$0")/.."
 py=build/venv/test/bin/python
 passed=0; failed=0; crashed=()
 for f in tests/test_*.py; do
-  out=$("$py" -m pytest -q -p no:cacheprovider "$f" "$@" 2>&1); rc=$?
+  # pytest-timeout's alarm is Python code: a process deadlocked on the GIL never runs it, so a
+  # file gets a hard limit from outside as well (rc 124 counts as failed; pytest.ini's
+  # faulthandler_timeout has dumped every thread's stack by then)
+  out=$(timeout -k 30 "${SIMPUL_FILE_TIMEOUT:-1800}" "$py" -m pytest -q -p no:cacheprovider "$f" "$@" 2>&1); rc=$?
   echo "$out" | tail -1 | sed "s#^#$f: #"
   p=$(echo "$out" | grep -oE "[0-9]+ passed" | tail -1 | grep -oE "[0-9]+"); passed=$((passed + ${p:-0}))
   if [ $rc -ge 128 ] || echo "$out" | grep -q "Fatal Python error"; then

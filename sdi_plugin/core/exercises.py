@@ -206,7 +206,7 @@ def server_message(resp):
     if resp.error and not resp.status:
         return resp.error
     try:
-        return json.loads(resp.content.decode("utf-8")).get("error") or resp.error
+        return resp.json().get("error") or resp.error
     except (ValueError, AttributeError, UnicodeDecodeError):
         return resp.error or tr("the server answered HTTP {status}").format(status=resp.status)
 

@@ -12,12 +12,11 @@ Settings (``QgsSettings``): ``simpul/health/interval_minutes`` (background refre
 default 15), ``simpul/health/slow_ms`` (slower than this is "slow", default 2000),
 ``simpul/health/timeout_s`` (per request, default 5).
 """
-import json
 from datetime import datetime, timezone
 
 from qgis.core import QgsSettings
 
-from .http import http_get
+from .http import NotJson, http_get
 from .i18n import tr
 from .nodeinfo import detect_services
 from .xmlsafe import XmlError, localname, parse_xml
@@ -55,9 +54,9 @@ def _q(url, query):
 
 def _json(resp):
     try:
-        return json.loads(resp.content.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        raise XmlError(tr("the answer is not JSON")) from None
+        return resp.json()
+    except NotJson as exc:
+        raise XmlError(str(exc)) from None
 
 
 # -- record counts --------------------------------------------------------------------

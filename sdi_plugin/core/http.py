@@ -1,13 +1,23 @@
 """HTTP through QGIS's own network stack.
 
 Every request goes through ``QgsNetworkAccessManager`` (one per thread), so QGIS's proxy and
-SSL settings apply, and the node's ``authcfg`` is applied by ``QgsAuthManager``. Each call has
-its own timeout and a cap on the response size that aborts the transfer as soon as it is
-passed. GUI code runs these calls inside a ``QgsTask``, never on the GUI thread.
+SSL settings apply, and the node's ``authcfg`` is applied by ``QgsAuthManager`` (a login that
+cannot be applied stops the request). Each call has its own timeout and a cap on the response
+size — of the inflated bytes, for a compressed answer — that aborts the transfer as soon as it
+is passed; memory stays bounded whatever the server sends (see ``READ_BUFFER`` below). One
+request path (:func:`_send`) serves :func:`http_get`, :func:`http_post` and :func:`http_request`;
+:meth:`HttpResponse.json` is the one JSON decoder of answers. GUI code runs these calls inside a
+``QgsTask``, never on the GUI thread; worker threads' Qt calls run inside the gate of
+``core/workers.py``.
 """
+import collections
+import json
 import os
+import threading
 import time
+import zlib
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsNetworkAccessManager, QgsNetworkRequestParameters
 from qgis.PyQt.QtCore import QBuffer, QByteArray, QEventLoop, QFile, QIODevice, QTimer, QUrl
@@ -15,6 +25,7 @@ from qgis.PyQt import sip
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
 from .i18n import tr
+from .workers import GATE
 
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -43,24 +54,52 @@ class HttpResponse:
     def text(self, encoding="utf-8"):
         return self.content.decode(encoding, errors="replace")
 
+    @property
+    def server(self):
+        """The server that answered, as people name it (host, and port when one is given)."""
+        return urlsplit(self.url).netloc.rpartition("@")[2] or self.url
+
+    def json(self):
+        """The answer parsed as JSON (UTF-8, with or without a byte-order mark). Raises
+        :class:`NotJson` — a ``ValueError`` whose text is the one translated message for every
+        caller, naming the server (and saying so when it sent a web page instead)."""
+        try:
+            return json.loads(self.content.decode("utf-8-sig"))
+        except (UnicodeDecodeError, ValueError, RecursionError):
+            head = self.content[:512].lstrip().lower()
+            if head.startswith((b"<!doctype html", b"<html")) or b"<html" in head:
+                raise NotJson(tr("{server} sent a web page (HTML), not JSON").format(server=self.server)) from None
+            raise NotJson(tr("{server} did not answer valid JSON").format(server=self.server)) from None
+
+
+class NotJson(ValueError):
+    """An answer that is not JSON (:meth:`HttpResponse.json`); its text is the message."""
+
 
 def _pump(reply, loop, step, interval_ms=50):
     """Wait for ``reply`` with no Python slot at all: Qt only ever calls C++ slots (``loop.quit``,
-    from the reply's ``finished`` and from a repeating timer), and ``step()`` — Python: read what
-    came, check the cap, the timeout, cancel — runs between waits, never inside Qt's dispatch.
+    from the reply's ``finished`` and ``readyRead`` and from a repeating timer), and ``step()`` —
+    Python: read what came, check the cap, the timeout, cancel — runs between waits, never inside
+    Qt's dispatch.
     (PyQt's proxies for Python slots, made and dropped in worker threads while the GUI thread
     dispatches events, crashed QGIS 3.22 / PyQt 5.15 now and then.)"""
     tick = QTimer()
     tick.timeout.connect(loop.quit)
     reply.finished.connect(loop.quit)
+    reply.readyRead.connect(loop.quit)   # drain at once: Qt's read buffer is small (READ_BUFFER)
     tick.start(interval_ms)
     while not sip.isdeleted(reply) and not reply.isFinished():
-        loop.exec_()
+        GATE.leave()          # the wait releases the GIL: outside the gate (see core/workers.py)
+        try:
+            loop.exec_()
+        finally:
+            GATE.enter()
         if not sip.isdeleted(reply):
             step()
     tick.stop()
     if not sip.isdeleted(reply):
         reply.finished.disconnect(loop.quit)
+        reply.readyRead.disconnect(loop.quit)
 
 
 def _gone(reply, result):
@@ -89,6 +128,8 @@ def _conclude(result, reply, why, chunks, max_bytes, timeout_text, error_below):
     elif why == "large":
         result.too_large = True
         result.error = tr("the answer is larger than {mb:g} MB").format(mb=max_bytes / 1048576)
+    elif why == "encoding":
+        result.error = tr("the answer's compression is broken")
     elif why == "cancel":
         result.canceled = True
         result.error = tr("canceled")
@@ -115,7 +156,7 @@ def http_get(url, timeout=DEFAULT_TIMEOUT, max_bytes=DEFAULT_MAX_BYTES, authcfg=
     is complete, ``timeout`` seconds pass, the body grows past ``max_bytes`` (the transfer is
     aborted at once, nothing more is read) or ``feedback`` is canceled.
     """
-    return _request("GET", url, None, timeout, max_bytes, authcfg, headers, feedback)
+    return _send("GET", url, None, headers, timeout, authcfg, feedback, None, max_bytes, None, idle=False)
 
 
 def http_post(url, body, content_type="application/xml", timeout=DEFAULT_TIMEOUT, max_bytes=DEFAULT_MAX_BYTES,
@@ -127,7 +168,7 @@ def http_post(url, body, content_type="application/xml", timeout=DEFAULT_TIMEOUT
     headers = dict(headers or {})
     if content_type and not any(k.lower() == "content-type" for k in headers):
         headers["Content-Type"] = content_type
-    return _request("POST", url, body or b"", timeout, max_bytes, authcfg, headers, feedback)
+    return _send("POST", url, body or b"", headers, timeout, authcfg, feedback, None, max_bytes, None, idle=False)
 
 
 def _lost(exc):
@@ -135,110 +176,6 @@ def _lost(exc):
     objects vanished under it (seen about once in a thousand requests when many worker threads
     use QGIS's network stack at once, QGIS 3.22 / PyQt 5.15; cause not yet found)."""
     return isinstance(exc, RuntimeError) and "has been deleted" in str(exc)
-
-
-def _request(method, url, body, timeout, max_bytes, authcfg, headers, feedback):
-    """One GET/POST. A request whose Qt objects vanish under it (:func:`_lost`) is never a
-    crash: a GET is made once more with fresh objects, a POST (not repeatable) ends as a
-    network error."""
-    try:
-        return _request_once(method, url, body, timeout, max_bytes, authcfg, headers, feedback)
-    except RuntimeError as exc:
-        if not _lost(exc):
-            raise
-        QgsMessageLog.logMessage("Simpul: %s %s: %s" % (method, url, exc), "Simpul", Qgis.Info)
-    if method == "GET":
-        try:
-            return _request_once(method, url, body, timeout, max_bytes, authcfg, headers, feedback)
-        except RuntimeError as exc:
-            if not _lost(exc):
-                raise
-    result = HttpResponse(url=url)
-    result.error = tr("network error")
-    return result
-
-
-def _request_once(method, url, body, timeout, max_bytes, authcfg, headers, feedback):
-    result = HttpResponse(url=url)
-    qurl = QUrl(url)
-    if not qurl.isValid() or qurl.scheme() not in ("http", "https"):
-        result.error = tr("not a web address (http or https): {url}").format(url=url)
-        return result
-    req = QNetworkRequest(qurl)
-    for key, value in (headers or {}).items():
-        req.setRawHeader(key.encode("latin-1"), str(value).encode("latin-1"))
-    # Always ask the server (a node's health must be its state now, not a cached 200).
-    req.setAttribute(QNetworkRequest.CacheLoadControlAttribute, QNetworkRequest.AlwaysNetwork)
-    req.setAttribute(QNetworkRequest.CacheSaveControlAttribute, False)
-    # GET follows redirects, but never from https down to http. A POST is never sent on by
-    # itself (its body and credentials stay where they were addressed): a redirect is answered
-    # as an error naming the new address (status 3xx, header "location"); the caller decides.
-    policy = QNetworkRequest.NoLessSafeRedirectPolicy if method == "GET" else QNetworkRequest.ManualRedirectPolicy
-    req.setAttribute(QNetworkRequest.RedirectPolicyAttribute, policy)
-    req.setAttribute(QNetworkRequest.Attribute(QgsNetworkRequestParameters.AttributeInitiatorClass), "Simpul")
-    if authcfg and not QgsApplication.authManager().updateNetworkRequest(req, authcfg):
-        result.error = tr("the authentication configuration {id} could not be applied").format(id=authcfg)
-        return result
-    if feedback is not None and feedback.isCanceled():
-        result.canceled = True
-        result.error = tr("canceled")
-        return result
-
-    nam = QgsNetworkAccessManager.instance()
-    loop = QEventLoop()
-    chunks = []
-    state = {"size": 0, "why": ""}
-    reply = nam.get(req) if method == "GET" else nam.post(req, QByteArray(body))
-    if _gone(reply, result):
-        return result
-    if authcfg:
-        QgsApplication.authManager().updateNetworkReply(reply, authcfg)
-
-    def stop(why):
-        if not state["why"]:
-            state["why"] = why
-            reply.abort()
-
-    def on_ready():
-        data = bytes(reply.readAll())
-        state["size"] += len(data)
-        if state["size"] > max_bytes:
-            stop("large")
-        else:
-            chunks.append(data)
-
-    def on_headers():
-        length = reply.header(QNetworkRequest.ContentLengthHeader)
-        if length is not None and int(length) > max_bytes:
-            stop("large")
-
-    start = time.monotonic()
-
-    def step():
-        on_headers()
-        if not state["why"]:
-            on_ready()
-        if feedback is not None and feedback.isCanceled():
-            stop("cancel")
-        elif time.monotonic() - start >= timeout:   # checked every 50 ms: never early
-            stop("timeout")
-
-    _pump(reply, loop, step)
-    if _gone(reply, result):
-        return result
-    if not state["why"]:
-        on_headers()
-    if not state["why"]:
-        on_ready()
-    result.elapsed_ms = int((time.monotonic() - start) * 1000)
-    _conclude(result, reply, state["why"], chunks, max_bytes,
-              tr("no answer within {seconds:g} s").format(seconds=timeout), error_below=300)
-    reply.deleteLater()
-    return result
-
-
-# --- requests with a body (PUT, POST, DELETE, ...) -----------------------------------------------
-
 
 
 def _upload_device(body_or_file):
@@ -261,9 +198,16 @@ def _upload_device(body_or_file):
     return qfile, qfile.size(), True, ""
 
 
-def _applied(outcome):
-    """PyQGIS returns ``(ok, request)`` from ``updateNetworkRequest``; older bindings a bool."""
-    return outcome[0] if isinstance(outcome, tuple) else bool(outcome)
+def _authorised(req, authcfg):
+    """Apply ``authcfg`` to ``req``; returns the request to send, or None when QGIS could not apply
+    it (unknown id, locked auth database, a method that fails). PyQGIS returns ``(ok, request)``
+    from ``updateNetworkRequest`` (a tuple is always true: testing it as a bool let a failing
+    login go unnoticed); older bindings a bool."""
+    outcome = QgsApplication.authManager().updateNetworkRequest(req, authcfg)
+    if isinstance(outcome, tuple):
+        ok, updated = outcome[0], outcome[-1]
+        return (updated if isinstance(updated, QNetworkRequest) else req) if ok else None
+    return req if outcome else None
 
 
 def http_request(method, url, body_or_file=None, headers=None, timeout=DEFAULT_TIMEOUT, authcfg="",
@@ -284,25 +228,157 @@ def http_request(method, url, body_or_file=None, headers=None, timeout=DEFAULT_T
     other method a redirect is an error naming the new address (a body and its credentials are
     never sent on to somewhere else). TLS certificates are verified as QGIS verifies them.
     """
+    return _send((method or "GET").upper(), url, body_or_file, headers, timeout, authcfg, feedback, progress,
+                 max_bytes, output_path, idle=True)
+
+
+def _send(method, url, body_or_file, headers, timeout, authcfg, feedback, progress, max_bytes, output_path, idle):
+    """The one request path of this module. A request whose Qt objects vanish under it
+    (:func:`_lost`) is never a crash: a GET or HEAD held in memory is made once more with fresh
+    objects; anything else (a PUT/POST/DELETE may have reached the server, a download's file is
+    half written) ends as a network error, and no half download is left behind."""
     existed = bool(output_path) and os.path.exists(output_path)
+    repeatable = method in ("GET", "HEAD") and not output_path
+    for attempt in (1, 2):
+        try:
+            # Qt calls keep the GIL and take Qt's pooled signal-slot mutexes: inside the gate
+            # (core/workers.py), with every Qt object of the request made and dropped in it
+            with GATE:
+                return _send_once(method, url, body_or_file, headers, timeout, authcfg, feedback, progress,
+                              max_bytes, output_path, idle)
+        except RuntimeError as exc:
+            if not _lost(exc):
+                raise
+            QgsMessageLog.logMessage("Simpul: %s %s: %s" % (method, url, exc), "Simpul", Qgis.Info)
+        if not repeatable:
+            break
+    if output_path and not existed and os.path.exists(output_path):
+        os.remove(output_path)   # never leave half a download behind
+    result = HttpResponse(url=url)
+    result.error = tr("network error")
+    return result
+
+
+# Memory: whatever a server sends, a request holds at most ``max_bytes`` of its answer plus Qt's
+# read buffer. Qt's buffer is capped (``setReadBufferSize``: Qt stops reading the socket while it
+# is full; a compressed answer is inflated by :class:`_Decoder`, under the cap, as it is read), and
+# the answer is drained the moment Qt has some (``readyRead`` wakes the wait). Past ``_LARGE_AFTER``
+# bytes, an answer kept in memory is read on only by the request holding ``_LARGE`` (one at a time
+# in the process; the others wait, their timeout running), so thirty parallel probes of an endless
+# server cost one cap, not thirty. (tests/test_http_memory.py, 20 MB cap, a node check of 31 probes
+# against an endless or a gzip-bomb node: 75-100 MB peak growth; before, 3 GB and 2.7 GB.)
+READ_BUFFER = 256 * 1024
+_LARGE_AFTER = 512 * 1024
+_LARGE = threading.Lock()
+_INFLATE_STEP = 128 * 1024
+_SLICE = 16 * 1024
+
+
+def _waited_for_large(seconds):
+    GATE.leave()   # no Qt call while waiting: a GUI thread closing the gate need not wait for this
     try:
-        return _http_request_once(method, url, body_or_file, headers=headers, timeout=timeout, authcfg=authcfg,
-                                  feedback=feedback, progress=progress, max_bytes=max_bytes,
-                                  output_path=output_path)
-    except RuntimeError as exc:   # never repeated: a PUT/POST/DELETE may have reached the server
-        if not _lost(exc):
-            raise
-        QgsMessageLog.logMessage("Simpul: %s %s: %s" % (method, url, exc), "Simpul", Qgis.Info)
-        if output_path and not existed and os.path.exists(output_path):
-            os.remove(output_path)   # never leave half a download behind
-        result = HttpResponse(url=url)
-        result.error = tr("network error")
-        return result
+        return _LARGE.acquire(timeout=seconds)
+    finally:
+        GATE.enter()
 
 
-def _http_request_once(method, url, body_or_file=None, headers=None, timeout=DEFAULT_TIMEOUT, authcfg="",
-                 feedback=None, progress=None, max_bytes=DEFAULT_MAX_BYTES, output_path=None):
-    method = (method or "GET").upper()
+def _release_large(chunks):
+    """Let the next large answer be read, once this one's pieces (``chunks``, of an answer given
+    up) are gone. The C library keeps what a thread freed for that thread's later use (glibc's
+    per-thread arenas): handed back to the system here, else every worker thread that once read
+    a large answer would keep its size."""
+    chunks.clear()
+    _trim()
+    _LARGE.release()
+
+
+def _trim():
+    global _TRIM
+    if _TRIM is None:
+        try:
+            import ctypes
+            _TRIM = ctypes.CDLL("libc.so.6").malloc_trim
+        except (OSError, AttributeError):
+            _TRIM = False   # not glibc (Windows, macOS): nothing to do
+    if _TRIM:
+        _TRIM(0)
+
+
+_TRIM = None
+
+
+class _Decoder:
+    """Inflates a gzip or deflate body as it arrives, never more at a time than asked for: the size
+    cap applies to the inflated bytes, and a bomb is stopped at the cap, not after it. What was
+    given and not yet inflated waits here (``pending``) until the caller asks for more."""
+
+    def __init__(self):
+        self.started = False
+        self.zobj = None
+        self.queue = collections.deque()   # what came, in slices not yet given to zlib
+        self.tail = b""       # what zlib left of the slice it was given (its output was full)
+        self.head = b""       # what came before the first inflated byte (for the raw-deflate retry)
+        self.made = 0         # bytes inflated so far
+        self.members = 0      # gzip members finished (a server may send several, one after another)
+        self.raw = False
+        self.error = False
+
+    def start(self, encoding):
+        self.started = True
+        name = encoding.decode("latin-1").strip().lower()
+        if name in ("gzip", "x-gzip", "deflate"):
+            self.zobj = zlib.decompressobj(zlib.MAX_WBITS | 32)   # gzip or zlib, told by the header
+
+    def push(self, raw):
+        if self.zobj is None:
+            self.queue.append(raw)
+            return
+        if not self.made and len(self.head) < 65536:
+            self.head += raw
+        # small slices: zlib hands back what it has not used as a copy (unconsumed_tail), so a
+        # highly compressed answer given whole would be copied once per piece of output
+        view = memoryview(raw)
+        for start in range(0, len(raw), _SLICE):
+            self.queue.append(view[start:start + _SLICE])
+
+    def pull(self, limit):
+        """Up to ``limit`` bytes of the body (b"" when what was given is used up)."""
+        if self.zobj is None:
+            return self.queue.popleft() if self.queue else b""
+        while not self.error:
+            if not self.tail:
+                if not self.queue:
+                    return b""
+                self.tail = self.queue.popleft()
+            try:
+                out = self.zobj.decompress(self.tail, max(1, limit))
+            except zlib.error:
+                self.tail = b""
+                if self.members:
+                    self.queue.clear()   # bytes after a complete answer: ignored, as browsers do
+                    return b""
+                if self.made or self.raw:
+                    self.error = True
+                    return b""
+                self.raw = True   # "deflate" sent without its zlib header, as some servers do
+                self.zobj = zlib.decompressobj(-zlib.MAX_WBITS)
+                self.queue.clear()
+                self.queue.append(self.head)
+                continue
+            self.tail = self.zobj.unconsumed_tail
+            if self.zobj.eof:
+                self.members += 1
+                self.tail = self.zobj.unused_data
+                self.zobj = zlib.decompressobj(zlib.MAX_WBITS | 32)
+            if out:
+                self.made += len(out)
+                self.head = b""
+                return out
+        return b""
+
+
+def _send_once(method, url, body_or_file, headers, timeout, authcfg, feedback, progress, max_bytes,
+               output_path, idle):
     result = HttpResponse(url=url)
     qurl = QUrl(url)
     if not qurl.isValid() or qurl.scheme() not in ("http", "https"):
@@ -315,15 +391,36 @@ def _http_request_once(method, url, body_or_file=None, headers=None, timeout=DEF
     req = QNetworkRequest(qurl)
     for key, value in (headers or {}).items():
         req.setRawHeader(key.encode("latin-1"), str(value).encode("latin-1"))
+    # Always ask the server (a node's health must be its state now, not a cached 200).
     req.setAttribute(QNetworkRequest.CacheLoadControlAttribute, QNetworkRequest.AlwaysNetwork)
     req.setAttribute(QNetworkRequest.CacheSaveControlAttribute, False)
-    policy = QNetworkRequest.NoLessSafeRedirectPolicy if method in ("GET", "HEAD") else QNetworkRequest.ManualRedirectPolicy
+    # GET and HEAD follow redirects, but never from https down to http. Nothing with a body is
+    # sent on by itself (its body and credentials stay where they were addressed): a redirect is
+    # answered as an error naming the new address (status 3xx, header "location"); the caller decides.
+    policy = (QNetworkRequest.NoLessSafeRedirectPolicy if method in ("GET", "HEAD")
+              else QNetworkRequest.ManualRedirectPolicy)
     req.setAttribute(QNetworkRequest.RedirectPolicyAttribute, policy)
     req.setAttribute(QNetworkRequest.Attribute(QgsNetworkRequestParameters.AttributeInitiatorClass), "Simpul")
     if device is not None:
         req.setHeader(QNetworkRequest.ContentLengthHeader, size)
-    if authcfg and not _applied(QgsApplication.authManager().updateNetworkRequest(req, authcfg)):
-        result.error = tr("the authentication configuration {id} could not be applied").format(id=authcfg)
+    if not any(k.lower() == "accept-encoding" for k in (headers or {})):
+        # Asked by us, so Qt hands the body over as it came and _Decoder inflates it under the
+        # size cap (Qt 5's own inflation has no limit: a 1 MB gzip bomb is a GB in memory).
+        req.setRawHeader(b"Accept-Encoding", b"gzip, deflate")
+    if authcfg:
+        GATE.leave()          # applying a login may wait for the GUI thread (a master password)
+        try:
+            req = _authorised(req, authcfg)
+        finally:
+            GATE.enter()
+        if req is None:
+            result.error = tr("the authentication configuration {id} could not be applied").format(id=authcfg)
+            if owned:
+                device.close()
+            return result
+    if feedback is not None and feedback.isCanceled():
+        result.canceled = True
+        result.error = tr("canceled")
         if owned:
             device.close()
         return result
@@ -336,16 +433,20 @@ def _http_request_once(method, url, body_or_file=None, headers=None, timeout=DEF
             result.error = tr("cannot write {path}: {why}").format(path=output_path, why=exc.strerror or exc)
             return result
 
+    # The event loop first: in a worker thread it gives the thread Qt's event dispatcher, which
+    # the network manager's own timers (QGIS's request timeout) need from the first request on.
+    loop = QEventLoop()
     nam = QgsNetworkAccessManager.instance()
-    verb = method.encode("ascii")
     if method == "GET" and device is None:
         reply = nam.get(req)
     elif method == "HEAD" and device is None:
         reply = nam.head(req)
+    elif method == "POST" and device is not None:
+        reply = nam.post(req, device)
     elif device is None:
-        reply = nam.sendCustomRequest(req, verb)
+        reply = nam.sendCustomRequest(req, method.encode("ascii"))
     else:
-        reply = nam.sendCustomRequest(req, verb, device)
+        reply = nam.sendCustomRequest(req, method.encode("ascii"), device)
     if _gone(reply, result):
         if sink is not None:
             sink.close()
@@ -353,18 +454,22 @@ def _http_request_once(method, url, body_or_file=None, headers=None, timeout=DEF
         return result
     if authcfg:
         QgsApplication.authManager().updateNetworkReply(reply, authcfg)
+    reply.setReadBufferSize(READ_BUFFER)
     if owned and device is not None:
         # Qt reads the body from Qt's HTTP thread until the reply is gone (even after an abort a
         # request for more data may still be queued): the device lives and dies with the reply.
         device.setParent(reply)
 
-    loop = QEventLoop()
     chunks = []
-    state = {"size": 0, "why": "", "last": time.monotonic(), "sent": -1, "to_file": sink is not None}
+    decoder = _Decoder()
+    now = time.monotonic()
+    state = {"size": 0, "why": "", "start": now, "last": now, "sent": -1, "to_file": sink is not None,
+             "large": False}
 
     def stop(why):
         if not state["why"]:
             state["why"] = why
+            chunks.clear()   # an answer given up is never kept
             reply.abort()
 
     def on_headers():
@@ -375,18 +480,39 @@ def _http_request_once(method, url, body_or_file=None, headers=None, timeout=DEF
         if not state["to_file"] and length is not None and int(length) > max_bytes:
             stop("large")
 
-    def on_ready():
-        data = bytes(reply.readAll())
-        if not data:
-            return
-        state["last"] = time.monotonic()
-        state["size"] += len(data)
-        if state["to_file"]:
-            sink.write(data)
-        elif state["size"] > max_bytes:
-            stop("large")
-        else:
-            chunks.append(data)
+    def on_ready(last=False):
+        """Read and keep what came. ``last``: the reply has finished and this is the rest of it."""
+        while not state["why"]:
+            if not (state["to_file"] or state["large"]) and state["size"] >= _LARGE_AFTER:
+                # another large answer is being read: this one waits (Qt's full buffer holds it
+                # back); at the end it waits for its turn, at most until its own timeout
+                wait = max(0.0, timeout - (time.monotonic() - state["last" if idle else "start"])) if last else 0
+                if not (_waited_for_large(wait) if wait > 0 else _LARGE.acquire(blocking=False)):
+                    if last:
+                        stop("timeout")
+                    return
+                state["large"] = True
+            room = _INFLATE_STEP if state["to_file"] else max(1, min(_INFLATE_STEP, max_bytes - state["size"] + 1))
+            data = decoder.pull(room)
+            if not data:
+                if decoder.error:
+                    stop("encoding")
+                    return
+                raw = bytes(reply.readAll())
+                if not raw:
+                    return
+                state["last"] = time.monotonic()
+                if not decoder.started:
+                    decoder.start(bytes(reply.rawHeader(b"Content-Encoding")))
+                decoder.push(raw)
+                continue
+            state["size"] += len(data)
+            if state["to_file"]:
+                sink.write(data)
+            elif state["size"] > max_bytes:
+                stop("large")
+            else:
+                chunks.append(data)
 
     def tick():
         on_headers()
@@ -402,27 +528,35 @@ def _http_request_once(method, url, body_or_file=None, headers=None, timeout=DEF
                     progress(sent, size)
         if feedback is not None and feedback.isCanceled():
             stop("cancel")
-        elif now - state["last"] > timeout:
+        elif now - state["last" if idle else "start"] >= timeout:   # checked every tick: never early
             stop("timeout")
 
-    start = time.monotonic()
-    _pump(reply, loop, tick, 100)
-    if _gone(reply, result):
-        if sink is not None:
-            sink.close()
-            os.remove(output_path)
-        return result
-    if not state["why"]:
-        on_headers()
-    if not state["why"]:
-        on_ready()
-        if device is not None and progress is not None and state["sent"] != size:
-            progress(device.pos(), size)
+    try:
+        _pump(reply, loop, tick, 100 if idle else 50)
+        if _gone(reply, result):
+            if sink is not None:
+                sink.close()
+                os.remove(output_path)
+            return result
+        if not state["why"]:
+            on_headers()
+        if not state["why"]:
+            on_ready(last=True)
+    finally:
+        if state["large"]:
+            state["large"] = False
+            _release_large(chunks if state["why"] else [])
+    if not state["why"] and device is not None and progress is not None and state["sent"] != size:
+        progress(device.pos(), size)
     if sink is not None:
         sink.close()
-    result.elapsed_ms = int((time.monotonic() - start) * 1000)
-    _conclude(result, reply, state["why"], chunks, max_bytes,
-              tr("no progress for {seconds:g} s").format(seconds=timeout), error_below=400)
+    result.elapsed_ms = int((time.monotonic() - state["start"]) * 1000)
+    timeout_text = (tr("no progress for {seconds:g} s") if idle else tr("no answer within {seconds:g} s")).format(
+        seconds=timeout)
+    _conclude(result, reply, state["why"], chunks, max_bytes, timeout_text, error_below=400 if idle else 300)
+    chunks.clear()
+    if state["size"] >= _LARGE_AFTER and not state["to_file"]:
+        _trim()
     if sink is not None and (result.error or not state["to_file"]) and os.path.exists(output_path):
         os.remove(output_path)   # never leave half a download behind
     reply.deleteLater()

@@ -27,7 +27,7 @@ from urllib.parse import urlencode
 
 from qgis.core import QgsApplication, QgsSettings
 
-from .http import http_get
+from .http import NotJson, http_get
 from .i18n import tr
 from .kugi import Kugi, SchemaProblem
 from .paths import I18N_DIR, PLUGIN_DIR, RESOURCES_DIR
@@ -119,13 +119,10 @@ class KugiApi:
         self.check_canceled()
         if not r.ok:
             raise KugiApiError(tr("{url}: {error}").format(url=url, error=r.error or tr("no answer")))
-        head = r.content[:512].lstrip().lower()
-        if head.startswith(b"<"):
-            raise KugiApiError(tr("{url} sent a web page or XML, not JSON").format(url=url))
         try:
-            data = json.loads(r.content.decode("utf-8-sig"))
-        except (ValueError, RecursionError) as exc:
-            raise KugiApiError(tr("{url} did not answer valid JSON: {error}").format(url=url, error=exc)) from None
+            data = r.json()
+        except NotJson as exc:
+            raise KugiApiError(tr("{url}: {error}").format(url=url, error=exc)) from None
         if not isinstance(data, list):
             raise KugiApiError(tr("{url} answered JSON that is not a list of rows").format(url=url))
         return [row for row in data if isinstance(row, dict)]

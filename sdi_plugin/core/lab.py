@@ -145,7 +145,7 @@ def connect_lab(url, registry=None, timeout=10.0, feedback=None):
     node_id = (result.added + result.updated)[0]
     set_lab_url(base)
     try:
-        about = json.loads(resp.content.decode("utf-8")).get("lab") or {}
+        about = resp.json().get("lab") or {}
     except (ValueError, UnicodeDecodeError, AttributeError):
         about = {}
     user = about.get("publish_user", "") if isinstance(about, dict) else ""
@@ -194,8 +194,8 @@ def fetch_progress(url, timeout=8.0, feedback=None):
         why = resp.error or tr("the server answered HTTP {status}").format(status=resp.status)
         raise LabError(tr("The lab node at {url} did not answer: {why}").format(url=base, why=why))
     try:
-        data = json.loads(resp.content.decode("utf-8"))
-    except (ValueError, UnicodeDecodeError):
+        data = resp.json()
+    except ValueError:
         data = None
     if not isinstance(data, dict) or not isinstance(data.get("participants"), list):
         raise LabError(tr("{url} is not a Simpul lab node").format(url=base))
@@ -208,7 +208,7 @@ def reset_lab(port=DEFAULT_PORT, timeout=30.0, feedback=None):
     url = "http://127.0.0.1:%d/lab/reset" % int(port)
     resp = http_post(url, "{}", content_type="application/json", timeout=timeout, feedback=feedback)
     try:
-        data = json.loads(resp.content.decode("utf-8")) if resp.content else {}
+        data = resp.json() if resp.content else {}
     except (ValueError, UnicodeDecodeError):
         data = {}
     if not resp.ok:

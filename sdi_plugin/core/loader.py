@@ -13,7 +13,6 @@ fails the load).
 Headless and synchronous: the GUI runs it in a ``QgsTask`` and moves the layers to the GUI
 thread afterwards (``gui/add_layers.py``).
 """
-import json
 import re
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit, urlunsplit
@@ -25,7 +24,7 @@ from .capabilities import choose_crs, fetch_capabilities, service_url
 from .catalog.model import Link, Record
 from .downloads import DownloadError, download
 from .events import observe
-from .http import http_get
+from .http import NotJson, http_get
 from .i18n import tr
 from .layer_metadata import apply_record
 
@@ -217,12 +216,9 @@ def _get_json(url, ctx, what):
     if resp.error:
         raise LoadError(tr("{url} did not answer as {what}: {why}").format(url=url, what=what, why=resp.error))
     try:
-        doc = json.loads(resp.content.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        head = resp.content[:200].lower()
-        why = tr("the server sent a web page (HTML), not JSON") if b"<html" in head or b"<!doctype" in head \
-            else tr("the answer is not JSON")
-        raise LoadError(tr("{url} did not answer as {what}: {why}").format(url=url, what=what, why=why)) from None
+        doc = resp.json()
+    except NotJson as exc:
+        raise LoadError(tr("{url} did not answer as {what}: {why}").format(url=url, what=what, why=exc)) from None
     if not isinstance(doc, dict):
         raise LoadError(tr("{url} did not answer as {what}").format(url=url, what=what))
     if isinstance(doc.get("error"), dict):   # ArcGIS answers errors with HTTP 200

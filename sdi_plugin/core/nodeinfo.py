@@ -1,17 +1,21 @@
 """Detect which services a node answers, from its base URL alone.
 
-Each probe is one GET of a well-known path with a short timeout; probes run in parallel
-and a dead or slow path never holds up the others. The result is a plain, JSON-ready
-description of the node: one entry per service kind found (kind, version, versions,
-endpoint URL, title), plus what each probe saw (for diagnosis).
+Each probe is one GET of a well-known path; probes run in parallel and a dead or slow path
+never holds up the others. The whole check has one deadline (its timeout): every request is
+given the time left to it, and a probe not yet started when the time is up is reported as not
+checked — so a check ends within its timeout (plus a tick) whatever the number of probes, the
+load of the machine, or other checks sharing the probe threads. The result is a plain,
+JSON-ready description of the node: one entry per service kind found (kind, version,
+versions, endpoint URL, title), plus what each probe saw (for diagnosis).
 """
 import json
+import time
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from urllib.parse import urlsplit, urlunsplit
 
 from . import workers
-from .http import http_get
+from .http import NotJson, http_get
 from .i18n import tr
 from .xmlsafe import XmlError, localname, parse_xml
 
@@ -43,6 +47,8 @@ class ProbeResult:
     ok: bool = False
     message: str = ""
     elapsed_ms: int = 0
+    skipped: bool = False    # not started: the check's time was up before its turn came
+    timeout_ms: int = 0      # the time its (first) request was given: what was left of the check
 
 
 @dataclass
@@ -124,31 +130,55 @@ def _parse_ows(kind, data):
     return version, versions, title
 
 
-def _json(data):
+def _json(resp):
     try:
-        return json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise XmlError(tr("the answer is not JSON")) from exc
+        return resp.json()
+    except NotJson as exc:
+        raise XmlError(str(exc)) from None
 
 
-def _probe_ows(kind, url, timeout, authcfg):
+class _Deadline:
+    """The time left to a node check. ``whole=False`` is the former behaviour (each request its
+    own full timeout, nothing ever skipped), kept as the baseline of bench/nodeinfo_deadline_bench.py."""
+
+    def __init__(self, seconds, whole=True):
+        self.seconds = seconds
+        self.whole = whole
+        self.end = time.monotonic() + seconds
+
+    def left(self):
+        return self.end - time.monotonic() if self.whole else self.seconds
+
+    def probe(self, resp, url, kind, timeout):
+        """The :class:`ProbeResult` of ``resp``, a request given ``timeout`` seconds."""
+        probe = ProbeResult(url=url, kind=kind, status=resp.status, elapsed_ms=resp.elapsed_ms,
+                            timeout_ms=int(timeout * 1000))
+        probe.message = (tr("no answer within {seconds:g} s").format(seconds=self.seconds) if resp.timed_out
+                         else resp.error)
+        return probe
+
+    def skipped_text(self):
+        return tr("not checked: the node check's {seconds:g} s were up").format(seconds=self.seconds)
+
+
+def _probe_ows(kind, url, deadline, authcfg):
     query = "SERVICE=%s&REQUEST=GetCapabilities" % kind
-    probe, svc = _probe_ows_once(kind, url, query, timeout, authcfg)
-    if svc is None and kind == "CSW" and probe.status:
+    probe, svc = _probe_ows_once(kind, url, query, deadline, authcfg)
+    if svc is None and kind == "CSW" and probe.status and deadline.left() > 0:
         # Some catalogues refuse a GetCapabilities without a version they like; pycsw 2.6
         # refuses AcceptVersions lists that do not start with 2.0.2. Ask for 2.0.2 plainly.
-        probe2, svc2 = _probe_ows_once(kind, url, query + "&ACCEPTVERSIONS=2.0.2", timeout, authcfg)
+        probe2, svc2 = _probe_ows_once(kind, url, query + "&ACCEPTVERSIONS=2.0.2", deadline, authcfg)
         if svc2 is not None:
             return probe2, svc2
     return probe, svc
 
 
-def _probe_ows_once(kind, url, query, timeout, authcfg):
+def _probe_ows_once(kind, url, query, deadline, authcfg):
     full = url + ("&" if "?" in url else "?") + query
+    timeout = deadline.left()
     resp = http_get(full, timeout=timeout, authcfg=authcfg, max_bytes=20 * 1024 * 1024)
-    probe = ProbeResult(url=full, kind=kind, status=resp.status, elapsed_ms=resp.elapsed_ms)
+    probe = deadline.probe(resp, full, kind, timeout)
     if resp.error:
-        probe.message = resp.error
         return probe, None
     try:
         version, versions, title = _parse_ows(kind, resp.content)
@@ -159,26 +189,28 @@ def _probe_ows_once(kind, url, query, timeout, authcfg):
     return probe, ServiceInfo(kind=kind, version=version, versions=versions, url=url, title=title)
 
 
-def _probe_oapi(url, timeout, authcfg):
+def _probe_oapi(url, deadline, authcfg):
     """OGC API landing page → conformance → Features and/or Records."""
     full = url + "?f=json"
+    timeout = deadline.left()
     resp = http_get(full, timeout=timeout, authcfg=authcfg, headers={"Accept": "application/json"})
-    probe = ProbeResult(url=full, kind="OGC API", status=resp.status, elapsed_ms=resp.elapsed_ms)
+    probe = deadline.probe(resp, full, "OGC API", timeout)
     if resp.error:
-        probe.message = resp.error
         return probe, []
     try:
-        landing = _json(resp.content)
+        landing = _json(resp)
         links = landing.get("links", []) if isinstance(landing, dict) else []
         conf_url = next((l.get("href") for l in links if isinstance(l, dict) and
                          str(l.get("rel", "")).endswith("conformance")), None)
         if not conf_url:
             raise XmlError(tr("no OGC API conformance link"))
+        if deadline.left() <= 0:
+            raise XmlError(deadline.skipped_text())
         cresp = http_get(conf_url if "f=" in conf_url else conf_url + ("&" if "?" in conf_url else "?") + "f=json",
-                         timeout=timeout, authcfg=authcfg, headers={"Accept": "application/json"})
+                         timeout=deadline.left(), authcfg=authcfg, headers={"Accept": "application/json"})
         if cresp.error:
             raise XmlError(cresp.error)
-        classes = _json(cresp.content).get("conformsTo", [])
+        classes = _json(cresp).get("conformsTo", [])
     except (XmlError, AttributeError) as exc:
         probe.message = str(exc)
         return probe, []
@@ -195,16 +227,16 @@ def _probe_oapi(url, timeout, authcfg):
     return probe, found
 
 
-def _probe_json(url, kind, timeout, authcfg, accept, refusal):
+def _probe_json(url, kind, deadline, authcfg, accept, refusal):
     """GET ``url`` and read JSON; ``accept(doc)`` says whether it is the ``kind`` of service
     (else the probe fails with ``refusal``). Returns (probe, doc or None)."""
+    timeout = deadline.left()
     resp = http_get(url, timeout=timeout, authcfg=authcfg)
-    probe = ProbeResult(url=url, kind=kind, status=resp.status, elapsed_ms=resp.elapsed_ms)
+    probe = deadline.probe(resp, url, kind, timeout)
     if resp.error:
-        probe.message = resp.error
         return probe, None
     try:
-        doc = _json(resp.content)
+        doc = _json(resp)
         if not isinstance(doc, dict) or not accept(doc):
             raise XmlError(refusal)
     except XmlError as exc:
@@ -214,8 +246,8 @@ def _probe_json(url, kind, timeout, authcfg, accept, refusal):
     return probe, doc
 
 
-def _probe_arcgis(url, timeout, authcfg):
-    probe, doc = _probe_json(url + "?f=json", "ArcGIS REST", timeout, authcfg,
+def _probe_arcgis(url, deadline, authcfg):
+    probe, doc = _probe_json(url + "?f=json", "ArcGIS REST", deadline, authcfg,
                              lambda d: "services" in d or "folders" in d, tr("not an ArcGIS REST services directory"))
     if doc is None:
         return probe, None
@@ -223,8 +255,8 @@ def _probe_arcgis(url, timeout, authcfg):
     return probe, ServiceInfo(kind="ArcGIS REST", version=version, versions=[version] if version else [], url=url)
 
 
-def _probe_ckan(url, timeout, authcfg):
-    probe, doc = _probe_json(url, "CKAN", timeout, authcfg, lambda d: d.get("success") is True,
+def _probe_ckan(url, deadline, authcfg):
+    probe, doc = _probe_json(url, "CKAN", deadline, authcfg, lambda d: d.get("success") is True,
                              tr("not a CKAN Action API"))
     if doc is None:
         return probe, None
@@ -237,8 +269,12 @@ def _probe_ckan(url, timeout, authcfg):
 PROBE_WORKERS = 16   # probe threads shared by every node check (several checks may run at once)
 
 
-def detect_services(base_url, timeout=5.0, authcfg="", feedback=None, max_workers=8):
-    """Probe ``base_url`` for every known service kind; returns a :class:`NodeInfo`."""
+def detect_services(base_url, timeout=5.0, authcfg="", feedback=None, max_workers=8, whole_check=True):
+    """Probe ``base_url`` for every known service kind within ``timeout`` seconds in all;
+    returns a :class:`NodeInfo` with one probe result for every probe, checked or not.
+    (``whole_check=False``: each request its own ``timeout`` — the former behaviour, for the
+    benchmark's baseline only.)"""
+    deadline = _Deadline(timeout, whole_check)
     base = normalise_base(base_url)
     info = NodeInfo(url=base, checked=datetime.now(timezone.utc).isoformat(timespec="seconds"))
     if not base.startswith(("http://", "https://")) or not urlsplit(base).netloc:
@@ -262,16 +298,18 @@ def detect_services(base_url, timeout=5.0, authcfg="", feedback=None, max_worker
     def run(job):
         if feedback is not None and feedback.isCanceled():
             return ProbeResult(url=job[2], kind=job[1], message=tr("canceled")), []
+        if deadline.left() <= 0:   # its turn came too late (other probes, other checks, a busy machine)
+            return ProbeResult(url=job[2], kind=job[1], message=deadline.skipped_text(), skipped=True), []
         how, kind, url = job
         if how == "ows":
-            probe, svc = _probe_ows(kind, url, timeout, authcfg)
+            probe, svc = _probe_ows(kind, url, deadline, authcfg)
             return probe, [svc] if svc else []
         if how == "oapi":
-            return _probe_oapi(url, timeout, authcfg)
+            return _probe_oapi(url, deadline, authcfg)
         if how == "arcgis":
-            probe, svc = _probe_arcgis(url, timeout, authcfg)
+            probe, svc = _probe_arcgis(url, deadline, authcfg)
         else:
-            probe, svc = _probe_ckan(url, timeout, authcfg)
+            probe, svc = _probe_ckan(url, deadline, authcfg)
         return probe, [svc] if svc else []
 
     # in the shared long-lived probe threads (core/workers.py), never in threads made for this call

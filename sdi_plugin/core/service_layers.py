@@ -2,11 +2,10 @@
 WFS, WMTS or WCS (one capabilities request), the collections of an OGC API Features
 service, the folders, services and layers of an ArcGIS REST directory. Each layer comes with
 its :class:`~.loader.LayerPlan` (provider key + URI) so it can be dragged onto the map."""
-import json
 from dataclasses import dataclass
 
 from .catalog.model import Link
-from .http import http_get
+from .http import NotJson, http_get
 from .i18n import tr
 from .loader import LayerPlan, LoadError, arcgis_crs, plan, provider_uri, service_link
 
@@ -30,9 +29,9 @@ def _json(url, timeout, authcfg, feedback):
     if resp.error:
         raise LoadError(resp.error)
     try:
-        doc = json.loads(resp.content.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        raise LoadError(tr("the answer is not JSON")) from None
+        doc = resp.json()
+    except NotJson as exc:
+        raise LoadError(str(exc)) from None
     if isinstance(doc, dict) and isinstance(doc.get("error"), dict):
         raise LoadError(str(doc["error"].get("message", "")))
     return doc if isinstance(doc, dict) else {}

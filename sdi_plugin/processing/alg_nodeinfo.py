@@ -38,7 +38,7 @@ class NodeInfoAlgorithm(QgsProcessingAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterString(self.URL, tr("Node base URL")))
-        timeout = QgsProcessingParameterNumber(self.TIMEOUT, tr("Timeout per request (seconds)"),
+        timeout = QgsProcessingParameterNumber(self.TIMEOUT, tr("Time for the whole check (seconds)"),
                                                QgsProcessingParameterNumber.Double, 5.0, True, 0.5, 120.0)
         self.addParameter(timeout)
         self.addParameter(QgsProcessingParameterFileDestination(

@@ -1,12 +1,11 @@
 """What every catalogue client shares: a page of results, the error a person can read, and
 the one way requests go out (``core.http``, never anything else)."""
-import json
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from ..http import http_get, http_post
+from ..http import NotJson, http_get, http_post
 from ..i18n import tr
 
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024   # a catalogue page; far more than any honest page needs
@@ -59,17 +58,10 @@ def get(url, timeout, max_bytes=DEFAULT_MAX_BYTES, authcfg="", feedback=None, he
 def get_json(url, timeout, max_bytes=DEFAULT_MAX_BYTES, authcfg="", feedback=None):
     resp = get(url, timeout, max_bytes, authcfg, feedback, headers={"Accept": "application/geo+json, application/json"})
     with parsing():
-        return parse_json(resp.content)
-
-
-def parse_json(data):
-    head = data[:512].lstrip().lower()
-    if head.startswith((b"<!doctype html", b"<html")):
-        raise CatalogueError(tr("the server sent a web page (HTML), not JSON"))
-    try:
-        return json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise CatalogueError(tr("the answer is not JSON")) from exc
+        try:
+            return resp.json()
+        except NotJson as exc:
+            raise CatalogueError(str(exc)) from None
 
 
 def post(url, body, timeout, max_bytes=DEFAULT_MAX_BYTES, authcfg="", feedback=None, error_status_ok=False):

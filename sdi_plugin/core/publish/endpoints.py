@@ -90,8 +90,8 @@ def _json_at(url, authcfg, timeout):
     if not resp.ok:
         return None
     try:
-        return json.loads(resp.content.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+        return resp.json()
+    except ValueError:
         return None
 
 

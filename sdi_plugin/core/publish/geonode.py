@@ -22,7 +22,6 @@ The upload streams from disk: the multipart body is a :class:`MultipartBody` (a 
 that reads the file piece by piece while Qt sends it), so memory does not grow with the
 file's size.
 """
-import json
 import os
 import re
 import time
@@ -76,7 +75,7 @@ def find_geonode(base, authcfg="", timeout=10.0):
     if not resp.ok:
         return ""
     try:
-        return root if is_geonode(json.loads(resp.content.decode("utf-8"))) else ""
+        return root if is_geonode(resp.json()) else ""
     except ValueError:
         return ""
 
@@ -282,7 +281,7 @@ class GeoNodeTarget(Target):
             body.close()
         self.client.check(resp, what, ok=(200, 201))
         try:
-            exec_id = json.loads(resp.content.decode("utf-8")).get("execution_id")
+            exec_id = resp.json().get("execution_id")
         except (ValueError, AttributeError):
             exec_id = None
         if not exec_id:
@@ -413,7 +412,7 @@ class GeoNodeTarget(Target):
             return
         self.client.check(resp, what, ok=(200, 202, 204))
         try:
-            status_url = json.loads(resp.content.decode("utf-8")).get("status_url") or ""
+            status_url = resp.json().get("status_url") or ""
         except (ValueError, AttributeError):
             status_url = ""
         if status_url and urlsplit(status_url).netloc == urlsplit(self.url).netloc:

@@ -3,7 +3,7 @@ the node's authcfg and timeout on every call, and failures turned into
 :class:`~.model.PublishError` carrying the server's own words."""
 import json
 
-from ..http import http_request
+from ..http import NotJson, http_request
 from ..i18n import tr
 from .errors import describe_failure, server_text
 from .model import Canceled, PublishError
@@ -57,7 +57,6 @@ class Client:
         if resp is None:
             return None
         try:
-            return json.loads(resp.content.decode("utf-8"))
-        except ValueError as exc:
-            raise PublishError(tr("{what}: the node's answer is not JSON.").format(what=what), resp.status,
-                               url=url) from exc
+            return resp.json()
+        except NotJson as exc:
+            raise PublishError(tr("{what}: {why}").format(what=what, why=exc), resp.status, url=url) from None
