@@ -10,7 +10,7 @@ import tempfile
 
 from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsCsException,
                        QgsFeatureRequest, QgsGeometry, QgsMapLayerType, QgsProcessingUtils, QgsProject,
-                       QgsRectangle, QgsTask, QgsVectorLayer)
+                       QgsRectangle, QgsVectorLayer)
 from qgis.PyQt.QtCore import QUrl, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QBrush, QColor, QDesktopServices
 from qgis.PyQt.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
@@ -19,6 +19,7 @@ from qgis.PyQt.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QHeaderVie
 
 from ..core.findings import ERROR, INFO, WARNING
 from ..core.i18n import tr
+from ..core.tasks import FunctionTask, stop_tasks
 from ..core.validate import InputError, validate_batch, validate_layer
 from ..core.validate.engine import SubFeedback
 from ..core.validate.errorlayer import COLOURS, severity_labels
@@ -29,65 +30,47 @@ from ..core.validate.sources import open_ref, ref_of_layer
 SEVERITY_ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
 
 
-class _TaskFeedback:
-    """What the validator needs from a feedback, answered by the task."""
+def validate_job(feedback, jobs=(), source="", out_dir="", feature_type=None):
+    """Validate layers (``jobs``: [(ref, layer or None)]) or a folder/GeoPackage (``source``),
+    then write the report files into ``out_dir``. Returns (report, outputs); (None, {}) when
+    canceled. Runs in a :class:`~sdi_plugin.core.tasks.FunctionTask`."""
+    if source:
+        report = validate_batch(source, feedback=feedback)
+    else:
+        results = []
+        for n, (ref, layer) in enumerate(jobs):
+            if feedback.isCanceled():
+                break
+            layer = layer if layer is not None else open_ref(ref)
+            sub = SubFeedback(feedback, 95.0 * n / len(jobs), 95.0 / len(jobs))
+            ft = feature_type if len(jobs) == 1 else None
+            results.append(validate_layer(layer, ref, ft, "", sub))
+        report = Report(results, source=tr("Project layers") if len(results) > 1 else None,
+                        canceled=feedback.isCanceled())
+    if feedback.isCanceled():
+        return None, {}
+    outputs = write_outputs(report, os.path.join(out_dir, "findings.gpkg"), os.path.join(out_dir, "report.html"),
+                            os.path.join(out_dir, "report.json"))
+    feedback.setProgress(100)
+    return report, outputs
 
-    def __init__(self, task):
-        self.task = task
 
-    def isCanceled(self):  # noqa: N802 (Qt's name)
-        return self.task.isCanceled()
-
-    def setProgress(self, value):  # noqa: N802 (Qt's name)
-        self.task.setProgress(value)
-
-    def pushInfo(self, text):  # noqa: N802 (Qt's name)
-        pass
-
-
-class ValidateTask(QgsTask):
-    """Validate layers (``jobs``: [(ref, layer or None)]) or a folder/GeoPackage off the GUI thread,
-    then write the report files into ``out_dir``."""
+class ValidateTask(FunctionTask):
+    """:func:`validate_job` off the GUI thread; ``report`` and ``outputs`` afterwards."""
 
     def __init__(self, jobs=None, source="", out_dir="", feature_type=None):
-        super().__init__(tr("Simpul: validating"), QgsTask.CanCancel)
-        self.jobs = list(jobs or [])
-        self.source = source
-        self.out_dir = out_dir
-        self.feature_type = feature_type
-        self.report = None
-        self.outputs = {}
-        self.error = ""
+        jobs = list(jobs or [])
+        super().__init__(tr("Simpul: validating"),
+                         lambda fb: validate_job(fb, jobs, source, out_dir, feature_type),
+                         expected=(InputError, OSError))
 
-    def run(self):
-        fb = _TaskFeedback(self)
-        try:
-            if self.source:
-                self.report = validate_batch(self.source, feedback=fb)
-            else:
-                results = []
-                for n, (ref, layer) in enumerate(self.jobs):
-                    if self.isCanceled():
-                        break
-                    layer = layer if layer is not None else open_ref(ref)
-                    sub = SubFeedback(fb, 95.0 * n / len(self.jobs), 95.0 / len(self.jobs))
-                    ft = self.feature_type if len(self.jobs) == 1 else None
-                    results.append(validate_layer(layer, ref, ft, "", sub))
-                self.report = Report(results, source=tr("Project layers") if len(results) > 1 else None,
-                                     canceled=self.isCanceled())
-            if self.isCanceled():
-                return False
-            self.outputs = write_outputs(self.report, os.path.join(self.out_dir, "findings.gpkg"),
-                                         os.path.join(self.out_dir, "report.html"),
-                                         os.path.join(self.out_dir, "report.json"))
-            self.setProgress(100)
-            return True
-        except (InputError, OSError) as exc:
-            self.error = str(exc)
-            return False
-        except Exception as exc:  # noqa: BLE001 - never let a task die silently
-            self.error = tr("Unexpected error: {error}").format(error=exc)
-            return False
+    @property
+    def report(self):
+        return self.result[0] if self.result else None
+
+    @property
+    def outputs(self):
+        return self.result[1] if self.result else {}
 
 
 class ValidatePage(QWidget):
@@ -252,14 +235,15 @@ class ValidatePage(QWidget):
                 self._layer_ids[n] = lid
         out_dir = tempfile.mkdtemp(prefix="validate-", dir=QgsProcessingUtils.tempFolder())
         self.task = ValidateTask(jobs, source, out_dir, self.feature_type.text().strip() or None)
-        self.task.progressChanged.connect(lambda v: self.progress.setValue(int(v)))
-        self.task.taskCompleted.connect(self._done)
-        self.task.taskTerminated.connect(self._done)
+        self.task.watch(ended=self._done, progress=self._progress)
         self.btn_run.setEnabled(False)
         self.btn_cancel.setEnabled(True)
         self.progress.setValue(0)
         self.summary.setText(html.escape(tr("Validating…")))
-        QgsApplication.taskManager().addTask(self.task)
+        self.task.submit()
+
+    def _progress(self, value):
+        self.progress.setValue(int(value))
 
     def cancel(self):
         if self.task is not None:
@@ -268,13 +252,13 @@ class ValidatePage(QWidget):
     def cancel_tasks(self):
         self.cancel()
 
-    def _done(self):
+    def _done(self, task=None):
         task, self.task = self.task, None
         self.btn_run.setEnabled(True)
         self.btn_cancel.setEnabled(False)
         if task is None:
             return
-        if task.report is None or task.isCanceled() or task.error:
+        if task.report is None or task.canceled or task.error:
             text = task.error or tr("The validation was canceled.")
             self.summary.setText(html.escape(text))
             self._say(text, warn=True)
@@ -411,7 +395,8 @@ class ValidatePage(QWidget):
             (bar.pushWarning if warn else bar.pushInfo)(tr("Simpul"), text)
 
     def shutdown(self):
-        self.cancel()
+        task, self.task = self.task, None
+        stop_tasks([task])   # disconnected, canceled and ended before the widgets go
         project = QgsProject.instance()
         for sig in (project.layersAdded, project.layersRemoved):
             try:
