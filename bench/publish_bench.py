@@ -189,9 +189,13 @@ def main():
     os.makedirs(work, exist_ok=True)
     sandbox = tempfile.mkdtemp(prefix="simpul-bench-auth-")
     os.environ["QGIS_AUTH_DB_DIR_PATH"] = sandbox   # a throw-away auth database, never the user's own
+    from sdi_plugin.core.qgis_app import start_qgis
+    with start_qgis():
+        return _measure(args, work, sandbox)
+
+
+def _measure(args, work, sandbox):
     from qgis.core import QgsApplication, QgsAuthMethodConfig
-    app = QgsApplication([], False)
-    app.initQgis()
     am = QgsApplication.authManager()
     am.setMasterPassword("bench", True)
     cfg = QgsAuthMethodConfig()

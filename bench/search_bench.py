@@ -273,10 +273,12 @@ def main(argv=None):
         return 0
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from qgis.core import QgsApplication
-    app = QgsApplication([], False)
-    app.initQgis()
+    from sdi_plugin.core.qgis_app import start_qgis
+    with start_qgis():
+        return _measure(args)
 
+
+def _measure(args):
     child = subprocess.Popen([sys.executable, os.path.abspath(__file__), "--serve", "--nodes", str(args.nodes),
                               "--delay", str(args.delay), "--hang", str(args.hang)],
                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT,
@@ -321,7 +323,6 @@ def main(argv=None):
                   % (text, "(%g, %g, %g, %g)" % bbox, n, med, worst, naive[text][1]))
         print("  target: text + bbox <= 100 ms")
         cache.close()
-    app.exitQgis()
     return 0
 
 

@@ -86,29 +86,22 @@ def generate(path, n, seed=20240517):
     ds = None
 
 
-def _qgis(processing=True):
+def _paths():
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     for p in (ROOT, "/usr/share/qgis/python/plugins"):
         if p not in sys.path:
             sys.path.insert(0, p)
-    from qgis.core import QgsApplication
-    QgsApplication.setPrefixPath("/usr", True)
-    app = QgsApplication([], False)
-    app.initQgis()
-    if not processing:
-        return app
-    from processing.core.Processing import Processing
-    Processing.initialize()
-    from qgis.analysis import QgsNativeAlgorithms
-    reg = QgsApplication.processingRegistry()
-    if not reg.providerById("native"):
-        reg.addProvider(QgsNativeAlgorithms())
-    return app
 
 
 def child(kind, path):
     """One measurement in this (child) process; prints a JSON line."""
-    app = _qgis(processing=(kind == "checkvalidity"))  # noqa: F841 - keeps QGIS alive
+    _paths()
+    from sdi_plugin.core.qgis_app import start_qgis
+    with start_qgis(processing=(kind == "checkvalidity")):   # its end ends QGIS cleanly
+        _child(kind, path)
+
+
+def _child(kind, path):
     from qgis.core import QgsVectorLayer
     layer = QgsVectorLayer("%s|layername=%s" % (path, LAYER), LAYER, "ogr")
     assert layer.isValid(), path

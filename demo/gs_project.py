@@ -13,8 +13,9 @@ import os
 import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from qgis.core import QgsApplication, QgsProject, QgsVectorLayer  # noqa: E402
+from qgis.core import QgsProject, QgsVectorLayer  # noqa: E402
 
 
 def build(spec):
@@ -44,8 +45,8 @@ def build(spec):
 
 
 if __name__ == "__main__":
-    app = QgsApplication([], False)
-    app.initQgis()
-    with open(sys.argv[1], encoding="utf-8") as fh:
-        build(json.load(fh))
-    print("ok")
+    from sdi_plugin.core.qgis_app import start_qgis
+    with start_qgis():
+        with open(sys.argv[1], encoding="utf-8") as fh:
+            build(json.load(fh))
+        print("ok")

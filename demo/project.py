@@ -291,19 +291,15 @@ def main(argv=None):
     ap.add_argument("--out", required=True)
     args = ap.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from qgis.core import QgsApplication
-    QgsApplication.setPrefixPath("/usr", True)
-    app = QgsApplication([], False)
-    app.initQgis()
-    try:
-        summary = build_project(args.sample_dir, os.path.abspath(args.out))
-        print(json.dumps(summary, indent=1))
-        return 0
-    except (ProjectError, mf.ManifestError) as exc:
-        print("demo.project: %s" % exc, file=sys.stderr)
-        return 1
-    finally:
-        app.exitQgis()
+    from sdi_plugin.core.qgis_app import start_qgis
+    with start_qgis():
+        try:
+            summary = build_project(args.sample_dir, os.path.abspath(args.out))
+            print(json.dumps(summary, indent=1))
+            return 0
+        except (ProjectError, mf.ManifestError) as exc:
+            print("demo.project: %s" % exc, file=sys.stderr)
+            return 1
 
 
 if __name__ == "__main__":

@@ -67,10 +67,8 @@ def ensure_qgis():
     app = QgsApplication.instance()
     if app is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        QgsApplication.setPrefixPath("/usr", True)
-        app = QgsApplication([], False)
-        app.initQgis()
-        ensure_qgis.app = app  # keep a reference for the life of the process
+        from sdi_plugin.core.qgis_app import start_qgis
+        app = start_qgis().app   # main() ends it (stop_qgis)
     return app
 
 
@@ -154,7 +152,11 @@ def main(argv=None):
     if args.if_missing and is_current(args.out):
         print("sample data up to date in %s" % args.out)
         return 0
-    manifest = generate(args.out)
+    from sdi_plugin.core.qgis_app import stop_qgis
+    try:
+        manifest = generate(args.out)
+    finally:
+        stop_qgis()   # when generate() started QGIS (ensure_qgis): ended cleanly
     print("wrote %d datasets to %s" % (len(manifest["datasets"]), args.out))
     return 0
 

@@ -26,19 +26,19 @@ _APP = None
 def _start_qgis():
     global _APP
     if _APP is None:
-        QgsApplication.setPrefixPath("/usr", True)
-        _APP = QgsApplication([], True)
-        _APP.initQgis()
-        from processing.core.Processing import Processing
-        Processing.initialize()
-        from qgis.analysis import QgsNativeAlgorithms
-        reg = QgsApplication.processingRegistry()
-        if not reg.providerById("native"):
-            reg.addProvider(QgsNativeAlgorithms())
+        from sdi_plugin.core.qgis_app import start_qgis
+        _APP = start_qgis(gui=True, processing=True).app
     return _APP
 
 
 _start_qgis()
+
+
+def pytest_unconfigure(config):
+    """The session's end ends QGIS cleanly (tasks, worker threads, deferred deletes, then
+    exitQgis()): without it the process segfaulted at exit now and then."""
+    from sdi_plugin.core.qgis_app import stop_qgis
+    stop_qgis()
 
 
 @pytest.fixture(scope="session")

@@ -16,8 +16,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from qgis.core import QgsApplication, QgsTask  # noqa: E402
 
-app = QgsApplication([], False)
-app.initQgis()
+from sdi_plugin.core.qgis_app import start_qgis, stop_qgis  # noqa: E402
+
+app = start_qgis().app
 
 from httpfixture import ScriptedServer  # noqa: E402
 from sdi_plugin.core.nodeinfo import detect_services  # noqa: E402
@@ -49,4 +50,6 @@ while len(ended) < TASKS and time.monotonic() < deadline:
     time.sleep(0.002)   # keeps this loop from spinning; not synchronisation
 errors = [e for e in ended if e is not None]
 print("finished %d errors %d probes %d" % (len(ended), len(errors), sum(probes)))
+server.close()
+stop_qgis()
 sys.exit(0 if len(ended) == TASKS and not errors else 1)

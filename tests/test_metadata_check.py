@@ -69,13 +69,14 @@ def test_validation_works_without_any_network(good, tmp_path):
         "def refuse(*a, **k):\n    raise OSError('network used')\n"
         "socket.socket = refuse; socket.create_connection = refuse\n"
         "sys.path.insert(0, %r)\n"
-        "from qgis.core import QgsApplication\n"
-        "app = QgsApplication([], False); app.initQgis()\n"
+        "from sdi_plugin.core.qgis_app import start_qgis, stop_qgis\n"
+        "start_qgis()\n"
         "from sdi_plugin.core.metadata.check import check_metadata_bytes\n"
         "data = open(%r, 'rb').read()\n"
         "found = check_metadata_bytes(data)\n"
         "assert not [f for f in found if f.rule == 'meta.schema'], [f.message for f in found]\n"
-        "print('OFFLINE-OK')\n" % (ROOT, str(tmp_path / "rec.xml")))
+        "print('OFFLINE-OK')\n"
+        "stop_qgis()\n" % (ROOT, str(tmp_path / "rec.xml")))
     (tmp_path / "rec.xml").write_bytes(good)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", http_proxy="http://192.0.2.1:9",
                https_proxy="http://192.0.2.1:9")

@@ -19,10 +19,11 @@ DEMO_MASTER = "simpul-demo"       # a throw-away profile of the demo, not a secr
 
 _AUTHCFG_CHILD = r"""
 import json, sys
-from qgis.core import QgsApplication, QgsAuthMethodConfig
 job = json.loads(sys.stdin.read())
-app = QgsApplication([], False, job["profile"])
-app.initQgis()
+sys.path.insert(0, job["root"])
+from qgis.core import QgsApplication, QgsAuthMethodConfig
+from sdi_plugin.core.qgis_app import start_qgis, stop_qgis
+start_qgis(profile=job["profile"])
 am = QgsApplication.authManager()
 if not am.setMasterPassword(job["master"], True):
     raise SystemExit("the auth database refused the master password")
@@ -40,7 +41,7 @@ for item in job["configs"]:
         raise SystemExit("could not store authcfg %s" % item["name"])
     out[item["node"]] = cfg.id()
 print("AUTHCFGS " + json.dumps(out))
-app.exitQgis()
+stop_qgis()
 """
 
 
@@ -50,7 +51,7 @@ def add_authcfgs(profiles_dir, prof, configs, master=DEMO_MASTER):
     ``profiles_dir/auth-master.txt`` for :func:`run_qgis` (QGIS_AUTH_PASSWORD_FILE), so QGIS never
     asks for it. ``configs``: [{"node", "id" (7 characters), "name", "user", "password"}].
     Returns {node id: authcfg id}."""
-    job = {"profile": prof.rstrip("/") + "/", "master": master, "configs": list(configs)}
+    job = {"profile": prof.rstrip("/") + "/", "master": master, "configs": list(configs), "root": ROOT}
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     proc = subprocess.run(["/usr/bin/python3", "-c", _AUTHCFG_CHILD], input=json.dumps(job), capture_output=True,
                           text=True, env=env, timeout=120)

@@ -17,12 +17,13 @@ import threading
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsSettings, QgsTask
+from qgis.core import Qgis, QgsMessageLog, QgsSettings
 from qgis.PyQt.QtCore import QObject, pyqtSignal, pyqtSlot
 
 from . import events
 from .i18n import tr, ui_language
 from .paths import resource
+from .tasks import FunctionTask, stop_tasks
 
 FORMAT = "simpul-exercises"
 EXERCISES_FILE = resource("exercises", "latihan.json")
@@ -211,24 +212,23 @@ def server_message(resp):
         return resp.error or tr("the server answered HTTP {status}").format(status=resp.status)
 
 
-class ProgressPostTask(QgsTask):
+class ProgressPostTask(FunctionTask):
     """Send the unsent completed steps to the lab node (background; quiet on failure)."""
 
     def __init__(self, lab_url, participant, items):
-        super().__init__(tr("Simpul: sending exercise progress"), QgsTask.CanCancel)
         self.lab_url, self.participant, self.items = lab_url, participant, list(items)
         self.sent, self.failures = [], []
+        super().__init__(tr("Simpul: sending exercise progress"), self._send)
 
-    def run(self):
+    def _send(self, feedback):
         for step, detail in self.items:
-            if self.isCanceled():
-                return False
-            resp = post_progress(self.lab_url, self.participant, step, detail)
+            if feedback.isCanceled():
+                return
+            resp = post_progress(self.lab_url, self.participant, step, detail, feedback=feedback)
             if resp.ok:
                 self.sent.append(step)
             else:
                 self.failures.append((step, server_message(resp)))
-        return True
 
 
 class Tracker(QObject):
@@ -259,11 +259,8 @@ class Tracker(QObject):
     def stop(self):
         events.unsubscribe(self._observed)
         self._listening = False
-        if self._task is not None:
-            try:
-                self._task.cancel()
-            except RuntimeError:
-                pass
+        task, self._task = self._task, None
+        stop_tasks([task])
 
     def _observed(self, step, detail):
         # any thread: tick (thread-safe), then hand over to the tracker's own thread. Only in a
@@ -304,11 +301,8 @@ class Tracker(QObject):
         if not items:
             return None
         task = ProgressPostTask(url, name, items)
-        task.taskCompleted.connect(lambda: self._sent(task))
-        task.taskTerminated.connect(lambda: self._sent(task))
         self._task = task
-        QgsApplication.taskManager().addTask(task)
-        return task
+        return task.watch(ended=self._sent).submit()
 
     def busy(self):
         return self._task is not None

@@ -39,15 +39,21 @@ def pool(name, workers):
         return found
 
 
-def shutdown(name=None):
+def shutdown(name=None, wait=False):
     """Let the threads of pool ``name`` (every pool when None) go; running calls end at their
-    timeout, queued ones are dropped (plugin unload)."""
+    timeout, queued ones are dropped (plugin unload). ``wait``: return only once the threads
+    have ended (a process that is about to end QGIS, see ``core/qgis_app.py``)."""
+    ended = []
     with _LOCK:
         names = [name] if name else list(_POOLS)
         for key in names:
             found = _POOLS.pop(key, None)
             if found is not None:
                 found.shutdown(wait=False, cancel_futures=True)
+                if wait:
+                    ended.append(found)
+    for found in ended:
+        found.shutdown(wait=True)
 
 
 class Gate:

@@ -1,11 +1,12 @@
 """Loading records as layers off the GUI thread, and putting the layers into the project, one
 layer-tree group per node."""
-from qgis.core import QgsApplication, QgsFeedback, QgsProject, QgsTask
+from qgis.core import QgsProject
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.i18n import tr
 from ..core.loader import load_link, load_records
 from ..core.nodes import NodeRegistry
+from ..core.tasks import FunctionTask
 
 
 def authcfg_for(registry=None):
@@ -15,18 +16,7 @@ def authcfg_for(registry=None):
     return lambda record: nodes.get(getattr(record, "node_id", ""), "")
 
 
-class TaskFeedback(QgsFeedback):
-    """A feedback that reports the task's cancel to Simpul's network calls (they poll it)."""
-
-    def __init__(self, task):
-        super().__init__()
-        self._task = task
-
-    def isCanceled(self):  # noqa: N802 - Qt's name
-        return self._task.isCanceled() or super().isCanceled()
-
-
-class LoadTask(QgsTask):
+class LoadTask(FunctionTask):
     """Load records (or given links of records) in the background.
 
     ``jobs`` is a list of records, or of ``(record, link)`` pairs for one link each. After the
@@ -35,34 +25,33 @@ class LoadTask(QgsTask):
     """
 
     def __init__(self, jobs, kinds=None, project_crs=None, registry=None, timeout=20.0):
-        super().__init__(tr("Simpul: loading {count} layer(s)").format(count=len(jobs)), QgsTask.CanCancel)
         self.jobs = list(jobs)
         self.kinds = kinds
         self.project_crs = project_crs
         self.timeout = timeout
         self._authcfg = authcfg_for(registry)
         self.results = []
+        super().__init__(tr("Simpul: loading {count} layer(s)").format(count=len(jobs)), self._load)
 
-    def run(self):
-        fb = TaskFeedback(self)
-        fb.progressChanged.connect(self.setProgress)
+    def _load(self, fb):
         records = [j for j in self.jobs if not isinstance(j, tuple)]
         pairs = [j for j in self.jobs if isinstance(j, tuple)]
         for i, (record, link) in enumerate(pairs):
-            if self.isCanceled():
+            if fb.isCanceled():
                 break
             result = load_link(link, record, self.project_crs, self._authcfg(record), self.timeout, fb)
             if result.layer is not None:   # one record, several of its links: say which is which
                 result.layer.setName("%s (%s)" % (result.layer.name(), result.kind))
             self.results.append(result)
             self.setProgress(100.0 * (i + 1) / max(1, len(self.jobs)))
-        if records and not self.isCanceled():
+        if records and not fb.isCanceled():
             self.results += load_records(records, self.kinds, self.project_crs, self._authcfg, self.timeout, fb)
         main = QCoreApplication.instance().thread()
         for result in self.results:
             if result.layer is not None:
                 result.layer.moveToThread(main)
-        return True
+        return self.results
+
 
 def add_to_project(results, project=None):
     """Add the loaded layers of ``results`` to ``project``, in a group per node (created at the
@@ -85,9 +74,6 @@ def add_to_project(results, project=None):
 
 
 def run_load(jobs, on_done, kinds=None, project_crs=None, registry=None):
-    """Start a :class:`LoadTask`; ``on_done(task)`` runs on the GUI thread when it ends."""
-    task = LoadTask(jobs, kinds, project_crs, registry)
-    task.taskCompleted.connect(lambda: on_done(task))
-    task.taskTerminated.connect(lambda: on_done(task))
-    QgsApplication.taskManager().addTask(task)
-    return task
+    """Start a :class:`LoadTask`; ``on_done(task)`` (a bound method) runs on the GUI thread
+    when it ends."""
+    return LoadTask(jobs, kinds, project_crs, registry).watch(ended=on_done).submit()

@@ -1,26 +1,22 @@
 """Choose nodes from the JIGN directory (bundled, or the last good copy of a remote one) to
 add to your own; refresh the directory from its URL in the background."""
-from qgis.core import QgsApplication, QgsSettings, QgsTask
+from qgis.core import QgsSettings
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                  QTreeWidget, QTreeWidgetItem, QVBoxLayout)
 
 from ..core import directory
 from ..core.i18n import tr
+from ..core.tasks import FunctionTask, stop_tasks
 from .node_dialog import level_label
 from .node_list import group_key
 
 
-class RefreshTask(QgsTask):
+class RefreshTask(FunctionTask):
     def __init__(self, url):
-        super().__init__(tr("Simpul: refreshing the node directory"), QgsTask.CanCancel)
         self.url = url
-        self.result = None
-
-    def run(self):
-        from .add_layers import TaskFeedback
-        self.result = directory.refresh(self.url, feedback=TaskFeedback(self))
-        return True
+        super().__init__(tr("Simpul: refreshing the node directory"),
+                         lambda fb: directory.refresh(url, feedback=fb))
 
 
 class DirectoryDialog(QDialog):
@@ -116,12 +112,15 @@ class DirectoryDialog(QDialog):
             return
         QgsSettings().setValue(directory.URL_KEY, url)
         self.btn_refresh.setEnabled(False)
-        self._task = RefreshTask(url)
-        self._task.taskCompleted.connect(self._refreshed)
-        self._task.taskTerminated.connect(self._refreshed)
-        QgsApplication.taskManager().addTask(self._task)
+        self._task = RefreshTask(url).watch(ended=self._refreshed).submit()
 
-    def _refreshed(self):
+    def done(self, code):
+        """Closing the dialog (Add, Cancel, Esc) ends its refresh: no task outlives it."""
+        task, self._task = self._task, None
+        stop_tasks([task])
+        super().done(code)
+
+    def _refreshed(self, _task=None):
         self.btn_refresh.setEnabled(True)
         result = self._task.result if self._task is not None else None
         if result is not None:

@@ -14,6 +14,7 @@ from qgis.PyQt.QtWidgets import (QAbstractButton, QAction, QFileDialog, QLabel, 
 from ..core import directory
 from ..core.i18n import tr
 from ..core.nodes import NodeRegistry
+from ..core.tasks import stop_tasks
 from .add_layers import add_to_project, run_load
 from .health_monitor import HealthMonitor
 from .node_dialog import NodeDialog
@@ -302,9 +303,9 @@ class DiscoverPage(QWidget):
     def cancel_tasks(self):
         self.monitor.cancel()
         self.search_panel.shutdown()
-        for task in list(self.load_tasks):
-            task.cancel()
+        tasks = list(self.load_tasks)
         self.load_tasks.clear()
+        stop_tasks(tasks)
         self._clear_footprint()
 
     def shutdown(self):

@@ -1,7 +1,7 @@
 """Node health in the background: one ``QgsTask`` per node, now (Check) and every N minutes
 (``simpul/health/interval_minutes``); results go into the user's nodes and out by signals.
 A dead or hanging node costs its task one timeout and blocks nothing else."""
-from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsTask
+from qgis.core import Qgis, QgsMessageLog
 from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QIcon
 
@@ -9,7 +9,7 @@ from ..core import health
 from ..core.i18n import tr
 from ..core.nodes import NodeRegistry
 from ..core.paths import resource
-from .add_layers import TaskFeedback
+from ..core.tasks import FunctionTask, stop_tasks
 
 LOG_TAG = "Simpul"
 _ICONS = {}
@@ -33,21 +33,20 @@ def cache_counter():
     return lambda node_id: cache.count(node_id) or None
 
 
-class HealthTask(QgsTask):
+class HealthTask(FunctionTask):
     """Check one node (``core.health.check``) off the GUI thread."""
 
     def __init__(self, node, detect=False, timeout=None):
-        super().__init__(tr("Simpul: checking node {name}").format(name=node.name), QgsTask.CanCancel)
         self.node = node
         self.detect = detect
         self.timeout = timeout
         self.health = None
         self.services = None
+        super().__init__(tr("Simpul: checking node {name}").format(name=node.name), self._check)
 
-    def run(self):
-        self.health, self.services = health.check(self.node, timeout=self.timeout, feedback=TaskFeedback(self),
+    def _check(self, fb):
+        self.health, self.services = health.check(self.node, timeout=self.timeout, feedback=fb,
                                                   detect=self.detect, cache_count=cache_counter())
-        return not self.isCanceled()
 
 
 class HealthMonitor(QObject):
@@ -83,15 +82,16 @@ class HealthMonitor(QObject):
             return None
         task = HealthTask(node, detect=bool(detect) if detect is not None else not node.services)
         self.tasks[node_id] = task
-        task.taskCompleted.connect(lambda: self._done(node_id, task))
-        task.taskTerminated.connect(lambda: self._done(node_id, task))
-        QgsApplication.taskManager().addTask(task)
+        task.watch(ended=self._ended).submit()
         self.checkStarted.emit(node_id)
         return task
 
     def check_all(self):
         for node in self.registry.nodes():
             self.check(node.id, detect=False)
+
+    def _ended(self, task):
+        self._done(task.node.id, task)
 
     def _done(self, node_id, task):
         if self.tasks.get(node_id) is task:
@@ -110,6 +110,6 @@ class HealthMonitor(QObject):
 
     def cancel(self):
         self.timer.stop()
-        for task in list(self.tasks.values()):
-            task.cancel()
+        tasks = list(self.tasks.values())
         self.tasks.clear()
+        stop_tasks(tasks)

@@ -6,7 +6,7 @@ Thin: the logic is in ``core/exercises.py`` (steps, checklist, progress sending)
 import html
 import time
 
-from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsProject, QgsTask, QgsVectorLayer
+from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QGuiApplication
 from qgis.PyQt.QtWidgets import (QCheckBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
@@ -15,31 +15,18 @@ from qgis.PyQt.QtWidgets import (QCheckBox, QFormLayout, QFrame, QGroupBox, QHBo
 
 from ..core import exercises, lab
 from ..core.i18n import tr, ui_language
+from ..core.tasks import FunctionTask, stop_tasks
 
 LOG_TAG = "Simpul"
 REFRESH_MS = 10000
 
 
-class CallTask(QgsTask):
-    """Run ``fn(feedback=…)`` off the GUI thread; ``result`` or ``error`` (a message) afterwards."""
+class CallTask(FunctionTask):
+    """Run ``fn(feedback)`` off the GUI thread; ``result`` or ``error`` (a message) afterwards.
+    Its cancel reaches ``fn`` at once (through the feedback it polls)."""
 
     def __init__(self, title, fn):
-        super().__init__(title, QgsTask.CanCancel)
-        self.fn = fn
-        self.result = None
-        self.error = ""
-
-    def run(self):
-        from qgis.core import QgsFeedback
-        fb = QgsFeedback()
-        self.taskTerminated.connect(fb.cancel)
-        try:
-            self.result = self.fn(fb)
-        except lab.LabError as exc:
-            self.error = str(exc)
-        except Exception as exc:  # noqa: BLE001 - a message, never a traceback, for the user
-            self.error = tr("Unexpected error: {error}").format(error=exc)
-        return True
+        super().__init__(title, fn, expected=(lab.LabError,))
 
 
 class StepRow(QWidget):
@@ -89,6 +76,7 @@ class LabPage(QWidget):
         self.iface = iface
         self.tracker = tracker or exercises.tracker()
         self._tasks = set()
+        self._done_of = {}     # id(task) -> what to do on the GUI thread when it ends
         try:
             self.exercises = exercises.load_exercises()
             problem = ""
@@ -457,27 +445,26 @@ class LabPage(QWidget):
 
     def _run(self, kind, title, fn, done):
         task = CallTask(title, fn)
-        entry = (kind, task)
-        self._tasks.add(entry)
+        self._tasks.add((kind, task))
+        self._done_of[id(task)] = done
+        task.watch(ended=self._task_ended)
+        return task.submit()
 
-        def finished():
-            self._tasks.discard(entry)
+    def _task_ended(self, task):
+        self._tasks.discard(next((e for e in self._tasks if e[1] is task), None))
+        done = self._done_of.pop(id(task), None)
+        if done is not None:
             done(task)
-        task.taskCompleted.connect(finished)
-        task.taskTerminated.connect(finished)
-        QgsApplication.taskManager().addTask(task)
-        return task
 
     def busy(self):
         return bool(self._tasks)
 
     def shutdown(self):
         self.timer.stop()
-        for _, task in list(self._tasks):
-            try:
-                task.cancel()
-            except RuntimeError:
-                pass
+        tasks = [task for _, task in self._tasks]
+        self._tasks.clear()
+        self._done_of.clear()
+        stop_tasks(tasks)   # canceled and ended before the widgets go
         for signal, slot in ((self.tracker.changed, self._ticked), (self.tracker.sendFinished, self._sent)):
             try:
                 signal.disconnect(slot)

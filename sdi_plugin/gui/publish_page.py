@@ -3,13 +3,14 @@ it, plan (every remote change, to confirm), publish with progress and cancel, an
 with its links — the layer loads back from the node's WMS and WFS with one click.
 
 Thin by rule: planning, publishing, rollback and checks are ``sdi_plugin.core.publish``; the
-work runs in a :class:`PublishTask` (``QgsTask``), never on the GUI thread.
+work runs in a :class:`PublishTask` (``core.tasks.FunctionTask``), never on the GUI thread.
 """
 import html
 
 from qgis.core import (Qgis, QgsApplication, QgsMapLayerProxyModel, QgsMapRendererParallelJob, QgsMapSettings,
-                       QgsProcessingFeedback, QgsProject, QgsRasterLayer, QgsTask, QgsVectorLayer)
+                       QgsProcessingFeedback, QgsProject, QgsRasterLayer, QgsVectorLayer)
 from qgis.gui import QgsCollapsibleGroupBox, QgsFileWidget, QgsMapLayerComboBox
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QSize, Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QColor, QPixmap
 from qgis.PyQt.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
@@ -24,6 +25,7 @@ from ..core.publish.dataset import safe_name
 from ..core.publish.endpoints import resolve_node
 from ..core.publish.model import PublishError
 from ..core.publish.sld import layer_sld
+from ..core.tasks import FunctionTask, stop_tasks
 from .flow_view import layer_path, preselect
 from .publish_report import ACTION_COLOURS, change_text, checklist_rows, resource_label, result_html
 
@@ -35,23 +37,16 @@ class _Feedback(QgsProcessingFeedback):
         self.step.emit(text)
 
 
-class PublishTask(QgsTask):
+class PublishTask(FunctionTask):
     """One plan or publish (``kwargs`` for :func:`publish_dataset`) off the GUI thread."""
 
     def __init__(self, kwargs, title):
-        super().__init__(title, QgsTask.CanCancel)
         self.kwargs = kwargs
-        self.report = None
-        self.feedback = _Feedback()
-        self.feedback.progressChanged.connect(self.setProgress)
+        super().__init__(title, lambda fb: publish_dataset(feedback=fb, **kwargs), feedback=_Feedback())
 
-    def cancel(self):
-        self.feedback.cancel()
-        super().cancel()
-
-    def run(self):
-        self.report = publish_dataset(feedback=self.feedback, **self.kwargs)
-        return True
+    @property
+    def report(self):
+        return self.result
 
 
 class PublishPage(QWidget):
@@ -350,12 +345,13 @@ class PublishPage(QWidget):
                                  "the node an authentication configuration in Discover (edit the node)."),
                               int(Qgis.Info))
         self.task = PublishTask(kwargs, title)
-        self.task.progressChanged.connect(lambda p: self.progress.setValue(int(p)))
+        self.task.watch(ended=self._done, progress=self._progress)
         self.task.feedback.step.connect(self.status.setText)
-        self.task.taskCompleted.connect(self._done)
-        self.task.taskTerminated.connect(self._done)
         self._busy(True, tr("Planning …") if dry_run else tr("Publishing …"))
-        QgsApplication.taskManager().addTask(self.task)
+        self.task.submit()
+
+    def _progress(self, value):
+        self.progress.setValue(int(value))
 
     def run_now(self, dry_run=True):
         """Plan or publish in this thread (scripts and tests); returns the report."""
@@ -375,11 +371,12 @@ class PublishPage(QWidget):
         self.cancel()
 
     def shutdown(self):
-        self.cancel()
         try:
             QgsProject.instance().layersAdded.disconnect(self._layers_added)
         except TypeError:
             pass
+        task, self.task = self.task, None
+        stop_tasks([task])   # canceled (the node's changes undone) and ended before the widgets go
         job, self._render_job = self._render_job, None
         if job is not None:
             job.cancel()
@@ -394,11 +391,12 @@ class PublishPage(QWidget):
         if text:
             self.status.setText(text)
 
-    def _done(self):
+    def _done(self, _task=None):
         task, self.task = self.task, None
         report = task.report if task is not None else None
         if report is None:
-            report = {"result": "canceled", "message": tr("Canceled."), "changes": [], "verification": [],
+            error = task.error if task is not None else ""
+            report = {"result": "failed" if error else "canceled", "message": error or tr("Canceled."), "changes": [], "verification": [],
                       "links": {}, "gate": None, "dry_run": True}
         self.report = report
         self._busy(False)
@@ -494,8 +492,13 @@ class PublishPage(QWidget):
                 grid.addWidget(button, r, 2)      # (re)parented first: a reparented widget is hidden
                 button.setVisible(usable)
         if rows:   # once the layout has the rows: the checklist at the top of the view
-            QTimer.singleShot(0, lambda: self.scroll.verticalScrollBar().setValue(
-                max(0, self.checklist.y() - 8)) if self.checklist.isVisible() else None)
+            QTimer.singleShot(0, self._scroll_to_checklist)
+
+    def _scroll_to_checklist(self):
+        # a bound method run at the next turn of the event loop: the page may be gone by then
+        if sip.isdeleted(self) or sip.isdeleted(self.checklist) or not self.checklist.isVisible():
+            return
+        self.scroll.verticalScrollBar().setValue(max(0, self.checklist.y() - 8))
 
     def checklist_state(self):
         """[(key, ok)] of the checklist shown (for scripts and tests)."""

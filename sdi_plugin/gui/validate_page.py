@@ -10,7 +10,7 @@ import tempfile
 
 from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsCsException,
                        QgsFeatureRequest, QgsGeometry, QgsMapLayerType, QgsProcessingUtils, QgsProject,
-                       QgsRectangle, QgsTask, QgsVectorLayer)
+                       QgsRectangle, QgsVectorLayer)
 from qgis.gui import QgsDatabaseSchemaComboBox, QgsProviderConnectionComboBox
 from qgis.PyQt.QtCore import QUrl, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QBrush, QColor, QDesktopServices
@@ -21,6 +21,7 @@ from qgis.PyQt.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, Q
 from ..core.findings import ERROR, INFO, WARNING
 from ..core.i18n import tr
 from ..core.secrets import redact
+from ..core.tasks import FunctionTask, stop_tasks
 from ..core.validate import InputError, validate_batch, validate_layer
 from ..core.validate.engine import SubFeedback, validate_schema
 from ..core.validate.errorlayer import COLOURS, severity_labels
@@ -40,95 +41,70 @@ def fixable(finding):
     return finding.rule in FIXABLE_RULES
 
 
-class _TaskFeedback:
-    """What the validator needs from a feedback, answered by the task."""
+def validate_job(feedback, jobs=(), source="", out_dir="", feature_type=None, schema=None):
+    """Validate layers (``jobs``: [(ref, layer or None)]), a folder/GeoPackage (``source``) or a
+    PostGIS schema (``schema``: (connection name, schema)), then write the report files into
+    ``out_dir``. Returns (report, outputs); (None, {}) when canceled. Runs in a
+    :class:`~sdi_plugin.core.tasks.FunctionTask`."""
+    if schema:
+        report = validate_schema(schema[0], schema[1], feedback=feedback)
+    elif source:
+        report = validate_batch(source, feedback=feedback)
+    else:
+        results = []
+        for n, (ref, layer) in enumerate(jobs):
+            if feedback.isCanceled():
+                break
+            layer = layer if layer is not None else open_ref(ref)
+            sub = SubFeedback(feedback, 95.0 * n / len(jobs), 95.0 / len(jobs))
+            ft = feature_type if len(jobs) == 1 else None
+            results.append(validate_layer(layer, ref, ft, "", sub))
+        report = Report(results, source=tr("Project layers") if len(results) > 1 else None,
+                        canceled=feedback.isCanceled())
+    if feedback.isCanceled():
+        return None, {}
+    outputs = write_outputs(report, os.path.join(out_dir, "findings.gpkg"), os.path.join(out_dir, "report.html"),
+                            os.path.join(out_dir, "report.json"))
+    feedback.setProgress(100)
+    return report, outputs
 
-    def __init__(self, task):
-        self.task = task
 
-    def isCanceled(self):  # noqa: N802 (Qt's name)
-        return self.task.isCanceled()
-
-    def setProgress(self, value):  # noqa: N802 (Qt's name)
-        self.task.setProgress(value)
-
-    def pushInfo(self, text):  # noqa: N802 (Qt's name)
-        pass
-
-
-class ValidateTask(QgsTask):
-    """Validate layers (``jobs``: [(ref, layer or None)]) or a folder/GeoPackage off the GUI thread,
-    then write the report files into ``out_dir``."""
+class ValidateTask(FunctionTask):
+    """:func:`validate_job` off the GUI thread; ``report`` and ``outputs`` afterwards."""
 
     def __init__(self, jobs=None, source="", out_dir="", feature_type=None, schema=None):
-        super().__init__(tr("Simpul: validating"), QgsTask.CanCancel)
+        jobs = list(jobs or [])
+        super().__init__(tr("Simpul: validating"),
+                         lambda fb: validate_job(fb, jobs, source, out_dir, feature_type, schema),
+                         expected=(InputError, OSError))
         self.schema = schema            # (PostGIS connection name, schema) or None
-        self.jobs = list(jobs or [])
-        self.source = source
-        self.out_dir = out_dir
-        self.feature_type = feature_type
-        self.report = None
-        self.outputs = {}
-        self.error = ""
 
-    def run(self):
-        fb = _TaskFeedback(self)
-        try:
-            if self.schema:
-                self.report = validate_schema(self.schema[0], self.schema[1], feedback=fb)
-            elif self.source:
-                self.report = validate_batch(self.source, feedback=fb)
-            else:
-                results = []
-                for n, (ref, layer) in enumerate(self.jobs):
-                    if self.isCanceled():
-                        break
-                    layer = layer if layer is not None else open_ref(ref)
-                    sub = SubFeedback(fb, 95.0 * n / len(self.jobs), 95.0 / len(self.jobs))
-                    ft = self.feature_type if len(self.jobs) == 1 else None
-                    results.append(validate_layer(layer, ref, ft, "", sub))
-                self.report = Report(results, source=tr("Project layers") if len(results) > 1 else None,
-                                     canceled=self.isCanceled())
-            if self.isCanceled():
-                return False
-            self.outputs = write_outputs(self.report, os.path.join(self.out_dir, "findings.gpkg"),
-                                         os.path.join(self.out_dir, "report.html"),
-                                         os.path.join(self.out_dir, "report.json"))
-            self.setProgress(100)
-            return True
-        except (InputError, OSError) as exc:
-            self.error = str(exc)
-            return False
-        except Exception as exc:  # noqa: BLE001 - never let a task die silently
-            self.error = tr("Unexpected error: {error}").format(error=exc)
-            return False
+    @property
+    def report(self):
+        return self.result[0] if self.result else None
+
+    @property
+    def outputs(self):
+        return self.result[1] if self.result else {}
 
 
-class StandardizeTask(QgsTask):
-    """The Fix: ``sdi:standardizedataset``'s core on a copy of the layer opened in this thread;
-    the source is never written. ``result`` is a StandardizeResult, ``error`` a message."""
+def standardize_job(feedback, ref, out_path, feature_type, field_map, defaults=None):
+    """The Fix: ``sdi:standardizedataset``'s core on the layer opened afresh in this thread; the
+    source is never written. Returns a StandardizeResult (None when canceled)."""
+    from ..core.standardize import standardize_dataset
+    layer = open_ref(ref)
+    result = standardize_dataset(layer, out_path, feature_type=feature_type, field_map=field_map, ref=ref,
+                                 defaults=defaults, feedback=feedback)
+    return None if feedback.isCanceled() else result
+
+
+class StandardizeTask(FunctionTask):
+    """:func:`standardize_job` off the GUI thread; ``result`` (a StandardizeResult) or ``error``."""
 
     def __init__(self, ref, out_path, feature_type, field_map, defaults=None):
-        super().__init__(tr("Simpul: fixing the dataset"), QgsTask.CanCancel)
-        self.ref, self.out_path = ref, out_path
-        self.feature_type, self.field_map, self.defaults = feature_type, field_map, defaults
-        self.result = None
-        self.error = ""
-
-    def run(self):
-        from ..core.standardize import standardize_dataset
-        try:
-            layer = open_ref(self.ref)
-            self.result = standardize_dataset(layer, self.out_path, feature_type=self.feature_type,
-                                              field_map=self.field_map, ref=self.ref, defaults=self.defaults,
-                                              feedback=_TaskFeedback(self))
-            return not self.isCanceled()
-        except (InputError, OSError) as exc:
-            self.error = str(exc)
-            return False
-        except Exception as exc:  # noqa: BLE001 - never let a task die silently
-            self.error = tr("Unexpected error: {error}").format(error=exc)
-            return False
+        super().__init__(tr("Simpul: fixing the dataset"),
+                         lambda fb: standardize_job(fb, ref, out_path, feature_type, field_map, defaults),
+                         expected=(InputError, OSError))
 
 
 class ValidatePage(QWidget):
@@ -349,14 +325,15 @@ class ValidatePage(QWidget):
                 self._layer_ids[n] = lid
         out_dir = tempfile.mkdtemp(prefix="validate-", dir=QgsProcessingUtils.tempFolder())
         self.task = ValidateTask(jobs, source, out_dir, self.feature_type.text().strip() or None, schema)
-        self.task.progressChanged.connect(lambda v: self.progress.setValue(int(v)))
-        self.task.taskCompleted.connect(self._done)
-        self.task.taskTerminated.connect(self._done)
+        self.task.watch(ended=self._done, progress=self._progress)
         self.btn_run.setEnabled(False)
         self.btn_cancel.setEnabled(True)
         self.progress.setValue(0)
         self.summary.setText(html.escape(tr("Validating…")))
-        QgsApplication.taskManager().addTask(self.task)
+        self.task.submit()
+
+    def _progress(self, value):
+        self.progress.setValue(int(value))
 
     def cancel(self):
         if self.task is not None:
@@ -367,13 +344,13 @@ class ValidatePage(QWidget):
     def cancel_tasks(self):
         self.cancel()
 
-    def _done(self):
+    def _done(self, task=None):
         task, self.task = self.task, None
         self.btn_run.setEnabled(True)
         self.btn_cancel.setEnabled(False)
         if task is None:
             return
-        if task.report is None or task.isCanceled() or task.error:
+        if task.report is None or task.canceled or task.error:
             text = task.error or tr("The validation was canceled.")
             self.summary.setText(html.escape(text))
             self._say(text, warn=True)
@@ -606,18 +583,16 @@ class ValidatePage(QWidget):
         defaults = self.fix_defaults() if callable(self.fix_defaults) else None
         self._fix_source = layer.id()
         self.fix_task = StandardizeTask(ref, out_path, fcode, list(pairs), defaults)
-        self.fix_task.progressChanged.connect(lambda v: self.progress.setValue(int(v)))
-        self.fix_task.taskCompleted.connect(self._fix_done)
-        self.fix_task.taskTerminated.connect(self._fix_done)
+        self.fix_task.watch(ended=self._fix_done, progress=self._progress)
         for b in (self.btn_run, self.btn_fix, self.btn_fix_finding):
             b.setEnabled(False)
         self.btn_cancel.setEnabled(True)
         self.progress.setValue(0)
         self.summary.setText(html.escape(tr("Fixing: writing {file} …").format(file=os.path.basename(out_path))))
-        QgsApplication.taskManager().addTask(self.fix_task)
+        self.fix_task.submit()
         return self.fix_task
 
-    def _fix_done(self):
+    def _fix_done(self, task=None):
         task, self.fix_task = self.fix_task, None
         self.btn_run.setEnabled(True)
         self.btn_cancel.setEnabled(False)
@@ -677,7 +652,9 @@ class ValidatePage(QWidget):
         self.message.emit(redact(text), 1 if warn else 0)
 
     def shutdown(self):
-        self.cancel()
+        task, self.task = self.task, None
+        fix_task, self.fix_task = self.fix_task, None
+        stop_tasks([task, fix_task])   # disconnected, canceled and ended before the widgets go
         project = QgsProject.instance()
         for sig in (project.layersAdded, project.layersRemoved):
             try:
