@@ -106,3 +106,31 @@ def test_stop_qgis_ends_running_tasks_and_worker_threads(tmp_path):
     proc = subprocess.run(["/usr/bin/python3", str(script)], capture_output=True, text=True, env=env, timeout=120)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "SEEN ['canceled', 'worker']" in proc.stdout, proc.stdout + proc.stderr[-2000:]
+
+
+def test_layers_still_held_by_python_do_not_crash_the_exit(tmp_path, sample_data_dir):
+    """A script (or a test module) that still holds a layer, its feature source and an iterator
+    when QGIS ends: those objects went at interpreter exit, after exitQgis() had closed GDAL, and
+    the process segfaulted every time (~QgsVectorLayer -> GDALCloseWrapper in Py_FinalizeEx).
+    stop_qgis() deletes them first."""
+    gpkg = next(os.path.join(d, f) for d, _s, fs in os.walk(sample_data_dir) for f in sorted(fs)
+                if f.endswith(".gpkg"))
+    script = tmp_path / "held.py"
+    script.write_text(
+        "import sys\n"
+        "sys.path.insert(0, %r)\n"
+        "from qgis.core import QgsVectorLayer\n"
+        "from sdi_plugin.core.qgis_app import start_qgis, stop_qgis\n"
+        "start_qgis()\n"
+        "LAYER = QgsVectorLayer(%r, 'held', 'ogr')\n"
+        "assert LAYER.isValid()\n"
+        "SOURCE = LAYER.dataProvider().featureSource()\n"
+        "ITERATOR = LAYER.getFeatures()\n"
+        "FIRST = next(ITERATOR)\n"
+        "stop_qgis()\n"
+        "print('ENDED')\n" % (ROOT, gpkg))
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    for _ in range(3):
+        proc = subprocess.run(["/usr/bin/python3", str(script)], capture_output=True, text=True, env=env,
+                              timeout=120)
+        assert proc.returncode == 0 and "ENDED" in proc.stdout, (proc.returncode, proc.stderr[-2000:])

@@ -97,8 +97,28 @@ def stop_qgis(timeout=60.0):
     except Exception:  # noqa: BLE001 - the project may be half gone already; exit anyway
         pass
     gc.collect()
+    _delete_python_owned_data_objects()
     QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
     QCoreApplication.processEvents()
     QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
     _APP.exitQgis()
     _APP = None
+
+
+def _delete_python_owned_data_objects():
+    """Delete now the layers, feature sources and iterators that Python still holds (a script's
+    or a test module's variables): their providers close GDAL datasets and database connections
+    when they go, which after ``exitQgis()`` — when Python drops them at interpreter exit — would
+    be a segfault (seen: ``QgsOgrProviderUtils::GDALCloseWrapper`` from ``~QgsVectorLayer`` in
+    ``Py_FinalizeEx``). Objects owned by C++ (a project's layers) are left to their owner."""
+    from qgis.core import QgsAbstractFeatureSource, QgsFeatureIterator, QgsMapLayer
+    from qgis.PyQt import sip
+    kinds = (QgsFeatureIterator, QgsAbstractFeatureSource, QgsMapLayer)   # iterators before their sources
+    for kind in kinds:
+        for obj in [o for o in gc.get_objects() if isinstance(o, kind)]:
+            try:
+                if not sip.isdeleted(obj) and sip.ispyowned(obj):
+                    sip.delete(obj)
+            except (RuntimeError, TypeError):
+                pass   # already gone, or not a wrapper sip can delete
+
