@@ -3,8 +3,11 @@
 
 Offline by construction: the schema documents are parsed with ``no_network=True`` and a
 resolver that answers every import from inside ``resources/schemas`` and refuses anything else,
-so a schema never reaches the network, whatever its ``schemaLocation`` says. The compiled
-schema is cached per folder.
+so a schema never reaches the network, whatever its ``schemaLocation`` says.
+
+The schema is compiled anew for every check (about 0.02 s) and never kept across calls: with
+libspatialite 5.1 (QGIS 3.40 on Debian 13), QGIS opening a GeoPackage cleans up libxml2's global
+state, after which a compiled ``XMLSchema`` kept from before segfaults or reports nonsense.
 """
 import os
 import threading
@@ -22,8 +25,7 @@ ROOTS = ((GMD, ("iso", "19139", "20070417", "gmd", "gmd.xsd")),
 XS = "http://www.w3.org/2001/XMLSchema"
 MAX_ERRORS = 50
 
-_cache = {}
-_lock = threading.Lock()
+_lock = threading.Lock()   # one compile/validation at a time (libxml2's global state)
 
 
 class SchemaUnavailable(RuntimeError):
@@ -63,14 +65,12 @@ def missing_message(base=None):
 
 
 def load_schema(base=None):
-    """The compiled ``etree.XMLSchema`` for gmd + gmx, and the resolver that served it.
+    """A freshly compiled ``etree.XMLSchema`` for gmd + gmx, and the resolver that served it.
+    Use it at once and drop it (never keep it across calls: see the module's docstring).
 
     Raises :class:`SchemaUnavailable` when the schemas are missing or do not compile."""
     base = os.path.abspath(base or SCHEMA_DIR)
     with _lock:
-        hit = _cache.get(base)
-        if hit:
-            return hit
         files = [os.path.join(base, *parts) for _, parts in ROOTS]
         if not all(os.path.isfile(f) for f in files):
             raise SchemaUnavailable(missing_message(base))
@@ -93,19 +93,17 @@ def load_schema(base=None):
                     url=resolver.refused[0])) from None
             raise SchemaUnavailable(tr("The bundled ISO 19139 schemas in {folder} could not be read: "
                                        "{error}").format(folder=base, error=exc)) from None
-        _cache[base] = (schema, resolver)
         return schema, resolver
 
 
 def schema_errors(root, base=None):
     """Schema errors of an MD_Metadata element: a list of (line, message, path); [] when valid."""
     schema, _ = load_schema(base)
-    with _lock:   # an XMLSchema's error log is per object: validate one document at a time
+    with _lock:
         if schema.validate(root):
             return []
         return [(e.line, e.message, e.path) for e in list(schema.error_log)[:MAX_ERRORS]]
 
 
 def clear_cache():
-    with _lock:
-        _cache.clear()
+    """Kept for callers of earlier releases: there is no cache any more."""
