@@ -127,7 +127,17 @@ done
 rm -rf "$src"
 mv "$src.new" "$src"
 
+# The GeoServer REST specification the double is checked against lives outside the checkout
+# (tests/test_geoserver_double_spec.py: SIMPUL_GEOSERVER_SPEC): a copy goes into the root.
+spec=${SIMPUL_GEOSERVER_SPEC:-/work/shared/geoserver-rest-api}
+spec_env=()
+if [ -d "$spec" ]; then
+  rm -rf "$root/srv/geoserver-rest-api"
+  cp -r "$spec" "$root/srv/geoserver-rest-api"
+  spec_env=(SIMPUL_GEOSERVER_SPEC=/srv/geoserver-rest-api)
+fi
+
 qgis_version=$(in_root /usr/bin/python3 -c "from qgis.core import Qgis; print(Qgis.QGIS_VERSION)" 2>/dev/null || true)
 echo "test-qgis340: running the suite on QGIS ${qgis_version:-?} in $root"
-in_root ${SIMPUL_FILE_TIMEOUT:+SIMPUL_FILE_TIMEOUT=$SIMPUL_FILE_TIMEOUT} \
+in_root ${SIMPUL_FILE_TIMEOUT:+SIMPUL_FILE_TIMEOUT=$SIMPUL_FILE_TIMEOUT} "${spec_env[@]}" \
   bash -c 'cd /srv/simpul && make test PYTEST_ARGS="$1"' _ "${PYTEST_ARGS:-}"

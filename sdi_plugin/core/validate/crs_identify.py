@@ -45,7 +45,7 @@ def _reference(code):
 def identify(crs):
     """(authid, how) for a QgsCoordinateReferenceSystem: how is "authid" (it had one),
     "matched" (found among the policy's systems), "unknown" (valid but not identified) or
-    "none" (no CRS, or GeoPackage's "Undefined … SRS")."""
+    "none" (no CRS, or GeoPackage's "Undefined … SRS" on QGIS 3.22; QGIS 3.40 gives an invalid CRS)."""
     if crs is None or not crs.isValid():
         return "", "none"
     if not crs.authid() and crs.description().startswith("Undefined"):
