@@ -54,6 +54,17 @@ def test_the_checker_finds_what_a_qt6_port_would_change():
     assert by_text["QgsWkbTypes.PolygonGeometry"] == "GeometryType.Polygon"
 
 
+def test_old_qgis_enum_names_are_found_on_every_release():
+    """Names QGIS 3.30+ moved into ``Qgis`` (found on 3.22 too, where the new ones do not exist yet)."""
+    source = ("from qgis.core import QgsMapLayerType, QgsWkbTypes\n"
+              "a = QgsWkbTypes.GeometryType.PolygonGeometry\n"
+              "b = QgsMapLayerType.VectorLayer\n")
+    found = qt6_check.check_source(source, "sdi_plugin/old.py")
+    assert [(f.kind, f.text, f.replacement) for f in found] == [
+        ("old-qgis-enum", "QgsWkbTypes.GeometryType.PolygonGeometry", "GeometryType.Polygon"),
+        ("old-qgis-enum", "QgsMapLayerType.VectorLayer", "LayerType.Vector")], found
+
+
 def test_fully_scoped_spellings_are_not_findings():
     scoped = OLD_STYLE.replace("Qt.AlignLeft", "Qt.AlignmentFlag.AlignLeft")
     found = qt6_check.check_source(scoped, "sdi_plugin/old.py")

@@ -170,7 +170,11 @@ def check_source(source, path="<string>"):
                 elif isinstance(value, enum.Enum):
                     canonical = _python_enum_path(value)
                     if canonical == "%s.%s" % (base.id, node.attr):
-                        continue    # ``QgsMapLayerType.VectorLayer`` on 3.22: the enum class itself
+                        # the enum class itself (``QgsMapLayerType.VectorLayer`` on 3.22): old when
+                        # QGIS moved it into ``Qgis`` later (compat knows the new name)
+                        if _compat_for(value) and base.id != "Qgis":
+                            add(node, "old-qgis-enum", *enum_replacement(value, canonical))
+                        continue
                     moved = canonical is None or canonical.split(".")[0] != base.id
                     add(node, "old-qgis-enum" if moved else "unscoped-enum", *enum_replacement(value, canonical))
                 elif _is_enum_type(cls):
@@ -189,16 +193,21 @@ def check_source(source, path="<string>"):
             elif (isinstance(base, ast.Attribute) and isinstance(base.value, ast.Name) and base.value.id in names
                   and isinstance(names[base.value.id], type)):
                 # ``X.E.Y``: scoped; old when the enum now lives elsewhere under another name
+                # (or QGIS moved it into ``Qgis`` in a later release: compat knows the new name)
                 etype = getattr(names[base.value.id], base.attr, None)
-                if not (isinstance(etype, type) and issubclass(etype, enum.Enum)):
+                if not _is_enum_type(etype):
                     continue
                 value = getattr(etype, node.attr, None)
-                if not isinstance(value, enum.Enum):
+                if not _is_enum_member(value):
                     continue
-                written = "%s.%s.%s" % (base.value.id, base.attr, node.attr)
-                canonical = "%s.%s" % (etype.__qualname__, node.attr)
-                if written != canonical or etype.__members__.get(node.attr) is not value:
-                    add(node, "old-qgis-enum", *enum_replacement(value, _python_enum_path(value)))
+                old = bool(_compat_for(value)) and base.value.id != "Qgis"
+                if isinstance(value, enum.Enum):
+                    written = "%s.%s.%s" % (base.value.id, base.attr, node.attr)
+                    canonical = "%s.%s" % (etype.__qualname__, node.attr)
+                    old = old or written != canonical or etype.__members__.get(node.attr) is not value
+                if old:
+                    add(node, "old-qgis-enum", *enum_replacement(value, _python_enum_path(value)
+                                                                 if isinstance(value, enum.Enum) else None))
     found.sort(key=lambda f: (f.line, f.col))
     return found
 
