@@ -45,9 +45,10 @@ def _kinds(found):
 
 def test_the_checker_finds_what_a_qt6_port_would_change():
     found = qt6_check.check_source(OLD_STYLE, "sdi_plugin/old.py")
-    assert _kinds(found) == ["deprecated", "exec_", "message-level", "pyqt5-import", "qaction-qtwidgets",
-                             "qvariant-type", "unscoped-enum"], found
+    assert _kinds(found) == ["deprecated", "exec_", "message-level", "old-qgis-enum", "pyqt5-import",
+                             "qaction-qtwidgets", "qvariant-type", "unscoped-enum"], found
     by_text = {f.text: f.replacement for f in found}
+    assert {f.text: f.kind for f in found}["QgsWkbTypes.PolygonGeometry"] == "old-qgis-enum"
     assert by_text["Qt.AlignLeft"] == "Qt.AlignmentFlag.AlignLeft"
     assert by_text["Qgis.Info"] == "Qgis.MessageLevel.Info"
     assert by_text["QVariant.String"] == "FieldType.String"

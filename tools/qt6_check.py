@@ -186,8 +186,9 @@ def check_source(source, path="<string>"):
                     if getattr(getattr(cls, scope, None), node.attr, None) is None:
                         repl = None
                     compat_repl = _compat_for(value)
-                    if compat_repl and kind == "unscoped-enum":
-                        add(node, kind, compat_repl, (compat_repl.split(".")[0],))
+                    if compat_repl and kind == "unscoped-enum" and base.id != "Qgis":
+                        # QGIS moved it into ``Qgis`` in a later release (3.30+): compat's name
+                        add(node, "old-qgis-enum", compat_repl, (compat_repl.split(".")[0],))
                     else:
                         add(node, kind, repl)
             elif (isinstance(base, ast.Attribute) and isinstance(base.value, ast.Name) and base.value.id in names

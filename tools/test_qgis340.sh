@@ -16,7 +16,7 @@
 # (reverse order) when the script ends, also on failure or Ctrl-C; processes left inside the root are
 # stopped first. One run at a time per root (flock).
 # Options (environment): SIMPUL_QGIS340_ROOT, SIMPUL_DEBIAN_MIRROR, PYTEST_ARGS (as for make test),
-# SIMPUL_FILE_TIMEOUT (seconds per test file, see tools/run_tests.sh).
+# SIMPUL_FILE_TIMEOUT (seconds per test file) and SIMPUL_TEST_FILES (only these files; see tools/run_tests.sh).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 root=${SIMPUL_QGIS340_ROOT:-/var/cache/simpul/qgis340}
@@ -139,5 +139,6 @@ fi
 
 qgis_version=$(in_root /usr/bin/python3 -c "from qgis.core import Qgis; print(Qgis.QGIS_VERSION)" 2>/dev/null || true)
 echo "test-qgis340: running the suite on QGIS ${qgis_version:-?} in $root"
-in_root ${SIMPUL_FILE_TIMEOUT:+SIMPUL_FILE_TIMEOUT=$SIMPUL_FILE_TIMEOUT} "${spec_env[@]}" \
+in_root ${SIMPUL_FILE_TIMEOUT:+SIMPUL_FILE_TIMEOUT=$SIMPUL_FILE_TIMEOUT} \
+  ${SIMPUL_TEST_FILES:+"SIMPUL_TEST_FILES=$SIMPUL_TEST_FILES"} "${spec_env[@]}" \
   bash -c 'cd /srv/simpul && make test PYTEST_ARGS="$1"' _ "${PYTEST_ARGS:-}"
