@@ -61,13 +61,18 @@ fi
 
 mounted=()
 cleanup() {
-  local rc=$? pid link i
+  local rc=$? pid link i left=()
   # processes still running inside the root (a server a crashed test left behind) hold the mounts
   for link in /proc/[0-9]*/root; do
     [ "$(readlink "$link" 2>/dev/null)" = "$root" ] || continue
     pid=${link#/proc/}; pid=${pid%/root}
+    left+=("$pid:$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | cut -c1-80)")
     kill -KILL "$pid" 2>/dev/null || true
   done
+  if [ ${#left[@]} -gt 0 ]; then
+    echo "test-qgis340: stopped ${#left[@]} process(es) left running inside the root:" >&2
+    printf '  %s\n' "${left[@]}" >&2
+  fi
   for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do
     umount "${mounted[i]}" 2>/dev/null || umount -l "${mounted[i]}" || true
   done
