@@ -144,6 +144,9 @@ fi
 
 qgis_version=$(in_root /usr/bin/python3 -c "from qgis.core import Qgis; print(Qgis.QGIS_VERSION)" 2>/dev/null || true)
 echo "test-qgis340: running the suite on QGIS ${qgis_version:-?} in $root"
+# In the background and waited for, so that a TERM or Ctrl-C reaches the traps at once (bash runs
+# them only after a foreground command ends); the cleanup then stops what runs inside the root.
 in_root ${SIMPUL_FILE_TIMEOUT:+SIMPUL_FILE_TIMEOUT=$SIMPUL_FILE_TIMEOUT} \
   ${SIMPUL_TEST_FILES:+"SIMPUL_TEST_FILES=$SIMPUL_TEST_FILES"} "${spec_env[@]}" \
-  bash -c 'cd /srv/simpul && make test PYTEST_ARGS="$1"' _ "${PYTEST_ARGS:-}"
+  bash -c 'cd /srv/simpul && make test PYTEST_ARGS="$1"' _ "${PYTEST_ARGS:-}" &
+wait $!
