@@ -43,6 +43,6 @@ def observe(step, **detail):
 def _log(text):
     try:
         from qgis.core import Qgis, QgsMessageLog
-        QgsMessageLog.logMessage(text, "Simpul", Qgis.Info)
+        QgsMessageLog.logMessage(text, "Simpul", Qgis.MessageLevel.Info)
     except Exception:  # noqa: BLE001 - logging must not fail either
         pass

@@ -215,7 +215,7 @@ class ProgressPostTask(QgsTask):
     """Send the unsent completed steps to the lab node (background; quiet on failure)."""
 
     def __init__(self, lab_url, participant, items):
-        super().__init__(tr("Simpul: sending exercise progress"), QgsTask.CanCancel)
+        super().__init__(tr("Simpul: sending exercise progress"), QgsTask.Flag.CanCancel)
         self.lab_url, self.participant, self.items = lab_url, participant, list(items)
         self.sent, self.failures = [], []
 
@@ -282,7 +282,7 @@ class Tracker(QObject):
             try:
                 self._exercises = load_exercises()
             except ExerciseError as exc:
-                QgsMessageLog.logMessage(str(exc), LOG_TAG, Qgis.Warning)
+                QgsMessageLog.logMessage(str(exc), LOG_TAG, Qgis.MessageLevel.Warning)
                 self._exercises = Exercises(meta={}, steps=[])
         return self._exercises.step(step)
 
@@ -322,7 +322,7 @@ class Tracker(QObject):
         for step, why in task.failures:
             QgsMessageLog.logMessage(tr("Simpul: the exercise step {step} could not be sent to the lab node "
                                         "{url} ({why}); it is sent again with the next step.").format(
-                step=step, url=task.lab_url, why=why), LOG_TAG, Qgis.Info)
+                step=step, url=task.lab_url, why=why), LOG_TAG, Qgis.MessageLevel.Info)
         self.sendFinished.emit(list(task.sent), [s for s, _ in task.failures])
         if self._again:
             self._again = False

@@ -55,7 +55,7 @@ def _pump(reply, loop, step, interval_ms=50):
     reply.finished.connect(loop.quit)
     tick.start(interval_ms)
     while not sip.isdeleted(reply) and not reply.isFinished():
-        loop.exec_()
+        loop.exec()
         if not sip.isdeleted(reply):
             step()
     tick.stop()
@@ -79,7 +79,7 @@ def _conclude(result, reply, why, chunks, max_bytes, timeout_text, error_below):
     reason the wait stopped (``why``: timeout, large, cancel, or "" when the reply finished).
     A transport error counts when the HTTP status is below ``error_below``; otherwise the body
     is kept and redirects and HTTP errors are named."""
-    status = reply.attribute(QNetworkRequest.HttpStatusCodeAttribute)
+    status = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
     result.status = int(status) if status else 0
     result.headers = {bytes(k).decode("latin-1").lower(): bytes(reply.rawHeader(k)).decode("latin-1")
                       for k in reply.rawHeaderList()}
@@ -92,7 +92,7 @@ def _conclude(result, reply, why, chunks, max_bytes, timeout_text, error_below):
     elif why == "cancel":
         result.canceled = True
         result.error = tr("canceled")
-    elif reply.error() != QNetworkReply.NoError and result.status < error_below:
+    elif reply.error() != QNetworkReply.NetworkError.NoError and result.status < error_below:
         result.error = reply.errorString() or tr("network error")
     else:
         result.content = b"".join(chunks)
@@ -146,7 +146,7 @@ def _request(method, url, body, timeout, max_bytes, authcfg, headers, feedback):
     except RuntimeError as exc:
         if not _lost(exc):
             raise
-        QgsMessageLog.logMessage("Simpul: %s %s: %s" % (method, url, exc), "Simpul", Qgis.Info)
+        QgsMessageLog.logMessage("Simpul: %s %s: %s" % (method, url, exc), "Simpul", Qgis.MessageLevel.Info)
     if method == "GET":
         try:
             return _request_once(method, url, body, timeout, max_bytes, authcfg, headers, feedback)
@@ -168,14 +168,14 @@ def _request_once(method, url, body, timeout, max_bytes, authcfg, headers, feedb
     for key, value in (headers or {}).items():
         req.setRawHeader(key.encode("latin-1"), str(value).encode("latin-1"))
     # Always ask the server (a node's health must be its state now, not a cached 200).
-    req.setAttribute(QNetworkRequest.CacheLoadControlAttribute, QNetworkRequest.AlwaysNetwork)
-    req.setAttribute(QNetworkRequest.CacheSaveControlAttribute, False)
+    req.setAttribute(QNetworkRequest.Attribute.CacheLoadControlAttribute, QNetworkRequest.CacheLoadControl.AlwaysNetwork)
+    req.setAttribute(QNetworkRequest.Attribute.CacheSaveControlAttribute, False)
     # GET follows redirects, but never from https down to http. A POST is never sent on by
     # itself (its body and credentials stay where they were addressed): a redirect is answered
     # as an error naming the new address (status 3xx, header "location"); the caller decides.
-    policy = QNetworkRequest.NoLessSafeRedirectPolicy if method == "GET" else QNetworkRequest.ManualRedirectPolicy
-    req.setAttribute(QNetworkRequest.RedirectPolicyAttribute, policy)
-    req.setAttribute(QNetworkRequest.Attribute(QgsNetworkRequestParameters.AttributeInitiatorClass), "Simpul")
+    policy = QNetworkRequest.RedirectPolicy.NoLessSafeRedirectPolicy if method == "GET" else QNetworkRequest.RedirectPolicy.ManualRedirectPolicy
+    req.setAttribute(QNetworkRequest.Attribute.RedirectPolicyAttribute, policy)
+    req.setAttribute(QNetworkRequest.Attribute(QgsNetworkRequestParameters.RequestAttributes.AttributeInitiatorClass), "Simpul")
     if authcfg and not QgsApplication.authManager().updateNetworkRequest(req, authcfg):
         result.error = tr("the authentication configuration {id} could not be applied").format(id=authcfg)
         return result
@@ -208,7 +208,7 @@ def _request_once(method, url, body, timeout, max_bytes, authcfg, headers, feedb
             chunks.append(data)
 
     def on_headers():
-        length = reply.header(QNetworkRequest.ContentLengthHeader)
+        length = reply.header(QNetworkRequest.KnownHeaders.ContentLengthHeader)
         if length is not None and int(length) > max_bytes:
             stop("large")
 
@@ -248,15 +248,15 @@ def _upload_device(body_or_file):
     if isinstance(body_or_file, (bytes, bytearray)):
         buf = QBuffer()
         buf.setData(QByteArray(bytes(body_or_file)))
-        buf.open(QIODevice.ReadOnly)
+        buf.open(QIODevice.OpenModeFlag.ReadOnly)
         return buf, len(body_or_file), True, ""
     if isinstance(body_or_file, QIODevice):
         if not body_or_file.isOpen():
-            body_or_file.open(QIODevice.ReadOnly)
+            body_or_file.open(QIODevice.OpenModeFlag.ReadOnly)
         return body_or_file, body_or_file.size(), False, ""
     path = os.fspath(body_or_file)
     qfile = QFile(path)
-    if not qfile.open(QIODevice.ReadOnly):
+    if not qfile.open(QIODevice.OpenModeFlag.ReadOnly):
         return None, 0, False, tr("cannot read the file {path}: {why}").format(path=path, why=qfile.errorString())
     return qfile, qfile.size(), True, ""
 
@@ -292,7 +292,7 @@ def http_request(method, url, body_or_file=None, headers=None, timeout=DEFAULT_T
     except RuntimeError as exc:   # never repeated: a PUT/POST/DELETE may have reached the server
         if not _lost(exc):
             raise
-        QgsMessageLog.logMessage("Simpul: %s %s: %s" % (method, url, exc), "Simpul", Qgis.Info)
+        QgsMessageLog.logMessage("Simpul: %s %s: %s" % (method, url, exc), "Simpul", Qgis.MessageLevel.Info)
         if output_path and not existed and os.path.exists(output_path):
             os.remove(output_path)   # never leave half a download behind
         result = HttpResponse(url=url)
@@ -315,13 +315,13 @@ def _http_request_once(method, url, body_or_file=None, headers=None, timeout=DEF
     req = QNetworkRequest(qurl)
     for key, value in (headers or {}).items():
         req.setRawHeader(key.encode("latin-1"), str(value).encode("latin-1"))
-    req.setAttribute(QNetworkRequest.CacheLoadControlAttribute, QNetworkRequest.AlwaysNetwork)
-    req.setAttribute(QNetworkRequest.CacheSaveControlAttribute, False)
-    policy = QNetworkRequest.NoLessSafeRedirectPolicy if method in ("GET", "HEAD") else QNetworkRequest.ManualRedirectPolicy
-    req.setAttribute(QNetworkRequest.RedirectPolicyAttribute, policy)
-    req.setAttribute(QNetworkRequest.Attribute(QgsNetworkRequestParameters.AttributeInitiatorClass), "Simpul")
+    req.setAttribute(QNetworkRequest.Attribute.CacheLoadControlAttribute, QNetworkRequest.CacheLoadControl.AlwaysNetwork)
+    req.setAttribute(QNetworkRequest.Attribute.CacheSaveControlAttribute, False)
+    policy = QNetworkRequest.RedirectPolicy.NoLessSafeRedirectPolicy if method in ("GET", "HEAD") else QNetworkRequest.RedirectPolicy.ManualRedirectPolicy
+    req.setAttribute(QNetworkRequest.Attribute.RedirectPolicyAttribute, policy)
+    req.setAttribute(QNetworkRequest.Attribute(QgsNetworkRequestParameters.RequestAttributes.AttributeInitiatorClass), "Simpul")
     if device is not None:
-        req.setHeader(QNetworkRequest.ContentLengthHeader, size)
+        req.setHeader(QNetworkRequest.KnownHeaders.ContentLengthHeader, size)
     if authcfg and not _applied(QgsApplication.authManager().updateNetworkRequest(req, authcfg)):
         result.error = tr("the authentication configuration {id} could not be applied").format(id=authcfg)
         if owned:
@@ -368,10 +368,10 @@ def _http_request_once(method, url, body_or_file=None, headers=None, timeout=DEF
             reply.abort()
 
     def on_headers():
-        status = reply.attribute(QNetworkRequest.HttpStatusCodeAttribute)
+        status = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
         if state["to_file"] and status and int(status) >= 300:
             state["to_file"] = False   # an error page or a redirect: keep it for the message
-        length = reply.header(QNetworkRequest.ContentLengthHeader)
+        length = reply.header(QNetworkRequest.KnownHeaders.ContentLengthHeader)
         if not state["to_file"] and length is not None and int(length) > max_bytes:
             stop("large")
 

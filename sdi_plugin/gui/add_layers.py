@@ -35,7 +35,7 @@ class LoadTask(QgsTask):
     """
 
     def __init__(self, jobs, kinds=None, project_crs=None, registry=None, timeout=20.0):
-        super().__init__(tr("Simpul: loading {count} layer(s)").format(count=len(jobs)), QgsTask.CanCancel)
+        super().__init__(tr("Simpul: loading {count} layer(s)").format(count=len(jobs)), QgsTask.Flag.CanCancel)
         self.jobs = list(jobs)
         self.kinds = kinds
         self.project_crs = project_crs

@@ -7,8 +7,9 @@ from qgis.core import QgsApplication, QgsSettings
 from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QActionGroup, QLabel, QMenu, QTabWidget, QToolButton, QVBoxLayout, QWidget
+from qgis.PyQt.QtWidgets import QLabel, QMenu, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
+from ..compat import QActionGroup
 from ..core.i18n import tr
 
 
@@ -21,7 +22,7 @@ class PlaceholderPage(QWidget):
         head = QLabel("<h3>%s</h3>" % html.escape(title))
         body = QLabel(text)
         body.setWordWrap(True)
-        body.setTextFormat(Qt.RichText)
+        body.setTextFormat(Qt.TextFormat.RichText)
         soon = QLabel("<i>%s</i>" % html.escape(tr("Not available in this version yet.")))
         soon.setStyleSheet("color: #666;")
         lay.addWidget(head)
@@ -52,7 +53,7 @@ class SimpulDock(QgsDockWidget):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("SimpulTabs")
         self.tabs.setDocumentMode(True)
-        self.tabs.setCornerWidget(self._settings_button(), Qt.TopRightCorner)
+        self.tabs.setCornerWidget(self._settings_button(), Qt.Corner.TopRightCorner)
 
         self.discover = _page("discover_page", "DiscoverPage", iface)
         self.tabs.addTab(self.discover, QgsApplication.getThemeIcon("/search.svg"), tr("Discover"))
@@ -93,7 +94,7 @@ class SimpulDock(QgsDockWidget):
         """Tabs as wide as the panel allows, never hidden behind scroll arrows: icon and label
         when all fit, else the labels alone, else the icons alone (the label as tooltip)."""
         bar = self.tabs.tabBar()
-        corner = self.tabs.cornerWidget(Qt.TopRightCorner)
+        corner = self.tabs.cornerWidget(Qt.Corner.TopRightCorner)
         room = self.tabs.width() - (corner.sizeHint().width() if corner is not None else 0) - 8
         metrics = bar.fontMetrics()
         icon = bar.iconSize().width()
@@ -120,7 +121,7 @@ class SimpulDock(QgsDockWidget):
         button.setIcon(QgsApplication.getThemeIcon("/mActionOptions.svg"))
         button.setToolTip(tr("Simpul settings"))
         button.setAutoRaise(True)
-        button.setPopupMode(QToolButton.InstantPopup)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(button)
         lang_menu = menu.addMenu(tr("Language"))
         current = QgsSettings().value("simpul/language", "", type=str) or ""

@@ -37,7 +37,7 @@ class HealthTask(QgsTask):
     """Check one node (``core.health.check``) off the GUI thread."""
 
     def __init__(self, node, detect=False, timeout=None):
-        super().__init__(tr("Simpul: checking node {name}").format(name=node.name), QgsTask.CanCancel)
+        super().__init__(tr("Simpul: checking node {name}").format(name=node.name), QgsTask.Flag.CanCancel)
         self.node = node
         self.detect = detect
         self.timeout = timeout
@@ -104,8 +104,8 @@ class HealthMonitor(QObject):
             self.registry.update(node)
             if task.health["state"] == "down":
                 text = tr("Node {name} did not answer: {why}").format(name=node.name, why=task.health["message"])
-                QgsMessageLog.logMessage(text, LOG_TAG, Qgis.Warning)
-                self.message.emit(text, Qgis.Warning)
+                QgsMessageLog.logMessage(text, LOG_TAG, Qgis.MessageLevel.Warning)
+                self.message.emit(text, Qgis.MessageLevel.Warning)
         self.nodeChecked.emit(node_id)
 
     def cancel(self):

@@ -7,8 +7,8 @@ work runs in a :class:`PublishTask` (``QgsTask``), never on the GUI thread.
 """
 import html
 
-from qgis.core import (Qgis, QgsApplication, QgsMapLayerProxyModel, QgsMapRendererParallelJob, QgsMapSettings,
-                       QgsProcessingFeedback, QgsProject, QgsRasterLayer, QgsTask, QgsVectorLayer)
+from qgis.core import (Qgis, QgsApplication, QgsMapRendererParallelJob, QgsMapSettings, QgsProcessingFeedback,
+                       QgsProject, QgsRasterLayer, QgsTask, QgsVectorLayer)
 from qgis.gui import QgsCollapsibleGroupBox, QgsFileWidget, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QSize, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor, QPixmap
@@ -16,6 +16,7 @@ from qgis.PyQt.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QHB
                                  QLineEdit, QPlainTextEdit, QProgressBar, QPushButton, QScrollArea, QTextBrowser,
                                  QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
+from ..compat import LayerFilter
 from ..core.i18n import tr
 from ..core.lab import default_workspace
 from ..core.nodes import NodeRegistry
@@ -38,7 +39,7 @@ class PublishTask(QgsTask):
     """One plan or publish (``kwargs`` for :func:`publish_dataset`) off the GUI thread."""
 
     def __init__(self, kwargs, title):
-        super().__init__(title, QgsTask.CanCancel)
+        super().__init__(title, QgsTask.Flag.CanCancel)
         self.kwargs = kwargs
         self.report = None
         self.feedback = _Feedback()
@@ -73,7 +74,7 @@ class PublishPage(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)   # the page follows the dock's width
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)   # the page follows the dock's width
         body = QWidget()
         lay = QVBoxLayout(body)
         scroll.setWidget(body)
@@ -83,16 +84,16 @@ class PublishPage(QWidget):
         intro.setWordWrap(True)
         lay.addWidget(intro)
         form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.node = QComboBox()
         self.node.setEditable(True)
-        self.node.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.node.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.node.setMinimumContentsLength(12)
         self.node.setToolTip(tr("A node you added in Discover, or a node's base URL"))
         form.addRow(tr("Node"), self.node)
         self.layer = QgsMapLayerComboBox()
-        self.layer.setFilters(QgsMapLayerProxyModel.VectorLayer)
-        self.layer.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.layer.setFilters(LayerFilter.VectorLayer)
+        self.layer.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.layer.setMinimumContentsLength(12)
         form.addRow(tr("Dataset"), self.layer)
         self.metadata = QgsFileWidget()
@@ -112,15 +113,15 @@ class PublishPage(QWidget):
         style_row = QHBoxLayout()
         self.preview = QLabel()
         self.preview.setFixedSize(QSize(120, 90))
-        self.preview.setFrameShape(QLabel.StyledPanel)
-        self.preview.setAlignment(Qt.AlignCenter)
+        self.preview.setFrameShape(QLabel.Shape.StyledPanel)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         style_row.addWidget(self.preview)
         style_info = QVBoxLayout()
         self.style_text = QLabel()
         self.style_text.setWordWrap(True)
         self.btn_sld = QPushButton(tr("View SLD…"))
         style_info.addWidget(self.style_text)
-        style_info.addWidget(self.btn_sld, 0, Qt.AlignLeft)
+        style_info.addWidget(self.btn_sld, 0, Qt.AlignmentFlag.AlignLeft)
         style_info.addStretch(1)
         style_row.addLayout(style_info, 1)
         lay.addLayout(style_row)
@@ -138,12 +139,12 @@ class PublishPage(QWidget):
         self.plan.setHeaderLabels([tr("Resource"), tr("Name"), tr("Change")])
         self.plan.setRootIsDecorated(False)
         self.plan.setAlternatingRowColors(True)
-        self.plan.setTextElideMode(Qt.ElideMiddle)   # "peserta_budi:…LN_10K": the workspace and the layer stay readable
+        self.plan.setTextElideMode(Qt.TextElideMode.ElideMiddle)   # "peserta_budi:…LN_10K": the workspace and the layer stay readable
         self.plan.setMinimumHeight(80)
         hdr = self.plan.header()
-        hdr.setSectionResizeMode(0, QHeaderView.ResizeToContents)
-        hdr.setSectionResizeMode(1, QHeaderView.Stretch)
-        hdr.setSectionResizeMode(2, QHeaderView.ResizeToContents)
+        hdr.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        hdr.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        hdr.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         lay.addWidget(self.plan)
         self.gate = QLabel()
         self.gate.setWordWrap(True)
@@ -311,7 +312,7 @@ class PublishPage(QWidget):
             self.message.emit(tr("This node has no login (authentication configuration) in Simpul. If it asks "
                                  "for one, QGIS shows its login window; to publish without being asked, give "
                                  "the node an authentication configuration in Discover (edit the node)."),
-                              int(Qgis.Info))
+                              int(Qgis.MessageLevel.Info))
         self.task = PublishTask(kwargs, title)
         self.task.progressChanged.connect(lambda p: self.progress.setValue(int(p)))
         self.task.feedback.step.connect(self.status.setText)
@@ -362,8 +363,8 @@ class PublishPage(QWidget):
         self.report = report
         self._busy(False)
         self.show_report(report)
-        level = {"published": Qgis.Success, "planned": Qgis.Info, "canceled": Qgis.Warning}.get(report["result"],
-                                                                                                 Qgis.Critical)
+        level = {"published": Qgis.MessageLevel.Success, "planned": Qgis.MessageLevel.Info, "canceled": Qgis.MessageLevel.Warning}.get(report["result"],
+                                                                                                 Qgis.MessageLevel.Critical)
         self.message.emit(report.get("message", ""), int(level))
         self.finished.emit(report)
 
@@ -442,4 +443,4 @@ class PublishPage(QWidget):
     def _say(self, text, warn=False):
         self.status.setText(text)
         self.status.setVisible(True)
-        self.message.emit(text, int(Qgis.Warning if warn else Qgis.Info))
+        self.message.emit(text, int(Qgis.MessageLevel.Warning if warn else Qgis.MessageLevel.Info))

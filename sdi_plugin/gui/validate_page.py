@@ -9,14 +9,15 @@ import os
 import tempfile
 
 from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsCsException,
-                       QgsFeatureRequest, QgsGeometry, QgsMapLayerType, QgsProcessingUtils, QgsProject,
-                       QgsRectangle, QgsTask, QgsVectorLayer)
+                       QgsFeatureRequest, QgsGeometry, QgsProcessingUtils, QgsProject, QgsRectangle, QgsTask,
+                       QgsVectorLayer)
 from qgis.PyQt.QtCore import QUrl, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QBrush, QColor, QDesktopServices
 from qgis.PyQt.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                  QListWidget, QListWidgetItem, QProgressBar, QPushButton,
                                  QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
+from ..compat import LayerType
 from ..core.findings import ERROR, INFO, WARNING
 from ..core.i18n import tr
 from ..core.validate import InputError, validate_batch, validate_layer
@@ -50,7 +51,7 @@ class ValidateTask(QgsTask):
     then write the report files into ``out_dir``."""
 
     def __init__(self, jobs=None, source="", out_dir="", feature_type=None):
-        super().__init__(tr("Simpul: validating"), QgsTask.CanCancel)
+        super().__init__(tr("Simpul: validating"), QgsTask.Flag.CanCancel)
         self.jobs = list(jobs or [])
         self.source = source
         self.out_dir = out_dir
@@ -141,7 +142,7 @@ class ValidatePage(QWidget):
         lay.addLayout(run_row)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.RichText)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
         lay.addWidget(self.summary)
         filt = QHBoxLayout()
         filt.addWidget(QLabel(tr("Show")))
@@ -158,15 +159,15 @@ class ValidatePage(QWidget):
         self.table.setUniformRowHeights(True)
         hdr = self.table.header()
         for col in (0, 1, 2):
-            hdr.setSectionResizeMode(col, QHeaderView.ResizeToContents)
-        hdr.setSectionResizeMode(3, QHeaderView.Stretch)
+            hdr.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        hdr.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         lay.addWidget(self.table, 1)
         self.detail = QLabel()
         self.detail.setWordWrap(True)
-        self.detail.setTextFormat(Qt.RichText)
-        self.detail.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.detail.setTextFormat(Qt.TextFormat.RichText)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail.setMinimumHeight(48)
-        self.detail.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         lay.addWidget(self.detail)
         out_row = QHBoxLayout()
         self.btn_report = QPushButton(QgsApplication.getThemeIcon("/mActionFileOpen.svg"), tr("Open report"))
@@ -196,26 +197,26 @@ class ValidatePage(QWidget):
         checked = set(self.checked_layer_ids())
         self.layers.clear()
         for layer in QgsProject.instance().mapLayers().values():
-            if layer.type() != QgsMapLayerType.VectorLayer:
+            if layer.type() != LayerType.Vector:
                 continue
             item = QListWidgetItem(layer.name())
-            item.setData(Qt.UserRole, layer.id())
-            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-            item.setCheckState(Qt.Checked if layer.id() in checked else Qt.Unchecked)
+            item.setData(Qt.ItemDataRole.UserRole, layer.id())
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if layer.id() in checked else Qt.CheckState.Unchecked)
             self.layers.addItem(item)
 
     def checked_layer_ids(self):
         ids = []
         for i in range(self.layers.count()):
             item = self.layers.item(i)
-            if item.checkState() == Qt.Checked:
-                ids.append(item.data(Qt.UserRole))
+            if item.checkState() == Qt.CheckState.Checked:
+                ids.append(item.data(Qt.ItemDataRole.UserRole))
         return ids
 
     def set_checked(self, layer_ids):
         for i in range(self.layers.count()):
             item = self.layers.item(i)
-            item.setCheckState(Qt.Checked if item.data(Qt.UserRole) in layer_ids else Qt.Unchecked)
+            item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in layer_ids else Qt.CheckState.Unchecked)
 
     def _pick_folder(self):
         path = QFileDialog.getExistingDirectory(self, tr("Folder to validate"), self.path.text())
@@ -296,7 +297,7 @@ class ValidatePage(QWidget):
         if item is None or self.report is None:
             self.detail.clear()
             return
-        ri, fi = item.data(0, Qt.UserRole)
+        ri, fi = item.data(0, Qt.ItemDataRole.UserRole)
         result = self.report.results[ri]
         f = result.findings[fi]
         where = [f.rule]
@@ -327,7 +328,7 @@ class ValidatePage(QWidget):
                     tip = result.label + "\n" + tip
                 for col in range(4):
                     item.setToolTip(col, tip)
-                item.setData(0, Qt.UserRole, (ri, fi))
+                item.setData(0, Qt.ItemDataRole.UserRole, (ri, fi))
                 items.append(item)
         self.table.addTopLevelItems(items)
 
@@ -335,7 +336,7 @@ class ValidatePage(QWidget):
         return self.table.topLevelItemCount()
 
     def _zoom_to_item(self, item, _column=0):
-        ri, fi = item.data(0, Qt.UserRole)
+        ri, fi = item.data(0, Qt.ItemDataRole.UserRole)
         self.zoom_to(ri, fi)
 
     def _project_layer(self, ri):
@@ -344,7 +345,7 @@ class ValidatePage(QWidget):
         layer = QgsProject.instance().mapLayer(lid) if lid else None
         if layer is None and result.ref is not None and result.ref.path:
             for candidate in QgsProject.instance().mapLayers().values():
-                if candidate.type() != QgsMapLayerType.VectorLayer:
+                if candidate.type() != LayerType.Vector:
                     continue
                 ref = ref_of_layer(candidate)
                 if ref.path and os.path.realpath(ref.path) == os.path.realpath(result.ref.path) and \

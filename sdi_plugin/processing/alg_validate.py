@@ -4,12 +4,13 @@ safe fixes to a new dataset.  The logic is in ``sdi_plugin.core.validate``."""
 import json
 import os
 
-from qgis.core import (QgsFeatureRequest, QgsProcessing, QgsProcessingAlgorithm, QgsProcessingContext,
-                       QgsProcessingException, QgsProcessingOutputBoolean, QgsProcessingOutputNumber,
-                       QgsProcessingOutputString, QgsProcessingParameterBoolean, QgsProcessingParameterCrs,
-                       QgsProcessingParameterFile, QgsProcessingParameterFileDestination,
-                       QgsProcessingParameterString, QgsProcessingParameterVectorLayer, QgsVectorLayer)
+from qgis.core import (QgsFeatureRequest, QgsProcessingAlgorithm, QgsProcessingContext, QgsProcessingException,
+                       QgsProcessingOutputBoolean, QgsProcessingOutputNumber, QgsProcessingOutputString,
+                       QgsProcessingParameterBoolean, QgsProcessingParameterCrs, QgsProcessingParameterFile,
+                       QgsProcessingParameterFileDestination, QgsProcessingParameterString,
+                       QgsProcessingParameterVectorLayer, QgsVectorLayer)
 
+from ..compat import ProcessingFileParameterBehavior, ProcessingSourceType
 from ..core.i18n import tr
 from ..core.validate import InputError, validate_batch, validate_layer
 from ..core.validate.fix import fix_dataset
@@ -150,7 +151,7 @@ class ValidateDatasetAlgorithm(_Outputs, QgsProcessingAlgorithm):
                   "layer (GeoPackage), an HTML report and a JSON report; the source is only read.")
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterVectorLayer(self.INPUT, tr("Dataset"), [QgsProcessing.TypeVector]))
+        self.addParameter(QgsProcessingParameterVectorLayer(self.INPUT, tr("Dataset"), [ProcessingSourceType.Vector]))
         self.addParameter(QgsProcessingParameterString(self.FEATURE_TYPE, tr("KUGI feature type (FCODE or layer "
                                                                              "name; optional)"), optional=True))
         self.addParameter(QgsProcessingParameterFile(self.METADATA, tr("ISO 19139 metadata file (optional)"),
@@ -206,13 +207,13 @@ class ValidateFolderAlgorithm(_Outputs, QgsProcessingAlgorithm):
                   "METADATA_FOLDER.")
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterFile(self.INPUT, tr("Folder"), QgsProcessingParameterFile.Folder,
+        self.addParameter(QgsProcessingParameterFile(self.INPUT, tr("Folder"), ProcessingFileParameterBehavior.Folder,
                                                      optional=True))
         self.addParameter(QgsProcessingParameterFile(self.GEOPACKAGE, tr("or a GeoPackage (every layer)"),
                                                      extension="gpkg", optional=True))
         self.addParameter(QgsProcessingParameterBoolean(self.RECURSIVE, tr("Include sub-folders"), True))
         self.addParameter(QgsProcessingParameterFile(self.METADATA_FOLDER, tr("Folder of metadata files (optional)"),
-                                                     QgsProcessingParameterFile.Folder, optional=True))
+                                                     ProcessingFileParameterBehavior.Folder, optional=True))
         self.add_report_outputs()
         self.addOutput(QgsProcessingOutputNumber("DATASETS", tr("Number of datasets")))
 
@@ -270,7 +271,7 @@ class FixDatasetAlgorithm(QgsProcessingAlgorithm):
                   "or duplicate geometries, overlaps, gaps, FCODE and METADATA are left for you to decide.")
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterVectorLayer(self.INPUT, tr("Dataset"), [QgsProcessing.TypeVector]))
+        self.addParameter(QgsProcessingParameterVectorLayer(self.INPUT, tr("Dataset"), [ProcessingSourceType.Vector]))
         self.addParameter(QgsProcessingParameterString(self.FEATURE_TYPE, tr("KUGI feature type (FCODE or layer "
                                                                              "name; optional)"), optional=True))
         self.addParameter(QgsProcessingParameterCrs(self.TARGET_CRS, tr("Transform to (default: SRGI2013 for "

@@ -185,7 +185,7 @@ class PublishRun:
 
     @staticmethod
     def _internal(exc):
-        QgsMessageLog.logMessage(traceback.format_exc(), "Simpul", Qgis.Critical)
+        QgsMessageLog.logMessage(traceback.format_exc(), "Simpul", Qgis.MessageLevel.Critical)
         return tr("Simpul failed unexpectedly: {why} (details in the QGIS message log).").format(why=exc)
 
     # --- verification ---------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import re
 
 from qgis.core import QgsCoordinateReferenceSystem
 
+from ...compat import CrsWktVariant
 from ..standards import load_crs
 
 _DATUM = re.compile(r'(?:DATUM|ENSEMBLE)\["([^"]+)"')
@@ -29,7 +30,7 @@ def _norm_datum(name):
 
 
 def _datum(crs):
-    m = _DATUM.search(crs.toWkt(QgsCoordinateReferenceSystem.WKT2_2019) or "")
+    m = _DATUM.search(crs.toWkt(CrsWktVariant.Wkt2_2019) or "")
     return _norm_datum(m.group(1)) if m else ""
 
 

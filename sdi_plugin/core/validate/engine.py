@@ -10,8 +10,8 @@ next check (a canceled result says so).  Nothing is ever written to the source.
 import os
 import time
 
-from qgis.core import QgsWkbTypes
 
+from ...compat import GeometryType
 from ..events import observe
 from ..i18n import tr
 from . import attribute_rules as attrs
@@ -79,14 +79,14 @@ def validate_layer(layer, ref=None, feature_type=None, metadata_path="", feedbac
         attrs.check_metadata_values(ctx, identifier)
         run.append("meta.complete")
     ctx.forget_values()
-    has_geometry = ctx.geometry_type in (QgsWkbTypes.PointGeometry, QgsWkbTypes.LineGeometry,
-                                         QgsWkbTypes.PolygonGeometry)
+    has_geometry = ctx.geometry_type in (GeometryType.Point, GeometryType.Line,
+                                         GeometryType.Polygon)
     if has_geometry and not ctx.canceled():
         state = geometry_pass(ctx, 10, 45)
         run.extend(["geom.empty", "geom.valid", "geom.duplicate"])
         if ctx.crs_how != "none":
             run.append("extent.indonesia")
-        if ctx.geometry_type == QgsWkbTypes.PolygonGeometry and not ctx.canceled():
+        if ctx.geometry_type == GeometryType.Polygon and not ctx.canceled():
             if ctx.scale:
                 run.append("topo.sliver")
             check_overlaps(ctx, state, 55, 40)

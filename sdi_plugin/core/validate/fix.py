@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsCoordinateTransformContext,
                        QgsCsException, QgsDatumTransform, QgsFeature, QgsFeatureRequest, QgsField,
                        QgsFields, QgsVectorFileWriter, QgsWkbTypes)
-from qgis.PyQt.QtCore import QVariant
 
+from ...compat import FieldType, WkbType
 from ..events import observe
 from ..i18n import tr
 from ..standards import crs_status
@@ -118,7 +118,7 @@ def _target_geometry(geom, wkb_type):
     if fixed.isNull() or fixed.isEmpty():
         return None
     kind = QgsWkbTypes.geometryType(wkb_type)
-    if fixed.type() != kind or QgsWkbTypes.flatType(fixed.wkbType()) == QgsWkbTypes.GeometryCollection:
+    if fixed.type() != kind or QgsWkbTypes.flatType(fixed.wkbType()) == WkbType.GeometryCollection:
         fixed = fixed.convertGeometryCollectionToSubclass(kind)
         if fixed.isNull() or fixed.isEmpty():
             return None
@@ -162,7 +162,7 @@ def fix_dataset(layer, out_path, ref=None, target_crs=None, assign_crs=None, mak
         srs_idx = next((i for i, f in enumerate(fields) if f.name().upper() == "SRS_ID"), -1)
     add_srs = fill_srs_id and srs_idx < 0 and bool(fill)
     if add_srs:
-        fields.append(QgsField("SRS_ID", QVariant.String, "String", 50))
+        fields.append(QgsField("SRS_ID", FieldType.String, "String", 50))
         srs_idx = fields.count() - 1
     out_fields = QgsFields()
     keep = [i for i in range(fields.count()) if i not in pk]
@@ -174,12 +174,12 @@ def fix_dataset(layer, out_path, ref=None, target_crs=None, assign_crs=None, mak
     opts.layerName = name
     opts.fileEncoding = "UTF-8"
     # an existing GeoPackage keeps its other layers; a layer of the same name is replaced
-    opts.actionOnExistingFile = (QgsVectorFileWriter.CreateOrOverwriteLayer if ext == ".gpkg" and
-                                 os.path.exists(out_path) else QgsVectorFileWriter.CreateOrOverwriteFile)
+    opts.actionOnExistingFile = (QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer if ext == ".gpkg" and
+                                 os.path.exists(out_path) else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile)
     os.makedirs(os.path.dirname(os.path.abspath(out_path)), exist_ok=True)
     writer = QgsVectorFileWriter.create(out_path, out_fields, layer.wkbType(), dst, QgsCoordinateTransformContext(),
                                         opts)
-    if writer.hasError() != QgsVectorFileWriter.NoError:
+    if writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
         raise OSError(tr("Could not create {path}: {error}").format(path=out_path, error=writer.errorMessage()))
     counts = {"features": 0, "made_valid": 0, "not_fixed": 0, "srs_id_filled": 0, "text_trimmed": 0,
               "text_reencoded": 0, "transformed": 0}
