@@ -12,12 +12,13 @@ NODE_ARGS = --host $(HOST) --port $(PORT) $(if $(PUBLIC_URL),--public-url $(PUBL
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help setup sample-data demo demo-node test i18n i18n-update i18n-check package clean bench docs
+.PHONY: help setup sample-data demo demo-node test test-qgis340 i18n i18n-update i18n-check package clean bench docs
 
 help:
 	@echo "make demo       - start the embedded demo node and open QGIS with Simpul in a fresh profile"
 	@echo "make demo-node  - run only the demo node (HOST=$(HOST) PORT=$(PORT) [PUBLIC_URL=...]); Ctrl-C stops it"
 	@echo "make test       - install what the tests need and run them"
+	@echo "make test-qgis340 - the same suite on QGIS 3.40 LTR, in a cached Debian 13 root (debootstrap, chroot)"
 	@echo "make package    - build build/dist/sdi_plugin-<version>.zip for the QGIS plugin repository"
 	@echo "make i18n       - compile i18n/*.ts into .qm (i18n-update refreshes the .ts from the sources)"
 	@echo "make docs       - redraw the user guide's screenshots (real QGIS under Xvfb) and the quick-reference PDFs"
@@ -37,6 +38,9 @@ demo: sample-data
 
 test: sample-data
 	@bash tools/run_tests.sh $(PYTEST_ARGS)
+
+test-qgis340:
+	@PYTEST_ARGS="$(PYTEST_ARGS)" bash tools/test_qgis340.sh
 
 i18n-update:
 	@$(QGIS_PY) tools/i18n.py update

@@ -47,6 +47,7 @@ import socket
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -208,6 +209,35 @@ def _group_members(pgid):
         if len(fields) > 2 and int(fields[2]) == pgid:
             out.append((int(name), fields[0]))
     return out
+
+
+_PR_SET_PDEATHSIG = 1
+_prctl = None
+
+
+def die_with_this_process():
+    """A ``preexec_fn`` for ``subprocess.Popen``: the child gets SIGTERM as soon as the process
+    that starts it dies, even by SIGKILL or a crash (Linux ``prctl(PR_SET_PDEATHSIG)``), so no
+    server outlives a killed test run or demo node. The kernel ties the signal to the *thread*
+    that forks, so this is only given from the main thread (elsewhere, and off Linux: None).
+    libc's ``prctl`` is looked up here, before the fork, so the child only calls it."""
+    global _prctl
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    if _prctl is None:
+        try:
+            _prctl = ctypes.CDLL(None, use_errno=True).prctl
+        except (OSError, AttributeError):
+            _prctl = False
+    if not _prctl:
+        return None
+    prctl, parent = _prctl, os.getpid()
+
+    def preexec():
+        prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+        if os.getppid() != parent:  # the parent died before prctl: nobody would signal us any more
+            os.kill(os.getpid(), signal.SIGTERM)
+    return preexec
 
 
 def _make_subreaper():
@@ -603,7 +633,8 @@ class DemoNode:
         fh = open(log, "ab")
         try:
             popen = subprocess.Popen(cmd, cwd=self.workdir, env=env, stdin=subprocess.DEVNULL, stdout=fh,
-                                     stderr=subprocess.STDOUT, start_new_session=True, pass_fds=pass_fds)
+                                     stderr=subprocess.STDOUT, start_new_session=True, pass_fds=pass_fds,
+                                     preexec_fn=die_with_this_process())
         finally:
             fh.close()
         child = _Child(name, popen, log)

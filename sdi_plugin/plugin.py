@@ -2,8 +2,8 @@
 from qgis.core import Qgis, QgsApplication, QgsMessageLog
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction
 
+from .compat import QAction
 from .core.i18n import install_translator, remove_translator, tr
 from .core.paths import ICON
 
@@ -42,7 +42,7 @@ class SimpulPlugin:
         self.iface.addWebToolBarIcon(self.action)
         self.iface.addPluginToWebMenu(self.menu_name, self.action)
         QgsMessageLog.logMessage(tr("Simpul loaded (language: {lang}).").format(lang=self.language),
-                                 LOG_TAG, Qgis.Info)
+                                 LOG_TAG, Qgis.MessageLevel.Info)
 
     def _make_dock(self):
         from .gui.dock import SimpulDock
@@ -52,10 +52,10 @@ class SimpulPlugin:
             if hasattr(page, "message"):
                 page.message.connect(self._push_message)
         self.dock.languageChanged.connect(self._language_changed)
-        self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         # room for the tab labels (narrower panels show the tabs' icons; QGIS restores the
         # user's own width of the panel at the next start)
-        self.iface.mainWindow().resizeDocks([self.dock], [560], Qt.Horizontal)
+        self.iface.mainWindow().resizeDocks([self.dock], [560], Qt.Orientation.Horizontal)
 
     def _drop_dock(self):
         if self.dock is not None:
@@ -74,7 +74,7 @@ class SimpulPlugin:
                                   "publish data of the JIGN network"))
         self._make_dock()
         self.dock.setVisible(visible)
-        QgsMessageLog.logMessage(tr("Simpul language: {lang}.").format(lang=self.language), LOG_TAG, Qgis.Info)
+        QgsMessageLog.logMessage(tr("Simpul language: {lang}.").format(lang=self.language), LOG_TAG, Qgis.MessageLevel.Info)
 
     def _push_message(self, text, level):
         self.iface.messageBar().pushMessage(tr("Simpul"), text, level, 8)

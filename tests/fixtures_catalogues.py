@@ -18,6 +18,8 @@ import urllib.request
 
 import pytest
 
+from demo.node import die_with_this_process  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PYCSW_VENV = os.path.join(ROOT, "build", "venv", "pycsw")
 
@@ -116,7 +118,8 @@ class CswCatalogues:
              "--threads", "8", "--timeout", "60", "--graceful-timeout", "2", "--error-logfile", "-",
              "pycsw_multi:application"],
             env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True,
-            pass_fds=[s.fileno() for s in self._socks])
+            pass_fds=[s.fileno() for s in self._socks],
+            preexec_fn=die_with_this_process())  # never outlives this test process
         log.close()
         # The sockets listen already: these requests wait in the backlog until gunicorn serves them.
         for url in self.urls.values():

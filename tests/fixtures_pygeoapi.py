@@ -16,6 +16,8 @@ import urllib.request
 
 import pytest
 
+from demo.node import die_with_this_process  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 VENV = os.path.join(ROOT, "build", "venv", "pygeoapi")
 
@@ -89,7 +91,8 @@ class PygeoapiRecords:
              "--workers", "1", "--worker-class", "gthread", "--threads", "4", "--error-logfile", "-",
              "pygeoapi.flask_app:APP"],
             env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True,
-            pass_fds=[self.sock.fileno()], cwd=self.workdir)
+            pass_fds=[self.sock.fileno()], cwd=self.workdir,
+            preexec_fn=die_with_this_process())  # never outlives this test process
         log.close()
         # The socket listens already: this request waits in the backlog until gunicorn serves it.
         opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))

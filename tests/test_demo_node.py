@@ -16,7 +16,7 @@ from lxml import etree
 from fixtures_node import ROOT, free_port, start_demo_node
 
 from demo import identity, records
-from demo.node import DemoNode, NodeError
+from demo.node import DemoNode, NodeError, die_with_this_process
 
 QGIS_PYTHON = "/usr/bin/python3"
 NS = {
@@ -366,7 +366,8 @@ def test_signal_stops_every_process_of_the_node(demo_node, tmp_path, signum):
     workdir = tmp_path / "node"
     port = free_port()
     proc = subprocess.Popen(_node_cmd(port, workdir, demo_node.sample_dir), cwd=ROOT, env=_env(),
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            preexec_fn=die_with_this_process())   # never outlives this test process
     try:
         out = []
         for line in proc.stdout:  # waits for the node to say it is ready (or to exit)

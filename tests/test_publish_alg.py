@@ -11,6 +11,8 @@ from qgis.core import QgsApplication, QgsProcessingException
 
 from fixtures_publish import catalogue_records, restore_catalogue
 
+from sdi_plugin.compat import auth_database_path
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MASTER = "simpul-test-master"
 
@@ -19,7 +21,7 @@ def _qgis_process(args, tmp_path):
     secret = tmp_path / "master.txt"
     secret.write_text(MASTER)   # how qgis_process unlocks the tests' auth database (no prompt)
     env = dict(os.environ, QGIS_AUTH_PASSWORD_FILE=str(secret),
-               QGIS_AUTH_DB_DIR_PATH=os.path.dirname(QgsApplication.qgisAuthDatabaseFilePath()))
+               QGIS_AUTH_DB_DIR_PATH=os.path.dirname(auth_database_path()))
     return subprocess.run([os.path.join(ROOT, "tools", "qgis_process"), "--json", "run", "sdi:publishdataset", "--"]
                           + args, capture_output=True, text=True, timeout=180, env=env)
 

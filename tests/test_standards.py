@@ -48,7 +48,9 @@ def test_every_crs_is_valid_in_proj_with_its_recorded_name():
     for s in systems:
         crs = QgsCoordinateReferenceSystem(s["code"])
         assert crs.isValid(), s["code"]
-        assert crs.description() == s["name"], s["code"]
+        # QGIS 3.40 / PROJ 9.6 names some systems anew (EPSG:9529 with its vertical part); older PROJ's
+        # name is kept in also_named, so the data holds on both releases
+        assert crs.description() in [s["name"]] + s.get("also_named", []), (s["code"], crs.description())
         if s.get("target"):
             assert QgsCoordinateReferenceSystem(s["target"]).isValid(), s["target"]
 

@@ -2,15 +2,31 @@
 # Runs the test suite one test file per pytest process (a QGIS application per file), and
 # prints one closing line "N passed, N failed". A file whose process is killed by a signal
 # (a crash) counts as failed and its output is shown; nothing is ever re-run.
+# Each file runs under coreutils `timeout` (SIMPUL_FILE_TIMEOUT seconds, default 1200): a hang that
+# pytest-timeout cannot interrupt (a deadlock holding Python's GIL never lets its signal handler
+# run) ends with the file's whole process group killed, a "TIMED OUT" line, and counts as failed.
+# SIMPUL_TEST_FILES (space-separated paths) runs only those files instead of tests/test_*.py.
 set -u
 cd "$(dirname "$0")/.."
 py=build/venv/test/bin/python
-passed=0; failed=0; crashed=()
-for f in tests/test_*.py; do
-  # pytest-timeout's alarm is Python code: a process deadlocked on the GIL never runs it, so a
-  # file gets a hard limit from outside as well (rc 124 counts as failed; pytest.ini's
-  # faulthandler_timeout has dumped every thread's stack by then)
-  out=$(timeout -k 30 "${SIMPUL_FILE_TIMEOUT:-1800}" "$py" -m pytest -q -p no:cacheprovider "$f" "$@" 2>&1); rc=$?
+limit=${SIMPUL_FILE_TIMEOUT:-1200}
+passed=0; failed=0; crashed=(); timedout=()
+tmp=$(mktemp); pid=
+trap 'rm -f "$tmp"' EXIT
+# Ctrl-C / TERM reach the test process too (`timeout` runs it in a process group of its own)
+trap '[ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null; exit 130' INT TERM
+for f in ${SIMPUL_TEST_FILES:-tests/test_*.py}; do
+  timeout --kill-after=30 "$limit" "$py" -m pytest -q -p no:cacheprovider "$f" "$@" >"$tmp" 2>&1 &
+  pid=$!; wait "$pid"; rc=$?; pid=
+  out=$(cat "$tmp")
+  if [ $rc -eq 124 ] || [ $rc -eq 137 ]; then
+    timedout+=("$f")
+    echo "$f: TIMED OUT after ${limit} s: its process group was killed (a test hung, e.g. a deadlock holding" \
+         "Python's GIL, which pytest-timeout cannot interrupt); the end of its output:"
+    echo "$out" | tail -40
+    failed=$((failed + 1))
+    continue
+  fi
   echo "$out" | tail -1 | sed "s#^#$f: #"
   p=$(echo "$out" | grep -oE "[0-9]+ passed" | tail -1 | grep -oE "[0-9]+"); passed=$((passed + ${p:-0}))
   if [ $rc -ge 128 ] || echo "$out" | grep -q "Fatal Python error"; then
@@ -26,6 +42,9 @@ for f in tests/test_*.py; do
 done
 if [ ${#crashed[@]} -gt 0 ]; then
   echo "CRASHED (process killed by a signal): ${crashed[*]}"
+fi
+if [ ${#timedout[@]} -gt 0 ]; then
+  echo "TIMED OUT (killed after ${limit} s): ${timedout[*]}"
 fi
 echo "${passed} passed, ${failed} failed"
 [ "$failed" -eq 0 ]

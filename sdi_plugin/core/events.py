@@ -49,6 +49,6 @@ def _log(text):
     try:
         from qgis.core import Qgis, QgsMessageLog
         from .secrets import redact
-        QgsMessageLog.logMessage(redact(text), "Simpul", Qgis.Info)
+        QgsMessageLog.logMessage(redact(text), "Simpul", Qgis.MessageLevel.Info)
     except Exception:  # noqa: BLE001 - logging must not fail either
         pass

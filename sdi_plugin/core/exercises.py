@@ -279,7 +279,7 @@ class Tracker(QObject):
             try:
                 self._exercises = load_exercises()
             except ExerciseError as exc:
-                QgsMessageLog.logMessage(str(exc), LOG_TAG, Qgis.Warning)
+                QgsMessageLog.logMessage(str(exc), LOG_TAG, Qgis.MessageLevel.Warning)
                 self._exercises = Exercises(meta={}, steps=[])
         return self._exercises.step(step)
 
@@ -316,7 +316,7 @@ class Tracker(QObject):
         for step, why in task.failures:
             QgsMessageLog.logMessage(tr("Simpul: the exercise step {step} could not be sent to the lab node "
                                         "{url} ({why}); it is sent again with the next step.").format(
-                step=step, url=task.lab_url, why=why), LOG_TAG, Qgis.Info)
+                step=step, url=task.lab_url, why=why), LOG_TAG, Qgis.MessageLevel.Info)
         self.sendFinished.emit(list(task.sent), [s for s, _ in task.failures])
         if self._again:
             self._again = False

@@ -91,7 +91,7 @@ def _pump(reply, loop, step, interval_ms=50):
     while not sip.isdeleted(reply) and not reply.isFinished():
         GATE.leave()          # the wait releases the GIL: outside the gate (see core/workers.py)
         try:
-            loop.exec_()
+            loop.exec()
         finally:
             GATE.enter()
         if not sip.isdeleted(reply):
@@ -118,7 +118,7 @@ def _conclude(result, reply, why, chunks, max_bytes, timeout_text, error_below):
     reason the wait stopped (``why``: timeout, large, cancel, or "" when the reply finished).
     A transport error counts when the HTTP status is below ``error_below``; otherwise the body
     is kept and redirects and HTTP errors are named."""
-    status = reply.attribute(QNetworkRequest.HttpStatusCodeAttribute)
+    status = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
     result.status = int(status) if status else 0
     result.headers = {bytes(k).decode("latin-1").lower(): bytes(reply.rawHeader(k)).decode("latin-1")
                       for k in reply.rawHeaderList()}
@@ -133,7 +133,7 @@ def _conclude(result, reply, why, chunks, max_bytes, timeout_text, error_below):
     elif why == "cancel":
         result.canceled = True
         result.error = tr("canceled")
-    elif reply.error() != QNetworkReply.NoError and result.status < error_below:
+    elif reply.error() != QNetworkReply.NetworkError.NoError and result.status < error_below:
         result.error = reply.errorString() or tr("network error")
     else:
         result.content = b"".join(chunks)
@@ -185,15 +185,15 @@ def _upload_device(body_or_file):
     if isinstance(body_or_file, (bytes, bytearray)):
         buf = QBuffer()
         buf.setData(QByteArray(bytes(body_or_file)))
-        buf.open(QIODevice.ReadOnly)
+        buf.open(QIODevice.OpenModeFlag.ReadOnly)
         return buf, len(body_or_file), True, ""
     if isinstance(body_or_file, QIODevice):
         if not body_or_file.isOpen():
-            body_or_file.open(QIODevice.ReadOnly)
+            body_or_file.open(QIODevice.OpenModeFlag.ReadOnly)
         return body_or_file, body_or_file.size(), False, ""
     path = os.fspath(body_or_file)
     qfile = QFile(path)
-    if not qfile.open(QIODevice.ReadOnly):
+    if not qfile.open(QIODevice.OpenModeFlag.ReadOnly):
         return None, 0, False, tr("cannot read the file {path}: {why}").format(path=path, why=qfile.errorString())
     return qfile, qfile.size(), True, ""
 
@@ -249,7 +249,7 @@ def _send(method, url, body_or_file, headers, timeout, authcfg, feedback, progre
         except RuntimeError as exc:
             if not _lost(exc):
                 raise
-            QgsMessageLog.logMessage("Simpul: %s %s: %s" % (method, url, exc), "Simpul", Qgis.Info)
+            QgsMessageLog.logMessage("Simpul: %s %s: %s" % (method, url, exc), "Simpul", Qgis.MessageLevel.Info)
         if not repeatable:
             break
     if output_path and not existed and os.path.exists(output_path):
@@ -392,17 +392,17 @@ def _send_once(method, url, body_or_file, headers, timeout, authcfg, feedback, p
     for key, value in (headers or {}).items():
         req.setRawHeader(key.encode("latin-1"), str(value).encode("latin-1"))
     # Always ask the server (a node's health must be its state now, not a cached 200).
-    req.setAttribute(QNetworkRequest.CacheLoadControlAttribute, QNetworkRequest.AlwaysNetwork)
-    req.setAttribute(QNetworkRequest.CacheSaveControlAttribute, False)
+    req.setAttribute(QNetworkRequest.Attribute.CacheLoadControlAttribute, QNetworkRequest.CacheLoadControl.AlwaysNetwork)
+    req.setAttribute(QNetworkRequest.Attribute.CacheSaveControlAttribute, False)
     # GET and HEAD follow redirects, but never from https down to http. Nothing with a body is
     # sent on by itself (its body and credentials stay where they were addressed): a redirect is
     # answered as an error naming the new address (status 3xx, header "location"); the caller decides.
-    policy = (QNetworkRequest.NoLessSafeRedirectPolicy if method in ("GET", "HEAD")
-              else QNetworkRequest.ManualRedirectPolicy)
-    req.setAttribute(QNetworkRequest.RedirectPolicyAttribute, policy)
-    req.setAttribute(QNetworkRequest.Attribute(QgsNetworkRequestParameters.AttributeInitiatorClass), "Simpul")
+    policy = (QNetworkRequest.RedirectPolicy.NoLessSafeRedirectPolicy if method in ("GET", "HEAD")
+              else QNetworkRequest.RedirectPolicy.ManualRedirectPolicy)
+    req.setAttribute(QNetworkRequest.Attribute.RedirectPolicyAttribute, policy)
+    req.setAttribute(QNetworkRequest.Attribute(QgsNetworkRequestParameters.RequestAttributes.AttributeInitiatorClass), "Simpul")
     if device is not None:
-        req.setHeader(QNetworkRequest.ContentLengthHeader, size)
+        req.setHeader(QNetworkRequest.KnownHeaders.ContentLengthHeader, size)
     if not any(k.lower() == "accept-encoding" for k in (headers or {})):
         # Asked by us, so Qt hands the body over as it came and _Decoder inflates it under the
         # size cap (Qt 5's own inflation has no limit: a 1 MB gzip bomb is a GB in memory).
@@ -473,10 +473,10 @@ def _send_once(method, url, body_or_file, headers, timeout, authcfg, feedback, p
             reply.abort()
 
     def on_headers():
-        status = reply.attribute(QNetworkRequest.HttpStatusCodeAttribute)
+        status = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
         if state["to_file"] and status and int(status) >= 300:
             state["to_file"] = False   # an error page or a redirect: keep it for the message
-        length = reply.header(QNetworkRequest.ContentLengthHeader)
+        length = reply.header(QNetworkRequest.KnownHeaders.ContentLengthHeader)
         if not state["to_file"] and length is not None and int(length) > max_bytes:
             stop("large")
 

@@ -98,9 +98,9 @@ def stop_qgis(timeout=60.0):
         pass
     gc.collect()
     _delete_python_owned_data_objects()
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QCoreApplication.processEvents()
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     _APP.exitQgis()
     _APP = None
 

@@ -31,7 +31,7 @@ class FunctionTask(QgsTask):
 
     ended = pyqtSignal(object)   # the task itself, on the GUI thread, once, however it ended
 
-    def __init__(self, title, fn, feedback=None, expected=(), flags=QgsTask.CanCancel):
+    def __init__(self, title, fn, feedback=None, expected=(), flags=QgsTask.Flag.CanCancel):
         super().__init__(title, flags)
         self.fn = fn
         self.feedback = feedback if feedback is not None else QgsProcessingFeedback(False)
@@ -40,7 +40,7 @@ class FunctionTask(QgsTask):
         self.error = ""
         self.canceled = False
         # direct: the progress is reported from the worker thread, as QgsTask expects
-        self.feedback.progressChanged.connect(self.setProgress, Qt.DirectConnection)
+        self.feedback.progressChanged.connect(self.setProgress, Qt.ConnectionType.DirectConnection)
 
     def cancel(self):
         self.feedback.cancel()

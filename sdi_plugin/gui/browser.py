@@ -10,11 +10,11 @@ Register in ``plugin.py``::
     # on unload:
     QgsApplication.dataItemProviderRegistry().removeProvider(self.browser_provider)
 """
-from qgis.core import (Qgis, QgsApplication, QgsDataCollectionItem, QgsDataItemProvider,
-                       QgsDataProvider, QgsErrorItem, QgsLayerItem, QgsProject)
+from qgis.core import (Qgis, QgsApplication, QgsDataCollectionItem, QgsDataItemProvider, QgsErrorItem, QgsLayerItem,
+                       QgsProject)
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction
 
+from ..compat import DataItemProviderCapability, QAction
 from ..core import directory
 from ..core.i18n import tr
 from ..core.loader import LOADABLE, link_kind
@@ -247,7 +247,7 @@ class SimpulDataItemProvider(QgsDataItemProvider):
         return "simpul"
 
     def capabilities(self):
-        return QgsDataProvider.Net
+        return DataItemProviderCapability.NetworkSources
 
     def createDataItem(self, path, parentItem):  # noqa: N802,N803 - Qt's names
         if not path:

@@ -50,9 +50,9 @@ class DirectoryDialog(QDialog):
         row.addWidget(self.url, 1)
         row.addWidget(self.btn_refresh)
         lay.addLayout(row)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText(tr("Add"))
-        buttons.button(QDialogButtonBox.Cancel).setText(tr("Cancel"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Add"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
@@ -72,15 +72,15 @@ class DirectoryDialog(QDialog):
             groups.setdefault(group_key(node), []).append(node)
         for (key, label), members in sorted(groups.items(), key=lambda kv: kv[0][0]):
             top = QTreeWidgetItem([label, ""])
-            top.setFlags(Qt.ItemIsEnabled)
+            top.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.tree.addTopLevelItem(top)
             for node in sorted(members, key=lambda n: n.name.lower()):
                 item = QTreeWidgetItem([node.name, tr("yes") if node.verified else tr("no")])
-                item.setData(0, Qt.UserRole, node.id)
+                item.setData(0, Qt.ItemDataRole.UserRole, node.id)
                 item.setToolTip(0, "%s\n%s\n%s" % (node.url, level_label(node.level), node.reference))
                 have = node.id in mine or node.url.rstrip("/").lower() in mine
-                item.setFlags(Qt.ItemIsUserCheckable | (Qt.NoItemFlags if have else Qt.ItemIsEnabled))
-                item.setCheckState(0, Qt.Checked if have else Qt.Unchecked)
+                item.setFlags(Qt.ItemFlag.ItemIsUserCheckable | (Qt.ItemFlag.NoItemFlags if have else Qt.ItemFlag.ItemIsEnabled))
+                item.setCheckState(0, Qt.CheckState.Checked if have else Qt.CheckState.Unchecked)
                 top.addChild(item)
             top.setExpanded(True)
 
@@ -102,8 +102,8 @@ class DirectoryDialog(QDialog):
             top = self.tree.topLevelItem(i)
             for j in range(top.childCount()):
                 child = top.child(j)
-                if child.checkState(0) == Qt.Checked and child.flags() & Qt.ItemIsEnabled:
-                    ids.add(child.data(0, Qt.UserRole))
+                if child.checkState(0) == Qt.CheckState.Checked and child.flags() & Qt.ItemFlag.ItemIsEnabled:
+                    ids.add(child.data(0, Qt.ItemDataRole.UserRole))
         return [n for n in self.listing.nodes if n.id in ids]
 
     def refresh_remote(self):

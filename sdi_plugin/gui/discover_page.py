@@ -5,12 +5,13 @@ is in ``core`` and runs in background tasks."""
 import os
 
 from qgis.core import (Qgis, QgsApplication, QgsCoordinateReferenceSystem, QgsGeometry, QgsProject, QgsRectangle,
-                       QgsSettings, QgsWkbTypes)
+                       QgsSettings)
 from qgis.PyQt.QtCore import QSize, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor
-from qgis.PyQt.QtWidgets import (QAbstractButton, QAction, QFileDialog, QLabel, QMenu, QMessageBox, QSplitter,
-                                 QStackedWidget, QTextBrowser, QToolBar, QToolBox, QToolButton, QVBoxLayout, QWidget)
+from qgis.PyQt.QtWidgets import (QAbstractButton, QFileDialog, QLabel, QMenu, QMessageBox, QSplitter, QStackedWidget,
+                                 QTextBrowser, QToolBar, QToolBox, QToolButton, QVBoxLayout, QWidget)
 
+from ..compat import GeometryType, QAction
 from ..core import directory
 from ..core.i18n import tr
 from ..core.nodes import NodeRegistry
@@ -60,7 +61,7 @@ class DiscoverPage(QWidget):
         self.bottom = QStackedWidget()
         self.bottom.addWidget(self.detail)
         self.bottom.addWidget(self.record_view)
-        split = QSplitter(Qt.Vertical)
+        split = QSplitter(Qt.Orientation.Vertical)
         split.setChildrenCollapsible(False)
         split.addWidget(self.toolbox)
         split.addWidget(self.bottom)
@@ -92,15 +93,15 @@ class DiscoverPage(QWidget):
         lay.addWidget(intro)
         bar = QToolBar()
         bar.setIconSize(QSize(16, 16))
-        bar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         add_menu = QMenu(self)
         add_menu.addAction(tr("By address…"), self.add_node)
         add_menu.addAction(tr("From the JIGN directory…"), self.add_from_directory)
         self.btn_add = QToolButton()
         self.btn_add.setText(tr("Add node…"))
         self.btn_add.setIcon(QgsApplication.getThemeIcon("/symbologyAdd.svg"))
-        self.btn_add.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
-        self.btn_add.setPopupMode(QToolButton.MenuButtonPopup)
+        self.btn_add.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.btn_add.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         self.btn_add.setMenu(add_menu)
         self.btn_add.clicked.connect(self.add_node)
         bar.addWidget(self.btn_add)
@@ -122,7 +123,7 @@ class DiscoverPage(QWidget):
         action = QAction(QgsApplication.getThemeIcon(icon), text, self)
         action.setToolTip(tip or text)
         if icon_only:   # a toolbar shows low-priority actions as icons only
-            action.setPriority(QAction.LowPriority)
+            action.setPriority(QAction.Priority.LowPriority)
         action.triggered.connect(slot)
         bar.addAction(action)
         return action
@@ -152,7 +153,7 @@ class DiscoverPage(QWidget):
 
     def add_node(self):
         dlg = NodeDialog(self)
-        if dlg.exec_():
+        if dlg.exec():
             node = self.registry.add(dlg.node())
             self.refresh()
             self.check_node(node.id)
@@ -160,14 +161,14 @@ class DiscoverPage(QWidget):
     def add_from_directory(self):
         from .directory_dialog import DirectoryDialog
         dlg = DirectoryDialog(self.registry, self)
-        if dlg.exec_():
+        if dlg.exec():
             chosen = dlg.chosen()
             for node in chosen:
                 self.registry.add(node)
             self.refresh()
             if chosen:
                 self.message.emit(tr("{count} node(s) added from the JIGN directory.").format(count=len(chosen)),
-                                  Qgis.Info)
+                                  Qgis.MessageLevel.Info)
 
     def remove_selected(self):
         node_id = self.selected_id()
@@ -193,11 +194,11 @@ class DiscoverPage(QWidget):
         try:
             result = directory.import_nodes(path, self.registry)
         except directory.DirectoryError as exc:
-            self.message.emit(str(exc), Qgis.Critical)
+            self.message.emit(str(exc), Qgis.MessageLevel.Critical)
             return None
         self.refresh()
         self.message.emit(tr("{added} node(s) added, {updated} updated from {file}.").format(
-            added=len(result.added), updated=len(result.updated), file=os.path.basename(path)), Qgis.Success)
+            added=len(result.added), updated=len(result.updated), file=os.path.basename(path)), Qgis.MessageLevel.Success)
         return result
 
     def export_nodes(self, path=None, include_authcfg=None):
@@ -213,14 +214,14 @@ class DiscoverPage(QWidget):
                 self, tr("Export your nodes"),
                 tr("Some nodes use an authentication configuration. Write its id (never the password) into "
                    "the file? Only useful for computers that have the same configuration."),
-                QMessageBox.Yes | QMessageBox.No, QMessageBox.No) == QMessageBox.Yes
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
         self._remember_dir(path)
         try:
             count = directory.export_nodes(nodes, path, include_authcfg=bool(include_authcfg))
         except OSError as exc:
-            self.message.emit(tr("The node list could not be written: {why}").format(why=exc), Qgis.Critical)
+            self.message.emit(tr("The node list could not be written: {why}").format(why=exc), Qgis.MessageLevel.Critical)
             return 0
-        self.message.emit(tr("{count} node(s) written to {file}.").format(count=count, file=path), Qgis.Success)
+        self.message.emit(tr("{count} node(s) written to {file}.").format(count=count, file=path), Qgis.MessageLevel.Success)
         return count
 
     def _last_dir(self):
@@ -253,7 +254,7 @@ class DiscoverPage(QWidget):
         if self.canvas is None or record is None or not record.bbox:
             return None
         from qgis.gui import QgsRubberBand
-        self._rubber = QgsRubberBand(self.canvas, QgsWkbTypes.PolygonGeometry)
+        self._rubber = QgsRubberBand(self.canvas, GeometryType.Polygon)
         self._rubber.setColor(QColor(214, 39, 40, 200))
         self._rubber.setFillColor(QColor(214, 39, 40, 40))
         self._rubber.setWidth(2)
@@ -263,7 +264,7 @@ class DiscoverPage(QWidget):
 
     def _clear_footprint(self):
         if self._rubber is not None:
-            self._rubber.reset(QgsWkbTypes.PolygonGeometry)
+            self._rubber.reset(GeometryType.Polygon)
             if self.canvas is not None:
                 self.canvas.scene().removeItem(self._rubber)
             self._rubber = None
@@ -285,7 +286,7 @@ class DiscoverPage(QWidget):
             return None
         task = run_load(jobs, self._loaded, kinds=kinds, project_crs=self._project_crs(), registry=self.registry)
         self.load_tasks.append(task)
-        self.message.emit(tr("Loading {count} layer(s) in the background…").format(count=len(jobs)), Qgis.Info)
+        self.message.emit(tr("Loading {count} layer(s) in the background…").format(count=len(jobs)), Qgis.MessageLevel.Info)
         return task
 
     def _loaded(self, task):
@@ -294,10 +295,10 @@ class DiscoverPage(QWidget):
         added = add_to_project(task.results)
         failed = [r for r in task.results if not r.ok]
         if added:
-            self.message.emit(tr("{count} layer(s) added to the map.").format(count=len(added)), Qgis.Success)
+            self.message.emit(tr("{count} layer(s) added to the map.").format(count=len(added)), Qgis.MessageLevel.Success)
         for r in failed:
             self.message.emit(tr("{title}: {why}").format(title=r.record.title or r.link.url, why=r.message),
-                              Qgis.Warning)
+                              Qgis.MessageLevel.Warning)
 
     # -- life cycle -----------------------------------------------------------------------------
     def cancel_tasks(self):

@@ -7,8 +7,9 @@ from qgis.core import QgsApplication, QgsSettings
 from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QActionGroup, QLabel, QMenu, QTabWidget, QToolButton, QVBoxLayout, QWidget
+from qgis.PyQt.QtWidgets import QLabel, QMenu, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
+from ..compat import QActionGroup
 from ..core import workers
 from ..core.flow import CurrentDataset
 from ..core.i18n import tr
@@ -24,7 +25,7 @@ class PlaceholderPage(QWidget):
         head = QLabel("<h3>%s</h3>" % html.escape(title))
         body = QLabel(text)
         body.setWordWrap(True)
-        body.setTextFormat(Qt.RichText)
+        body.setTextFormat(Qt.TextFormat.RichText)
         soon = QLabel("<i>%s</i>" % html.escape(tr("Not available in this version yet.")))
         soon.setStyleSheet("color: #666;")
         lay.addWidget(head)
@@ -57,9 +58,9 @@ class SimpulDock(QgsDockWidget):
         self.tabs.setDocumentMode(True)
         # compact tabs: the five labels read at the panel's default width (not icons alone)
         self.tabs.tabBar().setStyleSheet("QTabBar::tab { padding: 4px 7px; }")
-        self.tabs.tabBar().setElideMode(Qt.ElideNone)
+        self.tabs.tabBar().setElideMode(Qt.TextElideMode.ElideNone)
         self.current = CurrentDataset(self)
-        self.tabs.setCornerWidget(self._settings_button(), Qt.TopRightCorner)
+        self.tabs.setCornerWidget(self._settings_button(), Qt.Corner.TopRightCorner)
 
         self.discover = _page("discover_page", "DiscoverPage", iface)
         self.tabs.addTab(self.discover, QgsApplication.getThemeIcon("/search.svg"), tr("Discover"))
@@ -128,7 +129,7 @@ class SimpulDock(QgsDockWidget):
         when all fit, else the labels alone, else the icons alone (the label as tooltip). Measured
         on the tab bar itself (its compact style lets the labels read at the default width)."""
         bar = self.tabs.tabBar()
-        corner = self.tabs.cornerWidget(Qt.TopRightCorner)
+        corner = self.tabs.cornerWidget(Qt.Corner.TopRightCorner)
         room = self.tabs.width() - (corner.sizeHint().width() if corner is not None else 0) - 4
         for mode in ("both", "text", "icons"):
             self._set_tab_mode(mode)
@@ -152,7 +153,7 @@ class SimpulDock(QgsDockWidget):
         button.setIcon(QgsApplication.getThemeIcon("/mActionOptions.svg"))
         button.setToolTip(tr("Simpul settings"))
         button.setAutoRaise(True)
-        button.setPopupMode(QToolButton.InstantPopup)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(button)
         lang_menu = menu.addMenu(tr("Language"))
         current = QgsSettings().value("simpul/language", "", type=str) or ""

@@ -15,7 +15,7 @@ from qgis.PyQt.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayo
 
 from ..core.i18n import tr
 
-ROLE_FT = Qt.UserRole
+ROLE_FT = Qt.ItemDataRole.UserRole
 
 
 def _std():
@@ -63,9 +63,9 @@ class FixDialog(QDialog):
         self.fields.setHorizontalHeaderLabels([tr("KUGI column"), tr("From field"), tr("How")])
         self.fields.verticalHeader().setVisible(False)
         hdr = self.fields.horizontalHeader()
-        hdr.setSectionResizeMode(0, QHeaderView.ResizeToContents)
-        hdr.setSectionResizeMode(1, QHeaderView.Stretch)
-        hdr.setSectionResizeMode(2, QHeaderView.ResizeToContents)
+        hdr.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        hdr.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        hdr.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.fields.setMinimumHeight(150)
         lay.addWidget(self.fields, 1)
         self.notes = QLabel()
@@ -76,14 +76,14 @@ class FixDialog(QDialog):
         form = QFormLayout()
         self.output = QgsFileWidget()
         self.output.setObjectName("SimpulFixOutput")
-        self.output.setStorageMode(QgsFileWidget.SaveFile)
+        self.output.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
         self.output.setFilter(tr("GeoPackage (*.gpkg);;ESRI Shapefile (*.shp)"))
         form.addRow(tr("3. New file"), self.output)
         lay.addLayout(form)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.buttons.button(QDialogButtonBox.Ok).setText(tr("Fix"))
-        self.buttons.button(QDialogButtonBox.Cancel).setText(tr("Cancel"))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Fix"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         lay.addWidget(self.buttons)
@@ -132,7 +132,7 @@ class FixDialog(QDialog):
         if not text:
             if self.suggestions:
                 head = QListWidgetItem(tr("Suggested for this dataset"))
-                head.setFlags(Qt.NoItemFlags)
+                head.setFlags(Qt.ItemFlag.NoItemFlags)
                 head.setForeground(QBrush(QColor("#555")))
                 self.types.addItem(head)
             for m in self.suggestions:
@@ -140,7 +140,7 @@ class FixDialog(QDialog):
                 seen.add(m.feature_type.fcode)
             if self.suggestions:
                 head = QListWidgetItem(tr("All feature types of this geometry"))
-                head.setFlags(Qt.NoItemFlags)
+                head.setFlags(Qt.ItemFlag.NoItemFlags)
                 head.setForeground(QBrush(QColor("#555")))
                 self.types.addItem(head)
         try:
@@ -207,14 +207,14 @@ class FixDialog(QDialog):
         self.fields.setRowCount(len(rows))
         for r, row in enumerate(rows):
             target = QTableWidgetItem(row["target"] + (" *" if row.get("required") else ""))
-            target.setFlags(Qt.ItemIsEnabled)
-            target.setData(Qt.UserRole, row["target"])
+            target.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            target.setData(Qt.ItemDataRole.UserRole, row["target"])
             target.setToolTip("%s (%s%s)" % (row.get("definition", ""), row.get("type", ""),
                                             ", %s" % row["length"] if row.get("length") else ""))
             self.fields.setItem(r, 0, target)
             if row.get("how") == "auto":
                 auto = QTableWidgetItem(tr("(filled by Simpul)"))
-                auto.setFlags(Qt.ItemIsEnabled)
+                auto.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 auto.setForeground(QBrush(QColor("#1e8449")))
                 self.fields.setItem(r, 1, auto)
             else:
@@ -227,7 +227,7 @@ class FixDialog(QDialog):
                 box.currentIndexChanged.connect(lambda _i, rr=r: self._field_edited(rr))
                 self.fields.setCellWidget(r, 1, box)
             how = QTableWidgetItem(how_words.get(row.get("how") or "", row.get("how") or ""))
-            how.setFlags(Qt.ItemIsEnabled)
+            how.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.fields.setItem(r, 2, how)
         kept = list(getattr(fmap, "unmapped", []) or [])
         self.notes.setText(tr("Kept as they are (not KUGI columns): {fields}").format(fields=", ".join(kept))
@@ -243,7 +243,7 @@ class FixDialog(QDialog):
         pairs = []
         for r in range(self.fields.rowCount()):
             box = self.fields.cellWidget(r, 1)
-            target = self.fields.item(r, 0).data(Qt.UserRole)
+            target = self.fields.item(r, 0).data(Qt.ItemDataRole.UserRole)
             if isinstance(box, QComboBox) and box.currentData():
                 pairs.append((box.currentData(), target))
         return pairs
@@ -251,7 +251,7 @@ class FixDialog(QDialog):
     def set_source_for(self, target, source):
         """Map ``source`` to the KUGI column ``target`` (as choosing it in the table does)."""
         for r in range(self.fields.rowCount()):
-            if self.fields.item(r, 0).data(Qt.UserRole) == target:
+            if self.fields.item(r, 0).data(Qt.ItemDataRole.UserRole) == target:
                 box = self.fields.cellWidget(r, 1)
                 if isinstance(box, QComboBox):
                     box.setCurrentIndex(max(0, box.findData(source)))

@@ -3,10 +3,11 @@ dataset's state, above the dock's tabs; and the helper every page uses to presel
 current dataset (or the active layer) in its layer list."""
 import html
 
-from qgis.core import QgsMapLayerType, QgsProject, QgsProviderRegistry
+from qgis.core import QgsProject, QgsProviderRegistry
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
+from ..compat import LayerType
 from ..core.i18n import tr
 
 
@@ -22,7 +23,7 @@ def layer_path(layer):
 
 
 def vector_layers():
-    return [lyr for lyr in QgsProject.instance().mapLayers().values() if lyr.type() == QgsMapLayerType.VectorLayer]
+    return [lyr for lyr in QgsProject.instance().mapLayers().values() if lyr.type() == LayerType.Vector]
 
 
 def preferred_layer(current, iface=None):
@@ -36,7 +37,7 @@ def preferred_layer(current, iface=None):
         if chosen is not None:
             return chosen
     active = iface.activeLayer() if hasattr(iface, "activeLayer") else None
-    if active is not None and active.type() == QgsMapLayerType.VectorLayer and \
+    if active is not None and active.type() == LayerType.Vector and \
             not (current is not None and current.is_superseded(layer_path(active))):
         return active
     if current is None:
@@ -74,11 +75,11 @@ class FlowStrip(QWidget):
         lay.setSpacing(4)
         self.name = QLabel()
         self.name.setObjectName("SimpulFlowDataset")
-        self.name.setTextFormat(Qt.RichText)
-        self.name.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+        self.name.setTextFormat(Qt.TextFormat.RichText)
+        self.name.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.steps = QLabel()
         self.steps.setObjectName("SimpulFlowSteps")
-        self.steps.setTextFormat(Qt.RichText)
+        self.steps.setTextFormat(Qt.TextFormat.RichText)
         self.steps.linkActivated.connect(self.stepClicked)
         lay.addWidget(self.steps)
         lay.addWidget(self.name, 1)

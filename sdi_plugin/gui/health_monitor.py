@@ -104,8 +104,8 @@ class HealthMonitor(QObject):
             self.registry.update(node)
             if task.health["state"] == "down":
                 text = tr("Node {name} did not answer: {why}").format(name=node.name, why=task.health["message"])
-                QgsMessageLog.logMessage(text, LOG_TAG, Qgis.Warning)
-                self.message.emit(text, Qgis.Warning)
+                QgsMessageLog.logMessage(text, LOG_TAG, Qgis.MessageLevel.Warning)
+                self.message.emit(text, Qgis.MessageLevel.Warning)
         self.nodeChecked.emit(node_id)
 
     def cancel(self):

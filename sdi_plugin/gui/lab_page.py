@@ -39,14 +39,14 @@ class StepRow(QWidget):
         lay.setContentsMargins(2, 2, 2, 6)
         lay.setSpacing(1)
         self.tick = QCheckBox("%d. %s" % (number, step.text("title")))
-        self.tick.setAttribute(Qt.WA_TransparentForMouseEvents)   # ticked from what Simpul observed, not by hand
-        self.tick.setFocusPolicy(Qt.NoFocus)
+        self.tick.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)   # ticked from what Simpul observed, not by hand
+        self.tick.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         font = self.tick.font()
         font.setBold(True)
         self.tick.setFont(font)
         self.text = QLabel()
         self.text.setWordWrap(True)
-        self.text.setTextFormat(Qt.RichText)
+        self.text.setTextFormat(Qt.TextFormat.RichText)
         self.text.setContentsMargins(22, 0, 0, 0)
         lay.addWidget(self.tick)
         lay.addWidget(self.text)
@@ -87,7 +87,7 @@ class LabPage(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget()
         lay = QVBoxLayout(body)
         scroll.setWidget(body)
@@ -111,14 +111,14 @@ class LabPage(QWidget):
         row.addWidget(self.url_edit, 1)
         row.addWidget(self.btn_connect)
         self.password_edit = QLineEdit()
-        self.password_edit.setEchoMode(QLineEdit.Password)
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.password_edit.setPlaceholderText(tr("for publishing; the trainer tells you"))
         form.addRow(tr("Name"), self.name_edit)
         form.addRow(tr("Lab node"), row)
         form.addRow(tr("Password"), self.password_edit)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(self.status)
         lay.addWidget(box)
 
@@ -174,7 +174,7 @@ class LabPage(QWidget):
         t_lay.addLayout(row)
         self.share = QLabel()
         self.share.setWordWrap(True)
-        self.share.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.LinksAccessibleByMouse)
+        self.share.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.LinksAccessibleByMouse)
         self.share.setOpenExternalLinks(True)
         t_lay.addWidget(self.share)
         self.btn_copy = QPushButton(QgsApplication.getThemeIcon("/mActionEditCopy.svg"), tr("Copy address"))
@@ -190,12 +190,12 @@ class LabPage(QWidget):
         for n, step in enumerate(self.exercises.steps):
             self.table.horizontalHeaderItem(n + 1).setToolTip(step.text("title"))
         self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setMinimumHeight(150)
         hdr = self.table.horizontalHeader()
-        hdr.setSectionResizeMode(0, QHeaderView.Stretch)
+        hdr.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for c in range(1, self.table.columnCount()):
-            hdr.setSectionResizeMode(c, QHeaderView.ResizeToContents)
+            hdr.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         t_lay.addWidget(self.table)
         self.table_status = QLabel()
         self.table_status.setStyleSheet("color: #555;")
@@ -240,7 +240,7 @@ class LabPage(QWidget):
         self.refresh()
         row = self.rows.get(step)
         if row is not None:
-            self.message.emit(tr("Exercise step done: {step}").format(step=row.step.text("title")), Qgis.Success)
+            self.message.emit(tr("Exercise step done: {step}").format(step=row.step.text("title")), Qgis.MessageLevel.Success)
 
     def _sent(self, sent, failed):
         self.show_status()
@@ -286,7 +286,7 @@ class LabPage(QWidget):
         try:
             lab.normalise_url(text)
         except lab.LabError as exc:
-            self.message.emit(str(exc), Qgis.Warning)
+            self.message.emit(str(exc), Qgis.MessageLevel.Warning)
             return None
         if self._busy("connect"):
             return None
@@ -298,7 +298,7 @@ class LabPage(QWidget):
     def _connected(self, task):
         self.btn_connect.setEnabled(True)
         if task.error:
-            self.message.emit(task.error, Qgis.Warning)
+            self.message.emit(task.error, Qgis.MessageLevel.Warning)
             self.show_status()
             return
         conn = task.result
@@ -308,11 +308,11 @@ class LabPage(QWidget):
             try:   # here, on the GUI thread: QGIS may ask for its master password
                 lab.store_publish_login(conn.node, conn.publish_user, password)
             except lab.LabError as exc:
-                self.message.emit(str(exc), Qgis.Warning)
+                self.message.emit(str(exc), Qgis.MessageLevel.Warning)
         self.password_edit.clear()
         self.nodesChanged.emit()
         self.message.emit(tr("Connected to the lab node {url}; the node {name} is in your list of nodes.").format(
-            url=conn.url, name=conn.node.name if conn.node else conn.url), Qgis.Success)
+            url=conn.url, name=conn.node.name if conn.node else conn.url), Qgis.MessageLevel.Success)
         self.show_status()
         self.tracker.sync()
 
@@ -320,12 +320,12 @@ class LabPage(QWidget):
         step = next((s for s in self.exercises.steps if s.dataset), None)
         ds = exercises.training_dataset(step.dataset) if step else None
         if not ds:
-            self.message.emit(tr("The training datasets are not installed with this Simpul."), Qgis.Warning)
+            self.message.emit(tr("The training datasets are not installed with this Simpul."), Qgis.MessageLevel.Warning)
             return None
         layer = QgsVectorLayer(ds["uri"], ds.get("layer") or ds["id"], "ogr")
         if not layer.isValid():
             self.message.emit(tr("The training dataset {file} could not be opened.").format(file=ds["path"]),
-                              Qgis.Warning)
+                              Qgis.MessageLevel.Warning)
             return None
         QgsProject.instance().addMapLayer(layer)
         return layer
@@ -340,7 +340,7 @@ class LabPage(QWidget):
         missing = lab.node_available()
         if missing:
             self.trainer_status.setText(missing)
-            self.message.emit(missing, Qgis.Warning)
+            self.message.emit(missing, Qgis.MessageLevel.Warning)
             return None
         self.trainer_status.setText(tr("Starting the lab node … (this takes up to a minute)"))
 
@@ -361,13 +361,13 @@ class LabPage(QWidget):
     def _node_started(self, task):
         if task.error:
             self.trainer_status.setText(task.error)
-            self.message.emit(task.error, Qgis.Critical)
+            self.message.emit(task.error, Qgis.MessageLevel.Critical)
         else:
             start = task.result
             text = tr("The lab node runs at {url}.").format(url=start.url) if start.state == "started" \
                 else start.message
             self.trainer_status.setText(text)
-            self.message.emit(text, Qgis.Success)
+            self.message.emit(text, Qgis.MessageLevel.Success)
             self.refresh_progress()
         self.show_trainer()
 
@@ -393,7 +393,7 @@ class LabPage(QWidget):
     def _reset_done(self, task):
         if task.error:
             self.trainer_status.setText(task.error)
-            self.message.emit(task.error, Qgis.Warning)
+            self.message.emit(task.error, Qgis.MessageLevel.Warning)
         else:
             r = task.result
             self.trainer_status.setText(tr("The lab node is back to the clean training state: progress of {people} "
@@ -430,7 +430,7 @@ class LabPage(QWidget):
             for c, step_id in enumerate(ids):
                 done = (p.get("steps") or {}).get(step_id)
                 cell = QTableWidgetItem("✓" if done else "")
-                cell.setTextAlignment(Qt.AlignCenter)
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 if done:
                     from .record_view import local_time
                     cell.setToolTip(local_time(done.get("at", "")))
@@ -474,4 +474,4 @@ class LabPage(QWidget):
             exercises.stop_tracker()      # the next panel (language change, reload) starts a fresh one
         if lab.started_node():
             QgsMessageLog.logMessage(tr("Simpul: the lab node keeps running after QGIS closes; stop it from the "
-                                        "Latihan tab or with Ctrl-C."), LOG_TAG, Qgis.Info)
+                                        "Latihan tab or with Ctrl-C."), LOG_TAG, Qgis.MessageLevel.Info)

@@ -47,8 +47,8 @@ def _combo(values, labels=None, editable=False):
     box.addItem("", "")
     for v in values:
         box.addItem((labels or {}).get(v) or v, v)
-        box.setItemData(box.count() - 1, v, Qt.ToolTipRole)
-    box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        box.setItemData(box.count() - 1, v, Qt.ItemDataRole.ToolTipRole)
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     box.setMinimumContentsLength(10)
     return box
 
@@ -86,7 +86,7 @@ class MetadataForm(QScrollArea):
         super().__init__(parent)
         self.setObjectName("SimpulMetadataForm")
         self.setWidgetResizable(True)
-        self.setFrameShape(QScrollArea.NoFrame)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.profile = load_profile()
         self._record = MetadataRecord()
         self._loading = False
@@ -123,8 +123,8 @@ class MetadataForm(QScrollArea):
             return ""
         for form in self.findChildren(QFormLayout):
             for row in range(form.rowCount()):
-                label = form.itemAt(row, QFormLayout.LabelRole)
-                field = form.itemAt(row, QFormLayout.FieldRole)
+                label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+                field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
                 if label is None or field is None or label.widget() is None:
                     continue
                 inside = field.widget() is widget or (field.layout() is not None and any(
@@ -139,7 +139,7 @@ class MetadataForm(QScrollArea):
         if widget is None:
             return False
         self.ensureWidgetVisible(widget, 20, 60)
-        widget.setFocus(Qt.OtherFocusReason)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
 
     # -- building ------------------------------------------------------------------------
@@ -156,9 +156,9 @@ class MetadataForm(QScrollArea):
     def _group(self, title):
         group = QGroupBox(title)
         form = QFormLayout(group)
-        form.setRowWrapPolicy(QFormLayout.WrapAllRows)
-        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-        form.setLabelAlignment(Qt.AlignLeft)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
         self.box.addWidget(group)
         return form
 
@@ -207,7 +207,7 @@ class MetadataForm(QScrollArea):
         self.kugi_button = QToolButton()
         self.kugi_button.setText(tr("KUGI…"))
         self.kugi_button.setToolTip(tr("Add a KUGI category, feature type or FCODE as keyword"))
-        self.kugi_button.setPopupMode(QToolButton.InstantPopup)
+        self.kugi_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         row = QHBoxLayout()
         row.addWidget(self.kugi_keywords, 1)
         row.addWidget(self.kugi_button)
@@ -237,7 +237,7 @@ class MetadataForm(QScrollArea):
                                           ("bbox_south", tr("S")), ("bbox_north", tr("N")))):
             edit = self._watch(QLineEdit())
             check = QDoubleValidator(-180.0, 180.0, 9, edit)
-            check.setNotation(QDoubleValidator.StandardNotation)
+            check.setNotation(QDoubleValidator.Notation.StandardNotation)
             check.setLocale(QLocale.c())          # ISO decimals (a dot), whatever the UI language
             edit.setValidator(check)
             edit.setToolTip(self._label(key, "").text())
@@ -288,7 +288,7 @@ class MetadataForm(QScrollArea):
         self.date_stamp = QLabel()
         f.addRow(self._label("date_stamp", ""), self.date_stamp)
         for w in (self.title, self.abstract, self.organisation):
-            w.setSizePolicy(QSizePolicy.Expanding, w.sizePolicy().verticalPolicy())
+            w.setSizePolicy(QSizePolicy.Policy.Expanding, w.sizePolicy().verticalPolicy())
 
     def _edited(self, *args):
         if not self._loading:
@@ -311,7 +311,7 @@ class MetadataForm(QScrollArea):
             self.abstract.setPlainText(r.abstract)
             self.purpose.setPlainText(r.purpose)
             d = r.reference_date()
-            date = QDate.fromString((d.date or "")[:10], Qt.ISODate)
+            date = QDate.fromString((d.date or "")[:10], Qt.DateFormat.ISODate)
             self.ref_date.setDate(date if date.isValid() else QDate.currentDate())
             _set_combo(self.ref_date_type, d.type)
             _set_combo(self.topic, r.topic_categories[0] if r.topic_categories else "")
@@ -355,7 +355,7 @@ class MetadataForm(QScrollArea):
         r.abstract = self.abstract.toPlainText().strip()
         r.purpose = self.purpose.toPlainText().strip()
         old = r.reference_date()
-        date = self.ref_date.date().toString(Qt.ISODate)
+        date = self.ref_date.date().toString(Qt.DateFormat.ISODate)
         keep = old.date if old.date[:10] == date else date
         kind = self.ref_date_type.currentData() or ""
         if r.dates or self._date_touched or kind:   # the date box always shows a date: do not invent one

@@ -4,12 +4,13 @@ the GeoPackage), and keep it in step with QGIS's own layer metadata."""
 import datetime
 import html
 
-from qgis.core import Qgis, QgsMapLayerProxyModel, QgsMessageLog, QgsProject, QgsSettings
+from qgis.core import Qgis, QgsMessageLog, QgsProject, QgsSettings
 from qgis.gui import QgsMapLayerComboBox
 from qgis.PyQt.QtCore import Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtWidgets import (QFileDialog, QGridLayout, QLabel, QMenu, QProgressBar, QPushButton, QToolButton,
                                  QVBoxLayout, QWidget)
 
+from ..compat import LayerFilter
 from ..core.i18n import tr
 from ..core.secrets import redact
 from ..core.metadata import storage
@@ -51,7 +52,7 @@ class MetadataPage(QWidget):
         lay.setContentsMargins(6, 6, 6, 6)
 
         self.layer_combo = QgsMapLayerComboBox()
-        self.layer_combo.setFilters(QgsMapLayerProxyModel.VectorLayer)
+        self.layer_combo.setFilters(LayerFilter.VectorLayer)
         self.layer_combo.setAllowEmptyLayer(True)
         self.layer_combo.setToolTip(tr("The layer whose metadata you edit"))
         lay.addWidget(self.layer_combo)
@@ -67,8 +68,8 @@ class MetadataPage(QWidget):
                                        "into its metadata tables"))
         self.more_button = QToolButton()
         self.more_button.setText(tr("More"))
-        self.more_button.setPopupMode(QToolButton.InstantPopup)
-        self.more_button.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         menu = QMenu(self.more_button)
         self.action_from_qgis = menu.addAction(tr("Take from QGIS layer metadata"), self.from_qgis)
         self.action_to_qgis = menu.addAction(tr("Copy to QGIS layer metadata"), self.to_qgis)
@@ -90,7 +91,7 @@ class MetadataPage(QWidget):
         lay.addWidget(self.bar)
         self.missing_label = QLabel()
         self.missing_label.setWordWrap(True)
-        self.missing_label.setTextFormat(Qt.RichText)
+        self.missing_label.setTextFormat(Qt.TextFormat.RichText)
         self.missing_label.setToolTip(tr("Click a name to go to its field"))
         self.missing_label.linkActivated.connect(self.form_focus)
         lay.addWidget(self.missing_label)
@@ -102,7 +103,7 @@ class MetadataPage(QWidget):
         self.form.kugi_button.setMenu(self.kugi_menu)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         lay.addWidget(self.status)
 
         self._timer = QTimer(self)
@@ -176,9 +177,9 @@ class MetadataPage(QWidget):
         self.form.set_record(record)
         self.update_completeness()
 
-    def _say(self, text, level=Qgis.Info):
+    def _say(self, text, level=Qgis.MessageLevel.Info):
         text = redact(text)
-        colour = {Qgis.Warning: "#b9770e", Qgis.Critical: "#c0392b", Qgis.Success: "#1e8449"}.get(level, "")
+        colour = {Qgis.MessageLevel.Warning: "#b9770e", Qgis.MessageLevel.Critical: "#c0392b", Qgis.MessageLevel.Success: "#1e8449"}.get(level, "")
         self.status.setText('<span style="color:%s">%s</span>' % (colour, html.escape(text)) if colour
                             else html.escape(text))
         QgsMessageLog.logMessage(text, LOG_TAG, level)
@@ -187,7 +188,7 @@ class MetadataPage(QWidget):
     def _note(self, text):
         """A quiet note in the page's status line (and the log): what the page shows, not news."""
         self.status.setText(html.escape(text))
-        QgsMessageLog.logMessage(text, LOG_TAG, Qgis.Info)
+        QgsMessageLog.logMessage(text, LOG_TAG, Qgis.MessageLevel.Info)
 
     def _defaults(self, with_node=True):
         """The node defaults file's values, with the organisation, contact and place remembered for
@@ -196,7 +197,7 @@ class MetadataPage(QWidget):
         try:
             d = load_defaults(path)
         except DefaultsError as exc:
-            self._say(str(exc), Qgis.Warning)
+            self._say(str(exc), Qgis.MessageLevel.Warning)
             d = load_defaults()
         if with_node:
             for key, value in remembered(self.node_key()).items():
@@ -247,7 +248,7 @@ class MetadataPage(QWidget):
             stored = storage.load_for_layer(layer)
         except (MetadataError, storage.StorageError) as exc:
             stored = None
-            self._say(str(exc), Qgis.Warning)
+            self._say(str(exc), Qgis.MessageLevel.Warning)
         if stored is not None:
             self.set_record(stored)
             known = remembered(self.node_key())
@@ -265,14 +266,14 @@ class MetadataPage(QWidget):
         try:
             fresh = generate(layer, self._defaults())
         except StandardsError as exc:
-            self._say(str(exc), Qgis.Critical)
+            self._say(str(exc), Qgis.MessageLevel.Critical)
             return None
         current = self.form.record()
         has_edits = bool(current.title or current.abstract or current.file_identifier)
         record = refresh_from_layer(current, fresh) if has_edits else fresh
         self.set_record(record)
         self._say(tr("Generated from {layer}: extent, reference system, geometry, attributes and KUGI "
-                     "keywords filled in.").format(layer=layer.name()), Qgis.Info)
+                     "keywords filled in.").format(layer=layer.name()), Qgis.MessageLevel.Info)
         return record
 
     def _last_dir(self):
@@ -288,20 +289,20 @@ class MetadataPage(QWidget):
         try:
             record = read_file(path)
         except MetadataError as exc:
-            self._say(str(exc), Qgis.Critical)
+            self._say(str(exc), Qgis.MessageLevel.Critical)
             return None
         self.set_record(record)
         schema = [f for f in check_metadata_file(path) if f.rule == "meta.schema" and f.severity == "error"]
         notes = list(getattr(record, "read_notes", None) or [])
         if notes:
             self._say(tr("Imported {file}; not everything could be read: {notes}").format(
-                file=path, notes=" ".join(notes)), Qgis.Warning)
+                file=path, notes=" ".join(notes)), Qgis.MessageLevel.Warning)
         elif schema:
             self._say(tr("Imported {file}, but it does not follow the ISO 19139 schema ({count} problems, first: "
                          "{first}); saving writes a valid record.").format(
-                file=path, count=len(schema), first=schema[0].message), Qgis.Warning)
+                file=path, count=len(schema), first=schema[0].message), Qgis.MessageLevel.Warning)
         else:
-            self._say(tr("Imported {file}.").format(file=path), Qgis.Success)
+            self._say(tr("Imported {file}.").format(file=path), Qgis.MessageLevel.Success)
         return record
 
     def _finish(self, record):
@@ -336,7 +337,7 @@ class MetadataPage(QWidget):
                 return None
             dlg = ContactDialog(self._node_name(), self._defaults(), parent=self)
             self.contact_dialog = dlg
-            if dlg.exec_() != ContactDialog.Accepted:
+            if dlg.exec() != ContactDialog.Accepted:
                 return None
             values = dlg.values()
             remember(node, values)
@@ -353,7 +354,7 @@ class MetadataPage(QWidget):
         try:
             where = storage.save_for_layer(record, layer)
         except storage.StorageError as exc:
-            self._say(str(exc), Qgis.Warning)
+            self._say(str(exc), Qgis.MessageLevel.Warning)
             return self.export_xml()
         text = tr("Saved the metadata to {file}").format(file=where["sidecar"])
         if where["gpkg"]:
@@ -363,7 +364,7 @@ class MetadataPage(QWidget):
         c = self.update_completeness()
         if not c.complete:
             text += " " + tr("— still missing: {names}").format(names=", ".join(label(e) for e in c.missing))
-        self._say(text, Qgis.Success if c.complete else Qgis.Warning)
+        self._say(text, Qgis.MessageLevel.Success if c.complete else Qgis.MessageLevel.Warning)
         if self.current is not None:
             self.current.mark("described", layer_id=layer.id(), path=layer_path(layer), complete=c.complete,
                               record_id=record.file_identifier)
@@ -380,9 +381,9 @@ class MetadataPage(QWidget):
         try:
             storage.write_sidecar(to_bytes(record), path)
         except storage.StorageError as exc:
-            self._say(str(exc), Qgis.Critical)
+            self._say(str(exc), Qgis.MessageLevel.Critical)
             return None
-        self._say(tr("Exported the metadata to {file}.").format(file=path), Qgis.Success)
+        self._say(tr("Exported the metadata to {file}.").format(file=path), Qgis.MessageLevel.Success)
         return path
 
     def from_qgis(self):
@@ -400,7 +401,7 @@ class MetadataPage(QWidget):
             return None
         layer.setMetadata(to_layer_metadata(self.form.record(), layer.metadata()))
         self._say(tr("Copied the record into {layer}'s QGIS metadata (Layer Properties ▸ Metadata).").format(
-            layer=layer.name()), Qgis.Success)
+            layer=layer.name()), Qgis.MessageLevel.Success)
         return layer.metadata()
 
     def choose_defaults(self, path=None):
@@ -412,10 +413,10 @@ class MetadataPage(QWidget):
         try:
             load_defaults(path)
         except DefaultsError as exc:
-            self._say(str(exc), Qgis.Critical)
+            self._say(str(exc), Qgis.MessageLevel.Critical)
             return None
         QgsSettings().setValue(DEFAULTS_KEY, path)
-        self._say(tr("Generate from layer now uses the defaults in {file}.").format(file=path), Qgis.Success)
+        self._say(tr("Generate from layer now uses the defaults in {file}.").format(file=path), Qgis.MessageLevel.Success)
         return path
 
     def _fill_kugi_menu(self):
@@ -423,7 +424,7 @@ class MetadataPage(QWidget):
         try:
             kugi, topics = load_kugi(), load_kugi_metadata()["topic_categories"]
         except StandardsError as exc:
-            self._say(str(exc), Qgis.Warning)
+            self._say(str(exc), Qgis.MessageLevel.Warning)
             return
         layer = self.layer()
         if layer is not None:

@@ -36,9 +36,9 @@ class NodeTree(QTreeWidget):
         self.setUniformRowHeights(True)
         hdr = self.header()
         hdr.setStretchLastSection(False)
-        hdr.setSectionResizeMode(0, QHeaderView.Stretch)
-        hdr.setSectionResizeMode(1, QHeaderView.ResizeToContents)
-        hdr.setSectionResizeMode(2, QHeaderView.ResizeToContents)
+        hdr.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        hdr.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        hdr.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
 
     def fill(self, nodes, checking=(), current=None):
         self.clear()
@@ -56,7 +56,7 @@ class NodeTree(QTreeWidget):
                 font = QFont(parent.font(0))
                 font.setBold(True)
                 parent.setFont(0, font)
-                parent.setFlags(Qt.ItemIsEnabled)
+                parent.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 self.addTopLevelItem(parent)
                 parent.setFirstColumnSpanned(True)
                 parent.setExpanded(True)
@@ -78,12 +78,12 @@ class NodeTree(QTreeWidget):
         status = tr("Checking…") if checking else state_label(h.get("state", ""))
         count = h.get("record_count")
         item = QTreeWidgetItem([node.name, "" if count is None else str(count), status])
-        item.setData(0, Qt.UserRole, node.id)
+        item.setData(0, Qt.ItemDataRole.UserRole, node.id)
         item.setIcon(2, health_icon(h.get("state") if not checking else ""))
         tip = node.url if node.verified else "%s\n%s" % (node.url, tr("not verified"))
         item.setToolTip(0, tip)
         item.setToolTip(2, h.get("message") or local_time(h.get("checked", "")))
-        item.setTextAlignment(1, Qt.AlignRight | Qt.AlignVCenter)
+        item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         colour = HEALTH_COLOURS.get(h.get("state"))
         if colour and not checking:
             item.setForeground(2, QColor(colour))
@@ -93,17 +93,17 @@ class NodeTree(QTreeWidget):
         out = []
         for i in range(self.topLevelItemCount()):
             top = self.topLevelItem(i)
-            if top.data(0, Qt.UserRole):
+            if top.data(0, Qt.ItemDataRole.UserRole):
                 out.append(top)
             out += [top.child(j) for j in range(top.childCount())]
         return out
 
     def item_for(self, node_id):
-        return next((it for it in self.node_items() if it.data(0, Qt.UserRole) == node_id), None)
+        return next((it for it in self.node_items() if it.data(0, Qt.ItemDataRole.UserRole) == node_id), None)
 
     def selected_id(self):
         item = self.currentItem()
-        return item.data(0, Qt.UserRole) if item is not None else None
+        return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
 
 
 def node_html(node, checking=False):

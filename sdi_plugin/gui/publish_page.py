@@ -7,8 +7,8 @@ work runs in a :class:`PublishTask` (``core.tasks.FunctionTask``), never on the 
 """
 import html
 
-from qgis.core import (Qgis, QgsApplication, QgsMapLayerProxyModel, QgsMapRendererParallelJob, QgsMapSettings,
-                       QgsProcessingFeedback, QgsProject, QgsRasterLayer, QgsVectorLayer)
+from qgis.core import (Qgis, QgsApplication, QgsMapRendererParallelJob, QgsMapSettings, QgsProcessingFeedback,
+                       QgsProject, QgsRasterLayer, QgsVectorLayer)
 from qgis.gui import QgsCollapsibleGroupBox, QgsFileWidget, QgsMapLayerComboBox
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QSize, Qt, QTimer, pyqtSignal
@@ -17,6 +17,7 @@ from qgis.PyQt.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QGr
                                  QLineEdit, QPlainTextEdit, QProgressBar, QPushButton, QScrollArea, QTextBrowser,
                                  QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
+from ..compat import LayerFilter
 from ..core.i18n import tr
 from ..core.lab import default_workspace
 from ..core.nodes import NodeRegistry
@@ -70,7 +71,7 @@ class PublishPage(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = self.scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)   # the page follows the dock's width
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)   # the page follows the dock's width
         body = QWidget()
         lay = QVBoxLayout(body)
         scroll.setWidget(body)
@@ -80,16 +81,16 @@ class PublishPage(QWidget):
         intro.setWordWrap(True)
         lay.addWidget(intro)
         form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.node = QComboBox()
         self.node.setEditable(True)
-        self.node.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.node.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.node.setMinimumContentsLength(12)
         self.node.setToolTip(tr("A node you added in Discover, or a node's base URL"))
         form.addRow(tr("Node"), self.node)
         self.layer = QgsMapLayerComboBox()
-        self.layer.setFilters(QgsMapLayerProxyModel.VectorLayer)
-        self.layer.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.layer.setFilters(LayerFilter.VectorLayer)
+        self.layer.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.layer.setMinimumContentsLength(12)
         form.addRow(tr("Dataset"), self.layer)
         self.metadata = QgsFileWidget()
@@ -109,15 +110,15 @@ class PublishPage(QWidget):
         style_row = QHBoxLayout()
         self.preview = QLabel()
         self.preview.setFixedSize(QSize(120, 90))
-        self.preview.setFrameShape(QLabel.StyledPanel)
-        self.preview.setAlignment(Qt.AlignCenter)
+        self.preview.setFrameShape(QLabel.Shape.StyledPanel)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         style_row.addWidget(self.preview)
         style_info = QVBoxLayout()
         self.style_text = QLabel()
         self.style_text.setWordWrap(True)
         self.btn_sld = QPushButton(tr("View SLD…"))
         style_info.addWidget(self.style_text)
-        style_info.addWidget(self.btn_sld, 0, Qt.AlignLeft)
+        style_info.addWidget(self.btn_sld, 0, Qt.AlignmentFlag.AlignLeft)
         style_info.addStretch(1)
         style_row.addLayout(style_info, 1)
         lay.addLayout(style_row)
@@ -145,12 +146,12 @@ class PublishPage(QWidget):
         self.plan.setHeaderLabels([tr("Resource"), tr("Name"), tr("Change")])
         self.plan.setRootIsDecorated(False)
         self.plan.setAlternatingRowColors(True)
-        self.plan.setTextElideMode(Qt.ElideMiddle)   # "peserta_budi:…LN_10K": the workspace and the layer stay readable
+        self.plan.setTextElideMode(Qt.TextElideMode.ElideMiddle)   # "peserta_budi:…LN_10K": the workspace and the layer stay readable
         self.plan.setMinimumHeight(80)
         hdr = self.plan.header()
-        hdr.setSectionResizeMode(0, QHeaderView.ResizeToContents)
-        hdr.setSectionResizeMode(1, QHeaderView.Stretch)
-        hdr.setSectionResizeMode(2, QHeaderView.ResizeToContents)
+        hdr.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        hdr.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        hdr.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         lay.addWidget(self.plan)
         self.gate = QLabel()
         self.gate.setWordWrap(True)
@@ -343,7 +344,7 @@ class PublishPage(QWidget):
             self.message.emit(tr("This node has no login (authentication configuration) in Simpul. If it asks "
                                  "for one, QGIS shows its login window; to publish without being asked, give "
                                  "the node an authentication configuration in Discover (edit the node)."),
-                              int(Qgis.Info))
+                              int(Qgis.MessageLevel.Info))
         self.task = PublishTask(kwargs, title)
         self.task.watch(ended=self._done, progress=self._progress)
         self.task.feedback.step.connect(self.status.setText)
@@ -401,8 +402,8 @@ class PublishPage(QWidget):
         self.report = report
         self._busy(False)
         self.show_report(report)
-        level = {"published": Qgis.Success, "planned": Qgis.Info, "canceled": Qgis.Warning}.get(report["result"],
-                                                                                                 Qgis.Critical)
+        level = {"published": Qgis.MessageLevel.Success, "planned": Qgis.MessageLevel.Info, "canceled": Qgis.MessageLevel.Warning}.get(report["result"],
+                                                                                                 Qgis.MessageLevel.Critical)
         self.message.emit(report.get("message", ""), int(level))
         self.finished.emit(report)
 
@@ -541,4 +542,4 @@ class PublishPage(QWidget):
     def _say(self, text, warn=False):
         self.status.setText(text)
         self.status.setVisible(True)
-        self.message.emit(text, int(Qgis.Warning if warn else Qgis.Info))
+        self.message.emit(text, int(Qgis.MessageLevel.Warning if warn else Qgis.MessageLevel.Info))

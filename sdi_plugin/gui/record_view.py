@@ -40,8 +40,8 @@ def age_text(iso):
 
 
 def local_time(iso):
-    dt = QDateTime.fromString(str(iso or ""), Qt.ISODate)
-    return QLocale().toString(dt.toLocalTime(), QLocale.ShortFormat) if dt.isValid() else str(iso or "")
+    dt = QDateTime.fromString(str(iso or ""), Qt.DateFormat.ISODate)
+    return QLocale().toString(dt.toLocalTime(), QLocale.FormatType.ShortFormat) if dt.isValid() else str(iso or "")
 
 
 def kind_label(kind):

@@ -47,14 +47,14 @@ def _tool(text, icon, tip="", icon_only=False):
     b = QToolButton()
     b.setText(text)
     b.setIcon(QgsApplication.getThemeIcon(icon))
-    b.setToolButtonStyle(Qt.ToolButtonIconOnly if icon_only else Qt.ToolButtonTextBesideIcon)
+    b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly if icon_only else Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     b.setToolTip(tip or text)
     return b
 
 
 def _narrow(combo, chars=10):
     """A combo box that does not widen the dock to its longest item."""
-    combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(chars)
     return combo
 
@@ -64,7 +64,7 @@ class _ElideMiddle(QStyledItemDelegate):
 
     def initStyleOption(self, option, index):  # noqa: N802 (Qt's name)
         super().initStyleOption(option, index)
-        option.textElideMode = Qt.ElideMiddle
+        option.textElideMode = Qt.TextElideMode.ElideMiddle
 
 
 class _ResultList(QTreeWidget):
@@ -160,13 +160,13 @@ class SearchPanel(QWidget):
         self.results.setHeaderLabels([tr("Title"), tr("Node"), tr("Date")])
         self.results.setRootIsDecorated(False)
         self.results.setAlternatingRowColors(True)
-        self.results.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.results.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.results.setUniformRowHeights(True)
         hdr = self.results.header()
         hdr.setStretchLastSection(False)
-        hdr.setSectionResizeMode(0, QHeaderView.Stretch)
-        hdr.setSectionResizeMode(1, QHeaderView.Interactive)
-        hdr.setSectionResizeMode(2, QHeaderView.ResizeToContents)
+        hdr.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        hdr.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        hdr.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.results.setItemDelegateForColumn(1, _ElideMiddle(self.results))
         self.results.setMinimumHeight(5 * self.results.fontMetrics().height() + 12)
         self.results.currentItemChanged.connect(lambda *_: self.recordSelected.emit(self.current_record()))
@@ -181,14 +181,14 @@ class SearchPanel(QWidget):
         policy.setHeightForWidth(False)
         self.status.setSizePolicy(policy)
         self.status.setMinimumHeight(2 * self.status.fontMetrics().height() + 4)
-        self.status.setAlignment(Qt.AlignLeft | Qt.AlignTop)
+        self.status.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         lay.addWidget(self.status)
         row = QHBoxLayout()
         self.btn_more = _tool(tr("More"), "/mActionAdd.svg", tr("Ask every node for its next page of results"))
         self.btn_more.clicked.connect(self.more)
         self.btn_more.setEnabled(False)
         self.btn_load = _tool(tr("Load"), "/mActionAddLayer.svg", tr("Load the selected records as layers"))
-        self.btn_load.setPopupMode(QToolButton.MenuButtonPopup)
+        self.btn_load.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         menu = QMenu(self.btn_load)
         menu.addAction(tr("Load as map images (WMS, WMTS, ArcGIS)"), lambda: self.load_selected(list(MAP_KINDS)))
         menu.addAction(tr("Load as features (WFS, OGC API, downloads)"),
@@ -265,7 +265,7 @@ class SearchPanel(QWidget):
 
     def _node_finished(self, node_id, ok, message, total):
         if message:
-            self.message.emit(message, Qgis.Info if ok else Qgis.Warning)
+            self.message.emit(message, Qgis.MessageLevel.Info if ok else Qgis.MessageLevel.Warning)
         self._update_status()
 
     def _finished(self):
@@ -312,7 +312,7 @@ class SearchPanel(QWidget):
                 badge += " +%d" % len(dups)
             date = rec.date or ""
             item = QTreeWidgetItem([rec.title or rec.identifier, badge, date])
-            item.setData(0, Qt.UserRole, i)
+            item.setData(0, Qt.ItemDataRole.UserRole, i)
             tip = [rec.title or rec.identifier, ", ".join([rec.node_name] + [d.get("node_name", "") for d in dups])]
             if getattr(rec, "from_cache", False):
                 font = QFont(item.font(0))
@@ -331,13 +331,13 @@ class SearchPanel(QWidget):
                 self._shown.append(member)
                 child = QTreeWidgetItem([member.title or member.identifier, member.node_name or member.node_id,
                                          member.date or ""])
-                child.setData(0, Qt.UserRole, j)
+                child.setData(0, Qt.ItemDataRole.UserRole, j)
                 child.setToolTip(0, tr("{title} at {node} (identifier {identifier})").format(
                     title=member.title or member.identifier, node=member.node_name or member.node_id,
                     identifier=member.identifier or "?"))
                 item.addChild(child)
             for row in [item] + [item.child(k) for k in range(item.childCount())]:
-                shown = self._shown[row.data(0, Qt.UserRole)]
+                shown = self._shown[row.data(0, Qt.ItemDataRole.UserRole)]
                 if id(shown) in keep:
                     row.setSelected(True)
                 if shown is current:
@@ -356,12 +356,12 @@ class SearchPanel(QWidget):
 
     def current_record(self):
         item = self.results.currentItem()
-        if item is None or item.data(0, Qt.UserRole) is None or item.data(0, Qt.UserRole) >= len(self._shown):
+        if item is None or item.data(0, Qt.ItemDataRole.UserRole) is None or item.data(0, Qt.ItemDataRole.UserRole) >= len(self._shown):
             return None
-        return self._shown[item.data(0, Qt.UserRole)]
+        return self._shown[item.data(0, Qt.ItemDataRole.UserRole)]
 
     def selected_records(self):
-        rows = sorted(it.data(0, Qt.UserRole) for it in self.results.selectedItems())
+        rows = sorted(it.data(0, Qt.ItemDataRole.UserRole) for it in self.results.selectedItems())
         return [self._shown[i] for i in rows if i is not None and i < len(self._shown)]
 
     def load_selected(self, kinds=None):

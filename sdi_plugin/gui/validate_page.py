@@ -9,8 +9,7 @@ import os
 import tempfile
 
 from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsCsException,
-                       QgsFeatureRequest, QgsGeometry, QgsMapLayerType, QgsProcessingUtils, QgsProject,
-                       QgsRectangle, QgsVectorLayer)
+                       QgsFeatureRequest, QgsGeometry, QgsProcessingUtils, QgsProject, QgsRectangle, QgsVectorLayer)
 from qgis.gui import QgsDatabaseSchemaComboBox, QgsProviderConnectionComboBox
 from qgis.PyQt.QtCore import QUrl, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QBrush, QColor, QDesktopServices
@@ -18,6 +17,7 @@ from qgis.PyQt.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, Q
                                  QListWidget, QListWidgetItem, QProgressBar, QPushButton,
                                  QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
+from ..compat import LayerType
 from ..core.findings import ERROR, INFO, WARNING
 from ..core.i18n import tr
 from ..core.secrets import redact
@@ -176,7 +176,7 @@ class ValidatePage(QWidget):
         lay.addLayout(run_row)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.RichText)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
         lay.addWidget(self.summary)
         filt = QHBoxLayout()
         filt.addWidget(QLabel(tr("Show")))
@@ -193,15 +193,15 @@ class ValidatePage(QWidget):
         self.table.setUniformRowHeights(True)
         hdr = self.table.header()
         for col in (0, 1, 2):
-            hdr.setSectionResizeMode(col, QHeaderView.ResizeToContents)
-        hdr.setSectionResizeMode(3, QHeaderView.Stretch)
+            hdr.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        hdr.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         lay.addWidget(self.table, 1)
         self.detail = QLabel()
         self.detail.setWordWrap(True)
-        self.detail.setTextFormat(Qt.RichText)
-        self.detail.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.detail.setTextFormat(Qt.TextFormat.RichText)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail.setMinimumHeight(48)
-        self.detail.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         detail_row = QVBoxLayout()
         detail_row.addWidget(self.detail)
         self.btn_fix_finding = QPushButton(QgsApplication.getThemeIcon("/mIconWarning.svg"), tr("Fix this…"))
@@ -209,7 +209,7 @@ class ValidatePage(QWidget):
         self.btn_fix_finding.setToolTip(tr("Fix this finding (and the others the standardisation repairs) in a "
                                            "new copy of the dataset"))
         self.btn_fix_finding.setVisible(False)
-        detail_row.addWidget(self.btn_fix_finding, 0, Qt.AlignRight)
+        detail_row.addWidget(self.btn_fix_finding, 0, Qt.AlignmentFlag.AlignRight)
         lay.addLayout(detail_row)
         out_row = QHBoxLayout()
         self.btn_fix = QPushButton(QgsApplication.getThemeIcon("/mActionToggleEditing.svg"), tr("Fix dataset…"))
@@ -247,12 +247,12 @@ class ValidatePage(QWidget):
         checked = set(self.checked_layer_ids())
         self.layers.clear()
         for layer in QgsProject.instance().mapLayers().values():
-            if layer.type() != QgsMapLayerType.VectorLayer:
+            if layer.type() != LayerType.Vector:
                 continue
             item = QListWidgetItem(layer.name())
-            item.setData(Qt.UserRole, layer.id())
-            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-            item.setCheckState(Qt.Checked if layer.id() in checked else Qt.Unchecked)
+            item.setData(Qt.ItemDataRole.UserRole, layer.id())
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if layer.id() in checked else Qt.CheckState.Unchecked)
             self.layers.addItem(item)
         if not self.checked_layer_ids() and not self.path.text().strip():
             # nothing ticked: the current dataset (or the active layer) is ticked for you
@@ -274,14 +274,14 @@ class ValidatePage(QWidget):
         ids = []
         for i in range(self.layers.count()):
             item = self.layers.item(i)
-            if item.checkState() == Qt.Checked:
-                ids.append(item.data(Qt.UserRole))
+            if item.checkState() == Qt.CheckState.Checked:
+                ids.append(item.data(Qt.ItemDataRole.UserRole))
         return ids
 
     def set_checked(self, layer_ids):
         for i in range(self.layers.count()):
             item = self.layers.item(i)
-            item.setCheckState(Qt.Checked if item.data(Qt.UserRole) in layer_ids else Qt.Unchecked)
+            item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in layer_ids else Qt.CheckState.Unchecked)
 
     def _pg_connection_changed(self, *args):
         self.pg_schema.setConnectionName(self.pg_connection.currentConnection() or "", "postgres")
@@ -380,7 +380,7 @@ class ValidatePage(QWidget):
             self.detail.clear()
             self.btn_fix_finding.setVisible(False)
             return
-        ri, fi = item.data(0, Qt.UserRole)
+        ri, fi = item.data(0, Qt.ItemDataRole.UserRole)
         result = self.report.results[ri]
         f = result.findings[fi]
         element = (f.details or {}).get("element", "") if isinstance(getattr(f, "details", None), dict) else ""
@@ -422,7 +422,7 @@ class ValidatePage(QWidget):
                     tip = result.label + "\n" + tip
                 for col in range(4):
                     item.setToolTip(col, tip)
-                item.setData(0, Qt.UserRole, (ri, fi))
+                item.setData(0, Qt.ItemDataRole.UserRole, (ri, fi))
                 items.append(item)
         self.table.addTopLevelItems(items)
 
@@ -430,7 +430,7 @@ class ValidatePage(QWidget):
         return self.table.topLevelItemCount()
 
     def _zoom_to_item(self, item, _column=0):
-        ri, fi = item.data(0, Qt.UserRole)
+        ri, fi = item.data(0, Qt.ItemDataRole.UserRole)
         self.zoom_to(ri, fi)
 
     def _project_layer(self, ri):
@@ -439,7 +439,7 @@ class ValidatePage(QWidget):
         layer = QgsProject.instance().mapLayer(lid) if lid else None
         if layer is None and result.ref is not None and result.ref.path:
             for candidate in QgsProject.instance().mapLayers().values():
-                if candidate.type() != QgsMapLayerType.VectorLayer:
+                if candidate.type() != LayerType.Vector:
                     continue
                 ref = ref_of_layer(candidate)
                 if ref.path and os.path.realpath(ref.path) == os.path.realpath(result.ref.path) and \
@@ -541,7 +541,7 @@ class ValidatePage(QWidget):
         if getattr(self, "_finding_element", ""):
             self.gotoMetadata.emit(self._finding_element)
             return
-        self.fix(item.data(0, Qt.UserRole)[0])
+        self.fix(item.data(0, Qt.ItemDataRole.UserRole)[0])
 
     def fix_dialog(self, ri=0):
         """The Fix dialog for result ``ri`` (not shown), or None when it cannot be fixed."""
@@ -571,7 +571,7 @@ class ValidatePage(QWidget):
         return dlg
 
     def _fix_dialog_done(self, ri, dlg, code):
-        if code != QDialog.Accepted:
+        if code != QDialog.DialogCode.Accepted:
             return
         self.start_fix(ri, dlg.feature_type().fcode, dlg.field_pairs(), dlg.output_path())
 

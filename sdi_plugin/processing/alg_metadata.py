@@ -1,10 +1,11 @@
 """``sdi:generatemetadata`` — an ISO 19139 record for a layer, and ``sdi:checkmetadata`` — schema
 and profile findings for a record, as JSON in the validator's report shape."""
 
-from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingOutputNumber,
+from qgis.core import (QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingOutputNumber,
                        QgsProcessingOutputString, QgsProcessingParameterFile, QgsProcessingParameterFileDestination,
                        QgsProcessingParameterVectorLayer)
 
+from ..compat import ProcessingSourceType
 from ..core.i18n import tr
 from ..core.safe_output import explain, write_bytes, write_json, xml_or_empty
 from ..core.metadata.check import check_metadata_file, check_root, report, summary
@@ -44,7 +45,7 @@ class GenerateMetadataAlgorithm(QgsProcessingAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterVectorLayer(self.INPUT, tr("Layer"),
-                                                            [QgsProcessing.TypeVectorAnyGeometry]))
+                                                            [ProcessingSourceType.VectorAnyGeometry]))
         self.addParameter(QgsProcessingParameterFile(self.DEFAULTS, tr("Node defaults (JSON)"),
                                                      extension="json", optional=True))
         self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT, tr("Metadata record (ISO 19139 XML)"),

@@ -5,6 +5,7 @@ from qgis.core import (QgsProcessingAlgorithm, QgsProcessingException, QgsProces
                        QgsProcessingOutputString, QgsProcessingParameterFileDestination,
                        QgsProcessingParameterNumber, QgsProcessingParameterString)
 
+from ..compat import ProcessingNumberParameterType
 from ..core.i18n import tr
 from ..core.safe_output import explain, write_json
 from ..core.nodeinfo import detect_services
@@ -39,7 +40,7 @@ class NodeInfoAlgorithm(QgsProcessingAlgorithm):
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterString(self.URL, tr("Node base URL")))
         timeout = QgsProcessingParameterNumber(self.TIMEOUT, tr("Time for the whole check (seconds)"),
-                                               QgsProcessingParameterNumber.Double, 5.0, True, 0.5, 120.0)
+                                               ProcessingNumberParameterType.Double, 5.0, True, 0.5, 120.0)
         self.addParameter(timeout)
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT, tr("Node report (JSON)"), tr("JSON files (*.json)")))

@@ -1,12 +1,12 @@
 """``sdi:publishdataset`` — publish a dataset with its style and ISO metadata to a node, safely."""
 
-from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingOutputNumber,
+from qgis.core import (QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingOutputNumber,
                        QgsProcessingOutputString, QgsProcessingParameterAuthConfig, QgsProcessingParameterBoolean,
-                       QgsProcessingParameterDefinition, QgsProcessingParameterEnum, QgsProcessingParameterFile,
-                       QgsProcessingParameterFileDestination, QgsProcessingParameterFolderDestination,
-                       QgsProcessingParameterNumber, QgsProcessingParameterString,
-                       QgsProcessingParameterVectorLayer)
+                       QgsProcessingParameterEnum, QgsProcessingParameterFile, QgsProcessingParameterFileDestination,
+                       QgsProcessingParameterFolderDestination, QgsProcessingParameterNumber,
+                       QgsProcessingParameterString, QgsProcessingParameterVectorLayer)
 
+from ..compat import ProcessingNumberParameterType, ProcessingParameterFlag, ProcessingSourceType
 from ..core.i18n import tr
 from ..core.safe_output import check_destination, explain, json_or_empty, write_json
 from ..core.publish import publish_dataset
@@ -68,7 +68,7 @@ class PublishDatasetAlgorithm(QgsProcessingAlgorithm):
                   "performed change and its result.")
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterVectorLayer(self.INPUT, tr("Dataset"), [QgsProcessing.TypeVector]))
+        self.addParameter(QgsProcessingParameterVectorLayer(self.INPUT, tr("Dataset"), [ProcessingSourceType.Vector]))
         self.addParameter(QgsProcessingParameterString(self.NODE, tr("Node (base URL or the id of a registered node)")))
         self.addParameter(QgsProcessingParameterAuthConfig(self.AUTHCFG, tr("Authentication configuration"),
                                                            optional=True))
@@ -98,14 +98,14 @@ class PublishDatasetAlgorithm(QgsProcessingAlgorithm):
             QgsProcessingParameterString(self.GEONODE_URL, tr("GeoNode URL (its base URL; publishes through its API v2 "
                                                               "upload)"), optional=True),
             QgsProcessingParameterNumber(self.TIMEOUT, tr("Give up a request after this many seconds without "
-                                                          "progress"), QgsProcessingParameterNumber.Double, 60.0,
+                                                          "progress"), ProcessingNumberParameterType.Double, 60.0,
                                          False, 1.0, 3600.0),
             QgsProcessingParameterBoolean(self.VERIFY, tr("Check the published layer and record afterwards"), True),
             QgsProcessingParameterFolderDestination(self.LOG_FOLDER, tr("Publish log folder (default: in the QGIS "
                                                                         "profile)"), optional=True),
         ]
         for param in advanced:
-            param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            param.setFlags(param.flags() | ProcessingParameterFlag.Advanced)
             self.addParameter(param)
         self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT_PLAN, tr("Publish plan and result (JSON)"),
                                                                 tr("JSON files (*.json)")))

@@ -1,13 +1,13 @@
 """``sdi:searchcatalogs`` — search the catalogues of many nodes at once; record footprints as a layer."""
 import json
 
-from qgis.core import (QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeometry, QgsProcessing,
+from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeometry,
                        QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingOutputNumber,
                        QgsProcessingOutputString, QgsProcessingParameterBoolean, QgsProcessingParameterExtent,
-                       QgsProcessingParameterFeatureSink, QgsProcessingParameterNumber,
-                       QgsProcessingParameterString, QgsRectangle, QgsWkbTypes, QgsCoordinateReferenceSystem)
-from qgis.PyQt.QtCore import QVariant
+                       QgsProcessingParameterFeatureSink, QgsProcessingParameterNumber, QgsProcessingParameterString,
+                       QgsRectangle)
 
+from ..compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType, WkbType
 from ..core.catalog.cache import RecordCache
 from ..core.safe_output import OutputRefused
 from ..core.catalog.endpoints import node_from_url
@@ -16,11 +16,11 @@ from ..core.catalog.search import search_nodes
 from ..core.i18n import tr
 from ..core.nodes import NodeRegistry
 
-FIELDS = (("identifier", QVariant.String), ("title", QVariant.String), ("abstract", QVariant.String),
-          ("node", QVariant.String), ("node_id", QVariant.String), ("type", QVariant.String),
-          ("date", QVariant.String), ("theme", QVariant.String), ("organisation", QVariant.String),
-          ("keywords", QVariant.String), ("links", QVariant.String), ("also_at", QVariant.String),
-          ("from_cache", QVariant.Bool), ("harvested", QVariant.String), ("members", QVariant.String))
+FIELDS = (("identifier", FieldType.String), ("title", FieldType.String), ("abstract", FieldType.String),
+          ("node", FieldType.String), ("node_id", FieldType.String), ("type", FieldType.String),
+          ("date", FieldType.String), ("theme", FieldType.String), ("organisation", FieldType.String),
+          ("keywords", FieldType.String), ("links", FieldType.String), ("also_at", FieldType.String),
+          ("from_cache", FieldType.Bool), ("harvested", FieldType.String), ("members", FieldType.String))
 
 
 def split_nodes(text):
@@ -126,14 +126,14 @@ class SearchCatalogsAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(QgsProcessingParameterString(self.DATE_FROM, tr("From date (YYYY-MM-DD)"), "", False, True))
         self.addParameter(QgsProcessingParameterString(self.DATE_TO, tr("To date (YYYY-MM-DD)"), "", False, True))
         self.addParameter(QgsProcessingParameterNumber(self.MAX_RECORDS, tr("Maximum records per node"),
-                                                       QgsProcessingParameterNumber.Integer, 100, True, 1, 100000))
+                                                       ProcessingNumberParameterType.Integer, 100, True, 1, 100000))
         self.addParameter(QgsProcessingParameterNumber(self.TIMEOUT, tr("Timeout per request (seconds)"),
-                                                       QgsProcessingParameterNumber.Double, 10.0, True, 0.5, 300.0))
+                                                       ProcessingNumberParameterType.Double, 10.0, True, 0.5, 300.0))
         self.addParameter(QgsProcessingParameterBoolean(self.OFFLINE, tr("Search the offline cache only"), False, True))
         self.addParameter(QgsProcessingParameterString(
             self.CACHE, tr("Offline cache file (empty = the one in the QGIS profile)"), "", False, True))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Records found"),
-                                                            QgsProcessing.TypeVectorPolygon))
+                                                            ProcessingSourceType.VectorPolygon))
         self.addOutput(QgsProcessingOutputNumber("COUNT", tr("Number of records")))
         self.addOutput(QgsProcessingOutputString("NODE_REPORT", tr("Per-node report (JSON)")))
 
@@ -191,12 +191,12 @@ class SearchCatalogsAlgorithm(QgsProcessingAlgorithm):
             else:
                 feedback.reportError(state.message, False)
         flds = fields()
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, flds, QgsWkbTypes.Polygon,
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, flds, WkbType.Polygon,
                                           QgsCoordinateReferenceSystem("EPSG:4326"))
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         for rec in outcome.records:
-            sink.addFeature(record_feature(rec, flds), QgsFeatureSink.FastInsert)
+            sink.addFeature(record_feature(rec, flds), QgsFeatureSink.Flag.FastInsert)
         feedback.pushInfo(tr("{count} records found.").format(count=len(outcome.records)))
         return {self.OUTPUT: dest, "COUNT": len(outcome.records),
                 "NODE_REPORT": json.dumps(report, ensure_ascii=False)}

@@ -4,12 +4,12 @@ generated when none is given), coded values and value maps. The logic is in
 ``sdi_plugin.core.standardize``."""
 import json
 
-from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingContext, QgsProcessingException,
-                       QgsProcessingOutputNumber, QgsProcessingOutputString, QgsProcessingParameterCrs,
-                       QgsProcessingParameterFile,
+from qgis.core import (QgsProcessingAlgorithm, QgsProcessingContext, QgsProcessingException, QgsProcessingOutputNumber,
+                       QgsProcessingOutputString, QgsProcessingParameterCrs, QgsProcessingParameterFile,
                        QgsProcessingParameterFileDestination, QgsProcessingParameterString,
                        QgsProcessingParameterVectorLayer)
 
+from ..compat import ProcessingSourceType
 from ..core.i18n import tr
 from ..core.standardize import standardize_dataset
 from ..core.validate.sources import InputError
@@ -56,7 +56,7 @@ class StandardizeDatasetAlgorithm(QgsProcessingAlgorithm):
                   "repair, UTF-8 text).")
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterVectorLayer(self.INPUT, tr("Dataset"), [QgsProcessing.TypeVector]))
+        self.addParameter(QgsProcessingParameterVectorLayer(self.INPUT, tr("Dataset"), [ProcessingSourceType.Vector]))
         self.addParameter(QgsProcessingParameterString(self.FEATURE_TYPE, tr("KUGI feature type (FCODE or layer "
                                                                              "name; optional)"), optional=True))
         self.addParameter(QgsProcessingParameterString(self.FIELD_MAP, tr("Field map (source=TARGET, …; "

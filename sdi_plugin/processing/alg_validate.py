@@ -4,13 +4,14 @@ safe fixes to a new dataset.  The logic is in ``sdi_plugin.core.validate``."""
 import json
 import os
 
-from qgis.core import (QgsFeatureRequest, QgsProcessing, QgsProcessingAlgorithm, QgsProcessingContext,
-                       QgsProcessingException, QgsProcessingOutputBoolean, QgsProcessingOutputNumber,
-                       QgsProcessingOutputString, QgsProcessingParameterBoolean, QgsProcessingParameterCrs,
-                       QgsProcessingParameterDatabaseSchema, QgsProcessingParameterFile,
-                       QgsProcessingParameterFileDestination, QgsProcessingParameterProviderConnection,
-                       QgsProcessingParameterString, QgsProcessingParameterVectorLayer, QgsVectorLayer)
+from qgis.core import (QgsFeatureRequest, QgsProcessingAlgorithm, QgsProcessingContext, QgsProcessingException,
+                       QgsProcessingOutputBoolean, QgsProcessingOutputNumber, QgsProcessingOutputString,
+                       QgsProcessingParameterBoolean, QgsProcessingParameterCrs, QgsProcessingParameterDatabaseSchema,
+                       QgsProcessingParameterFile, QgsProcessingParameterFileDestination,
+                       QgsProcessingParameterProviderConnection, QgsProcessingParameterString,
+                       QgsProcessingParameterVectorLayer, QgsVectorLayer)
 
+from ..compat import ProcessingFileParameterBehavior, ProcessingSourceType
 from ..core.i18n import tr
 from ..core.validate import InputError, validate_batch, validate_layer
 from ..core.validate.engine import validate_schema
@@ -167,7 +168,7 @@ class ValidateDatasetAlgorithm(_Outputs, QgsProcessingAlgorithm):
                   "layer (GeoPackage), an HTML report and a JSON report; the source is only read.")
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterVectorLayer(self.INPUT, tr("Dataset"), [QgsProcessing.TypeVector]))
+        self.addParameter(QgsProcessingParameterVectorLayer(self.INPUT, tr("Dataset"), [ProcessingSourceType.Vector]))
         self.addParameter(QgsProcessingParameterString(self.FEATURE_TYPE, tr("KUGI feature type (FCODE or layer "
                                                                              "name; optional)"), optional=True))
         self.addParameter(QgsProcessingParameterFile(self.METADATA, tr("ISO 19139 metadata file (optional)"),
@@ -228,13 +229,13 @@ class ValidateFolderAlgorithm(_Outputs, QgsProcessingAlgorithm):
             "geometry in it is validated, the geometry and topology rules as SQL in the database.")
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterFile(self.INPUT, tr("Folder"), QgsProcessingParameterFile.Folder,
+        self.addParameter(QgsProcessingParameterFile(self.INPUT, tr("Folder"), ProcessingFileParameterBehavior.Folder,
                                                      optional=True))
         self.addParameter(QgsProcessingParameterFile(self.GEOPACKAGE, tr("or a GeoPackage (every layer)"),
                                                      extension="gpkg", optional=True))
         self.addParameter(QgsProcessingParameterBoolean(self.RECURSIVE, tr("Include sub-folders"), True))
         self.addParameter(QgsProcessingParameterFile(self.METADATA_FOLDER, tr("Folder of metadata files (optional)"),
-                                                     QgsProcessingParameterFile.Folder, optional=True))
+                                                     ProcessingFileParameterBehavior.Folder, optional=True))
         self.addParameter(QgsProcessingParameterProviderConnection(
             self.POSTGIS_CONNECTION, tr("or a PostGIS connection"), "postgres", optional=True))
         self.addParameter(QgsProcessingParameterDatabaseSchema(
@@ -318,7 +319,7 @@ class FixDatasetAlgorithm(QgsProcessingAlgorithm):
                   "or duplicate geometries, overlaps, gaps, FCODE and METADATA are left for you to decide.")
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterVectorLayer(self.INPUT, tr("Dataset"), [QgsProcessing.TypeVector]))
+        self.addParameter(QgsProcessingParameterVectorLayer(self.INPUT, tr("Dataset"), [ProcessingSourceType.Vector]))
         self.addParameter(QgsProcessingParameterString(self.FEATURE_TYPE, tr("KUGI feature type (FCODE or layer "
                                                                              "name; optional)"), optional=True))
         self.addParameter(QgsProcessingParameterCrs(self.TARGET_CRS, tr("Transform to (default: SRGI2013 for "

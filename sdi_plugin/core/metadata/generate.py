@@ -14,14 +14,15 @@ import uuid
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeatureRequest, QgsProject,
                        QgsProviderRegistry, QgsWkbTypes)
 
+from ...compat import FeatureRequestFlag, GeometryType
 from ..standards import STANDARDS_DIR, load_kugi, load_profile, load_standard
 from .defaults import fill, load_defaults
 from .model import Attribute, CitationDate, Keywords, Link, MetadataRecord, Party
 
 KUGI_METADATA_FILE = os.path.join(STANDARDS_DIR, "kugi_metadata.json")
 SCAN_LIMIT = 5000            # features read to find the layer's FCODE and METADATA values
-GEOMETRY = {QgsWkbTypes.PointGeometry: "point", QgsWkbTypes.LineGeometry: "curve",
-            QgsWkbTypes.PolygonGeometry: "surface"}
+GEOMETRY = {GeometryType.Point: "point", GeometryType.Line: "curve",
+            GeometryType.Polygon: "surface"}
 # Fields that come from the layer itself: "Generate from layer" refreshes them even in an edited record.
 LAYER_FIELDS = ("geometry_type", "feature_count", "topology_level", "reference_system", "reference_system_codespace",
                 "bbox_west", "bbox_east", "bbox_south", "bbox_north", "attributes", "feature_types",
@@ -76,7 +77,7 @@ def attribute_values(layer, names, feedback=None, limit=SCAN_LIMIT):
     present = [(n, i) for n, i in zip(names, idx) if i >= 0]
     if not present:
         return {}
-    req = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setSubsetOfAttributes(
+    req = QgsFeatureRequest().setFlags(FeatureRequestFlag.NoGeometry).setSubsetOfAttributes(
         [i for _, i in present]).setLimit(limit)
     counts = {n: collections.Counter() for n, _ in present}
     for feature in layer.getFeatures(req):

@@ -97,7 +97,7 @@ def _datetime(text):
     text = (text or "").strip()
     if not text or text == "now":
         return QDateTime()
-    dt = QDateTime.fromString(text, Qt.ISODate)
+    dt = QDateTime.fromString(text, Qt.DateFormat.ISODate)
     return dt if dt.isValid() else QDateTime()
 
 
@@ -105,8 +105,8 @@ def _iso(dt, like=""):
     if not dt.isValid():
         return ""
     if "T" in like or dt.time().msecsSinceStartOfDay():
-        return dt.toString(Qt.ISODate)
-    return dt.date().toString(Qt.ISODate)
+        return dt.toString(Qt.DateFormat.ISODate)
+    return dt.date().toString(Qt.DateFormat.ISODate)
 
 
 def to_layer_metadata(record, md=None):
@@ -222,7 +222,7 @@ def _extent_from(md, mine, r):
             r.bbox_west = r.bbox_east = r.bbox_south = r.bbox_north = ""
 
     def periods(m):
-        return [(t.begin().toString(Qt.ISODate), t.end().toString(Qt.ISODate)) for t in m.extent().temporalExtents()]
+        return [(t.begin().toString(Qt.DateFormat.ISODate), t.end().toString(Qt.DateFormat.ISODate)) for t in m.extent().temporalExtents()]
     if periods(md) != periods(mine):
         t = next(iter(md.extent().temporalExtents()), None)
         r.temporal_begin = _iso(t.begin(), r.temporal_begin) if t else ""

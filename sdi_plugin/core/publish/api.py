@@ -114,7 +114,7 @@ def _publish_dataset(source, node="", authcfg="", metadata_path="", dry_run=Fals
     except PublishError as exc:
         return failure_report(source, node, exc.message, dry_run, endpoints, job)
     except Exception as exc:  # noqa: BLE001 - never a traceback for the user (it goes to the message log)
-        QgsMessageLog.logMessage(redact(traceback.format_exc()), "Simpul", Qgis.Critical)
+        QgsMessageLog.logMessage(redact(traceback.format_exc()), "Simpul", Qgis.MessageLevel.Critical)
         message = tr("Simpul failed unexpectedly: {why} (details in the QGIS message log).").format(why=exc)
         return failure_report(source, node, message, dry_run, endpoints, job)
     finally:

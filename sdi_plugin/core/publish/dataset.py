@@ -166,7 +166,7 @@ def _to_geopackage(ds, workdir, feedback=None):
     err, msg = QgsVectorFileWriter.writeAsVectorFormatV3(layer, out, QgsProject.instance().transformContext(), opts)[:2]
     if child.isCanceled():
         raise Canceled(tr("Canceled."))
-    if err != QgsVectorFileWriter.NoError:
+    if err != QgsVectorFileWriter.WriterError.NoError:
         raise PublishError(tr("Cannot prepare {table} for upload: {why}").format(table=ds.table, why=msg))
     return out
 

@@ -106,7 +106,7 @@ class MultipartBody(QIODevice):
         self._pos = 0
         self._files = {}
         self.largest_read = 0
-        self.open(QIODevice.ReadOnly | QIODevice.Unbuffered)
+        self.open(QIODevice.OpenModeFlag.ReadOnly | QIODevice.OpenModeFlag.Unbuffered)
 
     def _add(self, data):
         self._segments.append((self._size, len(data), data))

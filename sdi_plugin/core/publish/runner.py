@@ -186,7 +186,7 @@ class PublishRun:
 
     @staticmethod
     def _internal(exc):
-        QgsMessageLog.logMessage(redact(traceback.format_exc()), "Simpul", Qgis.Critical)
+        QgsMessageLog.logMessage(redact(traceback.format_exc()), "Simpul", Qgis.MessageLevel.Critical)
         return tr("Simpul failed unexpectedly: {why} (details in the QGIS message log).").format(why=exc)
 
     # --- verification ---------------------------------------------------------------------------

@@ -52,7 +52,7 @@ def _drawn(image_bytes):
     img = QImage()
     if not img.loadFromData(image_bytes):
         return -1
-    img = img.convertToFormat(QImage.Format_ARGB32)
+    img = img.convertToFormat(QImage.Format.Format_ARGB32)
     step = max(1, img.width() // 64)
     count = 0
     for y in range(0, img.height(), step):

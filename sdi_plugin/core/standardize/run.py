@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 
 from qgis.core import (QgsCoordinateTransformContext, QgsEditorWidgetSetup, QgsFeature, QgsFeatureRequest,
                        QgsField, QgsFields, QgsVectorFileWriter, QgsVectorLayer, QgsWkbTypes)
-from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
+from qgis.PyQt.QtCore import QDate, QDateTime
 
+from ...compat import FieldType
 from ..i18n import tr
 from ..validate.context import is_blank, plain
 from ..validate.fix import fix_dataset
@@ -26,9 +27,9 @@ from ..validate.sources import InputError, ref_of_layer
 from .fieldmap import FILLED, match_domain, resolve_field_map
 from .search import _catalogue, describe_type, geometry_token, suggest_feature_types
 
-QVARIANT = {"String": QVariant.String, "Integer": QVariant.Int, "Int64": QVariant.LongLong,
-            "Double": QVariant.Double, "Date": QVariant.Date, "DateTime": QVariant.DateTime,
-            "Boolean": QVariant.Bool}
+QVARIANT = {"String": FieldType.String, "Integer": FieldType.Int, "Int64": FieldType.LongLong,
+            "Double": FieldType.Double, "Date": FieldType.Date, "DateTime": FieldType.DateTime,
+            "Boolean": FieldType.Bool}
 TYPE_NAMES = {"String": "String", "Integer": "Integer", "Int64": "Integer64", "Double": "Real", "Date": "Date",
               "DateTime": "DateTime", "Boolean": "Boolean"}
 
@@ -241,7 +242,7 @@ def convert(value, kind):
 
 def _out_field(attr, shapefile):
     length = attr.length or (254 if shapefile and attr.type == "String" else 0)
-    return QgsField(attr.name, QVARIANT.get(attr.type, QVariant.String), TYPE_NAMES.get(attr.type, "String"),
+    return QgsField(attr.name, QVARIANT.get(attr.type, FieldType.String), TYPE_NAMES.get(attr.type, "String"),
                     length if attr.type == "String" else 0)
 
 
@@ -475,8 +476,8 @@ def standardize_dataset(layer, out_path, feature_type=None, field_map=None, meta
         opts.driverName = "ESRI Shapefile" if shapefile else "GPKG"
         opts.layerName = layer_name
         opts.fileEncoding = "UTF-8"
-        opts.actionOnExistingFile = (QgsVectorFileWriter.CreateOrOverwriteLayer if not shapefile and
-                                     os.path.exists(out_path) else QgsVectorFileWriter.CreateOrOverwriteFile)
+        opts.actionOnExistingFile = (QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer if not shapefile and
+                                     os.path.exists(out_path) else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile)
         os.makedirs(os.path.dirname(os.path.abspath(out_path)), exist_ok=True)
         created = shapefile or not os.path.exists(out_path)
         wkb = src.wkbType()
@@ -486,7 +487,7 @@ def standardize_dataset(layer, out_path, feature_type=None, field_map=None, meta
             wkb = QgsWkbTypes.multiType(wkb)
         writer = QgsVectorFileWriter.create(out_path, out_fields, wkb, src.crs(),
                                             QgsCoordinateTransformContext(), opts)
-        if writer.hasError() != QgsVectorFileWriter.NoError:
+        if writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
             raise OSError(tr("Could not create {path}: {error}").format(path=out_path, error=writer.errorMessage()))
         src_idx = {a.name: src.fields().lookupField(mapped[a.name]) for a in attrs if a.name in mapped}
         kept_idx = [src.fields().lookupField(n) for n in kept]

@@ -8,12 +8,12 @@ import re
 import unicodedata
 from dataclasses import dataclass, field as dc_field
 
-from qgis.core import QgsWkbTypes
 
+from ...compat import GeometryType
 from ..i18n import tr
 
-GEOMETRY_TOKENS = {QgsWkbTypes.PointGeometry: "PT", QgsWkbTypes.LineGeometry: "LN",
-                   QgsWkbTypes.PolygonGeometry: "AR"}
+GEOMETRY_TOKENS = {GeometryType.Point: "PT", GeometryType.Line: "LN",
+                   GeometryType.Polygon: "AR"}
 # score tiers: every name tier is above every definition tier
 TIER = {"fcode": 1000, "fcode_prefix": 900, "name": 800, "name_prefix": 700, "alias": 650, "name_part": 600,
         "alias_part": 550, "scale": 400, "definition": 200, "definition_part": 150}

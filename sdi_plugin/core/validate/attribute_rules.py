@@ -9,8 +9,8 @@ METADATA -> kugi.metadata_ref (as the sample data's planted defects say).
 import re
 
 from qgis.core import QgsExpression
-from qgis.PyQt.QtCore import QVariant
 
+from ...compat import FieldType
 from ..findings import ERROR, WARNING
 from ..i18n import tr
 from ..standards import crs_status, normalise_authid
@@ -164,7 +164,7 @@ def check_lengths(ctx):
     attrs = ctx.feature_type.all_attributes() if ctx.feature_type else ctx.kugi.core
     for attr in attrs:
         hit = ctx.field(attr.name)
-        if attr.type != "String" or not attr.length or hit is None or hit[1].type() != QVariant.String:
+        if attr.type != "String" or not attr.length or hit is None or hit[1].type() != FieldType.String:
             continue
         longest = ctx.max_lengths.get(attr.name.upper())
         if longest is None:

@@ -8,8 +8,8 @@ from collections import Counter
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsExpression,
                        QgsFeatureRequest, QgsProject, QgsUnitTypes, QgsWkbTypes)
 
-from qgis.PyQt.QtCore import QVariant
 
+from ...compat import DistanceUnit, FeatureRequestFlag, FieldType, GeometryType
 from ..secrets import redact
 from ..i18n import tr
 from ..kugi_api import best_catalogue, default_data_dir
@@ -18,8 +18,8 @@ from .crs_identify import identify
 from .settings import load_settings
 from .sources import InputError
 
-GEOMETRY_TOKENS = {QgsWkbTypes.PointGeometry: "PT", QgsWkbTypes.LineGeometry: "LN",
-                   QgsWkbTypes.PolygonGeometry: "AR"}
+GEOMETRY_TOKENS = {GeometryType.Point: "PT", GeometryType.Line: "LN",
+                   GeometryType.Polygon: "AR"}
 CHUNK = 500          # values per IN (...) query
 CACHE_VALUES = 20000  # distinct values kept between rules (larger sets are read again)
 
@@ -111,7 +111,7 @@ class Context:
     def fids_where(self, expression, limit=None):
         """Feature ids matching an expression, without reading geometry."""
         req = QgsFeatureRequest().setFilterExpression(expression)
-        req.setFlags(QgsFeatureRequest.NoGeometry).setNoAttributes()
+        req.setFlags(FeatureRequestFlag.NoGeometry).setNoAttributes()
         if limit:
             req.setLimit(limit)
         return sorted(f.id() for f in self.layer.getFeatures(req))
@@ -128,7 +128,7 @@ class Context:
         for start in range(0, len(values), CHUNK):
             chunk = values[start:start + CHUNK]
             expr = "%s IN (%s)" % (col, ",".join(QgsExpression.quotedValue(v) for v in chunk))
-            req = QgsFeatureRequest().setFilterExpression(expr).setFlags(QgsFeatureRequest.NoGeometry)
+            req = QgsFeatureRequest().setFilterExpression(expr).setFlags(FeatureRequestFlag.NoGeometry)
             req.setSubsetOfAttributes([idx])
             for f in self.layer.getFeatures(req):
                 out[f.id()] = f.attributes()[idx]
@@ -139,7 +139,7 @@ class Context:
         if not hit:
             return []
         col = QgsExpression.quotedColumnRef(hit[1].name())
-        if hit[1].type() == QVariant.String:
+        if hit[1].type() == FieldType.String:
             return self.fids_where("%s IS NULL OR trim(%s) = ''" % (col, col))
         return self.fids_where("%s IS NULL" % col)
 
@@ -153,7 +153,7 @@ class Context:
                 g = f.geometry()
                 if g.isNull() or g.isEmpty():
                     continue
-                p = g if g.type() == QgsWkbTypes.PointGeometry and not g.isMultipart() else g.pointOnSurface()
+                p = g if g.type() == GeometryType.Point and not g.isMultipart() else g.pointOnSurface()
                 if p.isNull() or p.isEmpty():
                     p = g.centroid()
                 out[f.id()] = p.asWkt(8 if self.geographic else 3)
@@ -167,7 +167,7 @@ class Context:
         if self.geographic:
             lat = 0.0 if lat is None else max(-89.0, min(89.0, lat))
             return 111320.0 * math.sqrt(max(math.cos(math.radians(lat)), 1e-6))
-        return QgsUnitTypes.fromUnitToUnitFactor(self.crs.mapUnits(), QgsUnitTypes.DistanceMeters)
+        return QgsUnitTypes.fromUnitToUnitFactor(self.crs.mapUnits(), DistanceUnit.Meters)
 
     def to_lonlat(self):
         """A transform from the layer CRS to EPSG:4326, or None when the layer has no CRS."""

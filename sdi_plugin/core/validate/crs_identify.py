@@ -9,6 +9,7 @@ import re
 
 from qgis.core import QgsCoordinateReferenceSystem
 
+from ...compat import CrsWktVariant
 from ..standards import load_crs
 
 _DATUM = re.compile(r'(?:DATUM|ENSEMBLE)\["([^"]+)"')
@@ -29,7 +30,7 @@ def _norm_datum(name):
 
 
 def _datum(crs):
-    m = _DATUM.search(crs.toWkt(QgsCoordinateReferenceSystem.WKT2_2019) or "")
+    m = _DATUM.search(crs.toWkt(CrsWktVariant.Wkt2_2019) or "")
     return _norm_datum(m.group(1)) if m else ""
 
 
@@ -45,7 +46,7 @@ def _reference(code):
 def identify(crs):
     """(authid, how) for a QgsCoordinateReferenceSystem: how is "authid" (it had one),
     "matched" (found among the policy's systems), "unknown" (valid but not identified) or
-    "none" (no CRS, or GeoPackage's "Undefined … SRS")."""
+    "none" (no CRS, or GeoPackage's "Undefined … SRS" on QGIS 3.22; QGIS 3.40 gives an invalid CRS)."""
     if crs is None or not crs.isValid():
         return "", "none"
     if not crs.authid() and crs.description().startswith("Undefined"):

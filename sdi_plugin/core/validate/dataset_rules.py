@@ -1,15 +1,15 @@
 """Dataset-level rules: kugi.layer_name, kugi.geometry_type, kugi.attribute_type (field
 definitions) and crs.accepted."""
-from qgis.PyQt.QtCore import QVariant
 
+from ...compat import FieldType
 from ..findings import ERROR, INFO, WARNING
 from ..i18n import tr
 from .rules import finding
 
 # QGIS field types as KUGI attribute types
-QVARIANT_KUGI = {QVariant.String: "String", QVariant.Int: "Integer", QVariant.LongLong: "Int64",
-                 QVariant.UInt: "Integer", QVariant.ULongLong: "Int64", QVariant.Double: "Double",
-                 QVariant.Date: "Date", QVariant.DateTime: "DateTime", QVariant.Bool: "Boolean"}
+QVARIANT_KUGI = {FieldType.String: "String", FieldType.Int: "Integer", FieldType.LongLong: "Int64",
+                 FieldType.UInt: "Integer", FieldType.ULongLong: "Int64", FieldType.Double: "Double",
+                 FieldType.Date: "Date", FieldType.DateTime: "DateTime", FieldType.Bool: "Boolean"}
 # (expected, found) pairs that load without loss
 COMPATIBLE = {("Integer", "Int64"), ("Int64", "Integer"), ("Double", "Integer"), ("Double", "Int64"),
               ("DateTime", "Date")}

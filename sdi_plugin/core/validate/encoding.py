@@ -12,8 +12,8 @@ import os
 import re
 import struct
 
-from qgis.PyQt.QtCore import QVariant
 
+from ...compat import FieldType
 from ..findings import INFO, WARNING
 from ..i18n import tr
 from .context import plain
@@ -151,7 +151,7 @@ def check_values(ctx, garbled=True):
     """Garbled (mojibake) text and untrimmed text in string fields, one distinct value at a time."""
     spaced = {}
     for key, (idx, fld) in ctx.fields.items():
-        if fld.type() != QVariant.String:
+        if fld.type() != FieldType.String:
             continue
         bad, pad = [], []
         longest = 0

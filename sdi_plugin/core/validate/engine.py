@@ -10,8 +10,8 @@ next check (a canceled result says so).  Nothing is ever written to the source.
 import os
 import time
 
-from qgis.core import QgsWkbTypes
 
+from ...compat import GeometryType
 from ..events import observe
 from ..i18n import tr
 from . import attribute_rules as attrs
@@ -71,8 +71,8 @@ def validate_layer(layer, ref=None, feature_type=None, metadata_path="", feedbac
         (("text.encoding",), check_encoding),
         (("kugi.attribute_type",), attrs.check_lengths),
     ]
-    has_geometry = ctx.geometry_type in (QgsWkbTypes.PointGeometry, QgsWkbTypes.LineGeometry,
-                                         QgsWkbTypes.PolygonGeometry)
+    has_geometry = ctx.geometry_type in (GeometryType.Point, GeometryType.Line,
+                                         GeometryType.Polygon)
     db = None
     if has_geometry and pg.is_postgis(layer) and engine != "local":
         db = pg.plan(ctx)          # None: the rules run here (ctx.notes says why)
@@ -104,7 +104,7 @@ def _run(ctx, layer, ref, run, steps, has_geometry, db, started):
         run.extend(["geom.empty", "geom.valid", "geom.duplicate"])
         if ctx.crs_how != "none":
             run.append("extent.indonesia")
-        if ctx.geometry_type == QgsWkbTypes.PolygonGeometry and not ctx.canceled():
+        if ctx.geometry_type == GeometryType.Polygon and not ctx.canceled():
             if ctx.scale:
                 run.append("topo.sliver")
             (db.overlaps if db else check_overlaps)(ctx, state, 55, 40)

@@ -14,18 +14,18 @@ from qgis.core import (QgsCategorizedSymbolRenderer, QgsCoordinateReferenceSyste
                        QgsCoordinateTransformContext, QgsCsException, QgsFeature, QgsField, QgsFields,
                        QgsGeometry, QgsProject, QgsRendererCategory, QgsSymbol, QgsVectorFileWriter,
                        QgsVectorLayer, QgsWkbTypes)
-from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QColor
 
+from ...compat import FieldType, GeometryType, WkbType
 from ..findings import ERROR, INFO, WARNING
 from ..i18n import tr
 from ..secrets import redact, redact_all
 from ..safe_output import (OutputRefused, check_destination, explain, geopackage_layers, make_folder,
                            remove_quietly, temp_beside)
 
-LAYERS = (("errors_point", QgsWkbTypes.PointGeometry, "MultiPoint"),
-          ("errors_line", QgsWkbTypes.LineGeometry, "MultiLineString"),
-          ("errors_polygon", QgsWkbTypes.PolygonGeometry, "MultiPolygon"))
+LAYERS = (("errors_point", GeometryType.Point, "MultiPoint"),
+          ("errors_line", GeometryType.Line, "MultiLineString"),
+          ("errors_polygon", GeometryType.Polygon, "MultiPolygon"))
 COLOURS = {ERROR: "#c0392b", WARNING: "#e67e22", INFO: "#2e86c1"}
 BATCH_CRS = "EPSG:9470"
 ERROR_LAYER_FILE_TABLES = {"errors_point", "errors_line", "errors_polygon", "findings", "layer_styles"}
@@ -33,9 +33,9 @@ ERROR_LAYER_FILE_TABLES = {"errors_point", "errors_line", "errors_polygon", "fin
 
 def fields():
     out = QgsFields()
-    for name, kind in (("rule", QVariant.String), ("severity", QVariant.String), ("message", QVariant.String),
-                       ("fix", QVariant.String), ("feature_id", QVariant.LongLong), ("dataset", QVariant.String),
-                       ("details", QVariant.String)):
+    for name, kind in (("rule", FieldType.String), ("severity", FieldType.String), ("message", FieldType.String),
+                       ("fix", FieldType.String), ("feature_id", FieldType.LongLong), ("dataset", FieldType.String),
+                       ("details", FieldType.String)):
         out.append(QgsField(name, kind))
     return out
 
@@ -51,11 +51,11 @@ def style(layer):
     for sev in (ERROR, WARNING, INFO):
         sym = QgsSymbol.defaultSymbol(layer.geometryType())
         sym.setColor(QColor(COLOURS[sev]))
-        if layer.geometryType() == QgsWkbTypes.PolygonGeometry:
+        if layer.geometryType() == GeometryType.Polygon:
             sym.setOpacity(0.6)
-        elif layer.geometryType() == QgsWkbTypes.PointGeometry:
+        elif layer.geometryType() == GeometryType.Point:
             sym.symbolLayer(0).setSize(3.0)
-        elif layer.geometryType() == QgsWkbTypes.LineGeometry:
+        elif layer.geometryType() == GeometryType.Line:
             sym.setWidth(0.8)
         cats.append(QgsRendererCategory(sev, sym, labels[sev]))
     layer.setRenderer(QgsCategorizedSymbolRenderer("severity", cats))
@@ -76,8 +76,8 @@ def _geometry(finding, transform):
     g = QgsGeometry.fromWkt(finding.location)
     if g.isNull() or g.isEmpty():
         return None
-    if QgsWkbTypes.flatType(g.wkbType()) == QgsWkbTypes.GeometryCollection:
-        for kind in (QgsWkbTypes.PolygonGeometry, QgsWkbTypes.LineGeometry, QgsWkbTypes.PointGeometry):
+    if QgsWkbTypes.flatType(g.wkbType()) == WkbType.GeometryCollection:
+        for kind in (GeometryType.Polygon, GeometryType.Line, GeometryType.Point):
             part = g.convertGeometryCollectionToSubclass(kind)
             if not part.isNull() and not part.isEmpty():
                 g = part
@@ -181,10 +181,10 @@ def _write_error_layer(report, path):
         opts.driverName = "GPKG"
         opts.layerName = name
         opts.fileEncoding = "UTF-8"
-        opts.actionOnExistingFile = (QgsVectorFileWriter.CreateOrOverwriteFile if first
-                                     else QgsVectorFileWriter.CreateOrOverwriteLayer)
+        opts.actionOnExistingFile = (QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile if first
+                                     else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer)
         err, msg, _, _ = QgsVectorFileWriter.writeAsVectorFormatV3(layer, path, QgsCoordinateTransformContext(), opts)
-        if err != QgsVectorFileWriter.NoError:
+        if err != QgsVectorFileWriter.WriterError.NoError:
             raise OSError(tr("Could not write the error layer {path}: {error}").format(path=path, error=msg))
         first = False
         uri = "%s|layername=%s" % (path, name)

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsCoordinateTransformContext,
                        QgsCsException, QgsDatumTransform, QgsFeature, QgsFeatureRequest, QgsField,
                        QgsFields, QgsVectorFileWriter, QgsWkbTypes)
-from qgis.PyQt.QtCore import QVariant
 
+from ...compat import FieldType, WkbType
 from ..events import observe
 from ..i18n import tr
 from ..safe_output import (OutputRefused, check_destination, explain, is_empty_file, is_geopackage, make_folder,
@@ -120,7 +120,7 @@ def _target_geometry(geom, wkb_type):
     if fixed.isNull() or fixed.isEmpty():
         return None
     kind = QgsWkbTypes.geometryType(wkb_type)
-    if fixed.type() != kind or QgsWkbTypes.flatType(fixed.wkbType()) == QgsWkbTypes.GeometryCollection:
+    if fixed.type() != kind or QgsWkbTypes.flatType(fixed.wkbType()) == WkbType.GeometryCollection:
         fixed = fixed.convertGeometryCollectionToSubclass(kind)
         if fixed.isNull() or fixed.isEmpty():
             return None
@@ -164,7 +164,7 @@ def fix_dataset(layer, out_path, ref=None, target_crs=None, assign_crs=None, mak
         srs_idx = next((i for i, f in enumerate(fields) if f.name().upper() == "SRS_ID"), -1)
     add_srs = fill_srs_id and srs_idx < 0 and bool(fill)
     if add_srs:
-        fields.append(QgsField("SRS_ID", QVariant.String, "String", 50))
+        fields.append(QgsField("SRS_ID", FieldType.String, "String", 50))
         srs_idx = fields.count() - 1
     out_fields = QgsFields()
     keep = [i for i in range(fields.count()) if i not in pk]
@@ -181,7 +181,7 @@ def fix_dataset(layer, out_path, ref=None, target_crs=None, assign_crs=None, mak
     opts.driverName = "GPKG" if ext == ".gpkg" else "ESRI Shapefile"
     opts.layerName = name
     opts.fileEncoding = "UTF-8"
-    opts.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteFile
+    opts.actionOnExistingFile = QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile
     try:
         counts = _write_fixed(layer, out_path, out_fields, dst, opts, texts, fields, fix_text, fill_srs_id, srs_idx,
                               fill, settings, dst_status, add_srs, transform, make_valid, keep, notes, feedback,
@@ -258,10 +258,10 @@ def _move_into_place(tmp, path, ext, name):
     opts.driverName = "GPKG"
     opts.layerName = name
     opts.fileEncoding = "UTF-8"
-    opts.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
+    opts.actionOnExistingFile = QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
     err, msg = QgsVectorFileWriter.writeAsVectorFormatV3(done, path, QgsCoordinateTransformContext(), opts)[:2]
     del done
-    if err != QgsVectorFileWriter.NoError:
+    if err != QgsVectorFileWriter.WriterError.NoError:
         raise _WriteError(tr("Could not create {path}: {error}").format(path=path, error=msg))
     _remove_dataset(tmp, ext)
 
@@ -270,7 +270,7 @@ def _write_fixed(layer, out_path, out_fields, dst, opts, texts, fields, fix_text
                  settings, dst_status, add_srs, transform, make_valid, keep, notes, feedback, shown):
     writer = QgsVectorFileWriter.create(out_path, out_fields, layer.wkbType(), dst, QgsCoordinateTransformContext(),
                                         opts)
-    if writer.hasError() != QgsVectorFileWriter.NoError:
+    if writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
         raise _WriteError(tr("Could not create {path}: {error}").format(path=shown, error=writer.errorMessage()))
     counts = {"features": 0, "made_valid": 0, "not_fixed": 0, "srs_id_filled": 0, "text_trimmed": 0,
               "text_reencoded": 0, "transformed": 0}

@@ -10,9 +10,10 @@ layer's extent is not wholly inside Indonesia.
 import math
 from array import array
 
-from qgis.core import QgsCsException, QgsFeatureRequest, QgsGeometry, QgsRectangle, QgsWkbTypes
+from qgis.core import QgsCsException, QgsFeatureRequest, QgsGeometry, QgsRectangle
 from qgis.PyQt.QtCore import QLocale
 
+from ...compat import GeometryType, GeometryValidationEngine
 from ..findings import ERROR, WARNING
 from ..i18n import tr
 from .report import report_language
@@ -191,7 +192,7 @@ def geometry_pass(ctx, start=0, span=100):
     """Run the per-feature geometry rules; returns a :class:`GeometryState`."""
     state = GeometryState()
     layer = ctx.layer
-    is_polygon = ctx.geometry_type == QgsWkbTypes.PolygonGeometry
+    is_polygon = ctx.geometry_type == GeometryType.Polygon
     extent = ExtentCheck(ctx)
     min_width = None
     if is_polygon and ctx.scale:
@@ -250,7 +251,7 @@ def geometry_pass(ctx, start=0, span=100):
 
 def _report_invalid(ctx, invalid, extent):
     for fid, g in invalid.items():
-        errors = g.validateGeometry(QgsGeometry.ValidatorGeos)
+        errors = g.validateGeometry(GeometryValidationEngine.Geos)
         reason = errors[0].what() if errors else tr("invalid geometry")
         location = ""
         if errors and errors[0].hasWhere():
@@ -291,7 +292,7 @@ def _report_duplicates(ctx, state):
                    tr("Feature {fid} has the same geometry as feature {first} (attributes differ).")).format(
             fid=fid, first=first)
         g = b.geometry()
-        location = g.asWkt() if g.type() == QgsWkbTypes.PointGeometry else g.pointOnSurface().asWkt()
+        location = g.asWkt() if g.type() == GeometryType.Point else g.pointOnSurface().asWkt()
         ctx.add(finding("geom.duplicate", message, severity=ERROR if same else WARNING, feature_id=fid,
                         location=location, duplicate_of=first, same_attributes=same))
     state.duplicates = {frozenset(p) for p in confirmed}

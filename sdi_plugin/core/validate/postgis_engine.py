@@ -36,6 +36,7 @@ import threading
 
 from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsDataSourceUri, QgsFeatureRequest, QgsWkbTypes
 
+from ...compat import FieldType, GeometryType
 from ..findings import ERROR, WARNING
 from ..i18n import tr
 from .geometry_rules import ExtentCheck, GeometryState, _coord, _fmt
@@ -261,7 +262,7 @@ class PostgisRun:
         gtype = self._rows("SELECT type, srid FROM geometry_columns WHERE f_table_schema = %s AND "
                            "f_table_name = %s AND f_geometry_column = %s", (src.schema, src.table, src.geom))
         if gtype and gtype[0][0].upper() in ("GEOMETRY", "GEOMETRYCOLLECTION") and src.wkb_filter not in (0, None) \
-                and src.wkb_filter != QgsWkbTypes.Unknown:
+                and src.wkb_filter != QgsWkbTypes.Type.Unknown:
             return tr("its geometry column holds several geometry types and the layer shows only some of them")
         self.srid = gtype[0][1] if gtype else 0
         self.K = self.sql.Identifier(key)
@@ -282,7 +283,7 @@ class PostgisRun:
         if cache is None:
             # every text column in ONE scan of the table
             from qgis.PyQt.QtCore import QVariant
-            names = [f.name() for _i, f in ctx.fields.values() if f.type() == QVariant.String]
+            names = [f.name() for _i, f in ctx.fields.values() if f.type() == FieldType.String]
             cache = self._text = {}
             cond = "{c}::text ~ '[^\\x01-\\x7f]' OR {c}::text ~ '^[^!-~]' OR {c}::text ~ '[^!-~]$'"
 
@@ -323,7 +324,7 @@ class PostgisRun:
 
     def _geometry(self, ctx, start, span):
         state = GeometryState()
-        is_polygon = ctx.geometry_type == QgsWkbTypes.PolygonGeometry
+        is_polygon = ctx.geometry_type == GeometryType.Polygon
         # geom.empty
         for fid, null in self._rows(self._q("SELECT {K}, {G} IS NULL FROM {T} WHERE {G} IS NULL OR "
                                             "ST_IsEmpty({G}) ORDER BY {K}")):

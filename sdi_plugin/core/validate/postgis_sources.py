@@ -74,7 +74,7 @@ def schema_refs(name_or_uri, schema):
     refs, skipped = [], []
     for t in sorted(conn.tables(schema), key=lambda t: t.tableName()):
         name = t.tableName()
-        if not (t.flags() & Conn.Vector) or not t.geometryColumn():
+        if not (t.flags() & Conn.TableFlag.Vector) or not t.geometryColumn():
             skipped.append("%s.%s" % (schema, name))
             continue
         uri = conn.tableUri(schema, name)

@@ -81,7 +81,7 @@ def write_table(layer_uri, conn_name_or_uri, schema, table, add_srs=False, feedb
                 try:
                     cur.execute("INSERT INTO spatial_ref_sys (srid, auth_name, auth_srid, srtext, proj4text) "
                                 "VALUES (%s, 'EPSG', %s, %s, %s)",
-                                (code, code, crs.toWkt(QgsCoordinateReferenceSystem.WKT1_GDAL), crs.toProj()))
+                                (code, code, crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT1_GDAL), crs.toProj()))
                 except psycopg2.errors.InsufficientPrivilege:
                     raise InputError(tr("The database user may not add rows to spatial_ref_sys (EPSG:{code} is "
                                         "missing); ask the database administrator to add it.").format(

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from qgis.core import QgsProviderRegistry, QgsVectorLayer, QgsWkbTypes
 
+from ...compat import GeometryType, WkbType
 from ..i18n import tr
 from ..secrets import redact
 
@@ -171,8 +172,8 @@ def open_ref(ref):
 
 def check_layer(layer, label=None):
     """Refuse layers the validator cannot check at all (no geometry column)."""
-    if layer.geometryType() in (QgsWkbTypes.NullGeometry, QgsWkbTypes.UnknownGeometry) and \
-            QgsWkbTypes.flatType(layer.wkbType()) == QgsWkbTypes.NoGeometry:
+    if layer.geometryType() in (GeometryType.Null, GeometryType.Unknown) and \
+            QgsWkbTypes.flatType(layer.wkbType()) == WkbType.NoGeometry:
         raise InputError(tr("{name} is a table without geometry; KUGI datasets are spatial layers.").format(
             name=label or layer.name()))
 

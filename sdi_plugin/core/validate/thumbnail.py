@@ -2,11 +2,11 @@
 rendered by QGIS's own map renderer (QgsMapRendererParallelJob) into a PNG."""
 import base64
 
-from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsCsException,
-                       QgsMapRendererParallelJob, QgsMapSettings, QgsProject,
-                       QgsRectangle, QgsSymbol, QgsSingleSymbolRenderer, QgsWkbTypes)
+from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsCsException, QgsMapRendererParallelJob,
+                       QgsMapSettings, QgsProject, QgsRectangle, QgsSingleSymbolRenderer, QgsSymbol)
 from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, QSize
 from qgis.PyQt.QtGui import QColor
+from ...compat import GeometryType, MapSettingsFlag
 
 
 def _grey(layer):
@@ -14,7 +14,7 @@ def _grey(layer):
     sym = QgsSymbol.defaultSymbol(clone.geometryType())
     if sym is None:
         return clone
-    if clone.geometryType() == QgsWkbTypes.PolygonGeometry:
+    if clone.geometryType() == GeometryType.Polygon:
         sym.setColor(QColor("#d5d8dc"))
         sym.symbolLayer(0).setStrokeColor(QColor("#7f8c8d"))
     else:
@@ -43,14 +43,14 @@ def render_png(layers, crs, extent, size=(760, 460)):
     settings.setOutputSize(QSize(*size))
     settings.setExtent(extent.buffered(max(extent.width(), extent.height()) * 0.04))
     settings.setBackgroundColor(QColor("#ffffff"))
-    settings.setFlag(QgsMapSettings.Antialiasing, True)
+    settings.setFlag(MapSettingsFlag.Antialiasing, True)
     job = QgsMapRendererParallelJob(settings)
     job.start()
     job.waitForFinished()
     image = job.renderedImage()
     data = QByteArray()
     buf = QBuffer(data)
-    buf.open(QIODevice.WriteOnly)
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
     image.save(buf, "PNG")
     buf.close()
     return bytes(data)

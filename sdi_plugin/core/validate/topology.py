@@ -15,6 +15,7 @@ import struct
 
 from qgis.core import QgsFeatureRequest, QgsGeometry, QgsPolygon, QgsSpatialIndex, QgsWkbTypes
 
+from ...compat import GeometryType
 from ..i18n import tr
 from .geometry_rules import _fmt, geometry
 from .rules import finding
@@ -155,7 +156,7 @@ def check_gaps(ctx, state):
     parts = union.constGet()
     parts = [parts.geometryN(i) for i in range(parts.numGeometries())] if union.isMultipart() else [parts]
     for part in parts:
-        if QgsWkbTypes.geometryType(part.wkbType()) != QgsWkbTypes.PolygonGeometry:
+        if QgsWkbTypes.geometryType(part.wkbType()) != GeometryType.Polygon:
             continue
         for r in range(part.numInteriorRings()):
             ring = QgsPolygon()
