@@ -9,11 +9,9 @@ from qgis.core import (QgsProcessing, QgsProcessingContext, QgsProcessingExcepti
                        QgsProcessingParameterVectorLayer)
 
 from ..core.i18n import tr
-from ..core.validate import InputError, validate_batch, validate_layer
-from ..core.validate.engine import validate_schema
+from ..core.validate import InputError
 from ..core.validate.fix import fix_dataset
-from ..core.validate.outputs import write_outputs
-from ..core.validate.report import Report
+from ..core.validate.pipeline import ReportFiles, run_validation
 from .base import SimpulAlgorithm, check_input, thread_layer  # noqa: F401 (importable from here, as before)
 
 
@@ -46,14 +44,15 @@ class _ReportAlgorithm(SimpulAlgorithm):
                 with self.refused(OSError):
                     check_destination(path, same_kind, what)
 
-    def finish(self, report, parameters, context, feedback):
-        self.check_canceled(feedback)
+    def validate(self, parameters, context, feedback, jobs=(), **how):
+        """The validation pipeline (:func:`run_validation`) with this tool's report files; its
+        counts as the tool's outputs.  Returns (report, outputs)."""
         paths = {k: self.parameterAsFileOutput(parameters, k, context)
                  for k in (self.OUTPUT_ERRORS, self.OUTPUT_HTML, self.OUTPUT_JSON)}
-        feedback.setProgress(99)
-        with self.refused(OSError):
-            written = write_outputs(report, paths[self.OUTPUT_ERRORS], paths[self.OUTPUT_HTML],
-                                    paths[self.OUTPUT_JSON], feedback=feedback)
+        files = ReportFiles(paths[self.OUTPUT_ERRORS], paths[self.OUTPUT_HTML], paths[self.OUTPUT_JSON])
+        with self.refused(InputError, OSError):
+            report, written = run_validation(jobs, files, feedback, **how)
+        self.check_canceled(feedback)
         for name, count, uri in written["errors"]:
             if name != "findings" and context.project() is not None:
                 context.addLayerToLoadOnCompletion(uri, QgsProcessingContext.LayerDetails(
@@ -69,7 +68,7 @@ class _ReportAlgorithm(SimpulAlgorithm):
         out.update({"ERRORS": s["errors"], "WARNINGS": s["warnings"], "INFOS": s["infos"],
                     "FINDINGS": s["total"], "VALID": s["errors"] == 0 and not report.canceled,
                     "BY_RULE": json.dumps(s["by_rule"])})
-        return out
+        return report, out
 
 
 class ValidateDatasetAlgorithm(_ReportAlgorithm):
@@ -99,12 +98,11 @@ class ValidateDatasetAlgorithm(_ReportAlgorithm):
         layer, ref = thread_layer(self, parameters, self.INPUT, context)
         feature_type = self.text(parameters, self.FEATURE_TYPE, context) or None
         metadata = self.parameterAsFile(parameters, self.METADATA, context) or ""
-        feedback.pushInfo(tr("Validating {name} …").format(name=ref.label))
-        with self.refused(InputError):
-            result = validate_layer(layer, ref, feature_type, metadata, feedback)
+        report, out = self.validate(parameters, context, feedback, [(ref, layer)], feature_type=feature_type,
+                                    metadata_path=metadata)
+        result = report.results[0]
         if result.dataset.get("feature_count") == 0:
             feedback.pushWarning(tr("The layer has no features."))
-        out = self.finish(Report([result]), parameters, context, feedback)
         out["FEATURE_TYPE"] = (result.dataset.get("feature_type") or {}).get("fcode", "")
         return out
 
@@ -155,26 +153,19 @@ class ValidateFolderAlgorithm(_ReportAlgorithm):
         if connection or schema:
             if not (connection and schema):
                 raise QgsProcessingException(tr("Give both the PostGIS connection and the schema."))
-            try:
-                report = validate_schema(connection, schema, feedback)
-            except InputError as exc:
-                raise QgsProcessingException(str(exc)) from None
+            report, out = self.validate(parameters, context, feedback, schema=(connection, schema))
             if not report.results:
                 feedback.pushWarning(tr("No table with geometry in the schema {schema}.").format(schema=schema))
-            out = self.finish(report, parameters, context, feedback)
-            out["DATASETS"] = len(report.results)
-            return out
-        source = folder or gpkg
-        if not os.path.exists(source):
-            raise QgsProcessingException(tr("{path} does not exist.").format(path=source))
-        try:
-            report = validate_batch(source, self.parameterAsBoolean(parameters, self.RECURSIVE, context),
-                                    self.parameterAsFile(parameters, self.METADATA_FOLDER, context) or "", feedback)
-        except InputError as exc:
-            raise QgsProcessingException(str(exc)) from None
-        if not report.results:
-            feedback.pushWarning(tr("No vector dataset found in {path}.").format(path=source))
-        out = self.finish(report, parameters, context, feedback)
+        else:
+            source = folder or gpkg
+            if not os.path.exists(source):
+                raise QgsProcessingException(tr("{path} does not exist.").format(path=source))
+            report, out = self.validate(
+                parameters, context, feedback, source=source,
+                recursive=self.parameterAsBoolean(parameters, self.RECURSIVE, context),
+                metadata_dir=self.parameterAsFile(parameters, self.METADATA_FOLDER, context) or "")
+            if not report.results:
+                feedback.pushWarning(tr("No vector dataset found in {path}.").format(path=source))
         out["DATASETS"] = len(report.results)
         return out
 
