@@ -13,9 +13,8 @@ from ..findings import ERROR, WARNING
 from ..i18n import tr
 from ..metadata.check import check_metadata_file
 from ..secrets import redact_all
-from ..validate.engine import validate_layer
-from ..validate.report import Report
-from ..validate.sources import check_layer, open_ref, ref_of_layer
+from ..validate.pipeline import run_validation
+from ..validate.sources import open_ref, ref_of_layer
 from .dataset import load_layer
 
 RAN, ABSENT, BROKEN = "ran", "absent", "failed"
@@ -105,21 +104,17 @@ def run_gate(source, metadata_path="", override_reason="", feedback=None):
 
 
 def _validate(source, metadata_path, feedback):
-    """The validator's findings on ``source`` as the JSON report writes them (secrets out). Only
-    the findings: no error layer, no HTML report (its chart and map thumbnail would be drawn in
+    """The validation pipeline's findings on ``source`` as the JSON report writes them (secrets
+    out). Only the findings: no error layer, no HTML report (its chart and map thumbnail would be drawn in
     this worker thread while the GUI thread paints — fonts are not thread-safe)."""
     layer = load_layer(source)
     ref = ref_of_layer(layer)
-    if feedback is not None and hasattr(feedback, "pushInfo"):
-        feedback.pushInfo(tr("Validating {name} …").format(name=ref.label))
     if ref.path or ref.provider == "postgres":
         layer = open_ref(ref)
-    check_layer(layer, ref.label)
-    dataset = validate_layer(layer, ref, None, metadata_path or "", feedback)
-    if feedback is not None and feedback.isCanceled():
+    report, written = run_validation([(ref, layer)], feedback=feedback, metadata_path=metadata_path or "")
+    if written is None:
         raise RuntimeError(tr("Canceled."))
-    doc = json.loads(json.dumps(redact_all(Report([dataset]).to_dict()), default=str))
-    return doc["findings"]
+    return json.loads(json.dumps(redact_all(report.to_dict()), default=str))["findings"]
 
 
 def _check_metadata(result, path):
