@@ -20,7 +20,6 @@ from qgis.core import Qgis, QgsMessageLog
 
 from ..i18n import tr
 from ..secrets import redact, redact_all
-from . import publog
 from .csw import CswTarget
 from .endpoints import detect_endpoints, resolve_node
 from .gate import run_gate
@@ -70,7 +69,6 @@ def _publish_dataset(source, node="", authcfg="", metadata_path="", dry_run=Fals
     Never raises for trouble on the node or in the data: the report's ``result`` says what
     happened (planned, published, failed, blocked, canceled) and ``message`` why.
     """
-    log_folder = publog.default_folder() if log_folder is None else log_folder
     workdir = tempfile.mkdtemp(prefix="simpul-publish-")
     job = None
     try:
