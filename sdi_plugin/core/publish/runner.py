@@ -58,7 +58,7 @@ class PublishRun:
         self.job = job
         self.targets = {t.kind: t for t in targets}
         self.feedback = feedback
-        self.log_folder = log_folder
+        self.log_folder = publog.default_folder() if log_folder is None else log_folder   # "": no log
         self.verify_after = verify
         self.progress = _Progress(feedback, on_step)
         self.run_id = time.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:4]
