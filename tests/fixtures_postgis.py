@@ -27,7 +27,10 @@ import pytest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LATIHAN = os.path.join(ROOT, "resources", "sample_data", "latihan")
-PG_BIN = "/usr/lib/postgresql/15/bin"
+# the Debian release's PostgreSQL (15 in Debian 12, 17 in Debian 13), the newest when several
+PG_VERSION = max((d for d in os.listdir("/usr/lib/postgresql") if d.isdigit()), key=int, default="15") \
+    if os.path.isdir("/usr/lib/postgresql") else "15"
+PG_BIN = "/usr/lib/postgresql/%s/bin" % PG_VERSION
 
 __all__ = ["postgis_db", "PostgisServer", "latihan_sources"]
 

@@ -17,7 +17,10 @@ import socket
 import subprocess
 import tempfile
 
-PG_BIN = "/usr/lib/postgresql/15/bin"
+# the Debian release's PostgreSQL (15 in Debian 12, 17 in Debian 13), the newest when several
+PG_VERSION = max((d for d in os.listdir("/usr/lib/postgresql") if d.isdigit()), key=int, default="15") \
+    if os.path.isdir("/usr/lib/postgresql") else "15"
+PG_BIN = "/usr/lib/postgresql/%s/bin" % PG_VERSION
 
 
 def free_port():
@@ -28,7 +31,7 @@ def free_port():
 
 def available():
     return os.path.exists(os.path.join(PG_BIN, "initdb")) and os.path.exists(
-        "/usr/share/postgresql/15/extension/postgis.control")
+        "/usr/share/postgresql/%s/extension/postgis.control" % PG_VERSION)
 
 
 class PgServer:

@@ -5,10 +5,13 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 venvs="$here/build/venv"
 
+# PostgreSQL's major version is the Debian release's own: 15 in Debian 12, 17 in Debian 13 (the
+# QGIS 3.40 root of tools/test_qgis340.sh).
+pgv=$( . /etc/os-release 2>/dev/null; case "${VERSION_CODENAME:-}" in trixie) echo 17 ;; *) echo 15 ;; esac )
 apt_pkgs=(python3-qgis qgis-providers qgis qgis-server xvfb xauth python3-venv python3-pip
           python3-owslib python3-requests python3-lxml python3-yaml pyqt5-dev-tools qttools5-dev-tools
           zip unzip curl
-          postgresql-15 postgresql-15-postgis-3 gdal-bin python3-psycopg2)
+          postgresql-$pgv postgresql-$pgv-postgis-3 gdal-bin python3-psycopg2)
 missing=()
 for p in "${apt_pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -35,6 +35,7 @@ if ! command -v debootstrap >/dev/null; then
 fi
 
 # tools/setup.sh's Debian packages (its apt_pkgs=( ... ) array), plus what only the chroot lacks.
+pgv=17   # Debian 13's PostgreSQL (setup.sh picks it by the release it runs on)
 eval "$(sed -n '/^apt_pkgs=(/,/)/p' "$here/tools/setup.sh")"
 pkgs=("${apt_pkgs[@]}" ca-certificates make openssl procps git)
 want=$(printf '%s\n' "$STEP_VERSION" "$suite" "${pkgs[@]}" | sha256sum | cut -d' ' -f1)
