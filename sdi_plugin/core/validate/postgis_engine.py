@@ -452,14 +452,12 @@ class PostgisRun:
         min_area = ctx.settings.overlap_min_m2 / (metres * metres)
         ctx.progress(start)
         rows = self._rows(self._q(
-            "WITH bad AS (SELECT unnest(%(bad)s::bigint[]) AS k) "
             "SELECT ak, bk, ST_AsText(i), ST_Area(i) FROM ("
             " SELECT a.{K} AS ak, b.{K} AS bk, ST_Intersection(a.{G}, b.{G}) AS i FROM {T} a JOIN {T} b "
             " ON a.{G} && b.{G} AND a.{K} < b.{K} "
             " WHERE NOT ST_IsEmpty(a.{G}) AND NOT ST_IsEmpty(b.{G}) "
-            " AND NOT EXISTS (SELECT 1 FROM bad WHERE bad.k = a.{K}) "
-            " AND NOT EXISTS (SELECT 1 FROM bad WHERE bad.k = b.{K}) "
-            " AND ST_Intersects(a.{G}, b.{G}) AND ST_Relate(a.{G}, b.{G}, '2********') OFFSET 0) s "
+            " AND NOT (a.{K} = ANY(%(bad)s::bigint[])) AND NOT (b.{K} = ANY(%(bad)s::bigint[])) "
+            " AND ST_Relate(a.{G}, b.{G}, '2********') OFFSET 0) s "
             "WHERE ST_Area(i) >= %(min)s ORDER BY ak, bk"),
             {"bad": list(self.invalid), "min": min_area})
         dups = state.duplicates
