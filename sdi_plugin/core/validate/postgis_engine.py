@@ -284,11 +284,17 @@ class PostgisRun:
             from qgis.PyQt.QtCore import QVariant
             names = [f.name() for _i, f in ctx.fields.values() if f.type() == QVariant.String]
             cache = self._text = {}
-            cond = "{c}::text ~ '[^\\x01-\\x7f]' OR {c}::text ~ '^[^!-~]' OR {c}::text ~ '[^!-~]$'"
+            # not plain ASCII (in a UTF-8 database: more bytes than characters), or the first or the
+            # last character not a visible ASCII one (! .. ~); no regular expression (faster)
+            cond = ("octet_length({c}::text) <> char_length({c}::text) OR ({c}::text <> '' AND ("
+                    "ascii({c}::text) NOT BETWEEN 33 AND 126 OR ascii(right({c}::text, 1)) NOT BETWEEN 33 AND 126))")
+            regex = "{c}::text ~ '[^\\x01-\\x7f]' OR {c}::text ~ '^[^!-~]' OR {c}::text ~ '[^!-~]$'"
 
             def work(_ctx):
+                utf8 = self._rows("SHOW server_encoding")[0][0].upper() in ("UTF8", "UTF-8")
                 parts = [self.sql.SQL("coalesce(max(char_length({c}::text)), 0), array_agg(DISTINCT {c}::text) "
-                                      "FILTER (WHERE " + cond + ")").format(c=self.sql.Identifier(n)) for n in names]
+                                      "FILTER (WHERE " + (cond if utf8 else regex) + ")").format(
+                    c=self.sql.Identifier(n)) for n in names]
                 if not parts:
                     return
                 row = self._rows(self.sql.SQL("SELECT {p} FROM {T}").format(p=self.sql.SQL(", ").join(parts),
