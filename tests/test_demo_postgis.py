@@ -107,7 +107,7 @@ def test_the_browser_connection_of_the_demo_profile(qgis_app, pg_node):
         settings.setValue(key, value)
     try:
         assert not any(pg.password in str(v) for v in entries.values())
-        conn = QgsProviderRegistry.instance().providerMetadata("postgres").findConnection(name)
+        conn = QgsProviderRegistry.instance().providerMetadata("postgres").findConnection(name, False)
         assert conn is not None
         names = {t.tableName() for t in conn.tables("tangerang")}
         assert "PERSIL_AR_1K" in names
@@ -161,3 +161,48 @@ def test_without_postgresql_the_node_says_why(tmp_path, monkeypatch):
     assert pg.start() is False
     assert "PostgreSQL 15 is not installed" in pg.reason
     assert not pg.running and pg.password is None
+
+
+_PROFILE_CHILD = r"""
+import json, os, sys
+from qgis.PyQt.QtCore import QCoreApplication, QSettings
+from qgis.core import QgsApplication, QgsProviderRegistry, QgsSettings
+prof, master, name = sys.argv[1:4]
+# the settings file QGIS desktop reads for this profile (qgis --profiles-path …): PROFILE/QGIS/QGIS3.ini
+QCoreApplication.setOrganizationName("QGIS")
+QCoreApplication.setApplicationName("QGIS3")
+QSettings.setDefaultFormat(QSettings.IniFormat)
+QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, prof)
+app = QgsApplication([], False, prof)
+app.initQgis()
+assert os.path.samefile(QgsSettings().fileName(), os.path.join(prof, "QGIS", "QGIS3.ini")), QgsSettings().fileName()
+assert QgsApplication.authManager().setMasterPassword(master, True)
+conn = QgsProviderRegistry.instance().providerMetadata("postgres").findConnection(name, False)
+tables = sorted(t.tableName() for t in conn.tables("tangerang")) if conn else None
+print("TABLES " + json.dumps(tables), flush=True)
+app.exitQgis()
+"""
+
+
+def test_make_demo_profile_shows_the_database_with_the_login_in_the_auth_db(pg_node, tmp_path):
+    """What ``make demo`` does (tools/run_demo.py): the saved connection in the profile, its
+    password in the profile's auth database only; a QGIS of that profile lists the tables."""
+    sys.path.insert(0, os.path.join(ROOT, "tools"))
+    import qgis_desktop
+    import run_demo
+    pg = pg_node.postgis
+    profiles = str(tmp_path / "profiles")
+    prof = qgis_desktop.make_profile(profiles, extra_settings=pg.connection_settings(run_demo.POSTGIS_AUTHCFG))
+    run_demo.add_postgis_login(profiles, prof, pg)
+    for folder, _dirs, files in os.walk(profiles):
+        for name in files:
+            with open(os.path.join(folder, name), "rb") as fh:
+                assert pg.password.encode() not in fh.read(), name
+    done = subprocess.run(["/usr/bin/python3", "-c", _PROFILE_CHILD, prof.rstrip("/") + "/", qgis_desktop.DEMO_MASTER,
+                           node_postgis.CONNECTION_NAME], capture_output=True, text=True, timeout=180,
+                          env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    line = [ln for ln in done.stdout.splitlines() if ln.startswith("TABLES ")]
+    assert line, done.stderr[-2000:]
+    tables = json.loads(line[-1][len("TABLES "):])
+    assert tables and "PERSIL_AR_1K" in tables
+    assert pg.password not in done.stdout + done.stderr

@@ -23,6 +23,15 @@ DEMO_NODE_ID = "simpul-demo"
 POSTGIS_AUTHCFG = "smplpg0"    # the demo PostGIS login in the profile's auth database
 
 
+def add_postgis_login(profiles, prof, pg):
+    """The demo database's login into the profile's auth database (the only place its password is
+    kept besides the node's memory); the saved connection (``pg.connection_settings``) uses it."""
+    qgis_desktop.add_authcfgs(profiles, prof, [{
+        "node": "postgis", "id": POSTGIS_AUTHCFG, "name": "Simpul Demo PostGIS (%s)" % pg.user,
+        "user": pg.user, "password": pg.password}])
+    return POSTGIS_AUTHCFG
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--host", default="127.0.0.1")
@@ -59,10 +68,7 @@ def main(argv=None):
             node_auth={DEMO_NODE_ID: (node.publish_user, node.publish_password)},   # Publish works at once
             extra_settings=pg.connection_settings(POSTGIS_AUTHCFG) if pg else None)
         if pg:
-            # the database password goes into the profile's auth database only (never a file or a log)
-            qgis_desktop.add_authcfgs(profiles, prof, [{
-                "node": "postgis", "id": POSTGIS_AUTHCFG, "name": "Simpul Demo PostGIS (%s)" % pg.user,
-                "user": pg.user, "password": pg.password}])
+            add_postgis_login(profiles, prof, pg)
             print("PostGIS: the QGIS Browser shows the connection %r (login: authcfg %s)"
                   % (CONNECTION_NAME, POSTGIS_AUTHCFG))
         elif node.postgis is not None:
