@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from fixtures_node import ROOT, sample_data_dir, start_demo_node  # noqa: F401 (fixture)
+from fixtures_node import ROOT, start_demo_node
 from demo import postgis as node_postgis
 from qtwait import wait_for
 
@@ -32,7 +32,7 @@ def _postgres_processes(data):
 
 
 @pytest.fixture(scope="module")
-def pg_node(tmp_path_factory, sample_data_dir):  # noqa: F811
+def pg_node(tmp_path_factory, sample_data_dir):
     messages = []
     node = start_demo_node(str(tmp_path_factory.mktemp("demo-pg")), sample_data_dir, postgis=True,
                            progress=messages.append)
@@ -116,7 +116,7 @@ def test_the_browser_connection_of_the_demo_profile(qgis_app, pg_node):
         settings.remove("PostgreSQL/connections/selected")
 
 
-def test_stop_leaves_no_postgres_process(tmp_path, sample_data_dir):  # noqa: F811
+def test_stop_leaves_no_postgres_process(tmp_path, sample_data_dir):
     node = start_demo_node(str(tmp_path / "node"), sample_data_dir, postgis=True)
     try:
         data = node.postgis.data
