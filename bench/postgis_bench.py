@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark of in-database validation of a PostGIS table (figures, not a test).
 
-    nice build/venv/test/bin/python bench/postgis_bench.py [--sizes 1000000,2000000]
+    nice build/venv/test/bin/python bench/postgis_bench.py [--sizes 1000000,2000000] [--repeat 2]
 
 Starts a throw-away PostgreSQL 15 + PostGIS 3.3 on 127.0.0.1 (tests/fixtures_postgis.py, as
 root: the server runs as the ``postgres`` user) and generates IN the database, with
@@ -120,6 +120,10 @@ def main(argv=None):
     ap.add_argument("--sizes", default="1000000,2000000")
     ap.add_argument("--child", metavar="KIND", help=argparse.SUPPRESS)
     ap.add_argument("--skip-local", action="store_true", help="time the in-database engine only")
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="measure both engines this many times, alternately (in the database, through the provider, "
+                         "…), and report each one's fastest run: on a shared machine the load of the moment "
+                         "weighs less on the comparison (default 1)")
     args = ap.parse_args(argv)
     if args.child:
         return child(args.child)
@@ -133,23 +137,36 @@ def main(argv=None):
             schema = "bench_%d" % n
             t = time.perf_counter()
             generate(srv, n, schema)
-            print("generated %d parcels in the database in %.1f s" % (n, time.perf_counter() - t), flush=True)
+            print("generated %d parcels in the database in %.1f s (load average %.1f)" % (
+                n, time.perf_counter() - t, os.getloadavg()[0]), flush=True)
             from qgis.core import QgsDataSourceUri
             uri = QgsDataSourceUri()
             uri.setConnection(srv.host, str(srv.port), srv.dbname, srv.user, srv.password)
             uri.setDataSource(schema, TABLE, "geom", "", "fid")
-            db = measure("postgis", uri.uri(False))
-            print("  in the database: %.1f s, %.0f MB, %s %s" % (db["seconds"], db["peak_mb"], db["engine"],
-                                                              json.dumps(db["by_rule"])), flush=True)
-            local = None if args.skip_local else measure("local", uri.uri(False))
-            if local:
-                print("  through the provider: %.1f s, %.0f MB, %s %s" % (
-                    local["seconds"], local["peak_mb"], local["engine"], json.dumps(local["by_rule"])), flush=True)
+            dbs, locals_ = [], []
+            for _round in range(max(1, args.repeat)):
+                dbs.append(measure("postgis", uri.uri(False)))
+                print("  in the database: %.1f s, %.0f MB, %s %s" % (
+                    dbs[-1]["seconds"], dbs[-1]["peak_mb"], dbs[-1]["engine"], json.dumps(dbs[-1]["by_rule"])),
+                    flush=True)
+                if not args.skip_local:
+                    locals_.append(measure("local", uri.uri(False)))
+                    print("  through the provider: %.1f s, %.0f MB, %s %s" % (
+                        locals_[-1]["seconds"], locals_[-1]["peak_mb"], locals_[-1]["engine"],
+                        json.dumps(locals_[-1]["by_rule"])), flush=True)
+            db = min(dbs, key=lambda r: r["seconds"])
+            db["peak_mb"] = max(r["peak_mb"] for r in dbs)
+            local = None
+            if locals_:
+                local = min(locals_, key=lambda r: r["seconds"])
+                local["peak_mb"] = max(r["peak_mb"] for r in locals_)
             rows.append((n, db, local))
             srv.sql('DROP SCHEMA "%s" CASCADE' % schema)
     finally:
         srv.stop()
     print()
+    if args.repeat > 1:
+        print("fastest of %d alternate runs each; memory: the highest peak" % args.repeat)
     print("| features | through the provider (s, MB) | in the database (s, MB) | speed-up (target >= 5x) |")
     print("|---:|---:|---:|---:|")
     for n, db, local in rows:

@@ -61,6 +61,7 @@ if ROOT not in sys.path:  # ``python demo/node.py`` as well as ``python -m demo.
 
 from demo import identity  # noqa: E402
 from demo import publish_rest  # noqa: E402
+from demo import postgis as node_postgis  # noqa: E402
 from demo import manifest as mf  # noqa: E402
 from demo import project as qproject  # noqa: E402
 from demo import records as qrecords  # noqa: E402
@@ -284,7 +285,7 @@ class DemoNode:
 
     def __init__(self, host=DEFAULT_HOST, port=DEFAULT_PORT, workdir=None, sample_dir=None, public_url=None,
                  pycsw_venv=None, ready_timeout=120.0, generate_sample_data=True, reap_orphans=False, progress=None,
-                 publish_user=None, publish_password=None):
+                 publish_user=None, publish_password=None, postgis=False):
         self.host = host or DEFAULT_HOST
         self.port = int(port)
         self._default_workdir = workdir is None
@@ -329,6 +330,9 @@ class DemoNode:
         self._started = False
         self._atexit = False
         self._lock = None
+        # the region's data in PostgreSQL/PostGIS too (optional; demo/postgis.py): None when not asked
+        self.want_postgis = bool(postgis)
+        self.postgis = None
 
     # --- public --------------------------------------------------------------------------------
     @property
@@ -373,6 +377,7 @@ class DemoNode:
             sock.close()
             sock = None
             self._wait_ready()
+            self._start_postgis()
             self._write_state()
             self._started = True
             return self
@@ -385,6 +390,8 @@ class DemoNode:
     def stop(self):
         """Stop every process the node started (idempotent)."""
         self._terminate_all()
+        if self.postgis is not None:
+            self.postgis.stop()
         self._started = False
         if self._lock is not None:
             try:
@@ -434,6 +441,7 @@ class DemoNode:
             "geoserver_rest_url": self.geoserver_rest_url, "geoserver_ows_url": self.geoserver_ows_url,
             "publish_user": self.publish_user, "publish_port": self.publish_port,
             "logs": self.logs, "allowed_ips": ALLOWED_IPS,
+            "postgis": self.postgis.describe() if self.postgis is not None else None,
             "started": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         }
 
@@ -801,6 +809,14 @@ class DemoNode:
                 raise NodeError("Simpul demo node: %s did not answer within %g s.\n%s"
                                 % (", ".join(sorted(pending)), self.ready_timeout, tails))
             time.sleep(0.1)  # bounded readiness poll
+
+    def _start_postgis(self):
+        """The sample data in PostGIS as well, when asked and possible; the node runs on without."""
+        if not self.want_postgis:
+            return
+        self.postgis = node_postgis.NodePostgis(self.workdir, progress=self.progress, log=self._log("postgis.log"))
+        if not self.postgis.start(self.datasets, self.sample_dir):
+            self.progress("  PostGIS: not started, the node runs without it: %s" % self.postgis.reason)
 
     def _write_state(self):
         with open(self.state_file, "w", encoding="utf-8") as fh:

@@ -18,8 +18,19 @@ sys.path.insert(0, os.path.join(ROOT, "tools"))
 
 import qgis_desktop  # noqa: E402
 from demo.node import DemoNode, NodeError, PortInUse  # noqa: E402
+from demo.postgis import CONNECTION_NAME  # noqa: E402
 
 DEMO_NODE_ID = "simpul-demo"
+POSTGIS_AUTHCFG = "smplpg0"    # the demo PostGIS login in the profile's auth database
+
+
+def add_postgis_login(profiles, prof, pg):
+    """The demo database's login into the profile's auth database (the only place its password is
+    kept besides the node's memory); the saved connection (``pg.connection_settings``) uses it."""
+    qgis_desktop.add_authcfgs(profiles, prof, [{
+        "node": "postgis", "id": POSTGIS_AUTHCFG, "name": "Simpul Demo PostGIS (%s)" % pg.user,
+        "user": pg.user, "password": pg.password}])
+    return POSTGIS_AUTHCFG
 
 
 def main(argv=None):
@@ -29,6 +40,8 @@ def main(argv=None):
     ap.add_argument("--out", default=os.path.join(ROOT, "build", "demo"))
     ap.add_argument("--language", default="id", choices=["id", "en"])
     ap.add_argument("--screenshot", action="store_true", help="always run under Xvfb and save a screenshot")
+    ap.add_argument("--no-postgis", action="store_true",
+                    help="do not keep the sample data in a PostGIS database of the node as well")
     args = ap.parse_args(argv)
 
     headless = args.screenshot or not os.environ.get("DISPLAY")
@@ -36,7 +49,8 @@ def main(argv=None):
     profiles = os.path.join(args.out, "qgis-profile")
     shutil.rmtree(profiles, ignore_errors=True)  # a fresh profile every time
     node = DemoNode(host=args.host, port=args.port, workdir=os.path.join(args.out, "node"),
-                    sample_dir=os.path.join(ROOT, "resources", "sample_data"))
+                    sample_dir=os.path.join(ROOT, "resources", "sample_data"), postgis=not args.no_postgis,
+                    progress=lambda message: print(message, flush=True))
     try:
         node.start()
     except PortInUse as exc:
@@ -48,10 +62,18 @@ def main(argv=None):
         return 1
     try:
         print("Simpul demo node: %s" % node.base_url)
-        qgis_desktop.make_profile(profiles, language=args.language, nodes=[{
+        pg = node.postgis if node.postgis is not None and node.postgis.running else None
+        prof = qgis_desktop.make_profile(profiles, language=args.language, nodes=[{
             "id": DEMO_NODE_ID, "name": "Simpul Demo (latihan)", "url": node.base_url,
             "level": "provinsi", "parent": "", "source": "demo"}],
-            node_auth={DEMO_NODE_ID: (node.publish_user, node.publish_password)})   # Publish works at once
+            node_auth={DEMO_NODE_ID: (node.publish_user, node.publish_password)},   # Publish works at once
+            extra_settings=pg.connection_settings(POSTGIS_AUTHCFG) if pg else None)
+        if pg:
+            add_postgis_login(profiles, prof, pg)
+            print("PostGIS: the QGIS Browser shows the connection %r (login: authcfg %s)"
+                  % (CONNECTION_NAME, POSTGIS_AUTHCFG))
+        elif node.postgis is not None:
+            print("PostGIS: not available (%s); the demo runs without it" % node.postgis.reason)
         shot = os.path.join(args.out, "simpul-demo-%s.png" % args.language) if headless else ""
         sample = os.path.join(ROOT, "resources", "sample_data")
         base_map = [[os.path.join(sample, "kalteng", "kalteng.gpkg"), "ADMINISTRASIKABKOTA_AR_250K", "Kab/Kota Kalimantan Tengah"],

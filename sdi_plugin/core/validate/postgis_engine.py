@@ -285,11 +285,17 @@ class PostgisRun:
             from qgis.PyQt.QtCore import QVariant
             names = [f.name() for _i, f in ctx.fields.values() if f.type() == FieldType.String]
             cache = self._text = {}
-            cond = "{c}::text ~ '[^\\x01-\\x7f]' OR {c}::text ~ '^[^!-~]' OR {c}::text ~ '[^!-~]$'"
+            # not plain ASCII (in a UTF-8 database: more bytes than characters), or the first or the
+            # last character not a visible ASCII one (! .. ~); no regular expression (faster)
+            cond = ("octet_length({c}::text) <> char_length({c}::text) OR ({c}::text <> '' AND ("
+                    "ascii({c}::text) NOT BETWEEN 33 AND 126 OR ascii(right({c}::text, 1)) NOT BETWEEN 33 AND 126))")
+            regex = "{c}::text ~ '[^\\x01-\\x7f]' OR {c}::text ~ '^[^!-~]' OR {c}::text ~ '[^!-~]$'"
 
             def work(_ctx):
+                utf8 = self._rows("SHOW server_encoding")[0][0].upper() in ("UTF8", "UTF-8")
                 parts = [self.sql.SQL("coalesce(max(char_length({c}::text)), 0), array_agg(DISTINCT {c}::text) "
-                                      "FILTER (WHERE " + cond + ")").format(c=self.sql.Identifier(n)) for n in names]
+                                      "FILTER (WHERE " + (cond if utf8 else regex) + ")").format(
+                    c=self.sql.Identifier(n)) for n in names]
                 if not parts:
                     return
                 row = self._rows(self.sql.SQL("SELECT {p} FROM {T}").format(p=self.sql.SQL(", ").join(parts),
@@ -453,14 +459,12 @@ class PostgisRun:
         min_area = ctx.settings.overlap_min_m2 / (metres * metres)
         ctx.progress(start)
         rows = self._rows(self._q(
-            "WITH bad AS (SELECT unnest(%(bad)s::bigint[]) AS k) "
             "SELECT ak, bk, ST_AsText(i), ST_Area(i) FROM ("
             " SELECT a.{K} AS ak, b.{K} AS bk, ST_Intersection(a.{G}, b.{G}) AS i FROM {T} a JOIN {T} b "
             " ON a.{G} && b.{G} AND a.{K} < b.{K} "
             " WHERE NOT ST_IsEmpty(a.{G}) AND NOT ST_IsEmpty(b.{G}) "
-            " AND NOT EXISTS (SELECT 1 FROM bad WHERE bad.k = a.{K}) "
-            " AND NOT EXISTS (SELECT 1 FROM bad WHERE bad.k = b.{K}) "
-            " AND ST_Intersects(a.{G}, b.{G}) AND ST_Relate(a.{G}, b.{G}, '2********') OFFSET 0) s "
+            " AND NOT (a.{K} = ANY(%(bad)s::bigint[])) AND NOT (b.{K} = ANY(%(bad)s::bigint[])) "
+            " AND ST_Relate(a.{G}, b.{G}, '2********') OFFSET 0) s "
             "WHERE ST_Area(i) >= %(min)s ORDER BY ak, bk"),
             {"bad": list(self.invalid), "min": min_area})
         dups = state.duplicates
