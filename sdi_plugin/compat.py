@@ -97,6 +97,7 @@ class WkbType:
     MultiLineString = _pick("Qgis.WkbType.MultiLineString", "QgsWkbTypes.Type.MultiLineString")
     MultiPolygon = _pick("Qgis.WkbType.MultiPolygon", "QgsWkbTypes.Type.MultiPolygon")
     GeometryCollection = _pick("Qgis.WkbType.GeometryCollection", "QgsWkbTypes.Type.GeometryCollection")
+    Unknown = _pick("Qgis.WkbType.Unknown", "QgsWkbTypes.Type.Unknown")
 
 
 class LayerType:
@@ -151,6 +152,7 @@ class MapSettingsFlag:
 
 class CrsWktVariant:
     Wkt2_2019 = _pick("Qgis.CrsWktVariant.Wkt2_2019", "QgsCoordinateReferenceSystem.WktVariant.WKT2_2019")
+    Wkt1Gdal = _pick("Qgis.CrsWktVariant.Wkt1Gdal", "QgsCoordinateReferenceSystem.WktVariant.WKT1_GDAL")
 
 
 class DataItemProviderCapability:

@@ -173,14 +173,15 @@ QCoreApplication.setOrganizationName("QGIS")
 QCoreApplication.setApplicationName("QGIS3")
 QSettings.setDefaultFormat(QSettings.IniFormat)
 QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, prof)
-app = QgsApplication([], False, prof)
-app.initQgis()
+sys.path.insert(0, 'ROOT_PLACEHOLDER')
+from sdi_plugin.core.qgis_app import start_qgis, stop_qgis
+start_qgis(profile=prof)
 assert os.path.samefile(QgsSettings().fileName(), os.path.join(prof, "QGIS", "QGIS3.ini")), QgsSettings().fileName()
 assert QgsApplication.authManager().setMasterPassword(master, True)
 conn = QgsProviderRegistry.instance().providerMetadata("postgres").findConnection(name, False)
 tables = sorted(t.tableName() for t in conn.tables("tangerang")) if conn else None
 print("TABLES " + json.dumps(tables), flush=True)
-app.exitQgis()
+stop_qgis()
 """
 
 
@@ -198,7 +199,7 @@ def test_make_demo_profile_shows_the_database_with_the_login_in_the_auth_db(pg_n
         for name in files:
             with open(os.path.join(folder, name), "rb") as fh:
                 assert pg.password.encode() not in fh.read(), name
-    done = subprocess.run(["/usr/bin/python3", "-c", _PROFILE_CHILD, prof.rstrip("/") + "/", qgis_desktop.DEMO_MASTER,
+    done = subprocess.run(["/usr/bin/python3", "-c", _PROFILE_CHILD.replace("ROOT_PLACEHOLDER", ROOT), prof.rstrip("/") + "/", qgis_desktop.DEMO_MASTER,
                            node_postgis.CONNECTION_NAME], capture_output=True, text=True, timeout=180,
                           env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
     line = [ln for ln in done.stdout.splitlines() if ln.startswith("TABLES ")]

@@ -16,10 +16,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CHILD = r"""
 import json, os, sys
 sys.path.insert(0, sys.argv[1])
-from qgis.core import QgsApplication, QgsVectorLayer
-QgsApplication.setPrefixPath("/usr", True)
-app = QgsApplication([], False)
-app.initQgis()
+from qgis.core import QgsVectorLayer
+from sdi_plugin.core.qgis_app import start_qgis, stop_qgis
+start_qgis()
 try:
     from sdi_plugin.core.metadata.check import check_metadata_bytes
 
@@ -38,7 +37,7 @@ try:
     out["after_bad"] = schema_findings(bad)
     print("RESULT " + json.dumps(out))
 finally:
-    app.exitQgis()
+    stop_qgis()
 """
 
 

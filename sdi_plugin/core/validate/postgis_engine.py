@@ -34,9 +34,9 @@ logged: error messages have it removed.
 """
 import threading
 
-from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsDataSourceUri, QgsFeatureRequest, QgsWkbTypes
+from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsDataSourceUri, QgsFeatureRequest
 
-from ...compat import FieldType, GeometryType
+from ...compat import FieldType, GeometryType, WkbType
 from ..findings import ERROR, WARNING
 from ..i18n import tr
 from .geometry_rules import ExtentCheck, GeometryState, _coord, _fmt
@@ -262,7 +262,7 @@ class PostgisRun:
         gtype = self._rows("SELECT type, srid FROM geometry_columns WHERE f_table_schema = %s AND "
                            "f_table_name = %s AND f_geometry_column = %s", (src.schema, src.table, src.geom))
         if gtype and gtype[0][0].upper() in ("GEOMETRY", "GEOMETRYCOLLECTION") and src.wkb_filter not in (0, None) \
-                and src.wkb_filter != QgsWkbTypes.Type.Unknown:
+                and src.wkb_filter != WkbType.Unknown:
             return tr("its geometry column holds several geometry types and the layer shows only some of them")
         self.srid = gtype[0][1] if gtype else 0
         self.K = self.sql.Identifier(key)
@@ -282,7 +282,6 @@ class PostgisRun:
         cache = getattr(self, "_text", None)
         if cache is None:
             # every text column in ONE scan of the table
-            from qgis.PyQt.QtCore import QVariant
             names = [f.name() for _i, f in ctx.fields.values() if f.type() == FieldType.String]
             cache = self._text = {}
             # not plain ASCII (in a UTF-8 database: more bytes than characters), or the first or the

@@ -59,7 +59,7 @@ def public_uri(uri):
 def schema_refs(name_or_uri, schema):
     """(refs, skipped): a ref for every table and view with geometry in ``schema`` (sorted by
     name), and the names of the tables without geometry."""
-    from qgis.core import QgsAbstractDatabaseProviderConnection as Conn
+    from qgis.core import QgsAbstractDatabaseProviderConnection
     conn = connection(name_or_uri)
     schema = (schema or "").strip()
     if not schema:
@@ -74,7 +74,7 @@ def schema_refs(name_or_uri, schema):
     refs, skipped = [], []
     for t in sorted(conn.tables(schema), key=lambda t: t.tableName()):
         name = t.tableName()
-        if not (t.flags() & Conn.TableFlag.Vector) or not t.geometryColumn():
+        if not (t.flags() & QgsAbstractDatabaseProviderConnection.TableFlag.Vector) or not t.geometryColumn():
             skipped.append("%s.%s" % (schema, name))
             continue
         uri = conn.tableUri(schema, name)

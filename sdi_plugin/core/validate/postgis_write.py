@@ -10,6 +10,7 @@ table is refused, and a table it created is dropped again when writing it fails.
 """
 from qgis.core import QgsCoordinateReferenceSystem, QgsDataSourceUri, QgsVectorLayer
 
+from ...compat import CrsWktVariant
 from ..i18n import tr
 from .postgis_engine import DatabaseError, PgSource, connection_message
 from .postgis_sources import connection
@@ -81,7 +82,7 @@ def write_table(layer_uri, conn_name_or_uri, schema, table, add_srs=False, feedb
                 try:
                     cur.execute("INSERT INTO spatial_ref_sys (srid, auth_name, auth_srid, srtext, proj4text) "
                                 "VALUES (%s, 'EPSG', %s, %s, %s)",
-                                (code, code, crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT1_GDAL), crs.toProj()))
+                                (code, code, crs.toWkt(CrsWktVariant.Wkt1Gdal), crs.toProj()))
                 except psycopg2.errors.InsufficientPrivilege:
                     raise InputError(tr("The database user may not add rows to spatial_ref_sys (EPSG:{code} is "
                                         "missing); ask the database administrator to add it.").format(
