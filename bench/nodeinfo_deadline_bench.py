@@ -63,7 +63,7 @@ def _hog(stop):
 
 
 def run_checks(url, timeout, checks, whole):
-    from sdi_plugin.core.nodeinfo import detect_services
+    from sdi_plugin.core.nodes.nodeinfo import detect_services
     results = [None] * checks
 
     def one(k):

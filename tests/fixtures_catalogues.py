@@ -72,7 +72,7 @@ class CswCatalogues:
 
     def start(self):
         from catalog_records import CATALOGUES, write_iso
-        from sdi_plugin.core.nodes import Node
+        from sdi_plugin.core.nodes.registry import Node
 
         spec = {}
         for key, cat in CATALOGUES.items():

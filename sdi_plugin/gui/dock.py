@@ -9,8 +9,8 @@ from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QActionGroup, QLabel, QMenu, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
-from ..core import workers
-from ..core.flow import CurrentDataset
+from ..core.network import workers
+from ..core.runtime.flow import CurrentDataset
 from ..core.i18n import tr
 from .flow_view import FlowStrip
 
@@ -180,5 +180,5 @@ class SimpulDock(QgsDockWidget):
                     getattr(page, name)()
                     break
         # The panel is deleted next: no worker thread may be inside a Qt call meanwhile (the
-        # GIL / signal-slot mutex deadlock explained in core/workers.py)
+        # GIL / signal-slot mutex deadlock explained in core/network/workers.py)
         workers.quiet_until_deleted(self)

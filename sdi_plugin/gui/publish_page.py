@@ -18,14 +18,14 @@ from qgis.PyQt.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QGr
                                  QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ..core.i18n import tr
-from ..core.lab import default_workspace
-from ..core.nodes import NodeRegistry
+from ..core.training.lab import default_workspace
+from ..core.nodes.registry import NodeRegistry
 from ..core.publish import publish_dataset
 from ..core.publish.dataset import safe_name
 from ..core.publish.endpoints import resolve_node
 from ..core.publish.model import PublishError
 from ..core.publish.sld import layer_sld
-from ..core.tasks import FunctionTask, stop_tasks
+from ..core.runtime.tasks import FunctionTask, stop_tasks
 from .flow_view import layer_path, preselect
 from .publish_report import ACTION_COLOURS, change_text, checklist_rows, resource_label, result_html
 

@@ -6,7 +6,7 @@ from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingExcep
                        QgsProcessingParameterVectorLayer)
 
 from ..core.i18n import tr
-from ..core.safe_output import explain, write_bytes, write_json, xml_or_empty
+from ..core.files.safe_output import explain, write_bytes, write_json, xml_or_empty
 from ..core.metadata.check import check_metadata_file, check_root, report, summary
 from ..core.metadata.defaults import DefaultsError, load_defaults
 from ..core.metadata.generate import generate

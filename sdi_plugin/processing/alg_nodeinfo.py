@@ -6,8 +6,8 @@ from qgis.core import (QgsProcessingAlgorithm, QgsProcessingException, QgsProces
                        QgsProcessingParameterNumber, QgsProcessingParameterString)
 
 from ..core.i18n import tr
-from ..core.safe_output import explain, write_json
-from ..core.nodeinfo import detect_services
+from ..core.files.safe_output import explain, write_json
+from ..core.nodes.nodeinfo import detect_services
 
 
 class NodeInfoAlgorithm(QgsProcessingAlgorithm):

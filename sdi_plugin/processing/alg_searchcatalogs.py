@@ -9,12 +9,12 @@ from qgis.core import (QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeome
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.catalog.cache import RecordCache
-from ..core.safe_output import OutputRefused
+from ..core.files.safe_output import OutputRefused
 from ..core.catalog.endpoints import node_from_url
 from ..core.catalog.query import SearchQuery
 from ..core.catalog.search import search_nodes
 from ..core.i18n import tr
-from ..core.nodes import NodeRegistry
+from ..core.nodes.registry import NodeRegistry
 
 FIELDS = (("identifier", QVariant.String), ("title", QVariant.String), ("abstract", QVariant.String),
           ("node", QVariant.String), ("node_id", QVariant.String), ("type", QVariant.String),

@@ -5,7 +5,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from ..http import NotJson, http_get, http_post
+from ..network.http import NotJson, http_get, http_post
 from ..i18n import tr
 
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024   # a catalogue page; far more than any honest page needs

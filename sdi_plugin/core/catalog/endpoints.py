@@ -9,8 +9,8 @@ from dataclasses import asdict
 from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 from ..i18n import tr
-from ..nodeinfo import detect_services, normalise_base
-from ..nodes import Node
+from ..nodes.nodeinfo import detect_services, normalise_base
+from ..nodes.registry import Node
 from .ckan import CkanClient
 from .client import DEFAULT_MAX_BYTES, CatalogueError
 from .csw import CswClient

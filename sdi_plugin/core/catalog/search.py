@@ -134,7 +134,7 @@ from dataclasses import dataclass, field
 from qgis.core import QgsFeedback
 from qgis.PyQt.QtCore import QCoreApplication, QObject, QThread, pyqtSignal, pyqtSlot
 
-from .. import workers
+from ..network import workers
 from ..events import observe
 from ..i18n import tr
 from .cache import format_age, now_iso, record_age

@@ -9,7 +9,7 @@ import re
 
 from qgis.core import QgsCoordinateReferenceSystem
 
-from ..standards import load_crs
+from ..standards.pack import load_crs
 
 _DATUM = re.compile(r'(?:DATUM|ENSEMBLE)\["([^"]+)"')
 _refs = {}

@@ -19,8 +19,8 @@ from qgis.PyQt.QtGui import QColor
 
 from ..findings import ERROR, INFO, WARNING
 from ..i18n import tr
-from ..secrets import redact, redact_all
-from ..safe_output import (OutputRefused, check_destination, explain, geopackage_layers, make_folder,
+from ..network.secrets import redact, redact_all
+from ..files.safe_output import (OutputRefused, check_destination, explain, geopackage_layers, make_folder,
                            remove_quietly, temp_beside)
 
 LAYERS = (("errors_point", QgsWkbTypes.PointGeometry, "MultiPoint"),

@@ -19,9 +19,9 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..events import observe
 from ..i18n import tr
-from ..safe_output import (OutputRefused, check_destination, explain, is_empty_file, is_geopackage, make_folder,
+from ..files.safe_output import (OutputRefused, check_destination, explain, is_empty_file, is_geopackage, make_folder,
                            remove_quietly, temp_beside)
-from ..standards import crs_status
+from ..standards.pack import crs_status
 from .attribute_rules import srs_id_authid
 from .context import Context, is_blank, plain
 from .crs_identify import identify
