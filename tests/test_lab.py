@@ -15,7 +15,7 @@ from qgis.core import QgsApplication, QgsSettings, QgsVectorLayer
 
 from demo import lab as demo_lab
 from demo import records
-from sdi_plugin.core import events
+from sdi_plugin.core.runtime import events
 from sdi_plugin.core.training import exercises
 from sdi_plugin.core.training import lab
 from sdi_plugin.core.nodes.registry import NodeRegistry

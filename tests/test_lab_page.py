@@ -8,7 +8,7 @@ import pytest
 from qgis.core import QgsProject, QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, Qt
 
-from sdi_plugin.core import events
+from sdi_plugin.core.runtime import events
 from sdi_plugin.core.training import exercises
 from sdi_plugin.core.training import lab
 from sdi_plugin.core.nodes.registry import NodeRegistry

@@ -7,6 +7,7 @@ from qgis.core import QgsMapLayerType, QgsProject, QgsProviderRegistry
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
+from ..core.log import swallowed
 from ..core.i18n import tr
 
 
@@ -17,6 +18,7 @@ def layer_path(layer):
     try:
         parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
     except Exception:  # noqa: BLE001 - a provider that cannot decode: no file
+        swallowed("a provider that cannot decode: no file")
         return ""
     return parts.get("path") or ""
 

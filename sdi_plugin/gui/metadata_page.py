@@ -4,13 +4,14 @@ the GeoPackage), and keep it in step with QGIS's own layer metadata."""
 import datetime
 import html
 
-from qgis.core import Qgis, QgsMapLayerProxyModel, QgsMessageLog, QgsProject, QgsSettings
+from qgis.core import Qgis, QgsMapLayerProxyModel, QgsProject, QgsSettings
 from qgis.gui import QgsMapLayerComboBox
 from qgis.PyQt.QtCore import Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtWidgets import (QFileDialog, QGridLayout, QLabel, QMenu, QProgressBar, QPushButton, QToolButton,
                                  QVBoxLayout, QWidget)
 
 from ..core.i18n import tr
+from ..core.log import log_qgis
 from ..core.network.secrets import redact
 from ..core.metadata import storage
 from ..core.metadata.check import check_metadata_file, label, record_completeness
@@ -25,7 +26,6 @@ from .contact_dialog import ContactDialog, remember, remembered
 from .flow_view import layer_path, preselect
 from .metadata_form import MetadataForm
 
-LOG_TAG = "Simpul"
 DEFAULTS_KEY = "simpul/metadata/defaults_path"
 LAST_DIR_KEY = "simpul/metadata/last_dir"
 DEBOUNCE_MS = 250
@@ -181,13 +181,13 @@ class MetadataPage(QWidget):
         colour = {Qgis.Warning: "#b9770e", Qgis.Critical: "#c0392b", Qgis.Success: "#1e8449"}.get(level, "")
         self.status.setText('<span style="color:%s">%s</span>' % (colour, html.escape(text)) if colour
                             else html.escape(text))
-        QgsMessageLog.logMessage(text, LOG_TAG, level)
+        log_qgis(text, level)
         self.message.emit(text, int(level))     # the plugin shows it in the message bar (once)
 
     def _note(self, text):
         """A quiet note in the page's status line (and the log): what the page shows, not news."""
         self.status.setText(html.escape(text))
-        QgsMessageLog.logMessage(text, LOG_TAG, Qgis.Info)
+        log_qgis(text, Qgis.Info)
 
     def _defaults(self, with_node=True):
         """The node defaults file's values, with the organisation, contact and place remembered for

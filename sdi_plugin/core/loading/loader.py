@@ -19,11 +19,12 @@ from urllib.parse import urlsplit, urlunsplit
 
 from qgis.core import QgsDataSourceUri, QgsRasterLayer, QgsVectorLayer
 
+from ..errors import SimpulError
 from . import styles
 from .capabilities import choose_crs, fetch_capabilities, service_url
 from ..catalog.model import Link, Record
 from .downloads import DownloadError, download
-from ..events import observe
+from ..runtime.events import observe
 from ..network.http import NotJson, http_get
 from ..i18n import tr
 from .layer_metadata import apply_record
@@ -35,7 +36,7 @@ DEFAULT_ORDER = ("WMS", "WMTS", "ArcGIS MapServer", "WFS", "OAPIF", "ArcGIS Feat
 SERVICE_KINDS = {"WMS": "WMS", "WMTS": "WMTS", "WFS": "WFS", "WCS": "WCS", "OGC API Features": "OAPIF"}
 
 
-class LoadError(Exception):
+class LoadError(SimpulError):
     """A link that cannot become a layer; the message says why, for people."""
 
 

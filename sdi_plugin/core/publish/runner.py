@@ -20,7 +20,7 @@ import uuid
 
 from qgis.core import Qgis, QgsMessageLog
 
-from ..events import observe
+from ..runtime.events import observe
 from ..i18n import tr
 from ..network.secrets import redact
 from . import publog

@@ -5,7 +5,7 @@ lists the steps discover → load → validate → fix → metadata → publish,
 a one-line instruction in Indonesian and English and the planted-defect dataset it uses
 (an id of ``resources/sample_data/manifest.json``).
 
-A step is ticked only from what the plugin observed (``core/events.py``): :class:`Checklist`
+A step is ticked only from what the plugin observed (``core/runtime/events.py``): :class:`Checklist`
 keeps the ticks per QGIS profile (``simpul/latihan/steps/<step>``); :class:`Tracker` listens to
 the observer, ticks, and — when a lab node is configured (``core/training/lab.py``) — sends each
 completed step to ``<lab>/lab/progress`` in a background QgsTask. A failed send is a quiet log
@@ -17,10 +17,12 @@ import threading
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from qgis.core import Qgis, QgsMessageLog, QgsSettings
+from qgis.core import QgsSettings
 from qgis.PyQt.QtCore import QObject, pyqtSignal, pyqtSlot
 
-from .. import events
+from ..errors import SimpulError
+from ..log import log
+from ..runtime import events
 from ..i18n import tr, ui_language
 from ..paths import resource
 from ..runtime.tasks import FunctionTask, stop_tasks
@@ -30,12 +32,11 @@ EXERCISES_FILE = resource("exercises", "latihan.json")
 MANIFEST_FILE = resource("sample_data", "manifest.json")
 STEP_KEY = "simpul/latihan/steps/"
 SENT_KEY = "simpul/latihan/sent/"
-LOG_TAG = "Simpul"
 MAX_DETAIL_KEYS = 8
 MAX_DETAIL_TEXT = 200
 
 
-class ExerciseError(ValueError):
+class ExerciseError(SimpulError, ValueError):
     """The exercises file is unreadable or malformed (the message says where and why)."""
 
 
@@ -279,7 +280,7 @@ class Tracker(QObject):
             try:
                 self._exercises = load_exercises()
             except ExerciseError as exc:
-                QgsMessageLog.logMessage(str(exc), LOG_TAG, Qgis.Warning)
+                log.warning("%s", exc)
                 self._exercises = Exercises(meta={}, steps=[])
         return self._exercises.step(step)
 
@@ -314,9 +315,9 @@ class Tracker(QObject):
         for step in task.sent:
             self.checklist.set_sent(step, task.lab_url)
         for step, why in task.failures:
-            QgsMessageLog.logMessage(tr("Simpul: the exercise step {step} could not be sent to the lab node "
-                                        "{url} ({why}); it is sent again with the next step.").format(
-                step=step, url=task.lab_url, why=why), LOG_TAG, Qgis.Info)
+            log.info("%s", tr("Simpul: the exercise step {step} could not be sent to the lab node "
+                              "{url} ({why}); it is sent again with the next step.").format(
+                step=step, url=task.lab_url, why=why))
         self.sendFinished.emit(list(task.sent), [s for s, _ in task.failures])
         if self._again:
             self._again = False

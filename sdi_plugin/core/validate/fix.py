@@ -17,7 +17,7 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, Qgs
                        QgsFields, QgsVectorFileWriter, QgsWkbTypes)
 from qgis.PyQt.QtCore import QVariant
 
-from ..events import observe
+from ..runtime.events import observe
 from ..i18n import tr
 from ..files.safe_output import (OutputRefused, check_destination, explain, is_empty_file, is_geopackage, make_folder,
                            remove_quietly, temp_beside)

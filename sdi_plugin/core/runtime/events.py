@@ -41,14 +41,10 @@ def observe(step, **detail):
 
 
 def redact_all(detail):
-    from .network.secrets import redact_all as redact_doc
+    from ..network.secrets import redact_all as redact_doc
     return redact_doc(detail)
 
 
 def _log(text):
-    try:
-        from qgis.core import Qgis, QgsMessageLog
-        from .network.secrets import redact
-        QgsMessageLog.logMessage(redact(text), "Simpul", Qgis.Info)
-    except Exception:  # noqa: BLE001 - logging must not fail either
-        pass
+    from ..log import log
+    log.info("%s", text)
