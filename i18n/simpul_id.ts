@@ -1036,6 +1036,11 @@
       <translation>{n} hari</translation>
     </message>
     <message>
+      <location filename="../sdi_plugin/gui/record_view.py" />
+      <source>{age} ago</source>
+      <translation>{age} yang lalu</translation>
+    </message>
+    <message>
       <location filename="../sdi_plugin/core/catalog/cache.py" />
       <source>{n} seconds</source>
       <translation>{n} detik</translation>
