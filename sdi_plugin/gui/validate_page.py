@@ -22,15 +22,12 @@ from ..core.findings import ERROR, INFO, WARNING
 from ..core.i18n import tr
 from ..core.network.secrets import redact
 from ..core.runtime.tasks import FunctionTask, stop_tasks
-from ..core.validate import InputError, validate_batch, validate_layer
-from ..core.validate.engine import SubFeedback, validate_schema
-from ..core.validate.errorlayer import COLOURS, severity_labels
-from ..core.validate.outputs import write_outputs
-from ..core.validate.report import Report
+from ..core.validate import InputError
+from ..core.validate.pipeline import ReportFiles, run_validation
+from ..core.validate.severity import COLOURS, severity_labels
 from ..core.validate.sources import open_ref, ref_of_layer
 from .flow_view import layer_path, preferred_layer
 
-SEVERITY_ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
 # what the Fix (sdi:standardizedataset: the safe fixes and the KUGI standardisation) repairs
 FIXABLE_RULES = {"crs.accepted", "geom.duplicate", "geom.empty", "geom.valid", "kugi.attribute_type", "kugi.domain",
                  "kugi.fcode", "kugi.layer_name", "kugi.metadata_ref", "kugi.required_attribute", "kugi.srs_id",
@@ -43,30 +40,12 @@ def fixable(finding):
 
 def validate_job(feedback, jobs=(), source="", out_dir="", feature_type=None, schema=None):
     """Validate layers (``jobs``: [(ref, layer or None)]), a folder/GeoPackage (``source``) or a
-    PostGIS schema (``schema``: (connection name, schema)), then write the report files into
-    ``out_dir``. Returns (report, outputs); (None, {}) when canceled. Runs in a
+    PostGIS schema (``schema``: (connection name, schema)) with the validation pipeline, the
+    report files into ``out_dir``. Returns (report, outputs); (None, {}) when canceled. Runs in a
     :class:`~sdi_plugin.core.runtime.tasks.FunctionTask`."""
-    if schema:
-        report = validate_schema(schema[0], schema[1], feedback=feedback)
-    elif source:
-        report = validate_batch(source, feedback=feedback)
-    else:
-        results = []
-        for n, (ref, layer) in enumerate(jobs):
-            if feedback.isCanceled():
-                break
-            layer = layer if layer is not None else open_ref(ref)
-            sub = SubFeedback(feedback, 95.0 * n / len(jobs), 95.0 / len(jobs))
-            ft = feature_type if len(jobs) == 1 else None
-            results.append(validate_layer(layer, ref, ft, "", sub))
-        report = Report(results, source=tr("Project layers") if len(results) > 1 else None,
-                        canceled=feedback.isCanceled())
-    if feedback.isCanceled():
-        return None, {}
-    outputs = write_outputs(report, os.path.join(out_dir, "findings.gpkg"), os.path.join(out_dir, "report.html"),
-                            os.path.join(out_dir, "report.json"))
-    feedback.setProgress(100)
-    return report, outputs
+    report, written = run_validation(jobs, ReportFiles.in_folder(out_dir), feedback, source=source, schema=schema,
+                                     feature_type=feature_type)
+    return (None, {}) if written is None else (report, written)
 
 
 class ValidateTask(FunctionTask):

@@ -1,34 +1,20 @@
 """``sdi:nodeinfo`` — which services does a node answer?"""
 import json
 
-from qgis.core import (QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingOutputNumber,
-                       QgsProcessingOutputString, QgsProcessingParameterFileDestination,
-                       QgsProcessingParameterNumber, QgsProcessingParameterString)
+from qgis.core import QgsProcessingException
 
 from ..core.i18n import tr
-from ..core.files.safe_output import explain, write_json
+from ..core.files.safe_output import write_json
 from ..core.nodes.nodeinfo import detect_services
+from .base import SimpulAlgorithm
 
 
-class NodeInfoAlgorithm(QgsProcessingAlgorithm):
+class NodeInfoAlgorithm(SimpulAlgorithm):
+    NAME, GROUP = "nodeinfo", "discover"
     URL = "URL"
-    TIMEOUT = "TIMEOUT"
-    OUTPUT = "OUTPUT"
-
-    def createInstance(self):
-        return NodeInfoAlgorithm()
-
-    def name(self):
-        return "nodeinfo"
 
     def displayName(self):
         return tr("Node information (detect services)")
-
-    def group(self):
-        return tr("Discover")
-
-    def groupId(self):
-        return "discover"
 
     def shortHelpString(self):
         return tr("Probes a node's base URL for the services an SDI node offers (CSW, OGC API "
@@ -37,26 +23,22 @@ class NodeInfoAlgorithm(QgsProcessingAlgorithm):
                   "and returned in the results.")
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterString(self.URL, tr("Node base URL")))
-        timeout = QgsProcessingParameterNumber(self.TIMEOUT, tr("Time for the whole check (seconds)"),
-                                               QgsProcessingParameterNumber.Double, 5.0, True, 0.5, 120.0)
-        self.addParameter(timeout)
-        self.addParameter(QgsProcessingParameterFileDestination(
-            self.OUTPUT, tr("Node report (JSON)"), tr("JSON files (*.json)")))
-        self.addOutput(QgsProcessingOutputNumber("SERVICE_COUNT", tr("Number of services found")))
-        self.addOutput(QgsProcessingOutputString("SERVICES", tr("Services found (JSON)")))
-        self.addOutput(QgsProcessingOutputString("KINDS", tr("Service kinds found")))
+        self.add_string(self.URL, tr("Node base URL"))
+        self.add_number(self.TIMEOUT, tr("Time for the whole check (seconds)"), 5.0, minimum=0.5, maximum=120.0,
+                        optional=True)
+        self.add_destination(self.OUTPUT, tr("Node report (JSON)"), tr("JSON files (*.json)"))
+        self.add_number_outputs(("SERVICE_COUNT", tr("Number of services found")))
+        self.add_string_outputs(("SERVICES", tr("Services found (JSON)")), ("KINDS", tr("Service kinds found")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        url = self.parameterAsString(parameters, self.URL, context).strip()
+        url = self.text(parameters, self.URL, context)
         if not url:
             raise QgsProcessingException(tr("Give the node's base URL, e.g. http://127.0.0.1:8765"))
         timeout = self.parameterAsDouble(parameters, self.TIMEOUT, context) or 5.0
         out = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         feedback.pushInfo(tr("Probing {url} …").format(url=url))
         info = detect_services(url, timeout=timeout, feedback=feedback)
-        if feedback.isCanceled():
-            raise QgsProcessingException(tr("Canceled."))
+        self.check_canceled(feedback)
         if not info.reachable:
             feedback.reportError(tr("The node at {url} did not answer: {why}").format(
                 url=info.url, why=info.probes[0].message if info.probes else ""), False)
@@ -65,10 +47,8 @@ class NodeInfoAlgorithm(QgsProcessingAlgorithm):
         if not info.services:
             feedback.pushWarning(tr("No known service found at {url}.").format(url=info.url))
         data = info.to_dict()
-        try:
+        with self.refused(OSError, path=out):
             write_json(out, data, tr("JSON file"))
-        except OSError as exc:
-            raise QgsProcessingException(explain(exc, out)) from None
         services = json.dumps(data["services"], ensure_ascii=False)
         return {self.OUTPUT: out, "SERVICE_COUNT": len(info.services), "SERVICES": services,
                 "KINDS": ",".join(s.kind for s in info.services)}

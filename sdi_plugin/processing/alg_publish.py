@@ -1,26 +1,23 @@
 """``sdi:publishdataset`` — publish a dataset with its style and ISO metadata to a node, safely."""
 
-from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingOutputNumber,
-                       QgsProcessingOutputString, QgsProcessingParameterAuthConfig, QgsProcessingParameterBoolean,
-                       QgsProcessingParameterDefinition, QgsProcessingParameterEnum, QgsProcessingParameterFile,
-                       QgsProcessingParameterFileDestination, QgsProcessingParameterFolderDestination,
-                       QgsProcessingParameterNumber, QgsProcessingParameterString,
+from qgis.core import (QgsProcessing, QgsProcessingException, QgsProcessingParameterAuthConfig,
+                       QgsProcessingParameterEnum, QgsProcessingParameterFolderDestination,
                        QgsProcessingParameterVectorLayer)
 
 from ..core.i18n import tr
-from ..core.files.safe_output import check_destination, explain, json_or_empty, write_json
+from ..core.files.safe_output import check_destination, json_or_empty, write_json
 from ..core.publish import publish_dataset
 from ..core.publish.dataset import safe_name
 from ..core.publish.sld import layer_sld
+from .base import SimpulAlgorithm
 
 TARGETS = ("geoserver", "csw", "records", "geonode")
 
 
-class PublishDatasetAlgorithm(QgsProcessingAlgorithm):
-    INPUT = "INPUT"
+class PublishDatasetAlgorithm(SimpulAlgorithm):
+    NAME, GROUP = "publishdataset", "publish"
     NODE = "NODE"
     AUTHCFG = "AUTHCFG"
-    METADATA = "METADATA"
     DRY_RUN = "DRY_RUN"
     OUTPUT_PLAN = "OUTPUT_PLAN"
     WORKSPACE = "WORKSPACE"
@@ -32,7 +29,6 @@ class PublishDatasetAlgorithm(QgsProcessingAlgorithm):
     CSW_URL = "CSW_URL"
     RECORDS_URL = "RECORDS_URL"
     GEONODE_URL = "GEONODE_URL"
-    TIMEOUT = "TIMEOUT"
     VERIFY = "VERIFY"
     LOG_FOLDER = "LOG_FOLDER"
     METADATA_DEFAULTS = "METADATA_DEFAULTS"
@@ -42,20 +38,8 @@ class PublishDatasetAlgorithm(QgsProcessingAlgorithm):
         super().__init__()
         self._source, self._sld = "", None
 
-    def createInstance(self):
-        return PublishDatasetAlgorithm()
-
-    def name(self):
-        return "publishdataset"
-
     def displayName(self):
         return tr("Publish dataset to a node")
-
-    def group(self):
-        return tr("Publish")
-
-    def groupId(self):
-        return "publish"
 
     def shortHelpString(self):
         return tr("Publishes a vector dataset with its style (as SLD) and its ISO 19139 metadata to a node: "
@@ -69,52 +53,41 @@ class PublishDatasetAlgorithm(QgsProcessingAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterVectorLayer(self.INPUT, tr("Dataset"), [QgsProcessing.TypeVector]))
-        self.addParameter(QgsProcessingParameterString(self.NODE, tr("Node (base URL or the id of a registered node)")))
+        self.add_string(self.NODE, tr("Node (base URL or the id of a registered node)"))
         self.addParameter(QgsProcessingParameterAuthConfig(self.AUTHCFG, tr("Authentication configuration"),
                                                            optional=True))
-        self.addParameter(QgsProcessingParameterFile(self.METADATA, tr("ISO 19139 metadata (generated when empty)"),
-                                                     extension="xml", optional=True))
-        self.addParameter(QgsProcessingParameterBoolean(self.DRY_RUN, tr("Dry run: plan only, change nothing"), False))
-        self.addParameter(QgsProcessingParameterString(self.WORKSPACE, tr("GeoServer workspace"), "simpul"))
-        self.addParameter(QgsProcessingParameterString(self.LAYER_NAME, tr("Layer name on the node (default: the "
-                                                                          "dataset's)"), optional=True))
-        self.addParameter(QgsProcessingParameterBoolean(self.OVERWRITE, tr("Overwrite what the node already serves "
-                                                                           "(update in place)"), False))
-        self.addParameter(QgsProcessingParameterString(self.OVERRIDE_REASON, tr("Reason to publish despite validation "
-                                                                                "errors"), optional=True))
-        advanced = [
-            QgsProcessingParameterFile(self.METADATA_DEFAULTS, tr("Node defaults for a generated record (JSON)"),
-                                       extension="json", optional=True),
-            QgsProcessingParameterString(self.POSTGIS_STORE, tr("Existing PostGIS store on the node (for a PostGIS "
-                                                                "table)"), optional=True),
-            QgsProcessingParameterEnum(self.TARGETS, tr("Publish to (default: every target the node offers)"),
-                                       [tr("GeoServer REST"), tr("CSW catalogue"), tr("OGC API Records"), tr("GeoNode")],
-                                       allowMultiple=True, optional=True),
-            QgsProcessingParameterString(self.GEOSERVER_URL, tr("GeoServer REST URL (instead of the one found)"),
-                                         optional=True),
-            QgsProcessingParameterString(self.CSW_URL, tr("CSW-T URL (instead of the one found)"), optional=True),
-            QgsProcessingParameterString(self.RECORDS_URL, tr("OGC API Records collection URL (instead of the one "
-                                                              "found)"), optional=True),
-            QgsProcessingParameterString(self.GEONODE_URL, tr("GeoNode URL (its base URL; publishes through its API v2 "
-                                                              "upload)"), optional=True),
-            QgsProcessingParameterNumber(self.TIMEOUT, tr("Give up a request after this many seconds without "
-                                                          "progress"), QgsProcessingParameterNumber.Double, 60.0,
-                                         False, 1.0, 3600.0),
-            QgsProcessingParameterBoolean(self.VERIFY, tr("Check the published layer and record afterwards"), True),
-            QgsProcessingParameterFolderDestination(self.LOG_FOLDER, tr("Publish log folder (default: in the QGIS "
-                                                                        "profile)"), optional=True),
-        ]
-        for param in advanced:
-            param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-            self.addParameter(param)
-        self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT_PLAN, tr("Publish plan and result (JSON)"),
-                                                                tr("JSON files (*.json)")))
-        for name, label in (("RESULT", tr("Result (planned, published, failed, blocked, canceled)")),
-                            ("MESSAGE", tr("Message")), ("LAYER", tr("Published layer")),
-                            ("RECORD_ID", tr("Catalogue record identifier")), ("WMS_URL", tr("WMS address")),
-                            ("WFS_URL", tr("WFS address")), ("RECORD_URL", tr("Catalogue record address"))):
-            self.addOutput(QgsProcessingOutputString(name, label))
-        self.addOutput(QgsProcessingOutputNumber("CHANGES", tr("Number of remote changes")))
+        self.add_file(self.METADATA, tr("ISO 19139 metadata (generated when empty)"), extension="xml", optional=True)
+        self.add_bool(self.DRY_RUN, tr("Dry run: plan only, change nothing"), False)
+        self.add_string(self.WORKSPACE, tr("GeoServer workspace"), "simpul")
+        self.add_string(self.LAYER_NAME, tr("Layer name on the node (default: the dataset's)"), optional=True)
+        self.add_bool(self.OVERWRITE, tr("Overwrite what the node already serves (update in place)"), False)
+        self.add_string(self.OVERRIDE_REASON, tr("Reason to publish despite validation errors"), optional=True)
+        self.add_file(self.METADATA_DEFAULTS, tr("Node defaults for a generated record (JSON)"), extension="json",
+                      optional=True, advanced=True)
+        self.add_string(self.POSTGIS_STORE, tr("Existing PostGIS store on the node (for a PostGIS table)"),
+                        optional=True, advanced=True)
+        self._add(QgsProcessingParameterEnum(
+            self.TARGETS, tr("Publish to (default: every target the node offers)"),
+            [tr("GeoServer REST"), tr("CSW catalogue"), tr("OGC API Records"), tr("GeoNode")],
+            allowMultiple=True, optional=True), advanced=True)
+        self.add_string(self.GEOSERVER_URL, tr("GeoServer REST URL (instead of the one found)"), optional=True,
+                        advanced=True)
+        self.add_string(self.CSW_URL, tr("CSW-T URL (instead of the one found)"), optional=True, advanced=True)
+        self.add_string(self.RECORDS_URL, tr("OGC API Records collection URL (instead of the one found)"),
+                        optional=True, advanced=True)
+        self.add_string(self.GEONODE_URL, tr("GeoNode URL (its base URL; publishes through its API v2 upload)"),
+                        optional=True, advanced=True)
+        self.add_number(self.TIMEOUT, tr("Give up a request after this many seconds without progress"), 60.0,
+                        minimum=1.0, maximum=3600.0, advanced=True)
+        self.add_bool(self.VERIFY, tr("Check the published layer and record afterwards"), True, advanced=True)
+        self._add(QgsProcessingParameterFolderDestination(
+            self.LOG_FOLDER, tr("Publish log folder (default: in the QGIS profile)"), optional=True), advanced=True)
+        self.add_destination(self.OUTPUT_PLAN, tr("Publish plan and result (JSON)"), tr("JSON files (*.json)"))
+        self.add_string_outputs(("RESULT", tr("Result (planned, published, failed, blocked, canceled)")),
+                                ("MESSAGE", tr("Message")), ("LAYER", tr("Published layer")),
+                                ("RECORD_ID", tr("Catalogue record identifier")), ("WMS_URL", tr("WMS address")),
+                                ("WFS_URL", tr("WFS address")), ("RECORD_URL", tr("Catalogue record address")))
+        self.add_number_outputs(("CHANGES", tr("Number of remote changes")))
 
     def prepareAlgorithm(self, parameters, context, feedback):
         """In the thread that owns the layer: its source and its symbology as SLD."""
@@ -122,7 +95,7 @@ class PublishDatasetAlgorithm(QgsProcessingAlgorithm):
         if layer is None:
             raise QgsProcessingException(tr("The dataset could not be opened."))
         self._source = layer.source()
-        name = safe_name(self.parameterAsString(parameters, self.LAYER_NAME, context).strip() or layer.name())
+        name = safe_name(self.text(parameters, self.LAYER_NAME, context) or layer.name())
         try:
             self._sld = layer_sld(layer, name) if layer.isSpatial() else None
         except Exception:  # noqa: BLE001 - a style QGIS cannot export: GeoServer's default style is used
@@ -131,19 +104,17 @@ class PublishDatasetAlgorithm(QgsProcessingAlgorithm):
         return True
 
     def processAlgorithm(self, parameters, context, feedback):
-        node = self.parameterAsString(parameters, self.NODE, context).strip()
+        node = self.text(parameters, self.NODE, context)
         out = self.parameterAsFileOutput(parameters, self.OUTPUT_PLAN, context)
-        try:                      # before anything is sent: a plan that cannot be written stops here
+        with self.refused(OSError, path=out):    # before anything is sent: a plan that cannot be written stops here
             check_destination(out, json_or_empty, tr("publish plan"))
-        except OSError as exc:
-            raise QgsProcessingException(explain(exc, out)) from None
         # an unset optional enum reads as its first option: only take TARGETS when it was given
         given = parameters.get(self.TARGETS) not in (None, "", [])
         chosen = self.parameterAsEnums(parameters, self.TARGETS, context) if given else []
-        overrides = {"geoserver_rest": self.parameterAsString(parameters, self.GEOSERVER_URL, context).strip(),
-                     "csw": self.parameterAsString(parameters, self.CSW_URL, context).strip(),
-                     "records": self.parameterAsString(parameters, self.RECORDS_URL, context).strip(),
-                     "geonode": self.parameterAsString(parameters, self.GEONODE_URL, context).strip()}
+        overrides = {"geoserver_rest": self.text(parameters, self.GEOSERVER_URL, context),
+                     "csw": self.text(parameters, self.CSW_URL, context),
+                     "records": self.text(parameters, self.RECORDS_URL, context),
+                     "geonode": self.text(parameters, self.GEONODE_URL, context)}
         log_folder = None
         if parameters.get(self.LOG_FOLDER):
             log_folder = self.parameterAsString(parameters, self.LOG_FOLDER, context)
@@ -152,18 +123,16 @@ class PublishDatasetAlgorithm(QgsProcessingAlgorithm):
             metadata_path=self.parameterAsFile(parameters, self.METADATA, context),
             dry_run=self.parameterAsBoolean(parameters, self.DRY_RUN, context),
             workspace=self.parameterAsString(parameters, self.WORKSPACE, context),
-            layer_name=self.parameterAsString(parameters, self.LAYER_NAME, context).strip(),
+            layer_name=self.text(parameters, self.LAYER_NAME, context),
             overwrite=self.parameterAsBoolean(parameters, self.OVERWRITE, context),
             override_reason=self.parameterAsString(parameters, self.OVERRIDE_REASON, context),
             log_folder=log_folder, kinds=[TARGETS[i] for i in chosen] or None, overrides=overrides,
             timeout=self.parameterAsDouble(parameters, self.TIMEOUT, context) or 60.0,
             verify=self.parameterAsBoolean(parameters, self.VERIFY, context), feedback=feedback, sld=self._sld,
             metadata_defaults=self.parameterAsFile(parameters, self.METADATA_DEFAULTS, context),
-            postgis_store=self.parameterAsString(parameters, self.POSTGIS_STORE, context).strip())
-        try:
+            postgis_store=self.text(parameters, self.POSTGIS_STORE, context))
+        with self.refused(OSError, path=out):
             write_json(out, report, tr("publish plan"))
-        except OSError as exc:
-            raise QgsProcessingException(explain(exc, out)) from None
         for change in report.get("changes", []):
             feedback.pushInfo("%s %s %s — %s%s" % (change["target"], change["resource"], change["name"],
                                                    change["action"], " → " + change["result"]))

@@ -2,10 +2,8 @@
 import json
 
 from qgis.core import (QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeometry, QgsProcessing,
-                       QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingOutputNumber,
-                       QgsProcessingOutputString, QgsProcessingParameterBoolean, QgsProcessingParameterExtent,
-                       QgsProcessingParameterFeatureSink, QgsProcessingParameterNumber,
-                       QgsProcessingParameterString, QgsRectangle, QgsWkbTypes, QgsCoordinateReferenceSystem)
+                       QgsProcessingException, QgsProcessingParameterExtent, QgsProcessingParameterFeatureSink,
+                       QgsRectangle, QgsWkbTypes, QgsCoordinateReferenceSystem)
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.catalog.cache import RecordCache
@@ -15,6 +13,7 @@ from ..core.catalog.query import SearchQuery
 from ..core.catalog.search import search_nodes
 from ..core.i18n import tr
 from ..core.nodes.registry import NodeRegistry
+from .base import SimpulAlgorithm
 
 FIELDS = (("identifier", QVariant.String), ("title", QVariant.String), ("abstract", QVariant.String),
           ("node", QVariant.String), ("node_id", QVariant.String), ("type", QVariant.String),
@@ -80,7 +79,8 @@ def record_feature(rec, flds):
     return f
 
 
-class SearchCatalogsAlgorithm(QgsProcessingAlgorithm):
+class SearchCatalogsAlgorithm(SimpulAlgorithm):
+    NAME, GROUP = "searchcatalogs", "discover"
     QUERY = "QUERY"
     EXTENT = "EXTENT"
     NODES = "NODES"
@@ -88,25 +88,11 @@ class SearchCatalogsAlgorithm(QgsProcessingAlgorithm):
     DATE_FROM = "DATE_FROM"
     DATE_TO = "DATE_TO"
     MAX_RECORDS = "MAX_RECORDS"
-    TIMEOUT = "TIMEOUT"
     OFFLINE = "OFFLINE"
     CACHE = "CACHE"
-    OUTPUT = "OUTPUT"
-
-    def createInstance(self):
-        return SearchCatalogsAlgorithm()
-
-    def name(self):
-        return "searchcatalogs"
 
     def displayName(self):
         return tr("Search catalogues (federated)")
-
-    def group(self):
-        return tr("Discover")
-
-    def groupId(self):
-        return "discover"
 
     def shortHelpString(self):
         return tr("Searches the metadata catalogues (CSW, OGC API Records, CKAN) of several nodes at once and "
@@ -118,24 +104,23 @@ class SearchCatalogsAlgorithm(QgsProcessingAlgorithm):
                   "is reported and never stops the others.")
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterString(self.QUERY, tr("Search text"), "", False, True))
+        self.add_string(self.QUERY, tr("Search text"), "", optional=True)
         self.addParameter(QgsProcessingParameterExtent(self.EXTENT, tr("Extent"), None, True))
-        self.addParameter(QgsProcessingParameterString(
-            self.NODES, tr("Nodes (ids or catalogue URLs, comma- or newline-separated; empty = all)"), "", True, True))
-        self.addParameter(QgsProcessingParameterString(self.THEME, tr("Theme (KUGI category)"), "", False, True))
-        self.addParameter(QgsProcessingParameterString(self.DATE_FROM, tr("From date (YYYY-MM-DD)"), "", False, True))
-        self.addParameter(QgsProcessingParameterString(self.DATE_TO, tr("To date (YYYY-MM-DD)"), "", False, True))
-        self.addParameter(QgsProcessingParameterNumber(self.MAX_RECORDS, tr("Maximum records per node"),
-                                                       QgsProcessingParameterNumber.Integer, 100, True, 1, 100000))
-        self.addParameter(QgsProcessingParameterNumber(self.TIMEOUT, tr("Timeout per request (seconds)"),
-                                                       QgsProcessingParameterNumber.Double, 10.0, True, 0.5, 300.0))
-        self.addParameter(QgsProcessingParameterBoolean(self.OFFLINE, tr("Search the offline cache only"), False, True))
-        self.addParameter(QgsProcessingParameterString(
-            self.CACHE, tr("Offline cache file (empty = the one in the QGIS profile)"), "", False, True))
+        self.add_string(self.NODES, tr("Nodes (ids or catalogue URLs, comma- or newline-separated; empty = all)"), "",
+                        multiline=True, optional=True)
+        self.add_string(self.THEME, tr("Theme (KUGI category)"), "", optional=True)
+        self.add_string(self.DATE_FROM, tr("From date (YYYY-MM-DD)"), "", optional=True)
+        self.add_string(self.DATE_TO, tr("To date (YYYY-MM-DD)"), "", optional=True)
+        self.add_number(self.MAX_RECORDS, tr("Maximum records per node"), 100, integer=True, minimum=1,
+                        maximum=100000, optional=True)
+        self.add_number(self.TIMEOUT, tr("Timeout per request (seconds)"), 10.0, minimum=0.5, maximum=300.0,
+                        optional=True)
+        self.add_bool(self.OFFLINE, tr("Search the offline cache only"), False, optional=True)
+        self.add_string(self.CACHE, tr("Offline cache file (empty = the one in the QGIS profile)"), "", optional=True)
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Records found"),
                                                             QgsProcessing.TypeVectorPolygon))
-        self.addOutput(QgsProcessingOutputNumber("COUNT", tr("Number of records")))
-        self.addOutput(QgsProcessingOutputString("NODE_REPORT", tr("Per-node report (JSON)")))
+        self.add_number_outputs(("COUNT", tr("Number of records")))
+        self.add_string_outputs(("NODE_REPORT", tr("Per-node report (JSON)")))
 
     def processAlgorithm(self, parameters, context, feedback):
         query = SearchQuery(
@@ -163,7 +148,7 @@ class SearchCatalogsAlgorithm(QgsProcessingAlgorithm):
         max_records = self.parameterAsInt(parameters, self.MAX_RECORDS, context) or 100
         timeout = self.parameterAsDouble(parameters, self.TIMEOUT, context) or 10.0
         offline = self.parameterAsBool(parameters, self.OFFLINE, context)
-        cache_path = self.parameterAsString(parameters, self.CACHE, context).strip()
+        cache_path = self.text(parameters, self.CACHE, context)
         try:
             cache = RecordCache(cache_path or None)
         except OutputRefused as exc:   # a file that is not a Simpul cache: never written, never searched
@@ -177,8 +162,7 @@ class SearchCatalogsAlgorithm(QgsProcessingAlgorithm):
         feedback.pushInfo(tr("Searching {count} nodes …").format(count=len(nodes)))
         outcome = search_nodes(query, nodes, timeout=timeout, max_records=max_records, cache=cache,
                                offline=offline, feedback=feedback)
-        if feedback.isCanceled():
-            raise QgsProcessingException(tr("Canceled."))
+        self.check_canceled(feedback)
         report = []
         for state in outcome.nodes:
             report.append({"node_id": state.node_id, "node": state.node_name, "ok": state.ok, "state": state.state,

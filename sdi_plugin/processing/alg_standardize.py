@@ -4,43 +4,22 @@ generated when none is given), coded values and value maps. The logic is in
 ``sdi_plugin.core.standardize``."""
 import json
 
-from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingContext, QgsProcessingException,
-                       QgsProcessingOutputNumber, QgsProcessingOutputString, QgsProcessingParameterCrs,
-                       QgsProcessingParameterFile,
-                       QgsProcessingParameterFileDestination, QgsProcessingParameterString,
+from qgis.core import (QgsProcessing, QgsProcessingContext, QgsProcessingException,
                        QgsProcessingParameterVectorLayer)
 
 from ..core.i18n import tr
 from ..core.standardize import standardize_dataset
 from ..core.validate.sources import InputError
-from .alg_validate import check_input, thread_layer
+from .base import SimpulAlgorithm, thread_layer
 
 
-class StandardizeDatasetAlgorithm(QgsProcessingAlgorithm):
-    INPUT = "INPUT"
-    FEATURE_TYPE = "FEATURE_TYPE"
+class StandardizeDatasetAlgorithm(SimpulAlgorithm):
+    NAME, GROUP, CHECKS_INPUT = "standardizedataset", "validate", True
     FIELD_MAP = "FIELD_MAP"
-    METADATA = "METADATA"
-    DEFAULTS = "DEFAULTS"
-    ASSIGN_CRS = "ASSIGN_CRS"
-    TARGET_CRS = "TARGET_CRS"
-    OUTPUT = "OUTPUT"
     OUTPUT_SUMMARY = "OUTPUT_SUMMARY"
-
-    def createInstance(self):
-        return StandardizeDatasetAlgorithm()
-
-    def name(self):
-        return "standardizedataset"
 
     def displayName(self):
         return tr("Standardise dataset to KUGI (to a new file)")
-
-    def group(self):
-        return tr("Validate")
-
-    def groupId(self):
-        return "validate"
 
     def shortHelpString(self):
         return tr("Writes a KUGI-standard copy of a raw dataset to a NEW GeoPackage or Shapefile; the source is "
@@ -57,50 +36,32 @@ class StandardizeDatasetAlgorithm(QgsProcessingAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterVectorLayer(self.INPUT, tr("Dataset"), [QgsProcessing.TypeVector]))
-        self.addParameter(QgsProcessingParameterString(self.FEATURE_TYPE, tr("KUGI feature type (FCODE or layer "
-                                                                             "name; optional)"), optional=True))
-        self.addParameter(QgsProcessingParameterString(self.FIELD_MAP, tr("Field map (source=TARGET, …; "
-                                                                          "optional)"), optional=True))
-        self.addParameter(QgsProcessingParameterFile(self.METADATA, tr("ISO 19139 metadata file (optional)"),
-                                                     extension="xml", optional=True))
-        self.addParameter(QgsProcessingParameterFile(self.DEFAULTS, tr("Node defaults (JSON)"),
-                                                     extension="json", optional=True))
-        self.addParameter(QgsProcessingParameterCrs(self.ASSIGN_CRS, tr("Reference system to assign when the "
-                                                                         "data has none"), optional=True))
-        self.addParameter(QgsProcessingParameterCrs(self.TARGET_CRS, tr("Transform to (default: SRGI2013 for "
-                                                                         "legacy datums)"), optional=True))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            self.OUTPUT, tr("Standardised dataset"), tr("GeoPackage (*.gpkg);;ESRI Shapefile (*.shp)")))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            self.OUTPUT_SUMMARY, tr("Summary (JSON)"), tr("JSON files (*.json)"), optional=True))
-        self.addOutput(QgsProcessingOutputString("OUTPUT_LAYER", tr("Standardised layer (URI)")))
-        self.addOutput(QgsProcessingOutputString("FEATURE_TYPE", tr("KUGI feature type used (FCODE)")))
-        self.addOutput(QgsProcessingOutputString("METADATA_ID", tr("Metadata record identifier")))
-        self.addOutput(QgsProcessingOutputString("SUMMARY", tr("Summary (JSON)")))
-        self.addOutput(QgsProcessingOutputNumber("FEATURES", tr("Features written")))
-
-    def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS's name)
-        return check_input(self, parameters, context) or super().checkParameterValues(parameters, context)
-
-    def _crs(self, parameters, name, context):
-        crs = self.parameterAsCrs(parameters, name, context)
-        return crs if crs.isValid() else None
+        self.add_feature_type()
+        self.add_string(self.FIELD_MAP, tr("Field map (source=TARGET, …; optional)"), optional=True)
+        self.add_metadata_file()
+        self.add_file(self.DEFAULTS, tr("Node defaults (JSON)"), extension="json", optional=True)
+        self.add_crs(self.ASSIGN_CRS, tr("Reference system to assign when the data has none"), optional=True)
+        self.add_crs(self.TARGET_CRS, tr("Transform to (default: SRGI2013 for legacy datums)"), optional=True)
+        self.add_destination(self.OUTPUT, tr("Standardised dataset"), tr("GeoPackage (*.gpkg);;ESRI Shapefile (*.shp)"))
+        self.add_destination(self.OUTPUT_SUMMARY, tr("Summary (JSON)"), tr("JSON files (*.json)"), optional=True)
+        self.add_string_outputs(("OUTPUT_LAYER", tr("Standardised layer (URI)")),
+                                ("FEATURE_TYPE", tr("KUGI feature type used (FCODE)")),
+                                ("METADATA_ID", tr("Metadata record identifier")), ("SUMMARY", tr("Summary (JSON)")))
+        self.add_number_outputs(("FEATURES", tr("Features written")))
 
     def processAlgorithm(self, parameters, context, feedback):
         from ..core.metadata.defaults import DefaultsError
         from ..core.standardize.run import node_defaults
         layer, ref = thread_layer(self, parameters, self.INPUT, context)
         out_path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
-        try:
+        with self.refused(InputError, DefaultsError, OSError):
             defaults = node_defaults(self.parameterAsFile(parameters, self.DEFAULTS, context) or None)
             result = standardize_dataset(
-                layer, out_path, self.parameterAsString(parameters, self.FEATURE_TYPE, context).strip() or None,
-                self.parameterAsString(parameters, self.FIELD_MAP, context).strip() or None,
+                layer, out_path, self.text(parameters, self.FEATURE_TYPE, context) or None,
+                self.text(parameters, self.FIELD_MAP, context) or None,
                 self.parameterAsFile(parameters, self.METADATA, context) or "", ref, defaults, feedback,
-                assign_crs=self._crs(parameters, self.ASSIGN_CRS, context),
-                target_crs=self._crs(parameters, self.TARGET_CRS, context))
-        except (InputError, DefaultsError, OSError) as exc:
-            raise QgsProcessingException(str(exc)) from None
+                assign_crs=self.crs_or_none(parameters, self.ASSIGN_CRS, context),
+                target_crs=self.crs_or_none(parameters, self.TARGET_CRS, context))
         summary = result.to_dict()
         for note in result.notes:
             feedback.pushInfo(note)

@@ -3,7 +3,7 @@
 Targets behind one interface (plan → apply → rollback → verify, :mod:`.target`):
 GeoServer REST (:mod:`.geoserver`), CSW-T (:mod:`.csw`, pycsw and GeoNetwork) and OGC API
 Records transactions (:mod:`.records`). :func:`publish_dataset` (:mod:`.api`) runs one publish:
-the validation gate (:mod:`.gate`, the only seam to the validator and metadata packages), the
+the validation gate (:mod:`.gate`: the validator, called directly), the
 plan, the changes with rollback on any failure (:mod:`.runner`), the checks from outside
 (:mod:`.verify`) and the local publish log (:mod:`.publog`).
 """

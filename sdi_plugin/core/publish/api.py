@@ -5,25 +5,28 @@
 
 ``report`` is the OUTPUT_PLAN document (see README): every planned or performed remote
 change and its result, the validation gate, the rollback, the checks after publishing, links.
+
+The pipeline, each stage once: the node's endpoints and targets → the dataset and its names
+(:func:`.prepare.make_job`) → its record as given, stored or generated (:func:`.prepare.record_for`)
+→ the validation gate on the dataset and that record (:func:`.gate.run_gate`) → the final record
+(:func:`.prepare.finalize_record`) → plan, apply, verify and log (:class:`.runner.PublishRun`).
 """
-import os
 import shutil
 import tempfile
 import traceback
 from dataclasses import replace
 
-from qgis.core import Qgis, QgsMessageLog
 
 from ..i18n import tr
-from ..network.secrets import redact, redact_all
-from . import isoxml, publog
+from ..log import log
+from ..network.secrets import redact_all
 from .csw import CswTarget
 from .endpoints import detect_endpoints, resolve_node
-from .gate import generate_metadata, run_gate, stored_record
+from .gate import run_gate
 from .geonode import GeoNodeTarget
 from .geoserver import GeoServerTarget
 from .model import PublishError
-from .prepare import finalize_record, make_job
+from .prepare import finalize_record, make_job, record_for  # noqa: F401 (record_for: importable from here)
 from .records import RecordsTarget
 from .runner import PublishRun
 
@@ -51,31 +54,6 @@ def find_endpoints(node, authcfg="", timeout=10.0, feedback=None, overrides=None
     return detect_endpoints(base, authcfg, timeout, feedback, overrides), authcfg
 
 
-def record_for(job, metadata_path, workdir, defaults_path="", feedback=None):
-    """(ISO bytes, path, how): the user's record file, else the record saved with the dataset,
-    else a generated one, else a minimal one."""
-    if metadata_path:
-        try:
-            with open(metadata_path, "rb") as fh:
-                return fh.read(), metadata_path, "file"
-        except OSError as exc:
-            raise PublishError(tr("Cannot read the metadata file {path}: {why}").format(
-                path=metadata_path, why=exc.strerror or exc)) from exc
-    out = os.path.join(workdir, "metadata.xml")
-    stored = stored_record(job.dataset.layer)
-    if stored:
-        with open(out, "wb") as fh:
-            fh.write(stored)
-        return stored, out, "stored"
-    if generate_metadata(job.dataset.source, out, defaults_path, feedback):
-        with open(out, "rb") as fh:
-            return fh.read(), out, "generated"
-    data = isoxml.minimal_record(job.dataset, job.dataset.metadata_ref or None)
-    with open(out, "wb") as fh:
-        fh.write(data)
-    return data, out, "minimal"
-
-
 def publish_dataset(*args, **kwargs):
     """:func:`_publish_dataset` (below), its report with every secret taken out of the source
     strings (``secrets.redact_all``): the report becomes the plan file and the page's text."""
@@ -91,10 +69,10 @@ def _publish_dataset(source, node="", authcfg="", metadata_path="", dry_run=Fals
     Never raises for trouble on the node or in the data: the report's ``result`` says what
     happened (planned, published, failed, blocked, canceled) and ``message`` why.
     """
-    log_folder = publog.default_folder() if log_folder is None else log_folder
     workdir = tempfile.mkdtemp(prefix="simpul-publish-")
     job = None
     try:
+        # the node
         if endpoints is None:
             endpoints, authcfg = find_endpoints(node, authcfg, min(timeout, 15.0), feedback, overrides)
         if kinds:
@@ -102,19 +80,23 @@ def _publish_dataset(source, node="", authcfg="", metadata_path="", dry_run=Fals
                 ("geoserver", "geoserver_rest"), ("csw", "csw"), ("records", "records"), ("geonode", "geonode"))
                 if kind not in kinds})
         targets = build_targets(endpoints, authcfg, timeout)
+        # the dataset, and the record it comes with (or one written for it)
         job = make_job(source, endpoints, workspace, layer_name, authcfg, overwrite, override_reason, timeout,
                        postgis_store=postgis_store, sld=sld, dataset=dataset)
         iso, iso_path, how = record_for(job, metadata_path, workdir, metadata_defaults, feedback)
-        verdict = run_gate(job.dataset.source, workdir, iso_path, override_reason, feedback) if gate else None
+        # the gate: the validator on the dataset and its record
+        verdict = run_gate(job.dataset.source, iso_path, override_reason, feedback) if gate else None
+        # the final record: identifier, links, an override in the lineage
         finalize_record(job, iso, verdict.lineage_statement() if verdict is not None else "")
-        run = PublishRun(job, targets, feedback=feedback, log_folder=log_folder, verify=verify)
-        report = run.run(dry_run=dry_run, gate=verdict)
+        # plan → apply (rollback on failure) → verify, logged
+        report = PublishRun(job, targets, feedback=feedback, log_folder=log_folder, verify=verify).run(
+            dry_run=dry_run, gate=verdict)
         report["metadata"] = {"source": how, "path": metadata_path or "", "record_id": job.record_id}
         return report
     except PublishError as exc:
         return failure_report(source, node, exc.message, dry_run, endpoints, job)
     except Exception as exc:  # noqa: BLE001 - never a traceback for the user (it goes to the message log)
-        QgsMessageLog.logMessage(redact(traceback.format_exc()), "Simpul", Qgis.Critical)
+        log.error("%s", traceback.format_exc())   # redacted by the handler
         message = tr("Simpul failed unexpectedly: {why} (details in the QGIS message log).").format(why=exc)
         return failure_report(source, node, message, dry_run, endpoints, job)
     finally:

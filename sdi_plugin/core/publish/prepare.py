@@ -1,9 +1,18 @@
-"""Building a publish job: names on the node, the record's identifier, the links between the
-layer and its record, and the final ISO record (links added, an override in the lineage)."""
+"""Building a publish job: the dataset and its names on the node (:func:`make_job`), then its
+ISO record — the user's file, the one saved with the dataset, a generated one or a minimal one
+(:func:`record_for`) — made final with its identifier, the links between the layer and the
+record, and an override in the lineage (:func:`finalize_record`)."""
+import os
+
 from ..i18n import tr
+from ..metadata import storage
+from ..metadata.defaults import load_defaults
+from ..metadata.generate import generate
+from ..metadata.iso_writer import to_bytes
+from ..files.safe_output import write_bytes, xml_or_empty
 from . import isoxml
 from .csw import record_url
-from .dataset import describe, safe_name
+from .dataset import describe, load_layer, safe_name
 from .model import Job, PublishError
 from .sld import layer_sld
 
@@ -23,6 +32,65 @@ def make_job(source, endpoints, workspace="simpul", layer_name="", authcfg="", o
               timeout=float(timeout or 60.0), postgis_store=postgis_store or "")
     job.sld = sld if sld is not None else (layer_sld(ds.layer, name) if endpoints.geoserver_rest else b"")
     return job
+
+
+def record_for(job, metadata_path, workdir, defaults_path="", feedback=None):
+    """(ISO bytes, path, how): the user's record file, else the record saved with the dataset,
+    else a generated one, else a minimal one."""
+    if metadata_path:
+        try:
+            with open(metadata_path, "rb") as fh:
+                return fh.read(), metadata_path, "file"
+        except OSError as exc:
+            raise PublishError(tr("Cannot read the metadata file {path}: {why}").format(
+                path=metadata_path, why=exc.strerror or exc)) from exc
+    out = os.path.join(workdir, "metadata.xml")
+    stored = stored_record(job.dataset.layer)
+    if stored:
+        with open(out, "wb") as fh:
+            fh.write(stored)
+        return stored, out, "stored"
+    if generate_metadata(job.dataset.source, out, defaults_path, feedback):
+        with open(out, "rb") as fh:
+            return fh.read(), out, "generated"
+    data = isoxml.minimal_record(job.dataset, job.dataset.metadata_ref or None)
+    with open(out, "wb") as fh:
+        fh.write(data)
+    return data, out, "minimal"
+
+
+def stored_record(layer):
+    """The ISO 19139 record saved with the layer's data by the Metadata page (its GeoPackage
+    metadata tables, else its sidecar XML) as bytes, or None."""
+    if layer is None:
+        return None
+    try:
+        path, name, kind = storage.dataset_of(layer)
+        if kind == "gpkg":
+            data = storage.read_gpkg_metadata(path, name)
+            if data:
+                return data if isinstance(data, bytes) else data.encode("utf-8")
+        sidecar = storage.sidecar_path(path, name) if kind else ""
+        if sidecar and os.path.isfile(sidecar):
+            with open(sidecar, "rb") as fh:
+                return fh.read()
+    except Exception:  # noqa: BLE001 - an unreadable stored record: generate one instead
+        return None
+    return None
+
+
+def generate_metadata(source, out_path, defaults_path="", feedback=None):
+    """Write an ISO 19139 record for ``source`` (opened afresh in this thread; ``defaults_path``:
+    the node's defaults file); returns the path, or '' when none can be written (the caller
+    writes a minimal record)."""
+    try:
+        record = generate(load_layer(source), load_defaults(defaults_path or None), feedback=feedback)
+        if feedback is not None and feedback.isCanceled():
+            return ""
+        write_bytes(out_path, to_bytes(record), xml_or_empty, tr("XML file"))
+    except Exception:  # noqa: BLE001 - e.g. a bad defaults file: the minimal record is written instead
+        return ""
+    return out_path if os.path.exists(out_path) else ""
 
 
 def layer_links(job):

@@ -18,11 +18,10 @@ import time
 import traceback
 import uuid
 
-from qgis.core import Qgis, QgsMessageLog
 
 from ..runtime.events import observe
 from ..i18n import tr
-from ..network.secrets import redact
+from ..log import log
 from . import publog
 from .dataset import prepare_upload
 from .model import (DONE, NOT_RUN, PLANNED, R_BLOCKED, R_CANCELED, R_FAILED, R_PLANNED, R_PUBLISHED, ROLLED_BACK,
@@ -58,7 +57,7 @@ class PublishRun:
         self.job = job
         self.targets = {t.kind: t for t in targets}
         self.feedback = feedback
-        self.log_folder = log_folder
+        self.log_folder = publog.default_folder() if log_folder is None else log_folder   # "": no log
         self.verify_after = verify
         self.progress = _Progress(feedback, on_step)
         self.run_id = time.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:4]
@@ -186,7 +185,7 @@ class PublishRun:
 
     @staticmethod
     def _internal(exc):
-        QgsMessageLog.logMessage(redact(traceback.format_exc()), "Simpul", Qgis.Critical)
+        log.error("%s", traceback.format_exc())   # redacted by the handler
         return tr("Simpul failed unexpectedly: {why} (details in the QGIS message log).").format(why=exc)
 
     # --- verification ---------------------------------------------------------------------------

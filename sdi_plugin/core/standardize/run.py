@@ -20,6 +20,7 @@ from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 
 from ..i18n import tr
 from ..validate.context import is_blank, plain
+from ..validate.engine import SubFeedback
 from ..validate.fix import fix_dataset
 from ..validate.metadata_seam import file_identifier, find_metadata
 from ..validate.sources import InputError, ref_of_layer
@@ -361,24 +362,6 @@ def _write_metadata(out_layer, out_path, layer_name, ft, metadata_path, ref, lay
     return saved["sidecar"], missing
 
 
-class _Sub:
-    """A feedback that maps 0-100 % of a step onto part of the parent's progress."""
-
-    def __init__(self, parent, start, span):
-        self.parent, self.start, self.span = parent, start, span
-
-    def isCanceled(self):  # noqa: N802 (Qt's name)
-        return bool(self.parent and self.parent.isCanceled())
-
-    def setProgress(self, value):  # noqa: N802 (Qt's name)
-        if self.parent:
-            self.parent.setProgress(self.start + self.span * value / 100.0)
-
-    def pushInfo(self, text):  # noqa: N802 (Qt's name)
-        if self.parent and hasattr(self.parent, "pushInfo"):
-            self.parent.pushInfo(text)
-
-
 def _metadata_values(layer):
     """The one identifier the dataset's own METADATA column holds on every feature, or ''."""
     idx = next((i for i, f in enumerate(layer.fields()) if f.name().upper() == "METADATA"), -1)
@@ -421,7 +404,7 @@ def standardize_dataset(layer, out_path, feature_type=None, field_map=None, meta
         try:
             fixed = fix_dataset(layer, os.path.join(work, "fixed.gpkg"), ref, target_crs=target_crs,
                                 assign_crs=assign_crs, feature_type=ft.fcode, layer_name="fixed",
-                                feedback=_Sub(feedback, 1, 60))
+                                feedback=SubFeedback(feedback, 1, 60))
         except OSError:
             # the fix refuses to finish a canceled run (nothing of it is kept): a cancel, not a write error
             if feedback and feedback.isCanceled():

@@ -138,10 +138,10 @@ def unreadable(ref_or_path, error):
 
 def validate_path(path, layer_name=None, feature_type=None, metadata_path="", feedback=None):
     """Validate one dataset file (one layer of it); :class:`InputError` if it cannot be read."""
-    ref = ref_for(path, layer_name)
-    layer = open_ref(ref)
-    result = validate_layer(layer, ref, feature_type, metadata_path, feedback)
-    return Report([result])
+    from .pipeline import run_validation      # the pipeline runs this module's functions
+    report, _ = run_validation([(ref_for(path, layer_name), None)], feedback=feedback, feature_type=feature_type,
+                               metadata_path=metadata_path)
+    return report
 
 
 def batch_refs(source, recursive=True):

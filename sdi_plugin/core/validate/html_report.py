@@ -10,9 +10,10 @@ import html
 from ..findings import ERROR, INFO, WARNING
 from ..i18n import tr
 from ..network.secrets import redact
-from .errorlayer import COLOURS, memory_layers, output_crs, severity_labels
+from .finding_layers import memory_layers, output_crs
 from .report import Report, standard_block
 from .rules import BY_ID
+from .severity import COLOURS, severity_labels
 from .sources import InputError, open_ref
 from .thumbnail import thumbnail_data_uri
 

@@ -1,0 +1,103 @@
+"""The report's findings as in-memory layers (one per geometry kind, and a table of every
+finding): what the error layer file writes and what the HTML report's map thumbnail draws."""
+import json
+
+from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsCsException, QgsFeature, QgsField,
+                       QgsFields, QgsGeometry, QgsProject, QgsVectorLayer, QgsWkbTypes)
+from qgis.PyQt.QtCore import QVariant
+
+from ..network.secrets import redact, redact_all
+from .severity import style
+
+LAYERS = (("errors_point", QgsWkbTypes.PointGeometry, "MultiPoint"),
+          ("errors_line", QgsWkbTypes.LineGeometry, "MultiLineString"),
+          ("errors_polygon", QgsWkbTypes.PolygonGeometry, "MultiPolygon"))
+BATCH_CRS = "EPSG:9470"
+
+
+def fields():
+    out = QgsFields()
+    for name, kind in (("rule", QVariant.String), ("severity", QVariant.String), ("message", QVariant.String),
+                       ("fix", QVariant.String), ("feature_id", QVariant.LongLong), ("dataset", QVariant.String),
+                       ("details", QVariant.String)):
+        out.append(QgsField(name, kind))
+    return out
+
+
+def output_crs(report):
+    """The error layer's CRS: the dataset's own, or SRGI2013 geographic for a mixed batch."""
+    wkts = {r.crs_wkt for r in report.results if r.crs_wkt}
+    if len(wkts) == 1:
+        return QgsCoordinateReferenceSystem.fromWkt(wkts.pop())
+    return QgsCoordinateReferenceSystem(BATCH_CRS)
+
+
+def _geometry(finding, transform):
+    if not finding.location:
+        return None
+    g = QgsGeometry.fromWkt(finding.location)
+    if g.isNull() or g.isEmpty():
+        return None
+    if QgsWkbTypes.flatType(g.wkbType()) == QgsWkbTypes.GeometryCollection:
+        for kind in (QgsWkbTypes.PolygonGeometry, QgsWkbTypes.LineGeometry, QgsWkbTypes.PointGeometry):
+            part = g.convertGeometryCollectionToSubclass(kind)
+            if not part.isNull() and not part.isEmpty():
+                g = part
+                break
+        else:
+            return None
+    if not QgsWkbTypes.isMultiType(g.wkbType()):
+        g.convertToMultiType()
+    if transform is not None:
+        try:
+            g.transform(transform)
+        except QgsCsException:
+            return None
+    return g
+
+
+def memory_layers(report, crs=None):
+    """{name: memory layer} of the report's findings (used for the file and the thumbnail)."""
+    crs = crs or output_crs(report)
+    flds = fields()
+    layers = {}
+    for name, kind, wkb in LAYERS:
+        layer = QgsVectorLayer("%s?crs=%s" % (wkb, crs.authid() or "EPSG:4326"), name, "memory")
+        if not crs.authid():
+            layer.setCrs(crs)
+        layer.dataProvider().addAttributes(list(flds))
+        layer.updateFields()
+        layers[name] = layer
+    table = QgsVectorLayer("None", "findings", "memory")
+    table.dataProvider().addAttributes(list(flds))
+    table.updateFields()
+    feats = {name: [] for name in layers}
+    rows = []
+    for result in report.results:
+        src = QgsCoordinateReferenceSystem.fromWkt(result.crs_wkt) if result.crs_wkt else None
+        transform = None
+        if src is not None and src.isValid() and crs.isValid() and src != crs:
+            transform = QgsCoordinateTransform(src, crs, QgsProject.instance())
+        for f in result.findings:
+            attrs = [f.rule, f.severity, redact(f.message), redact(f.fix),
+                     f.feature_id if isinstance(f.feature_id, int) else None, redact(result.label),
+                     json.dumps(redact_all(f.details), ensure_ascii=False, default=str) if f.details else None]
+            row = QgsFeature(table.fields())
+            row.setAttributes(attrs)
+            rows.append(row)
+            g = _geometry(f, transform)
+            if g is None:
+                continue
+            for name, kind, _ in LAYERS:
+                if g.type() == kind:
+                    feat = QgsFeature(layers[name].fields())
+                    feat.setAttributes(attrs)
+                    feat.setGeometry(g)
+                    feats[name].append(feat)
+                    break
+    for name, layer in layers.items():
+        layer.dataProvider().addFeatures(feats[name])
+        layer.updateExtents()
+        style(layer)
+    table.dataProvider().addFeatures(rows)
+    return layers, table
