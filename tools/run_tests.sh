@@ -6,6 +6,12 @@ set -u
 cd "$(dirname "$0")/.."
 py=build/venv/test/bin/python
 passed=0; failed=0; crashed=()
+# the linter first (ruff.toml): a finding counts as one failure, and the tests still run
+if out=$("$py" -m ruff check sdi_plugin tests tools bench demo 2>&1); then
+  echo "ruff: $(echo "$out" | tail -1)"
+else
+  echo "$out" | tail -40; echo "ruff: failed"; failed=1
+fi
 for f in tests/test_*.py; do
   # pytest-timeout's alarm is Python code: a process deadlocked on the GIL never runs it, so a
   # file gets a hard limit from outside as well (rc 124 counts as failed; pytest.ini's

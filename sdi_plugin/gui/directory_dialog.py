@@ -70,7 +70,7 @@ class DirectoryDialog(QDialog):
         groups = {}
         for node in listing.nodes:
             groups.setdefault(group_key(node), []).append(node)
-        for (key, label), members in sorted(groups.items(), key=lambda kv: kv[0][0]):
+        for (_key, label), members in sorted(groups.items(), key=lambda kv: kv[0][0]):
             top = QTreeWidgetItem([label, ""])
             top.setFlags(Qt.ItemIsEnabled)
             self.tree.addTopLevelItem(top)

@@ -435,13 +435,14 @@ class MetadataPage(QWidget):
                 cat = kugi.category(ft.category) or {}
                 for word in (ft.type_name, ft.fcode, cat.get("name", "")):
                     if word:
-                        self.kugi_menu.addAction(word, lambda w=word, t=topics.get(ft.category, ""):
-                                                 self.form.add_kugi_keyword(w, t))
+                        topic = topics.get(ft.category, "")
+                        self.kugi_menu.addAction(word, lambda w=word, t=topic: self.form.add_kugi_keyword(w, t))
                 self.kugi_menu.addSeparator()
         sub = self.kugi_menu.addMenu(tr("KUGI categories"))
         for letter, cat in kugi.categories.items():
+            topic = topics.get(letter, "")
             sub.addAction("%s — %s" % (letter, cat["name"]),
-                          lambda n=cat["name"], t=topics.get(letter, ""): self.form.add_kugi_keyword(n, t))
+                          lambda n=cat["name"], t=topic: self.form.add_kugi_keyword(n, t))
 
     def shutdown(self):
         try:

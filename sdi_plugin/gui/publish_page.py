@@ -13,9 +13,9 @@ from qgis.gui import QgsCollapsibleGroupBox, QgsFileWidget, QgsMapLayerComboBox
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QSize, Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QColor, QPixmap
-from qgis.PyQt.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
-                                 QLineEdit, QPlainTextEdit, QProgressBar, QPushButton, QScrollArea, QTextBrowser,
-                                 QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+from qgis.PyQt.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QGridLayout, QHBoxLayout, QHeaderView,
+                                 QLabel, QLineEdit, QPlainTextEdit, QProgressBar, QPushButton, QScrollArea,
+                                 QTextBrowser, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ..core.i18n import tr
 from ..core.training.lab import default_workspace
@@ -396,8 +396,8 @@ class PublishPage(QWidget):
         report = task.report if task is not None else None
         if report is None:
             error = task.error if task is not None else ""
-            report = {"result": "failed" if error else "canceled", "message": error or tr("Canceled."), "changes": [], "verification": [],
-                      "links": {}, "gate": None, "dry_run": True}
+            report = {"result": "failed" if error else "canceled", "message": error or tr("Canceled."), "changes": [],
+                      "verification": [], "links": {}, "gate": None, "dry_run": True}
         self.report = report
         self._busy(False)
         self.show_report(report)

@@ -467,7 +467,7 @@ class ValidatePage(QWidget):
     def add_error_layers(self):
         """Add the error layer(s) of the last run to the project; returns the layers added."""
         added = []
-        for name, count, uri in self.outputs.get("errors", []):
+        for name, _count, uri in self.outputs.get("errors", []):
             if name == "findings":
                 continue
             kind = {"errors_point": tr("points"), "errors_line": tr("lines"),

@@ -241,7 +241,7 @@ def _send(method, url, body_or_file, headers, timeout, authcfg, feedback, progre
     half written) ends as a network error, and no half download is left behind."""
     existed = bool(output_path) and os.path.exists(output_path)
     repeatable = method in ("GET", "HEAD") and not output_path
-    for attempt in (1, 2):
+    for _attempt in (1, 2):
         try:
             # Qt calls keep the GIL and take Qt's pooled signal-slot mutexes: inside the gate
             # (core/network/workers.py), with every Qt object of the request made and dropped in it

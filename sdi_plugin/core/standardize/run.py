@@ -541,8 +541,8 @@ def standardize_dataset(layer, out_path, feature_type=None, field_map=None, meta
         feedback.setProgress(93)
     node = node_defaults()
     node.update({k: v for k, v in (defaults or {}).items() if v not in (None, "")})
-    sidecar, missing = _write_metadata(out_layer, out_path, layer_name, ft, given_meta if not generated else "", ref, layer,
-                              node, identifier)
+    given = given_meta if not generated else ""
+    sidecar, missing = _write_metadata(out_layer, out_path, layer_name, ft, given, ref, layer, node, identifier)
     if generated:
         notes.append(tr("Metadata record {id} generated: {file}.").format(id=identifier, file=sidecar))
     else:
