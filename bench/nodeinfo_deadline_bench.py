@@ -86,9 +86,8 @@ def main():
     parser.add_argument("--checks", type=int, default=1)
     args = parser.parse_args()
 
-    from qgis.core import QgsApplication
-    app = QgsApplication([], False)
-    app.initQgis()
+    from sdi_plugin.core.runtime.qgis_app import start_qgis, stop_qgis
+    start_qgis()
     url, close = _silent_server()
     print("node check of a node that never answers, TIMEOUT=%g s, %d check(s) at once, %d cores"
           % (args.timeout, args.checks, os.cpu_count()))
@@ -121,7 +120,7 @@ def main():
     print("deadline worst %.2f s (target <= %.1f s): %s" % (worst, args.timeout + 1,
                                                              "met" if worst <= args.timeout + 1 else "NOT met"))
     close()
-    app.exitQgis()
+    stop_qgis()
 
 
 if __name__ == "__main__":

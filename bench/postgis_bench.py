@@ -88,10 +88,9 @@ def child(kind):
     for p in (ROOT, "/usr/share/qgis/python/plugins"):
         if p not in sys.path:
             sys.path.insert(0, p)
-    from qgis.core import QgsApplication, QgsVectorLayer
-    QgsApplication.setPrefixPath("/usr", True)
-    app = QgsApplication([], False)
-    app.initQgis()
+    from qgis.core import QgsVectorLayer
+    from sdi_plugin.core.runtime.qgis_app import start_qgis, stop_qgis
+    start_qgis()
     try:
         layer = QgsVectorLayer(os.environ["SIMPUL_BENCH_URI"], TABLE, "postgres")
         assert layer.isValid()
@@ -104,7 +103,7 @@ def child(kind):
         del result, layer
         print("RESULT " + json.dumps(out), flush=True)
     finally:
-        app.exitQgis()
+        stop_qgis()
 
 
 def measure(kind, uri):

@@ -18,7 +18,6 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from qgis.core import QgsApplication  # noqa: E402
 
 
 def status(field):
@@ -32,8 +31,8 @@ def status(field):
 def main():
     mode, url, max_bytes, timeout, kill_mb = sys.argv[1:6]
     timeout, kill = float(timeout), int(kill_mb) * 1024 * 1024
-    app = QgsApplication([], False)
-    app.initQgis()
+    from sdi_plugin.core.runtime.qgis_app import start_qgis, stop_qgis
+    start_qgis()
     from sdi_plugin.core.network.http import http_get
     from sdi_plugin.core.nodes.nodeinfo import detect_services
     warm = url.split("/", 3)
@@ -63,7 +62,7 @@ def main():
     out["elapsed_s"] = round(time.monotonic() - start, 2)
     out["peak_growth_mb"] = round((status("VmHWM") - base) / 1048576, 1)
     print(json.dumps(out), flush=True)
-    app.exitQgis()
+    stop_qgis()
 
 
 if __name__ == "__main__":

@@ -25,10 +25,10 @@ sys.path.insert(0, os.path.dirname(HERE))
 sys.path.insert(0, HERE)
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from qgis.core import QgsApplication  # noqa: E402
 
-app = QgsApplication([], False)
-app.initQgis()
+from sdi_plugin.core.runtime.qgis_app import start_qgis, stop_qgis
+
+start_qgis()
 
 from qgis.PyQt.QtCore import QEventLoop, QTimer  # noqa: E402
 from qgis.PyQt.QtWidgets import QLabel, QWidget  # noqa: E402
@@ -76,4 +76,4 @@ for t in threads:
     t.join()
 server.close()
 print("finished %d requests %d" % (ROUNDS, done[0]))
-app.exitQgis()
+stop_qgis()
