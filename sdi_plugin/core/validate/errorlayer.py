@@ -12,8 +12,7 @@ import os
 from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter, QgsVectorLayer
 
 from ..i18n import tr
-from ..safe_output import (OutputRefused, check_destination, explain, geopackage_layers, make_folder,
-                           remove_quietly, temp_beside)
+from ..safe_output import geopackage_layers, remove_quietly, write_atomically
 # the findings as layers and their colours live beside this writer; importable from here as before
 from .finding_layers import BATCH_CRS, LAYERS, fields, memory_layers, output_crs  # noqa: F401
 from .severity import COLOURS, severity_labels, style  # noqa: F401
@@ -34,19 +33,13 @@ def write_error_layer(report, path):
     """Write the error GeoPackage; returns [(layer name, feature count, uri)] of what it holds.
     Written beside ``path`` and renamed onto it when complete; an existing file is replaced only
     when it is an earlier error layer (never a GeoPackage of the user's)."""
-    check_destination(path, is_error_layer_file, tr("error layer"))
-    make_folder(path)
-    tmp = temp_beside(path)
-    try:
-        written = _write_error_layer(report, tmp)
+    written = []
+
+    def write(tmp):
+        written.extend(_write_error_layer(report, tmp))
         remove_quietly(path + "-wal", path + "-shm")   # the old file's journal must not meet the new one
-        os.replace(tmp, path)
-    except OSError as exc:
-        remove_quietly(tmp)
-        raise OutputRefused(explain(exc, path)) from None
-    except BaseException:
-        remove_quietly(tmp)
-        raise
+
+    write_atomically(path, write, is_error_layer_file, tr("error layer"))
     return [(name, count, "%s|layername=%s" % (path, name)) for name, count in written]
 
 
