@@ -18,6 +18,10 @@ QGIS process's, ``ru_maxrss``):
 * ``postgis``: the same rules with the geometry and topology rules run in the database
   (``validate_layer(layer)``); only findings travel.
 
+The in-database runs also print the seconds their SQL spends per rule (``PostgisRun._rows``
+timed) and the rest of the run, on the QGIS side; ``bench/postgis_overlap_steps.py`` takes the
+overlap check apart.
+
 Targets (issue 14): in-database >= 5x faster than through the provider; the QGIS process's
 peak memory <= 300 MB at either size; doubling the features <= 2.3x the time.
 """
