@@ -18,6 +18,10 @@ QGIS process's, ``ru_maxrss``):
 * ``postgis``: the same rules with the geometry and topology rules run in the database
   (``validate_layer(layer)``); only findings travel.
 
+The in-database runs also print the seconds their SQL spends per rule (``PostgisRun._rows``
+timed) and the rest of the run, on the QGIS side; ``bench/postgis_overlap_steps.py`` takes the
+overlap check apart.
+
 Targets (issue 14): in-database >= 5x faster than through the provider; the QGIS process's
 peak memory <= 300 MB at either size; doubling the features <= 2.3x the time.
 """
@@ -81,6 +85,30 @@ def add_srgi_row(srv, code=9488):
             (code, code, sr.ExportToWkt(), sr.ExportToProj4()))
 
 
+# what each statement of the in-database engine is for, by a phrase of its SQL (first match wins)
+STEPS = (("text rules", "char_length("), ("geom.valid", "ST_IsValidDetail"), ("geom.empty", "IS NULL OR ST_IsEmpty"),
+         ("geom.duplicate", "ST_AsBinary"), ("extent.indonesia", "ST_GeomFromText"), ("topo.sliver", "ST_Perimeter"),
+         ("topo.overlap", "ST_Relate"), ("topo.gap", "ST_Union"))
+
+
+def time_statements():
+    """Seconds spent in the database per rule (``PostgisRun._rows`` timed), filled while validating."""
+    from sdi_plugin.core.validate import postgis_engine
+    spent = {}
+    rows = postgis_engine.PostgisRun._rows
+
+    def timed(self, query, args=None):
+        t = time.perf_counter()
+        try:
+            return rows(self, query, args)
+        finally:
+            text = query.as_string(self.conn) if hasattr(query, "as_string") else str(query)
+            step = next((name for name, phrase in STEPS if phrase in text), "other statements")
+            spent[step] = spent.get(step, 0.0) + time.perf_counter() - t
+    postgis_engine.PostgisRun._rows = timed
+    return spent
+
+
 def child(kind):
     """One measurement in this (child) process; prints a JSON line."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -94,11 +122,13 @@ def child(kind):
         layer = QgsVectorLayer(os.environ["SIMPUL_BENCH_URI"], TABLE, "postgres")
         assert layer.isValid()
         from sdi_plugin.core.validate import validate_layer
+        steps = time_statements() if kind != "local" else {}
         t = time.perf_counter()
         result = validate_layer(layer, engine="local" if kind == "local" else "auto")
         out = {"kind": kind, "engine": result.dataset.get("engine"), "features": result.dataset["feature_count"],
                "seconds": time.perf_counter() - t, "by_rule": result.summary()["by_rule"], "notes": result.notes,
-               "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0}
+               "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0,
+               "steps": {k: round(v, 2) for k, v in steps.items()}}
         del result, layer
         print("RESULT " + json.dumps(out), flush=True)
     finally:
@@ -148,6 +178,8 @@ def main(argv=None):
                 print("  in the database: %.1f s, %.0f MB, %s %s" % (
                     dbs[-1]["seconds"], dbs[-1]["peak_mb"], dbs[-1]["engine"], json.dumps(dbs[-1]["by_rule"])),
                     flush=True)
+                print("    SQL by rule (s): %s; the rest of the run (QGIS side): %.1f s" % (
+                    json.dumps(dbs[-1]["steps"]), dbs[-1]["seconds"] - sum(dbs[-1]["steps"].values())), flush=True)
                 if not args.skip_local:
                     locals_.append(measure("local", uri.uri(False)))
                     print("  through the provider: %.1f s, %.0f MB, %s %s" % (

@@ -1,0 +1,115 @@
+#!/usr/bin/env python3
+"""What the pieces of an in-database overlap check cost (figures, not a test).
+
+    nice build/venv/test/bin/python bench/postgis_overlap_steps.py [--sizes 200000]
+
+Same throw-away PostgreSQL 15 + PostGIS 3.3 and the same generated parcels as
+``bench/postgis_bench.py``. Each statement runs alone, read-only, with the engine's settings
+(work_mem 64MB, no JIT), serial (``max_parallel_workers_per_gather = 0``) so that the figures are
+CPU seconds, and is timed from the client:
+
+* ``overlap (engine)`` — the statement ``topo.overlap`` sends today: the GiST self-join with
+  ``ST_Relate(a, b, '2********')`` per candidate pair;
+* ``GiST self-join alone`` — the same join counting candidate pairs, no predicate: the cost of
+  the index probes (one per feature);
+* ``ring segments, unmatched`` — every ring segment of the single-ring polygons as exact
+  coordinate bytes (WKB, rings oriented with ``ST_ForcePolygonCCW``), grouped: the segments not
+  matched by exactly one reversed twin — step (a) of a prefilter that would prove most
+  features overlap nobody;
+* ``point probe per feature (GiST)`` — is the centroid of each feature inside it and covered by
+  no other feature (one index probe per feature) — step (b) of that prefilter;
+* ``point probe per feature (grid)`` — the same through a hash/merge join on a grid of cells
+  instead of the index.
+
+The prefilter needs (a) and (b) for every feature; if their sum is not well below the engine's
+statement, it cannot make the overlap check several times faster. README, PostGIS section,
+has the figures.
+"""
+import argparse
+import os
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "tests"))
+sys.path.insert(0, os.path.join(ROOT, "bench"))
+
+T = '"{s}"."PERSIL_AR_1K"'
+UNIVERSE = "geom IS NOT NULL AND NOT ST_IsEmpty(geom) AND ST_IsValid(geom)"
+SIMPLE = ("GeometryType(geom) IN ('POLYGON', 'MULTIPOLYGON') AND ST_NDims(geom) = 2 AND ST_NumGeometries(geom) = 1 "
+          "AND ST_NRings(geom) = 1")
+SEG = "substring(w.b from o + 16 * i for 32)"
+REV = "(substring(w.b from o + 16 * i + 16 for 16) || substring(w.b from o + 16 * i for 16))"
+
+STATEMENTS = (
+    ("overlap (engine)",
+     "SELECT count(*) FROM (SELECT a.fid, b.fid, ST_Intersection(a.geom, b.geom) FROM {t} a JOIN {t} b "
+     "ON a.geom && b.geom AND a.fid < b.fid WHERE NOT ST_IsEmpty(a.geom) AND NOT ST_IsEmpty(b.geom) "
+     "AND ST_Relate(a.geom, b.geom, '2********') OFFSET 0) s"),
+    ("GiST self-join alone",
+     "SELECT count(*) FROM {t} a JOIN {t} b ON a.geom && b.geom AND a.fid < b.fid"),
+    ("ring segments, unmatched",
+     "SELECT count(*) FROM (SELECT key FROM (SELECT least(" + SEG + ", " + REV + ") AS key, " + SEG + " < " + REV +
+     " AS dir FROM {t}, LATERAL ST_AsBinary(ST_ForcePolygonCCW(geom)) w(b), "
+     "LATERAL (SELECT CASE WHEN get_byte(w.b, 1) = 6 THEN 23 ELSE 14 END) oo(o), "
+     "generate_series(0, ST_NPoints(geom) - 2) i WHERE " + UNIVERSE + " AND " + SIMPLE + ") s "
+     "GROUP BY key HAVING NOT (count(*) = 2 AND bool_or(dir) AND NOT bool_and(dir))) u"),
+    ("point probe per feature (GiST)",
+     "SELECT count(*) FROM {t} a, LATERAL ST_Centroid(a.geom) c(p) WHERE a.geom IS NOT NULL AND NOT ST_IsEmpty(a.geom)"
+     " AND (NOT ST_Contains(a.geom, c.p) OR EXISTS (SELECT 1 FROM {t} b WHERE b.geom && c.p "
+     "AND b.fid <> a.fid AND ST_Intersects(b.geom, c.p)))"),
+    ("point probe per feature (grid)",
+     "WITH q AS MATERIALIZED (SELECT fid AS k, p, ST_X(p) AS px, ST_Y(p) AS py FROM {t}, "
+     "LATERAL ST_Centroid(geom) c(p) WHERE geom IS NOT NULL AND NOT ST_IsEmpty(geom)), "
+     "g AS MATERIALIZED (SELECT fid AS k, geom AS g, ST_XMin(geom) x0, ST_YMin(geom) y0, ST_XMax(geom) x1, "
+     "ST_YMax(geom) y1 FROM {t} WHERE geom IS NOT NULL), "
+     "gc AS (SELECT k, g, x0, y0, x1, y1, floor(x0 / {c})::bigint + dx AS cx, floor(y0 / {c})::bigint + dy AS cy "
+     "FROM g, (VALUES (0, 0), (0, 1), (1, 0), (1, 1)) d(dx, dy) WHERE dx <= floor(x1 / {c}) - floor(x0 / {c}) "
+     "AND dy <= floor(y1 / {c}) - floor(y0 / {c})) "
+     "SELECT count(DISTINCT q.k) FROM q JOIN gc ON gc.cx = floor(q.px / {c})::bigint AND "
+     "gc.cy = floor(q.py / {c})::bigint AND gc.k <> q.k AND q.px BETWEEN gc.x0 AND gc.x1 AND "
+     "q.py BETWEEN gc.y0 AND gc.y1 AND _ST_Intersects(gc.g, q.p)"),
+)
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="200000")
+    args = ap.parse_args(argv)
+    from fixtures_postgis import PostgisServer
+    import postgis_bench
+    srv = PostgisServer(load=False).start()
+    try:
+        postgis_bench.add_srgi_row(srv)
+        for n in [int(s) for s in args.sizes.split(",") if s]:
+            schema = "steps_%d" % n
+            postgis_bench.generate(srv, n, schema)
+            conn = srv.connect(autocommit=False)
+            t = T.format(s=schema)
+            with conn.cursor() as cur:
+                cur.execute("SELECT 1.25 * percentile_disc(0.99) WITHIN GROUP (ORDER BY greatest(ST_XMax(geom) - "
+                            "ST_XMin(geom), ST_YMax(geom) - ST_YMin(geom))) FROM " + t)
+                cell = float(cur.fetchone()[0])
+            conn.rollback()
+            print("%s parcels (load average %.1f), serial, seconds:" % (format(n, ","), os.getloadavg()[0]))
+            for name, text in STATEMENTS:
+                conn.set_session(readonly=True)
+                with conn.cursor() as cur:
+                    for setting in ("work_mem = '64MB'", "jit = off", "max_parallel_workers_per_gather = 0",
+                                    "client_min_messages = warning"):
+                        cur.execute("SET LOCAL " + setting)
+                    started = time.perf_counter()
+                    cur.execute(text.format(t=t, c=repr(cell)))
+                    rows = cur.fetchone()[0]
+                    print("  %-32s %7.2f s  (%s rows)" % (name, time.perf_counter() - started, format(rows, ",")),
+                          flush=True)
+                conn.rollback()
+            conn.close()
+            srv.sql('DROP SCHEMA "%s" CASCADE' % schema)
+    finally:
+        srv.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
