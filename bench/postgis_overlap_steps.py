@@ -70,6 +70,18 @@ STATEMENTS = (
      "gc.cy = floor(q.py / {c})::bigint AND gc.k <> q.k AND q.px BETWEEN gc.x0 AND gc.x1 AND "
      "q.py BETWEEN gc.y0 AND gc.y1 AND _ST_Intersects(gc.g, q.p)"),
 )
+# PostGIS >= 3.4 with GEOS >= 3.12 only: GEOS's coverage validator as a prefilter
+COVERAGE = (
+    ("coverage invalid edges (window)",
+     "SELECT count(*) FROM (SELECT ST_CoverageInvalidEdges(geom) OVER () AS e FROM {t} WHERE " + UNIVERSE +
+     ") s WHERE e IS NOT NULL"),
+    ("coverage edges + pairs of flagged",
+     "WITH f AS MATERIALIZED (SELECT fid FROM (SELECT fid, ST_CoverageInvalidEdges(geom) OVER () AS e FROM {t} "
+     "WHERE " + UNIVERSE + ") s WHERE e IS NOT NULL), fa AS (SELECT array_agg(fid) AS ids FROM f) "
+     "SELECT count(*) FROM (SELECT a.fid, b.fid, ST_Intersection(a.geom, b.geom) FROM f JOIN {t} a ON a.fid = f.fid "
+     "JOIN {t} b ON a.geom && b.geom AND a.fid <> b.fid, fa WHERE NOT ST_IsEmpty(b.geom) "
+     "AND (a.fid < b.fid OR NOT (b.fid = ANY(fa.ids))) AND ST_Relate(a.geom, b.geom, '2********') OFFSET 0) s"),
+)
 
 
 def main(argv=None):
@@ -92,7 +104,13 @@ def main(argv=None):
                 cell = float(cur.fetchone()[0])
             conn.rollback()
             print("%s parcels (load average %.1f), serial, seconds:" % (format(n, ","), os.getloadavg()[0]))
-            for name, text in STATEMENTS:
+            with conn.cursor() as cur:
+                cur.execute("SELECT to_regproc('st_coverageinvalidedges') IS NOT NULL, postgis_lib_version(), "
+                            "postgis_geos_version(), current_setting('server_version')")
+                coverage, pg_v, geos_v, server_v = cur.fetchone()
+            conn.rollback()
+            print("  PostgreSQL %s, PostGIS %s, GEOS %s" % (server_v, pg_v, geos_v))
+            for name, text in STATEMENTS + (COVERAGE if coverage else ()):
                 conn.set_session(readonly=True)
                 with conn.cursor() as cur:
                     for setting in ("work_mem = '64MB'", "jit = off", "max_parallel_workers_per_gather = 0",
