@@ -3,8 +3,8 @@
 
     nice build/venv/test/bin/python bench/postgis_overlap_steps.py [--sizes 200000]
 
-Same throw-away PostgreSQL 15 + PostGIS 3.3 and the same generated parcels as
-``bench/postgis_bench.py``. Each statement runs alone, read-only, with the engine's settings
+Same throw-away PostgreSQL + PostGIS (15 + 3.3 on Debian 12, 17 + 3.5 on Debian 13) and the
+same generated parcels as ``bench/postgis_bench.py``. Each statement runs alone, read-only, with the engine's settings
 (work_mem 64MB, no JIT), serial (``max_parallel_workers_per_gather = 0``) so that the figures are
 CPU seconds, and is timed from the client:
 
@@ -22,8 +22,21 @@ CPU seconds, and is timed from the client:
   instead of the index.
 
 The prefilter needs (a) and (b) for every feature; if their sum is not well below the engine's
-statement, it cannot make the overlap check several times faster. README, PostGIS section,
-has the figures.
+statement, it cannot make the overlap check several times faster.
+
+Where the server has ``ST_CoverageInvalidEdges`` (PostGIS >= 3.4, GEOS >= 3.12; Debian 13's
+PostGIS 3.5 + GEOS 3.13), also:
+
+* ``coverage invalid edges (window)`` — GEOS's coverage validator over the valid polygons as
+  one window (``OVER ()``): the polygons it flags;
+* ``coverage edges + pairs of flagged`` — that, then ``ST_Relate`` for the candidate pairs
+  with a flagged polygon only (the same pairs as the engine's statement finds);
+* ``--strips N`` — the window split into N vertical strips on N connections at once.
+
+The overlap statement is also timed as the engine sends it (invalid features left out by a
+parameter array). ``--parallel`` times everything with the engine's parallel-worker settings
+(wall-clock) instead of serially (CPU seconds); ``--only TEXT`` picks statements by name.
+README, PostGIS section, has the figures (Debian 12 and Debian 13).
 """
 import argparse
 import os
@@ -100,9 +113,48 @@ COVERAGE = (
 )
 
 
+def strips(srv, t, bad, n):
+    """The coverage window in ``n`` vertical strips at once, one connection (one server process)
+    each: wall-clock seconds, and the features flagged in any strip."""
+    import threading
+    conn = srv.connect(autocommit=False)
+    with conn.cursor() as cur:
+        cur.execute("SELECT percentile_disc(%s::float8[]) WITHIN GROUP (ORDER BY ST_XMin(geom)) FROM " + t,
+                    ([i / n for i in range(1, n)],))
+        cuts = [float("-inf")] + list(cur.fetchone()[0]) + [float("inf")]
+    conn.rollback()
+    conn.close()
+    found, threads = [set() for _ in range(n)], []
+
+    def one(i):
+        c = srv.connect(autocommit=False)
+        c.set_session(readonly=True)
+        with c.cursor() as cur:
+            for setting in ("work_mem = '64MB'", "jit = off", "max_parallel_workers_per_gather = 0"):
+                cur.execute("SET LOCAL " + setting)
+            strip = "WHERE ST_XMax(geom) >= %(x0)s AND ST_XMin(geom) < %(x1)s AND geom IS NOT NULL"
+            cur.execute(FLAGGED.format(t=t).replace("WHERE geom IS NOT NULL", strip),
+                        {"bad": bad, "x0": cuts[i], "x1": cuts[i + 1]})
+            found[i] = {r[0] for r in cur.fetchall()}
+        c.rollback()
+        c.close()
+    started = time.perf_counter()
+    for i in range(n):
+        threads.append(threading.Thread(target=one, args=(i,)))
+        threads[-1].start()
+    for th in threads:
+        th.join()
+    print("  %-32s %7.2f s  (%s rows)" % ("coverage window in %d strips" % n, time.perf_counter() - started,
+                                         format(len(set().union(*found)), ",")), flush=True)
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="200000")
+    ap.add_argument("--strips", type=int, default=0, metavar="N",
+                    help="also time the coverage window split into N vertical strips (a polygon in every strip its "
+                         "box meets), each on its own connection, all at once: wall-clock seconds")
+    ap.add_argument("--only", default="", metavar="TEXT", help="only the statements whose name contains TEXT")
     ap.add_argument("--parallel", action="store_true",
                     help="with the engine's settings for parallel workers (wall-clock seconds on this machine's "
                          "cores) instead of serial (CPU seconds)")
@@ -133,6 +185,8 @@ def main(argv=None):
             conn.rollback()
             print("  PostgreSQL %s, PostGIS %s, GEOS %s" % (server_v, pg_v, geos_v))
             for name, text in STATEMENTS + (COVERAGE if coverage else ()):
+                if args.only not in name:
+                    continue
                 conn.set_session(readonly=True)
                 with conn.cursor() as cur:
                     for setting in ("work_mem = '64MB'", "jit = off", "client_min_messages = warning") + (
@@ -145,6 +199,8 @@ def main(argv=None):
                           flush=True)
                 conn.rollback()
             conn.close()
+            if coverage and args.strips > 1:
+                strips(srv, t, bad, args.strips)
             srv.sql('DROP SCHEMA "%s" CASCADE' % schema)
     finally:
         srv.stop()
