@@ -166,6 +166,9 @@ def main(argv=None):
             schema = "bench_%d" % n
             t = time.perf_counter()
             generate(srv, n, schema)
+            if n == int(args.sizes.split(",")[0]):
+                print("PostgreSQL %s, PostGIS %s, GEOS %s" % tuple(srv.sql(
+                    "SELECT current_setting('server_version'), postgis_lib_version(), postgis_geos_version()")[0]))
             print("generated %d parcels in the database in %.1f s (load average %.1f)" % (
                 n, time.perf_counter() - t, os.getloadavg()[0]), flush=True)
             from qgis.core import QgsDataSourceUri

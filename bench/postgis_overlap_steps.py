@@ -3,8 +3,8 @@
 
     nice build/venv/test/bin/python bench/postgis_overlap_steps.py [--sizes 200000]
 
-Same throw-away PostgreSQL 15 + PostGIS 3.3 and the same generated parcels as
-``bench/postgis_bench.py``. Each statement runs alone, read-only, with the engine's settings
+Same throw-away PostgreSQL + PostGIS (15 + 3.3 on Debian 12, 17 + 3.5 on Debian 13) and the
+same generated parcels as ``bench/postgis_bench.py``. Each statement runs alone, read-only, with the engine's settings
 (work_mem 64MB, no JIT), serial (``max_parallel_workers_per_gather = 0``) so that the figures are
 CPU seconds, and is timed from the client:
 
@@ -22,8 +22,21 @@ CPU seconds, and is timed from the client:
   instead of the index.
 
 The prefilter needs (a) and (b) for every feature; if their sum is not well below the engine's
-statement, it cannot make the overlap check several times faster. README, PostGIS section,
-has the figures.
+statement, it cannot make the overlap check several times faster.
+
+Where the server has ``ST_CoverageInvalidEdges`` (PostGIS >= 3.4, GEOS >= 3.12; Debian 13's
+PostGIS 3.5 + GEOS 3.13), also:
+
+* ``coverage invalid edges (window)`` — GEOS's coverage validator over the valid polygons as
+  one window (``OVER ()``): the polygons it flags;
+* ``coverage edges + pairs of flagged`` — that, then ``ST_Relate`` for the candidate pairs
+  with a flagged polygon only (the same pairs as the engine's statement finds);
+* ``--strips N`` — the window split into N vertical strips on N connections at once.
+
+The overlap statement is also timed as the engine sends it (invalid features left out by a
+parameter array). ``--parallel`` times everything with the engine's parallel-worker settings
+(wall-clock) instead of serially (CPU seconds); ``--only TEXT`` picks statements by name.
+README, PostGIS section, has the figures (Debian 12 and Debian 13).
 """
 import argparse
 import os
@@ -35,6 +48,8 @@ sys.path.insert(0, os.path.join(ROOT, "tests"))
 sys.path.insert(0, os.path.join(ROOT, "bench"))
 
 T = '"{s}"."PERSIL_AR_1K"'
+# what the engine sets to let its self-join use the cores (postgis_engine.PostgisRun.preflight)
+PARALLEL = ("parallel_setup_cost = 100", "parallel_tuple_cost = 0.01", "min_parallel_table_scan_size = '1MB'")
 UNIVERSE = "geom IS NOT NULL AND NOT ST_IsEmpty(geom) AND ST_IsValid(geom)"
 SIMPLE = ("GeometryType(geom) IN ('POLYGON', 'MULTIPOLYGON') AND ST_NDims(geom) = 2 AND ST_NumGeometries(geom) = 1 "
           "AND ST_NRings(geom) = 1")
@@ -45,6 +60,11 @@ STATEMENTS = (
     ("overlap (engine)",
      "SELECT count(*) FROM (SELECT a.fid, b.fid, ST_Intersection(a.geom, b.geom) FROM {t} a JOIN {t} b "
      "ON a.geom && b.geom AND a.fid < b.fid WHERE NOT ST_IsEmpty(a.geom) AND NOT ST_IsEmpty(b.geom) "
+     "AND ST_Relate(a.geom, b.geom, '2********') OFFSET 0) s"),
+    ("overlap (engine), valid ones only",
+     "SELECT count(*) FROM (SELECT a.fid, b.fid, ST_Intersection(a.geom, b.geom) FROM {t} a JOIN {t} b "
+     "ON a.geom && b.geom AND a.fid < b.fid WHERE NOT ST_IsEmpty(a.geom) AND NOT ST_IsEmpty(b.geom) "
+     "AND NOT (a.fid = ANY(%(bad)s::bigint[])) AND NOT (b.fid = ANY(%(bad)s::bigint[])) "
      "AND ST_Relate(a.geom, b.geom, '2********') OFFSET 0) s"),
     ("GiST self-join alone",
      "SELECT count(*) FROM {t} a JOIN {t} b ON a.geom && b.geom AND a.fid < b.fid"),
@@ -70,11 +90,74 @@ STATEMENTS = (
      "gc.cy = floor(q.py / {c})::bigint AND gc.k <> q.k AND q.px BETWEEN gc.x0 AND gc.x1 AND "
      "q.py BETWEEN gc.y0 AND gc.y1 AND _ST_Intersects(gc.g, q.p)"),
 )
+# PostGIS >= 3.4 with GEOS >= 3.12 only: GEOS's coverage validator as a prefilter. The valid
+# polygons with an invalid coverage edge are "flagged"; the pairs with a flagged member are
+# asked as the engine asks every pair (the LATERAL subqueries, OFFSET 0, keep the planner from
+# joining the whole table with itself and hashing it: one index probe per flagged feature).
+# %(bad)s: the invalid features' keys, a parameter as in the engine (a constant array is hashed)
+FLAGGED = ("SELECT k FROM (SELECT fid AS k, ST_CoverageInvalidEdges(geom) OVER () AS e FROM {t} "
+           "WHERE geom IS NOT NULL AND NOT ST_IsEmpty(geom) AND NOT (fid = ANY(%(bad)s::bigint[])) "
+           "AND GeometryType(geom) IN ('POLYGON', 'MULTIPOLYGON')) c WHERE e IS NOT NULL")
+COVERAGE = (
+    ("coverage invalid edges (window)", "SELECT count(*) FROM (" + FLAGGED + ") f"),
+    ("coverage edges + pairs of flagged",
+     "WITH flagged AS MATERIALIZED (" + FLAGGED + "), "
+     "pairs AS (SELECT DISTINCT least(f.k, n.k) AS lo, greatest(f.k, n.k) AS hi FROM flagged f "
+     "CROSS JOIN LATERAL (SELECT geom AS g FROM {t} WHERE fid = f.k OFFSET 0) a "
+     "CROSS JOIN LATERAL (SELECT b.fid AS k FROM {t} b WHERE b.geom && a.g AND b.fid <> f.k "
+     "AND NOT ST_IsEmpty(b.geom) AND NOT (b.fid = ANY(%(bad)s::bigint[])) OFFSET 0) n) "
+     "SELECT count(*) FROM (SELECT p.lo, p.hi, ST_Intersection(a.g, b.g) FROM pairs p "
+     "CROSS JOIN LATERAL (SELECT geom AS g FROM {t} WHERE fid = p.lo OFFSET 0) a "
+     "CROSS JOIN LATERAL (SELECT geom AS g FROM {t} WHERE fid = p.hi OFFSET 0) b "
+     "WHERE ST_Relate(a.g, b.g, '2********') OFFSET 0) s"),
+)
+
+
+def strips(srv, t, bad, n):
+    """The coverage window in ``n`` vertical strips at once, one connection (one server process)
+    each: wall-clock seconds, and the features flagged in any strip."""
+    import threading
+    conn = srv.connect(autocommit=False)
+    with conn.cursor() as cur:
+        cur.execute("SELECT percentile_disc(%s::float8[]) WITHIN GROUP (ORDER BY ST_XMin(geom)) FROM " + t,
+                    ([i / n for i in range(1, n)],))
+        cuts = [float("-inf")] + list(cur.fetchone()[0]) + [float("inf")]
+    conn.rollback()
+    conn.close()
+    found, threads = [set() for _ in range(n)], []
+
+    def one(i):
+        c = srv.connect(autocommit=False)
+        c.set_session(readonly=True)
+        with c.cursor() as cur:
+            for setting in ("work_mem = '64MB'", "jit = off", "max_parallel_workers_per_gather = 0"):
+                cur.execute("SET LOCAL " + setting)
+            strip = "WHERE ST_XMax(geom) >= %(x0)s AND ST_XMin(geom) < %(x1)s AND geom IS NOT NULL"
+            cur.execute(FLAGGED.format(t=t).replace("WHERE geom IS NOT NULL", strip),
+                        {"bad": bad, "x0": cuts[i], "x1": cuts[i + 1]})
+            found[i] = {r[0] for r in cur.fetchall()}
+        c.rollback()
+        c.close()
+    started = time.perf_counter()
+    for i in range(n):
+        threads.append(threading.Thread(target=one, args=(i,)))
+        threads[-1].start()
+    for th in threads:
+        th.join()
+    print("  %-32s %7.2f s  (%s rows)" % ("coverage window in %d strips" % n, time.perf_counter() - started,
+                                         format(len(set().union(*found)), ",")), flush=True)
 
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="200000")
+    ap.add_argument("--strips", type=int, default=0, metavar="N",
+                    help="also time the coverage window split into N vertical strips (a polygon in every strip its "
+                         "box meets), each on its own connection, all at once: wall-clock seconds")
+    ap.add_argument("--only", default="", metavar="TEXT", help="only the statements whose name contains TEXT")
+    ap.add_argument("--parallel", action="store_true",
+                    help="with the engine's settings for parallel workers (wall-clock seconds on this machine's "
+                         "cores) instead of serial (CPU seconds)")
     args = ap.parse_args(argv)
     from fixtures_postgis import PostgisServer
     import postgis_bench
@@ -90,21 +173,34 @@ def main(argv=None):
                 cur.execute("SELECT 1.25 * percentile_disc(0.99) WITHIN GROUP (ORDER BY greatest(ST_XMax(geom) - "
                             "ST_XMin(geom), ST_YMax(geom) - ST_YMin(geom))) FROM " + t)
                 cell = float(cur.fetchone()[0])
+                cur.execute("SELECT coalesce(array_agg(fid), '{}') FROM " + t + " WHERE NOT ST_IsValid(geom)")
+                bad = list(cur.fetchone()[0])
             conn.rollback()
-            print("%s parcels (load average %.1f), serial, seconds:" % (format(n, ","), os.getloadavg()[0]))
-            for name, text in STATEMENTS:
+            print("%s parcels (load average %.1f), %s, seconds:" % (
+                format(n, ","), os.getloadavg()[0], "parallel workers allowed" if args.parallel else "serial"))
+            with conn.cursor() as cur:
+                cur.execute("SELECT to_regproc('st_coverageinvalidedges') IS NOT NULL, postgis_lib_version(), "
+                            "postgis_geos_version(), current_setting('server_version')")
+                coverage, pg_v, geos_v, server_v = cur.fetchone()
+            conn.rollback()
+            print("  PostgreSQL %s, PostGIS %s, GEOS %s" % (server_v, pg_v, geos_v))
+            for name, text in STATEMENTS + (COVERAGE if coverage else ()):
+                if args.only not in name:
+                    continue
                 conn.set_session(readonly=True)
                 with conn.cursor() as cur:
-                    for setting in ("work_mem = '64MB'", "jit = off", "max_parallel_workers_per_gather = 0",
-                                    "client_min_messages = warning"):
+                    for setting in ("work_mem = '64MB'", "jit = off", "client_min_messages = warning") + (
+                            PARALLEL if args.parallel else ("max_parallel_workers_per_gather = 0",)):
                         cur.execute("SET LOCAL " + setting)
                     started = time.perf_counter()
-                    cur.execute(text.format(t=t, c=repr(cell)))
+                    cur.execute(text.format(t=t, c=repr(cell)), {"bad": bad})
                     rows = cur.fetchone()[0]
                     print("  %-32s %7.2f s  (%s rows)" % (name, time.perf_counter() - started, format(rows, ",")),
                           flush=True)
                 conn.rollback()
             conn.close()
+            if coverage and args.strips > 1:
+                strips(srv, t, bad, args.strips)
             srv.sql('DROP SCHEMA "%s" CASCADE' % schema)
     finally:
         srv.stop()
