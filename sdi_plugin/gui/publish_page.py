@@ -334,6 +334,14 @@ class PublishPage(QWidget):
         title = tr("Simpul: planning the publish") if dry_run else tr("Simpul: publishing")
         kwargs = self.kwargs(dry_run)
         am = QgsApplication.authManager()
+        if kwargs["authcfg"] and not am.isDisabled() and kwargs["authcfg"] not in am.configIds():
+            # a login that is not in this QGIS's authentication database (another profile, a copied
+            # node list): asking for the master password would only offer to set a NEW one (QGIS
+            # 3.40), and the publish could not log in anyway
+            self._say(tr("The node's login (authentication configuration {authcfg}) is not in QGIS's "
+                         "authentication database of this profile. Edit the node in Discover and choose "
+                         "its login again.").format(authcfg=kwargs["authcfg"]), warn=True)
+            return
         if kwargs["authcfg"] and not am.isDisabled() and not am.masterPasswordIsSet() \
                 and not am.setMasterPassword(True):
             # asked here, on the GUI thread, not from the background task
