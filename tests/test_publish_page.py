@@ -113,6 +113,20 @@ def test_a_login_missing_from_the_auth_database_is_explained_not_asked_for(qgis_
         QgsProject.instance().removeMapLayer(layer.id())
 
 
+def test_a_page_shut_down_starts_no_preview_when_a_layer_is_added(qgis_app, sample_data_dir):
+    """After shutdown the page's layer box still follows the project; a layer added then started a
+    preview job that called back into the gone page (Python aborted at exit)."""
+    page = PublishPage(registry=NodeRegistry())
+    page.shutdown()
+    source = "%s|layername=ADMINISTRASIKECAMATAN_AR_10K" % os.path.join(sample_data_dir, "tangerang", "tangerang.gpkg")
+    layer = QgsVectorLayer(source, "Batas kecamatan", "ogr")
+    QgsProject.instance().addMapLayer(layer)
+    try:
+        assert page._render_job is None and page._render_jobs == []
+    finally:
+        QgsProject.instance().removeMapLayer(layer.id())
+
+
 def test_workspace_follows_the_lab_participant_until_typed(qgis_app):
     from qgis.core import QgsSettings
     from sdi_plugin.core import lab
