@@ -159,7 +159,7 @@ def test_without_postgresql_the_node_says_why(tmp_path, monkeypatch):
     monkeypatch.setattr(node_postgis, "PG_BIN", str(tmp_path / "no-postgresql"))
     pg = node_postgis.NodePostgis(str(tmp_path))
     assert pg.start() is False
-    assert "PostgreSQL 15 is not installed" in pg.reason
+    assert "PostgreSQL %s is not installed" % node_postgis.PG_VERSION in pg.reason
     assert not pg.running and pg.password is None
 
 
