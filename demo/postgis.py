@@ -212,17 +212,7 @@ class NodePostgis:
 
     def add_srgi2013(self):
         """The SRGI2013 rows PostGIS 3.3 lacks, from PROJ's definitions (EPSG authority, SRID = code)."""
-        from osgeo import gdal, osr
-        rows = []
-        gdal.PushErrorHandler("CPLQuietErrorHandler")    # a few codes of the range are not CRSs
-        try:
-            for code in SRGI2013:
-                sr = osr.SpatialReference()
-                if sr.ImportFromEPSG(code) != 0:
-                    continue
-                rows.append((code, code, sr.ExportToWkt(), sr.ExportToProj4()))
-        finally:
-            gdal.PopErrorHandler()
+        rows = srgi2013_rows()
         conn = self.connect("postgres", dbname=DBNAME)
         try:
             with conn.cursor() as cur:
@@ -312,6 +302,27 @@ class NodePostgis:
             self._tmp = ""
         self.password = self._super = None
 
+
+
+def srgi2013_rows():
+    """(srid, auth_srid, WKT, PROJ string) of each SRGI2013 code PROJ knows as a CRS; the codes of the
+    range that are no CRS (EPSG:9472 is a transformation) are left out, whether GDAL reports them with
+    an error status or, once GDAL's exceptions are on (as in the QGIS 3.40 suite), an exception."""
+    from osgeo import gdal, osr
+    rows = []
+    gdal.PushErrorHandler("CPLQuietErrorHandler")
+    try:
+        for code in SRGI2013:
+            sr = osr.SpatialReference()
+            try:
+                if sr.ImportFromEPSG(code) != 0:
+                    continue
+            except RuntimeError:
+                continue
+            rows.append((code, code, sr.ExportToWkt(), sr.ExportToProj4()))
+    finally:
+        gdal.PopErrorHandler()
+    return rows
 
 def _tail(path, lines=15):
     try:
