@@ -16,7 +16,7 @@ and validating the same data as a GeoPackage.
   stopping it (SIGKILL), by a watchdog in its own session that holds the read end of a pipe only the
   node holds (as tests/fixtures_postgis.py does).
 
-When PostgreSQL 15 / PostGIS is not installed, or this process may not run ``runuser`` (not root),
+When PostgreSQL (15 on Debian 12, 17 on Debian 13) / PostGIS is not installed, or this process may not run ``runuser`` (not root),
 or the server cannot start, :meth:`NodePostgis.start` returns False and :attr:`NodePostgis.reason`
 says why: the node runs without it.
 """
@@ -29,7 +29,10 @@ import subprocess
 import sys
 import tempfile
 
-PG_BIN = "/usr/lib/postgresql/15/bin"
+# the newest PostgreSQL installed (Debian 12: 15; Debian 13, the QGIS 3.40 suite: 17), as tests/fixtures_postgis.py
+PG_VERSION = max((d for d in os.listdir("/usr/lib/postgresql") if d.isdigit()), key=int, default="15") \
+    if os.path.isdir("/usr/lib/postgresql") else "15"
+PG_BIN = "/usr/lib/postgresql/%s/bin" % PG_VERSION
 DBNAME = "simpul_demo"
 OWNER = "simpul_demo"
 CONNECTION_NAME = "Simpul Demo (PostGIS)"
@@ -80,9 +83,9 @@ class NodePostgis:
     def available(self):
         """'' when the server can be started here, else why not."""
         if not os.path.exists(os.path.join(PG_BIN, "postgres")):
-            return "PostgreSQL 15 is not installed (make setup installs postgresql-15-postgis-3)"
-        if not os.path.exists("/usr/share/postgresql/15/extension/postgis.control"):
-            return "PostGIS is not installed (make setup installs postgresql-15-postgis-3)"
+            return "PostgreSQL %s is not installed (make setup installs postgresql-%s-postgis-3)" % (PG_VERSION, PG_VERSION)
+        if not os.path.exists("/usr/share/postgresql/%s/extension/postgis.control" % PG_VERSION):
+            return "PostGIS is not installed (make setup installs postgresql-%s-postgis-3)" % PG_VERSION
         if os.geteuid() != 0 or not shutil.which("runuser"):
             return "the node does not run as root, so it cannot start PostgreSQL as the postgres user"
         try:
@@ -175,7 +178,7 @@ class NodePostgis:
                       "-c full_page_writes=off -c synchronous_commit=off" % self.port)
             self._write_log(done.stdout.decode("utf-8", "replace"))
             if done.returncode == 0:
-                self.progress("  PostGIS: PostgreSQL 15 on %s:%d, work folder %s" % (self.host, self.port, self.data))
+                self.progress("  PostGIS: PostgreSQL %s on %s:%d, work folder %s" % (PG_VERSION, self.host, self.port, self.data))
                 return
         raise RuntimeError("pg_ctl start failed: %s" % _tail(os.path.join(self.data, "server.log")))
 
@@ -209,17 +212,7 @@ class NodePostgis:
 
     def add_srgi2013(self):
         """The SRGI2013 rows PostGIS 3.3 lacks, from PROJ's definitions (EPSG authority, SRID = code)."""
-        from osgeo import gdal, osr
-        rows = []
-        gdal.PushErrorHandler("CPLQuietErrorHandler")    # a few codes of the range are not CRSs
-        try:
-            for code in SRGI2013:
-                sr = osr.SpatialReference()
-                if sr.ImportFromEPSG(code) != 0:
-                    continue
-                rows.append((code, code, sr.ExportToWkt(), sr.ExportToProj4()))
-        finally:
-            gdal.PopErrorHandler()
+        rows = srgi2013_rows()
         conn = self.connect("postgres", dbname=DBNAME)
         try:
             with conn.cursor() as cur:
@@ -309,6 +302,27 @@ class NodePostgis:
             self._tmp = ""
         self.password = self._super = None
 
+
+
+def srgi2013_rows():
+    """(srid, auth_srid, WKT, PROJ string) of each SRGI2013 code PROJ knows as a CRS; the codes of the
+    range that are no CRS (EPSG:9472 is a transformation) are left out, whether GDAL reports them with
+    an error status or, once GDAL's exceptions are on (as in the QGIS 3.40 suite), an exception."""
+    from osgeo import gdal, osr
+    rows = []
+    gdal.PushErrorHandler("CPLQuietErrorHandler")
+    try:
+        for code in SRGI2013:
+            sr = osr.SpatialReference()
+            try:
+                if sr.ImportFromEPSG(code) != 0:
+                    continue
+            except RuntimeError:
+                continue
+            rows.append((code, code, sr.ExportToWkt(), sr.ExportToProj4()))
+    finally:
+        gdal.PopErrorHandler()
+    return rows
 
 def _tail(path, lines=15):
     try:

@@ -5036,6 +5036,11 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>The node's login (authentication configuration {authcfg}) is not in QGIS's authentication database of this profile. Edit the node in Discover and choose its login again.</source>
+      <translation>Login simpul ini (konfigurasi autentikasi {authcfg}) tidak ada di basis data autentikasi QGIS pada profil ini. Ubah simpul di tab Temukan dan pilih lagi loginnya.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>This node has no login (authentication configuration) in Simpul. If it asks for one, QGIS shows its login window; to publish without being asked, give the node an authentication configuration in Discover (edit the node).</source>
       <translation>Simpul belum menyimpan login (konfigurasi autentikasi) untuk simpul ini. Jika simpul memintanya, QGIS menampilkan jendela login; agar tidak ditanya saat publikasi, beri simpul konfigurasi autentikasi di Temukan (ubah simpul).</translation>
     </message>

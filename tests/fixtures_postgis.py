@@ -225,7 +225,8 @@ class PostgisServer:
 @pytest.fixture(scope="session")
 def postgis_db():
     assert os.path.exists(PG_BIN + "/postgres"), \
-        "PostgreSQL 15 is not installed: make setup (apt-get install postgresql-15 postgresql-15-postgis-3)"
+        "PostgreSQL %s is not installed: make setup (apt-get install postgresql-%s postgresql-%s-postgis-3)" % (
+            PG_VERSION, PG_VERSION, PG_VERSION)
     srv = PostgisServer()
     try:
         srv.start()

@@ -159,7 +159,7 @@ def test_without_postgresql_the_node_says_why(tmp_path, monkeypatch):
     monkeypatch.setattr(node_postgis, "PG_BIN", str(tmp_path / "no-postgresql"))
     pg = node_postgis.NodePostgis(str(tmp_path))
     assert pg.start() is False
-    assert "PostgreSQL 15 is not installed" in pg.reason
+    assert "PostgreSQL %s is not installed" % node_postgis.PG_VERSION in pg.reason
     assert not pg.running and pg.password is None
 
 
@@ -207,3 +207,24 @@ def test_make_demo_profile_shows_the_database_with_the_login_in_the_auth_db(pg_n
     tables = json.loads(line[-1][len("TABLES "):])
     assert tables and "PERSIL_AR_1K" in tables
     assert pg.password not in done.stdout + done.stderr
+
+
+_SRGI_CHILD = r"""
+import json, sys
+sys.path.insert(0, sys.argv[1])
+from osgeo import gdal, osr
+gdal.UseExceptions()
+osr.UseExceptions()      # as something in the QGIS 3.40 suite turns them on
+from demo.postgis import srgi2013_rows
+print("ROWS " + json.dumps([r[0] for r in srgi2013_rows()]))
+"""
+
+
+def test_the_srgi2013_rows_skip_codes_that_are_no_crs_also_with_gdal_exceptions_on():
+    """EPSG:9472 (DGN95 -> SRGI2013) is a transformation: with GDAL's exceptions on, reading it raised
+    and the demo node ran without PostGIS on QGIS 3.40."""
+    proc = subprocess.run(["/usr/bin/python3", "-c", _SRGI_CHILD, ROOT], capture_output=True, text=True, timeout=120)
+    found = [line for line in proc.stdout.splitlines() if line.startswith("ROWS ")]
+    assert proc.returncode == 0 and found, proc.stderr[-2000:]
+    codes = json.loads(found[-1][5:])
+    assert 9472 not in codes and {9470, 9488, 9490} <= set(codes)

@@ -116,3 +116,98 @@ def test_run_tests_sh_still_reports_an_ordinary_file(tmp_path):
     assert proc.stdout.strip().splitlines()[-1] == "1 passed, 0 failed"
     assert "TIMED OUT" not in proc.stdout
 
+
+
+# -- the QGIS desktop (tools/qgis_desktop.py): no qgis.bin or Xvfb outlives its run -----------------
+DESKTOP_SCRIPT = r"""
+import os
+with open(os.environ["SIMPUL_STARTED_FIFO"], "w") as fh:   # QGIS is up; then it just stays open
+    fh.write("%d\n" % os.getpid())
+"""
+
+DESKTOP_CHILD = r"""
+import sys
+sys.path.insert(0, sys.argv[1])
+import qgis_desktop
+qgis_desktop.run_qgis(sys.argv[2], sys.argv[3], timeout=3600)
+"""
+
+
+def _marked(token):
+    """Processes whose environment holds ``SIMPUL_LEFTOVER_TOKEN=token`` (xvfb-run, Xvfb, qgis.bin, …)."""
+    marker = ("SIMPUL_LEFTOVER_TOKEN=%s" % token).encode()
+    found = []
+    for name in os.listdir("/proc"):
+        if not name.isdigit() or int(name) == os.getpid():
+            continue
+        try:
+            with open("/proc/%s/environ" % name, "rb") as fh:
+                if marker in fh.read().split(b"\0") and _state(int(name)) not in (None, "Z"):
+                    found.append(int(name))
+        except OSError:
+            continue
+    return found
+
+
+def _desktop_setup(tmp_path, monkeypatch):
+    import sys
+    sys.path.insert(0, os.path.join(ROOT, "tools"))
+    import qgis_desktop
+    qgis_desktop.make_profile(str(tmp_path / "profile"), language="en")
+    fifo = str(tmp_path / "started")
+    os.mkfifo(fifo)
+    script = tmp_path / "stay.py"
+    script.write_text(DESKTOP_SCRIPT)
+    token = os.urandom(8).hex()
+    monkeypatch.setenv("SIMPUL_LEFTOVER_TOKEN", token)
+    monkeypatch.setenv("SIMPUL_STARTED_FIFO", fifo)
+    monkeypatch.delenv("DISPLAY", raising=False)   # its own Xvfb (xvfb-run), as in the suite
+    return qgis_desktop, str(tmp_path / "profile"), str(script), fifo, token
+
+
+def _wait_started(fifo):
+    fd = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        ready, _, _ = select.select([fd], [], [], HANG_GUARD)
+        return os.read(fd, 64).decode().strip() if ready else ""
+    finally:
+        os.close(fd)
+
+
+def test_a_desktop_run_that_times_out_leaves_no_qgis_running(tmp_path, monkeypatch):
+    import pytest
+    qgis_desktop, profile, script, fifo, token = _desktop_setup(tmp_path, monkeypatch)
+    fd = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)   # a reader, so QGIS's write does not block
+    try:
+        with pytest.raises(subprocess.TimeoutExpired):
+            qgis_desktop.run_qgis(profile, script, timeout=30, log=str(tmp_path / "qgis.log"))
+    finally:
+        os.close(fd)
+    started = _marked(token)
+    try:
+        assert _wait_all_exit(started) == [], [open("/proc/%d/cmdline" % p).read() for p in _marked(token)]
+    finally:
+        for pid in _marked(token):
+            os.kill(pid, signal.SIGKILL)
+
+
+def test_the_desktop_ends_when_the_process_that_started_it_is_killed(tmp_path, monkeypatch):
+    qgis_desktop, profile, script, fifo, token = _desktop_setup(tmp_path, monkeypatch)
+    child = tmp_path / "desktop_child.py"
+    child.write_text(DESKTOP_CHILD)
+    proc = subprocess.Popen(["/usr/bin/python3", str(child), os.path.join(ROOT, "tools"), profile, script],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        pid = _wait_started(fifo)
+        assert pid, "QGIS did not start within %d s" % HANG_GUARD
+        started = _marked(token)
+        assert int(pid) in started and len(started) >= 3, started   # guard/xvfb-run, Xvfb, qgis.bin
+        proc.kill()          # SIGKILL: nothing of Python runs any more
+        proc.wait()
+        assert _wait_all_exit(started) == []
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        for pid in _marked(token):
+            os.kill(pid, signal.SIGKILL)

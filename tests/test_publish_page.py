@@ -86,6 +86,47 @@ def test_page_without_a_layer_or_node_says_so(qgis_app):
     page.shutdown()
 
 
+def test_a_login_missing_from_the_auth_database_is_explained_not_asked_for(qgis_app, gs_auth, sample_data_dir):
+    """A node whose authcfg is not in this profile's auth database (another profile, a copied node
+    list): QGIS 3.40 would offer to set a NEW master password in a modal window and the publish wait
+    on it; the page says what is wrong instead, and starts nothing."""
+    from qgis.core import QgsApplication
+    missing = "zq9x8w7"
+    assert missing not in QgsApplication.authManager().configIds()
+    registry = NodeRegistry()
+    registry.add(Node(name="Simpul lain", url="http://127.0.0.1:9", level="provinsi", authcfg=missing))
+    source = "%s|layername=ADMINISTRASIKECAMATAN_AR_10K" % os.path.join(sample_data_dir, "tangerang", "tangerang.gpkg")
+    layer = QgsVectorLayer(source, "Batas kecamatan", "ogr")
+    QgsProject.instance().addMapLayer(layer)
+    page = PublishPage(registry=registry)
+    said = []
+    page.message.connect(lambda text, level: said.append(text))
+    try:
+        page.layer.setLayer(layer)
+        page.node.setCurrentIndex(page.node.findData(registry.nodes()[-1].id))
+        page.start(dry_run=True)
+        assert page.task is None
+        assert missing in page.status.text() and "not in QGIS's authentication database" in page.status.text()
+        assert said and said[-1] == page.status.text()
+    finally:
+        page.shutdown()
+        QgsProject.instance().removeMapLayer(layer.id())
+
+
+def test_a_page_shut_down_starts_no_preview_when_a_layer_is_added(qgis_app, sample_data_dir):
+    """After shutdown the page's layer box still follows the project; a layer added then started a
+    preview job that called back into the gone page (Python aborted at exit)."""
+    page = PublishPage(registry=NodeRegistry())
+    page.shutdown()
+    source = "%s|layername=ADMINISTRASIKECAMATAN_AR_10K" % os.path.join(sample_data_dir, "tangerang", "tangerang.gpkg")
+    layer = QgsVectorLayer(source, "Batas kecamatan", "ogr")
+    QgsProject.instance().addMapLayer(layer)
+    try:
+        assert page._render_job is None and page._render_jobs == []
+    finally:
+        QgsProject.instance().removeMapLayer(layer.id())
+
+
 def test_workspace_follows_the_lab_participant_until_typed(qgis_app):
     from qgis.core import QgsSettings
     from sdi_plugin.core import lab

@@ -104,6 +104,36 @@ def test_qgis_process_fixdataset_then_validate(sample_data_dir, tmp_path):
     assert json.loads(check.stdout[check.stdout.index("{"):])["results"]["ERRORS"] == 0
 
 
+def test_qgis_process_validatefolder(sample_data_dir, tmp_path):
+    proc = qgis_process("sdi:validatefolder", "--", "INPUT=%s" % os.path.join(sample_data_dir, "paser"),
+                        "OUTPUT_JSON=%s" % (tmp_path / "p.json"))
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    results = json.loads(proc.stdout[proc.stdout.index("{"):])["results"]
+    assert (results["DATASETS"], results["ERRORS"], results["WARNINGS"]) == (5, 0, 0)
+    assert os.path.getsize(tmp_path / "p.json") > 100
+
+
+def test_every_sdi_algorithm_runs_under_qgis_process_in_the_suite(sdi_provider):
+    """qgis_process lists every algorithm of the provider, and each has a test that runs it through
+    qgis_process (issue 16: every algorithm runs under qgis_process on both QGIS releases)."""
+    import glob
+    import re
+    proc = subprocess.run([QGIS_PROCESS, "--json", "list"], capture_output=True, text=True, timeout=180, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    listed = json.loads(proc.stdout[proc.stdout.index("{"):])["providers"]["sdi"]["algorithms"]
+    offered = {a.id() for a in QgsApplication.processingRegistry().providerById("sdi").algorithms()}
+    assert set(listed) == offered and len(offered) >= 9, (sorted(listed), sorted(offered))
+    ran = set()
+    for path in glob.glob(os.path.join(ROOT, "tests", "test_*.py")):
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read()
+        if "qgis_process" in text:   # the ids written in a test (or its helper) that runs qgis_process
+            for body in re.split(r"\ndef ", text)[1:]:
+                if "qgis_process" in body.split("\n", 1)[0] or re.search(r"qgis_process\(|QGIS_PROCESS", body):
+                    ran |= set(re.findall(r"sdi:[a-z]+", body))
+    assert offered <= ran, "run through qgis_process by no test: %s" % sorted(offered - ran)
+
+
 def test_qgis_process_says_why_an_input_is_bad(tmp_path):
     bad = tmp_path / "rusak.gpkg"
     bad.write_bytes(b"bukan geopackage")

@@ -7,6 +7,7 @@ screenshot scripts. The user's own QGIS profile is never touched: everything liv
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 
@@ -125,8 +126,58 @@ def qgis_command(profiles_dir, code=None, extra_args=()):
     return cmd
 
 
+# The desktop runs under a small guard shell that leads a process group of its own (xvfb-run, Xvfb,
+# qgis.bin are all in it): when the guard gets SIGTERM it kills that whole group. The guard gets
+# SIGTERM when run_desktop ends it (timeout, Ctrl-C, an error) and, through PR_SET_PDEATHSIG, when
+# the process that started it dies, even by SIGKILL (a test file killed by run_tests.sh's timeout):
+# no qgis.bin or Xvfb outlives the run.
+_GUARD = 'trap "trap - TERM; kill -KILL -$$" TERM; "$@" & wait $!; rc=$?; exit $rc'
+
+
+def run_desktop(cmd, env=None, timeout=240, log=None):
+    """Run the desktop command ``cmd`` (:func:`qgis_command`) until it exits; returns its status.
+    On timeout (``subprocess.TimeoutExpired`` raised, as ``subprocess.run``), on any exception
+    and when this process dies, everything it started (xvfb-run, Xvfb, qgis.bin) is ended."""
+    out = open(log, "w") if log else subprocess.DEVNULL
+    try:
+        proc = start_desktop(cmd, env=env, out=out)
+        try:
+            return proc.wait(timeout=timeout)
+        finally:
+            if proc.poll() is None:
+                end_group(proc)
+    finally:
+        if log:
+            out.close()
+
+
+def start_desktop(cmd, env=None, out=subprocess.DEVNULL):
+    """Start ``cmd`` under the guard (see above); returns the guard's Popen. End it with :func:`end_group`."""
+    if ROOT not in sys.path:
+        sys.path.insert(0, ROOT)
+    from demo.node import die_with_this_process
+    return subprocess.Popen(["/bin/bash", "-c", _GUARD, "qgis-guard"] + list(cmd), env=env, stdout=out,
+                            stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True,
+                            preexec_fn=die_with_this_process())
+
+
+def end_group(proc):
+    """End the guard ``proc`` and its whole process group (SIGTERM, then SIGKILL)."""
+    try:
+        proc.terminate()          # the guard kills its group
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        pass
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)   # whatever is still there
+    except (ProcessLookupError, PermissionError):
+        pass
+    proc.wait()
+
+
 def run_qgis(profiles_dir, code=None, timeout=240, log=None):
-    """Run QGIS until it exits (the --code script must end it); returns the exit status."""
+    """Run QGIS until it exits (the --code script must end it); returns the exit status.
+    After ``timeout`` seconds QGIS (and its Xvfb) is ended and ``subprocess.TimeoutExpired`` raised."""
     env = dict(os.environ)
     env.pop("QT_QPA_PLATFORM", None)  # a real window, on the real or virtual display
     env.setdefault("XDG_RUNTIME_DIR", "/tmp/runtime-%d" % os.getuid())
@@ -134,14 +185,7 @@ def run_qgis(profiles_dir, code=None, timeout=240, log=None):
     if os.path.exists(secret):   # the profile's auth database opens without a prompt
         env["QGIS_AUTH_PASSWORD_FILE"] = secret
     os.makedirs(env["XDG_RUNTIME_DIR"], mode=0o700, exist_ok=True)
-    out = open(log, "w") if log else subprocess.DEVNULL
-    try:
-        proc = subprocess.run(qgis_command(profiles_dir, code), env=env, stdout=out,
-                              stderr=subprocess.STDOUT, timeout=timeout)
-        return proc.returncode
-    finally:
-        if log:
-            out.close()
+    return run_desktop(qgis_command(profiles_dir, code), env=env, timeout=timeout, log=log)
 
 
 if __name__ == "__main__":

@@ -15,7 +15,6 @@ import argparse
 import json
 import os
 import shutil
-import subprocess
 import sys
 import time
 
@@ -75,7 +74,7 @@ def run_gui(profiles, config_path, control, nodes, log, timeout):
     driver_log = os.path.join(control, "driver.log")
     seen = 0
     with open(log, "w") as out:
-        proc = subprocess.Popen(cmd, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        proc = qgis_desktop.start_desktop(cmd, env=env, out=out)
         try:
             while proc.poll() is None:
                 if time.time() > deadline:
@@ -98,8 +97,7 @@ def run_gui(profiles, config_path, control, nodes, log, timeout):
             return proc.returncode
         finally:
             if proc.poll() is None:
-                os.killpg(proc.pid, 15)
-                proc.wait(10)
+                qgis_desktop.end_group(proc)
 
 
 def main(argv=None):

@@ -12,7 +12,6 @@ import argparse
 import json
 import os
 import shutil
-import subprocess
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -70,8 +69,7 @@ def run_walk(work, shots="", port=0, lang="id", timeout=900):
                 os.environ["DISPLAY"] = saved
         cmd = [c if not c.startswith("-screen 0") else "-screen 0 %dx%dx24" % SIZE for c in cmd]
         log = os.path.join(work, "qgis.log")
-        with open(log, "w") as out:
-            code = subprocess.run(cmd, env=env, stdout=out, stderr=subprocess.STDOUT, timeout=timeout).returncode
+        code = qgis_desktop.run_desktop(cmd, env=env, timeout=timeout, log=log)
         if not os.path.exists(result_path):
             with open(log, encoding="utf-8", errors="replace") as fh:
                 tail = fh.read()[-3000:]

@@ -35,6 +35,8 @@ def start_qgis(gui=False, profile=None, processing=False, prefix="/usr"):
     global _APP
     from qgis.core import QgsApplication
     if _APP is None:
+        if profile:
+            _profile_env(profile)
         QgsApplication.setPrefixPath(prefix, True)
         args = ([], bool(gui), profile) if profile else ([], bool(gui))
         _APP = QgsApplication(*args)
@@ -42,6 +44,20 @@ def start_qgis(gui=False, profile=None, processing=False, prefix="/usr"):
     if processing:
         _start_processing()
     return _Running(_APP)
+
+
+def _profile_env(profile):
+    """QGIS 3.22 takes the profile folder given to QgsApplication; QGIS 3.40 ignores it and uses
+    ``~/.local/share/profiles/default`` (so an auth config stored "in the profile" went elsewhere
+    and the desktop on that profile did not find it). The environment QGIS reads on every release
+    says the same: the auth database's folder (QGIS_AUTH_DB_DIR_PATH) and, for a profile laid out
+    as QGIS's own (``ROOT/profiles/NAME``), its root (QGIS_CUSTOM_CONFIG_PATH)."""
+    import os
+    path = os.path.abspath(profile)
+    os.environ["QGIS_AUTH_DB_DIR_PATH"] = path
+    parent = os.path.dirname(path)
+    if os.path.basename(parent) == "profiles":
+        os.environ["QGIS_CUSTOM_CONFIG_PATH"] = os.path.dirname(parent)
 
 
 def _start_processing():

@@ -66,6 +66,7 @@ class PublishPage(QWidget):
         self.report = None
         self.sld = b""
         self._render_job = None
+        self._render_jobs = []   # every preview job not yet finished (a canceled one ends later)
         self.current = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -287,9 +288,12 @@ class PublishPage(QWidget):
         job = QgsMapRendererParallelJob(settings)
         job.finished.connect(lambda: self._preview_ready(job))
         self._render_job = job
+        self._render_jobs.append(job)
         job.start()
 
     def _preview_ready(self, job):
+        if job in self._render_jobs:
+            self._render_jobs.remove(job)
         if job is not self._render_job:
             return
         self._render_job = None
@@ -334,6 +338,14 @@ class PublishPage(QWidget):
         title = tr("Simpul: planning the publish") if dry_run else tr("Simpul: publishing")
         kwargs = self.kwargs(dry_run)
         am = QgsApplication.authManager()
+        if kwargs["authcfg"] and not am.isDisabled() and kwargs["authcfg"] not in am.configIds():
+            # a login that is not in this QGIS's authentication database (another profile, a copied
+            # node list): asking for the master password would only offer to set a NEW one (QGIS
+            # 3.40), and the publish could not log in anyway
+            self._say(tr("The node's login (authentication configuration {authcfg}) is not in QGIS's "
+                         "authentication database of this profile. Edit the node in Discover and choose "
+                         "its login again.").format(authcfg=kwargs["authcfg"]), warn=True)
+            return
         if kwargs["authcfg"] and not am.isDisabled() and not am.masterPasswordIsSet() \
                 and not am.setMasterPassword(True):
             # asked here, on the GUI thread, not from the background task
@@ -376,10 +388,20 @@ class PublishPage(QWidget):
             QgsProject.instance().layersAdded.disconnect(self._layers_added)
         except TypeError:
             pass
+        try:   # the layer box still follows the project: a layer added later must start no preview here
+            self.layer.layerChanged.disconnect(self._layer_changed)
+        except TypeError:
+            pass
         task, self.task = self.task, None
         stop_tasks([task])   # canceled (the node's changes undone) and ended before the widgets go
-        job, self._render_job = self._render_job, None
-        if job is not None:
+        # every preview job ends here, its signal cut first: a job canceled without blocking would
+        # otherwise call back into this page once it is gone (a crash at exit, seen on QGIS 3.22 and 3.40)
+        jobs, self._render_jobs, self._render_job = self._render_jobs, [], None
+        for job in jobs:
+            try:
+                job.finished.disconnect()
+            except TypeError:
+                pass
             job.cancel()
 
     def _busy(self, busy, text=""):

@@ -182,6 +182,22 @@ def steps():
     W.shot("walk-08-terbit")
 
 
+def on_screen():
+    """What the desktop shows when a wait ends too soon (e.g. a window nobody answers): the visible
+    top-level windows, and a grab of the whole screen beside the result (walk-timeout.png)."""
+    shown = ["%s %r" % (type(w).__name__, w.windowTitle()) for w in QApplication.topLevelWidgets()
+             if w.isVisible() and w is not iface.mainWindow()]
+    modal_w = QApplication.activeModalWidget()
+    path = os.path.join(os.path.dirname(CONFIG["result"]), "walk-timeout.png")
+    try:
+        QGuiApplication.primaryScreen().grabWindow(0).save(path)
+    except Exception:  # noqa: BLE001
+        path = "(no screen grab)"
+    return "; on screen: %s; modal: %s; screen: %s" % (
+        ", ".join(shown) or "only the main window",
+        "%s %r" % (type(modal_w).__name__, modal_w.windowTitle()) if modal_w is not None else "none", path)
+
+
 def _deleted(obj):
     try:
         obj.id()
@@ -233,7 +249,7 @@ class Driver:
             if optional:
                 QTimer.singleShot(0, self.resume)
                 return
-            self.error = "waited too long for %s" % what
+            self.error = "waited too long for %s%s" % (what, on_screen())
             self.finish()
         else:
             QTimer.singleShot(100, lambda: self.poll(cond, deadline, what, optional))
