@@ -88,7 +88,7 @@ def child(kind):
         if p not in sys.path:
             sys.path.insert(0, p)
     from qgis.core import QgsVectorLayer
-    from sdi_plugin.core.qgis_app import start_qgis, stop_qgis
+    from sdi_plugin.core.runtime.qgis_app import start_qgis, stop_qgis
     start_qgis()
     try:
         layer = QgsVectorLayer(os.environ["SIMPUL_BENCH_URI"], TABLE, "postgres")

@@ -140,7 +140,7 @@ def federated(urls, timeout):
 
     from sdi_plugin.core.catalog.query import SearchQuery
     from sdi_plugin.core.catalog.search import FederatedSearch
-    from sdi_plugin.core.nodes import Node
+    from sdi_plugin.core.nodes.registry import Node
     nodes = [Node(name="Simpul %02d" % i, url=u.rsplit("/", 1)[0], id="n%02d" % i,
                   services=[{"kind": "CSW", "url": u, "version": "2.0.2", "versions": ["2.0.2"]}])
              for i, u in enumerate(urls)]
@@ -273,7 +273,7 @@ def main(argv=None):
         return 0
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from sdi_plugin.core.qgis_app import start_qgis
+    from sdi_plugin.core.runtime.qgis_app import start_qgis
     with start_qgis():
         return _measure(args)
 

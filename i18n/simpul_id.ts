@@ -37,995 +37,6 @@
       <translation>Bahasa Simpul: {lang}.</translation>
     </message>
     <message>
-      <location filename="../sdi_plugin/core/capabilities.py" />
-      <location filename="../sdi_plugin/core/nodeinfo.py" />
-      <source>not {kind} capabilities (root element {name})</source>
-      <translation>bukan capabilities {kind} (elemen akar {name})</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/capabilities.py" />
-      <location filename="../sdi_plugin/core/nodeinfo.py" />
-      <source>the server answered with an OGC exception: {text}</source>
-      <translation>server menjawab dengan exception OGC: {text}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/directory.py" />
-      <source>node list</source>
-      <translation>daftar simpul</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/directory.py" />
-      <source>the top level must be a JSON object</source>
-      <translation>tingkat teratas harus berupa objek JSON</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/directory.py" />
-      <source>there is no list of nodes</source>
-      <translation>tidak ada daftar simpul</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/directory.py" />
-      <source>no directory URL is set</source>
-      <translation>URL direktori belum diatur</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/directory.py" />
-      <source>the directory has not changed</source>
-      <translation>direktori tidak berubah</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/directory.py" />
-      <source>added by a Simpul user</source>
-      <translation>ditambahkan oleh pengguna Simpul</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/directory.py" />
-      <source>Simpul node list</source>
-      <translation>Daftar simpul Simpul</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/directory.py" />
-      <source>Node list {where}: {problem}</source>
-      <translation>Daftar simpul {where}: {problem}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/directory.py" />
-      <source>the file is not UTF-8 text</source>
-      <translation>berkas bukan teks UTF-8</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/directory.py" />
-      <source>{count} nodes in the directory</source>
-      <translation>{count} simpul dalam direktori</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/directory.py" />
-      <source>{path} must be an object</source>
-      <translation>{path} harus berupa objek</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/directory.py" />
-      <source>{path} has no name</source>
-      <translation>{path} tidak memiliki nama</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/directory.py" />
-      <source>{path} ({name}): the URL must start with http:// or https://</source>
-      <translation>{path} ({name}): URL harus diawali http:// atau https://</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/directory.py" />
-      <source>{path} ({name}): level {level} is not one of {levels}</source>
-      <translation>{path} ({name}): tingkat {level} bukan salah satu dari {levels}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/directory.py" />
-      <source>{path}.{key} must be true or false</source>
-      <translation>{path}.{key} harus true atau false</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/directory.py" />
-      <source>{path}.services must be a list of objects with a kind and a url</source>
-      <translation>{path}.services harus berupa daftar objek yang memiliki kind dan url</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/directory.py" />
-      <source>not a Simpul node list (format {format})</source>
-      <translation>bukan daftar simpul Simpul (format {format})</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/directory.py" />
-      <source>format version {version} is newer than this Simpul understands ({ours})</source>
-      <translation>versi format {version} lebih baru daripada yang dipahami Simpul ini ({ours})</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/directory.py" />
-      <location filename="../sdi_plugin/core/standards.py" />
-      <source>the file is larger than {mb:g} MB</source>
-      <translation>berkas lebih besar dari {mb:g} MB</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/directory.py" />
-      <source>the directory could not be fetched from {url}: {why}</source>
-      <translation>direktori tidak dapat diambil dari {url}: {why}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/directory.py" />
-      <source>{path}.{key} must be text</source>
-      <translation>{path}.{key} harus berupa teks</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/directory.py" />
-      <source>the node id {id} appears twice</source>
-      <translation>id simpul {id} muncul dua kali</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/directory.py" />
-      <source>the file is not valid JSON ({error})</source>
-      <translation>berkas bukan JSON yang sah ({error})</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/directory.py" />
-      <location filename="../sdi_plugin/core/standards.py" />
-      <source>the file could not be read: {error}</source>
-      <translation>berkas tidak dapat dibaca: {error}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/downloads.py" />
-      <source>not a file Simpul can open (GeoPackage, zipped Shapefile or GeoTIFF expected)</source>
-      <translation>bukan berkas yang dapat dibuka Simpul (yang diharapkan GeoPackage, Shapefile dalam zip, atau GeoTIFF)</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/downloads.py" />
-      <source>the zip file holds no Shapefile, GeoPackage or GeoTIFF</source>
-      <translation>berkas zip tidak berisi Shapefile, GeoPackage, atau GeoTIFF</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/downloads.py" />
-      <source>the server sent a web page (HTML), not a data file</source>
-      <translation>server mengirim halaman web (HTML), bukan berkas data</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/downloads.py" />
-      <source>the server sent an empty file</source>
-      <translation>server mengirim berkas kosong</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/downloads.py" />
-      <source>the zip file is damaged: {error}</source>
-      <translation>berkas zip rusak: {error}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/downloads.py" />
-      <source>the zipped Shapefile lacks {files}</source>
-      <translation>Shapefile dalam zip tidak memiliki {files}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/exercises.py" />
-      <source>Simpul: sending exercise progress</source>
-      <translation>Simpul: mengirim kemajuan latihan</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/exercises.py" />
-      <source>{file} is not a Simpul exercises file</source>
-      <translation>{file} bukan berkas latihan Simpul</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/exercises.py" />
-      <source>The exercises file {file} cannot be read: {error}</source>
-      <translation>Berkas latihan {file} tidak dapat dibaca: {error}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/exercises.py" />
-      <source>{file}: step {n} needs a known id and a title and instruction in id and en</source>
-      <translation>{file}: langkah {n} memerlukan id yang dikenal serta judul dan petunjuk dalam id dan en</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/exercises.py" />
-      <source>{file}: step {n}: 'expect' must map detail names to texts</source>
-      <translation>{file}: langkah {n}: 'expect' harus memetakan nama detail ke teks</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/exercises.py" />
-      <location filename="../sdi_plugin/core/http.py" />
-      <location filename="../sdi_plugin/core/lab.py" />
-      <source>the server answered HTTP {status}</source>
-      <translation>server menjawab HTTP {status}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/exercises.py" />
-      <source>Simpul: the exercise step {step} could not be sent to the lab node {url} ({why}); it is sent again with the next step.</source>
-      <translation>Simpul: langkah latihan {step} belum terkirim ke simpul pelatihan {url} ({why}); akan dikirim lagi bersama langkah berikutnya.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/health.py" />
-      <source>Not checked</source>
-      <translation>Belum diperiksa</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/health.py" />
-      <source>Up</source>
-      <translation>Aktif</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/health.py" />
-      <source>Slow</source>
-      <translation>Lambat</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/health.py" />
-      <source>Down</source>
-      <translation>Mati</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/health.py" />
-      <source>the catalogue did not give a record count: {text}</source>
-      <translation>katalog tidak memberikan jumlah rekaman: {text}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/catalog/ckan.py" />
-      <location filename="../sdi_plugin/core/health.py" />
-      <source>not a CKAN package_search answer</source>
-      <translation>bukan jawaban package_search CKAN</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/health.py" />
-      <source>not an OGC API Records answer</source>
-      <translation>bukan jawaban OGC API Records</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/health.py" />
-      <source>no known service</source>
-      <translation>tidak ada layanan yang dikenali</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/http.py" />
-      <location filename="../sdi_plugin/core/publish/errors.py" />
-      <source>network error</source>
-      <translation>galat jaringan</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/catalog/client.py" />
-      <location filename="../sdi_plugin/core/http.py" />
-      <location filename="../sdi_plugin/core/kugi_api.py" />
-      <location filename="../sdi_plugin/core/lab.py" />
-      <location filename="../sdi_plugin/core/loader.py" />
-      <location filename="../sdi_plugin/core/nodeinfo.py" />
-      <source>canceled</source>
-      <translation>dibatalkan</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/http.py" />
-      <source>the answer's compression is broken</source>
-      <translation>kompresi jawaban server rusak</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/http.py" />
-      <source>not a web address (http or https): {url}</source>
-      <translation>bukan alamat web (http atau https): {url}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/http.py" />
-      <source>no progress for {seconds:g} s</source>
-      <translation>tidak ada kemajuan selama {seconds:g} detik</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/http.py" />
-      <location filename="../sdi_plugin/core/nodeinfo.py" />
-      <source>no answer within {seconds:g} s</source>
-      <translation>tidak ada jawaban dalam {seconds:g} detik</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/http.py" />
-      <source>the answer is larger than {mb:g} MB</source>
-      <translation>jawaban lebih besar dari {mb:g} MB</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/http.py" />
-      <source>cannot read the file {path}: {why}</source>
-      <translation>berkas {path} tidak dapat dibaca: {why}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/http.py" />
-      <source>the authentication configuration {id} could not be applied</source>
-      <translation>konfigurasi autentikasi {id} tidak dapat diterapkan</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/http.py" />
-      <source>cannot write {path}: {why}</source>
-      <translation>{path} tidak dapat ditulis: {why}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/http.py" />
-      <source>{server} did not answer valid JSON</source>
-      <translation>{server} tidak menjawab dengan JSON yang sah</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/http.py" />
-      <source>{server} sent a web page (HTML), not JSON</source>
-      <translation>{server} mengirim halaman web (HTML), bukan JSON</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/catalog/client.py" />
-      <location filename="../sdi_plugin/core/http.py" />
-      <source>the server redirected the request to {url}</source>
-      <translation>server mengalihkan permintaan ke {url}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi.py" />
-      <source>non-empty text</source>
-      <translation>teks yang tidak kosong</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi.py" />
-      <source>a non-empty list</source>
-      <translation>daftar yang tidak kosong</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi.py" />
-      <source>a positive whole number</source>
-      <translation>bilangan bulat positif</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi.py" />
-      <source>true or false</source>
-      <translation>true atau false</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi.py" />
-      <location filename="../sdi_plugin/core/standards.py" />
-      <source>an object</source>
-      <translation>objek</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi.py" />
-      <source>a positive whole number or null</source>
-      <translation>bilangan bulat positif atau null</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi.py" />
-      <source>the FCODE is empty</source>
-      <translation>FCODE kosong</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi.py" />
-      <source>the layer name is empty</source>
-      <translation>nama layer kosong</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi.py" />
-      <location filename="../sdi_plugin/core/standards.py" />
-      <location filename="../sdi_plugin/core/validate/settings.py" />
-      <source>{path} must be {expected}</source>
-      <translation>{path} harus berupa {expected}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi.py" />
-      <location filename="../sdi_plugin/core/standards.py" />
-      <source>{path}: {value} appears twice</source>
-      <translation>{path}: {value} muncul dua kali</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi.py" />
-      <location filename="../sdi_plugin/core/standards.py" />
-      <source>{path} is missing</source>
-      <translation>{path} tidak ada</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi.py" />
-      <source>{path}: {value} is not one of {allowed}</source>
-      <translation>{path}: {value} bukan salah satu dari {allowed}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi.py" />
-      <source>{name} is not of the form THEME_GEOMETRY_SCALE (letters, digits and underscores)</source>
-      <translation>{name} tidak mengikuti pola THEME_GEOMETRY_SCALE (huruf, angka, dan garis bawah)</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi.py" />
-      <source>{name} has no geometry part ({tokens})</source>
-      <translation>{name} tidak memiliki bagian geometri ({tokens})</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi.py" />
-      <source>{name} has no theme before its geometry part</source>
-      <translation>{name} tidak memiliki tema sebelum bagian geometrinya</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi.py" />
-      <source>an FCODE has {length} characters (2 letters and 8 digits); {code} has {count}</source>
-      <translation>FCODE terdiri atas {length} karakter (2 huruf dan 8 angka); {code} memiliki {count}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi.py" />
-      <source>{path}: the FCODE says {expected} but the entry says {actual}</source>
-      <translation>{path}: menurut FCODE {expected}, tetapi entri menyebut {actual}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi.py" />
-      <source>an FCODE starts with two capital letters: {code}</source>
-      <translation>FCODE diawali dua huruf kapital: {code}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi.py" />
-      <source>FCODE {code} is malformed: {reason}</source>
-      <translation>FCODE {code} tidak valid: {reason}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi.py" />
-      <source>FCODE {code} is not in the catalogue</source>
-      <translation>FCODE {code} tidak ada dalam katalog</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi.py" />
-      <source>layer name {name} matches several feature types: {codes}</source>
-      <translation>nama layer {name} cocok dengan beberapa unsur: {codes}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi.py" />
-      <source>no feature type matches layer name {name}</source>
-      <translation>tidak ada unsur yang cocok dengan nama layer {name}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi.py" />
-      <source>an FCODE ends with eight digits: {code}</source>
-      <translation>FCODE diakhiri delapan angka: {code}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi.py" />
-      <source>the layer name says {layer} but FCODE {code} is {geometry}</source>
-      <translation>nama layer menyebut {layer}, tetapi FCODE {code} adalah {geometry}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi.py" />
-      <source>{letter} is not a KUGI category letter ({letters})</source>
-      <translation>{letter} bukan huruf kategori KUGI ({letters})</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi.py" />
-      <source>characters 3-4 of {code} give the geometry ({allowed}), not {digits}</source>
-      <translation>karakter 3-4 dari {code} menyatakan geometri ({allowed}), bukan {digits}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi.py" />
-      <source>characters 5-6 of {code} give the scale ({allowed}), not {digits}</source>
-      <translation>karakter 5-6 dari {code} menyatakan skala ({allowed}), bukan {digits}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi_api.py" />
-      <source>the list of categories</source>
-      <translation>daftar kategori</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi_api.py" />
-      <source>the previous catalogue is kept</source>
-      <translation>katalog sebelumnya tetap dipakai</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi_api.py" />
-      <source>no catalogue was written</source>
-      <translation>tidak ada katalog yang ditulis</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi_api.py" />
-      <source>checking the new catalogue</source>
-      <translation>pemeriksaan katalog baru</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi_api.py" />
-      <source>the KUGI API listed no categories</source>
-      <translation>API KUGI tidak memberikan satu kategori pun</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi_api.py" />
-      <source>writing {path}</source>
-      <translation>penulisan {path}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi_api.py" />
-      <source>attribute {name}: unknown type {type}, read as String</source>
-      <translation>atribut {name}: tipe {type} tidak dikenal, dibaca sebagai String</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi_api.py" />
-      <source>the KUGI cache is never written into the plugin's own folder: {path}</source>
-      <translation>cache KUGI tidak pernah ditulis ke folder plugin sendiri: {path}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi_api.py" />
-      <source>category {name} (fcid {id})</source>
-      <translation>kategori {name} (fcid {id})</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi_api.py" />
-      <source>feature type {code}</source>
-      <translation>unsur {code}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi_api.py" />
-      <source>{url}: {error}</source>
-      <translation>{url}: {error}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi_api.py" />
-      <source>{url} answered JSON that is not a list of rows</source>
-      <translation>{url} menjawab dengan JSON yang bukan daftar baris</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi_api.py" />
-      <source>KUGI refresh failed at {step}: {error}; {kept}</source>
-      <translation>Pembaruan KUGI gagal pada {step}: {error}; {kept}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi_api.py" />
-      <source>no answer</source>
-      <translation>tidak ada jawaban</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi_api.py" />
-      <source>KUGI refresh canceled; {kept}</source>
-      <translation>Pembaruan KUGI dibatalkan; {kept}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/lab.py" />
-      <source>The lab node was stopped.</source>
-      <translation>Simpul pelatihan sudah dihentikan.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/lab.py" />
-      <source>The lab node is starting …</source>
-      <translation>Simpul pelatihan sedang dijalankan …</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/lab.py" />
-      <source>No lab node started from this QGIS is running.</source>
-      <translation>Tidak ada simpul pelatihan yang dijalankan dari QGIS ini.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/lab.py" />
-      <source>Enter the lab node's address, e.g. http://192.168.1.10:8765</source>
-      <translation>Isi alamat simpul pelatihan, mis. http://192.168.1.10:8765</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/lab.py" />
-      <source>The password was not saved: QGIS's master password was not given.</source>
-      <translation>Kata sandi tidak disimpan: kata sandi induk QGIS tidak diberikan.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/lab.py" />
-      <source>Simpul lab node {url}</source>
-      <translation>Simpul pelatihan {url}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/lab.py" />
-      <source>The password could not be saved in QGIS's authentication database.</source>
-      <translation>Kata sandi tidak dapat disimpan di basis data autentikasi QGIS.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/lab.py" />
-      <source>This QGIS cannot start the lab node: {missing} is missing. In the Simpul checkout run 'make demo-node HOST=0.0.0.0' instead; participants then connect to this machine's address.</source>
-      <translation>QGIS ini tidak dapat menjalankan simpul pelatihan: {missing} tidak ada. Jalankan 'make demo-node HOST=0.0.0.0' di folder Simpul; peserta lalu terhubung ke alamat komputer ini.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/lab.py" />
-      <source>The lab node is already running.</source>
-      <translation>Simpul pelatihan sudah berjalan.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/lab.py" />
-      <source>The lab node did not answer within {s:g} s; see {log}</source>
-      <translation>Simpul pelatihan tidak menjawab dalam {s:g} detik; lihat {log}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/lab.py" />
-      <source>{text} is not a lab node address (http://HOST:PORT)</source>
-      <translation>{text} bukan alamat simpul pelatihan (http://HOST:PORT)</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/lab.py" />
-      <source>The lab node at {url} did not answer: {why}</source>
-      <translation>Simpul pelatihan di {url} tidak menjawab: {why}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/lab.py" />
-      <source>{url} is not a Simpul lab node: its node list is empty</source>
-      <translation>{url} bukan simpul pelatihan Simpul: daftar simpulnya kosong</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/lab.py" />
-      <source>QGIS's authentication database is not available: {why}</source>
-      <translation>Basis data autentikasi QGIS tidak tersedia: {why}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/lab.py" />
-      <source>{url} is not a Simpul lab node</source>
-      <translation>{url} bukan simpul pelatihan Simpul</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/lab.py" />
-      <source>Resetting the lab node failed: {why}</source>
-      <translation>Reset simpul pelatihan gagal: {why}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/lab.py" />
-      <source>A Simpul node already answers on port {port} of this machine.</source>
-      <translation>Sudah ada simpul Simpul yang menjawab di port {port} komputer ini.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/lab.py" />
-      <source>The lab node stopped while starting; the end of {log}:
-{tail}</source>
-      <translation>Simpul pelatihan berhenti saat dijalankan; bagian akhir {log}:
-{tail}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/lab.py" />
-      <source>{url} is not a Simpul lab node: {why}</source>
-      <translation>{url} bukan simpul pelatihan Simpul: {why}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/lab.py" />
-      <source>The lab node could not be started: {why}</source>
-      <translation>Simpul pelatihan tidak dapat dijalankan: {why}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/layer_metadata.py" />
-      <source>Publication date</source>
-      <translation>Tanggal terbit</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/layer_metadata.py" />
-      <source>Revision date</source>
-      <translation>Tanggal revisi</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/layer_metadata.py" />
-      <source>Creation date</source>
-      <translation>Tanggal pembuatan</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/layer_metadata.py" />
-      <source>Metadata date</source>
-      <translation>Tanggal metadata</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/layer_metadata.py" />
-      <source>link</source>
-      <translation>tautan</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/layer_metadata.py" />
-      <source>Catalogue record at {node}</source>
-      <translation>Rekaman katalog di {node}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/layer_metadata.py" />
-      <source>Found with Simpul at node {node}</source>
-      <translation>Ditemukan dengan Simpul di simpul {node}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/loader.py" />
-      <source>an OGC API Features collection</source>
-      <translation>koleksi OGC API Features</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/loader.py" />
-      <source>an ArcGIS map service</source>
-      <translation>layanan peta ArcGIS</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/loader.py" />
-      <source>an ArcGIS feature layer</source>
-      <translation>layer unsur ArcGIS</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/loader.py" />
-      <source>an ArcGIS feature service</source>
-      <translation>layanan unsur ArcGIS</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/loader.py" />
-      <source>the link names no layer, and the {kind} service at {url} offers {count}: {names}</source>
-      <translation>tautan tidak menyebut layer, dan layanan {kind} di {url} menyediakan {count}: {names}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/loader.py" />
-      <source>{url} did not answer as a {kind} service: {why}</source>
-      <translation>{url} tidak menjawab sebagai layanan {kind}: {why}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/loader.py" />
-      <source>the WMTS layer {name} has no tile matrix set</source>
-      <translation>layer WMTS {name} tidak memiliki tile matrix set</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/loader.py" />
-      <source>{url} did not answer as {what}: {why}</source>
-      <translation>{url} tidak menjawab sebagai {what}: {why}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/loader.py" />
-      <source>{url} did not answer as {what}</source>
-      <translation>{url} tidak menjawab sebagai {what}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/loader.py" />
-      <source>{url} refused: {why}</source>
-      <translation>{url} menolak: {why}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/loader.py" />
-      <source>the link names no OGC API collection: {url}</source>
-      <translation>tautan tidak menyebut koleksi OGC API: {url}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/loader.py" />
-      <source>not an ArcGIS {kind} address: {url}</source>
-      <translation>bukan alamat ArcGIS {kind}: {url}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/loader.py" />
-      <source>{url} is a {type}, not a feature layer</source>
-      <translation>{url} adalah {type}, bukan layer unsur</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/loader.py" />
-      <source>Simpul cannot load a link of this kind ({kind}): {url}</source>
-      <translation>Simpul tidak dapat memuat tautan jenis ini ({kind}): {url}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/loader.py" />
-      <source>the provider {provider} refused it</source>
-      <translation>provider {provider} menolaknya</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/loader.py" />
-      <source>QGIS could not open the layer: {why}</source>
-      <translation>QGIS tidak dapat membuka layer: {why}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/loader.py" />
-      <source>loading {url} failed: {why}</source>
-      <translation>gagal memuat {url}: {why}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/loader.py" />
-      <source>the {kind} service at {url} has no layer named {name}</source>
-      <translation>layanan {kind} di {url} tidak memiliki layer bernama {name}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/loader.py" />
-      <source>the ArcGIS map service at {url} has no layer {name}</source>
-      <translation>layanan peta ArcGIS di {url} tidak memiliki layer {name}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/loader.py" />
-      <source>the link names no layer of the ArcGIS feature service at {url}</source>
-      <translation>tautan tidak menyebut layer dari layanan unsur ArcGIS di {url}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/loader.py" />
-      <source>the download from {url} failed: {why}</source>
-      <translation>unduhan dari {url} gagal: {why}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/loader.py" />
-      <source>The record {title} has no link Simpul can load as a layer.</source>
-      <translation>Rekaman {title} tidak memiliki tautan yang dapat dimuat Simpul sebagai layer.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/nodeinfo.py" />
-      <source>an OGC API without Features or Records conformance</source>
-      <translation>OGC API tanpa kesesuaian (conformance) Features atau Records</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/nodeinfo.py" />
-      <source>not an ArcGIS REST services directory</source>
-      <translation>bukan direktori layanan ArcGIS REST</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/nodeinfo.py" />
-      <source>not a CKAN Action API</source>
-      <translation>bukan CKAN Action API</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/nodeinfo.py" />
-      <source>not CSW capabilities</source>
-      <translation>bukan capabilities CSW</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/nodeinfo.py" />
-      <source>not WMTS capabilities</source>
-      <translation>bukan capabilities WMTS</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/nodeinfo.py" />
-      <source>not checked: the node check's {seconds:g} s were up</source>
-      <translation>tidak diperiksa: waktu pemeriksaan simpul ({seconds:g} detik) sudah habis</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/nodeinfo.py" />
-      <source>no OGC API conformance link</source>
-      <translation>tidak ada tautan conformance OGC API</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/nodeinfo.py" />
-      <source>not a web address (http or https)</source>
-      <translation>bukan alamat web (http atau https)</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/safe_output.py" />
-      <source>output</source>
-      <translation>keluaran</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/safe_output.py" />
-      <source>{path} could not be written ({reason}).</source>
-      <translation>{path} tidak dapat ditulis ({reason}).</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/safe_output.py" />
-      <location filename="../sdi_plugin/processing/alg_nodeinfo.py" />
-      <source>JSON file</source>
-      <translation>berkas JSON</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/safe_output.py" />
-      <source>{path} is a folder; give a file name for the output.</source>
-      <translation>{path} adalah folder; berikan nama berkas untuk keluaran.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/safe_output.py" />
-      <source>Simpul may not write {path}: permission denied. Choose another place.</source>
-      <translation>Simpul tidak boleh menulis {path}: izin ditolak. Pilih tempat lain.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/safe_output.py" />
-      <source>The disk is full; {path} could not be written.</source>
-      <translation>Disk penuh; {path} tidak dapat ditulis.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/safe_output.py" />
-      <source>{path} is on a read-only disk; choose another place.</source>
-      <translation>{path} berada di disk yang hanya-baca; pilih tempat lain.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/safe_output.py" />
-      <source>The folder of {path} does not exist and cannot be made.</source>
-      <translation>Folder untuk {path} tidak ada dan tidak dapat dibuat.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/publish/dataset.py" />
-      <location filename="../sdi_plugin/core/publish/geonode.py" />
-      <location filename="../sdi_plugin/core/publish/http_util.py" />
-      <location filename="../sdi_plugin/core/publish/runner.py" />
-      <location filename="../sdi_plugin/core/safe_output.py" />
-      <location filename="../sdi_plugin/core/standardize/run.py" />
-      <location filename="../sdi_plugin/core/validate/fix.py" />
-      <location filename="../sdi_plugin/gui/publish_page.py" />
-      <location filename="../sdi_plugin/processing/alg_metadata.py" />
-      <location filename="../sdi_plugin/processing/alg_nodeinfo.py" />
-      <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>Canceled.</source>
-      <translation>Dibatalkan.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/safe_output.py" />
-      <source>No file given for the {what}.</source>
-      <translation>Belum ada berkas untuk {what}.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/safe_output.py" />
-      <source>{path} is a folder; give a file name for the {what}.</source>
-      <translation>{path} adalah folder; berikan nama berkas untuk {what}.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/safe_output.py" />
-      <source>{path} is not a regular file; Simpul will not write over it.</source>
-      <translation>{path} bukan berkas biasa; Simpul tidak akan menimpanya.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/safe_output.py" />
-      <source>{path} already exists and is not a {what}; Simpul replaces only a file of the same kind and never writes into other files. Choose a new file name.</source>
-      <translation>{path} sudah ada dan bukan {what}; Simpul hanya mengganti berkas yang sejenis dan tidak pernah menulis ke berkas lain. Pilih nama berkas baru.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/service_layers.py" />
-      <source>{title} (all layers)</source>
-      <translation>{title} (semua layer)</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/service_layers.py" />
-      <source>{kind} at {url}: {why}</source>
-      <translation>{kind} di {url}: {why}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/standards.py" />
-      <source>the file does not exist</source>
-      <translation>berkas tidak ada</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/standards.py" />
-      <source>the layer has no coordinate reference system</source>
-      <translation>layer tidak memiliki sistem referensi koordinat</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/standards.py" />
-      <source>Standards file {file}: {problem}</source>
-      <translation>Berkas standar {file}: {problem}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/standards.py" />
-      <source>{name} ({code}) is SRGI2013, the national reference system</source>
-      <translation>{name} ({code}) adalah SRGI2013, sistem referensi nasional</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/standards.py" />
-      <source>the file is not UTF-8: {error}</source>
-      <translation>berkas bukan UTF-8: {error}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/standards.py" />
-      <source>the file is not valid JSON: {error}</source>
-      <translation>berkas bukan JSON yang valid: {error}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/standards.py" />
-      <source>{code} is not a reference system for Indonesian SDI data; use SRGI2013 ({target})</source>
-      <translation>{code} bukan sistem referensi untuk data geospasial Indonesia; gunakan SRGI2013 ({target})</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/standards.py" />
-      <source>{name} ({code}) is accepted, but SRGI2013 is the national reference system: consider {target}</source>
-      <translation>{name} ({code}) diterima, tetapi sistem referensi nasional adalah SRGI2013: pertimbangkan {target}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/standards.py" />
-      <source>{path}: {value} is not among the listed systems</source>
-      <translation>{path}: {value} tidak termasuk sistem yang terdaftar</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/standards.py" />
-      <source>{name} ({code}) uses the legacy datum {datum}: transform it to {target} with {transformation}</source>
-      <translation>{name} ({code}) memakai datum lama {datum}: transformasikan ke {target} dengan {transformation}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/standards.py" />
-      <source>{name} ({code}) is not a reference system for Indonesian SDI data</source>
-      <translation>{name} ({code}) bukan sistem referensi untuk data geospasial Indonesia</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/standards.py" />
-      <source>{path}: {value} is not a valid XPath ({error})</source>
-      <translation>{path}: {value} bukan XPath yang valid ({error})</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/xmlsafe.py" />
-      <source>the document is empty</source>
-      <translation>dokumen kosong</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/xmlsafe.py" />
-      <source>the document is too large to read safely</source>
-      <translation>dokumen terlalu besar untuk dibaca dengan aman</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/xmlsafe.py" />
-      <source>the document declares XML entities (a DTD); refused for safety</source>
-      <translation>dokumen mendeklarasikan entitas XML (DTD); ditolak demi keamanan</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/xmlsafe.py" />
-      <source>the server sent a web page (HTML), not XML</source>
-      <translation>server mengirim halaman web (HTML), bukan XML</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/xmlsafe.py" />
-      <source>the document is not well-formed XML: {error}</source>
-      <translation>dokumen bukan XML yang valid: {error}</translation>
-    </message>
-    <message>
       <location filename="../sdi_plugin/core/catalog/cache.py" />
       <source>Simpul offline cache</source>
       <translation>cache luring Simpul</translation>
@@ -1062,8 +73,24 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/catalog/ckan.py" />
+      <location filename="../sdi_plugin/core/nodes/health.py" />
+      <source>not a CKAN package_search answer</source>
+      <translation>bukan jawaban package_search CKAN</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/catalog/ckan.py" />
       <source>CKAN refused the request: {text}</source>
       <translation>CKAN menolak permintaan: {text}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/catalog/client.py" />
+      <location filename="../sdi_plugin/core/loading/loader.py" />
+      <location filename="../sdi_plugin/core/network/http.py" />
+      <location filename="../sdi_plugin/core/nodes/nodeinfo.py" />
+      <location filename="../sdi_plugin/core/standards/kugi_api.py" />
+      <location filename="../sdi_plugin/core/training/lab.py" />
+      <source>canceled</source>
+      <translation>dibatalkan</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/catalog/client.py" />
@@ -1074,6 +101,12 @@
       <location filename="../sdi_plugin/core/catalog/client.py" />
       <source>after a redirect to {url}: {error}</source>
       <translation>setelah dialihkan ke {url}: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/catalog/client.py" />
+      <location filename="../sdi_plugin/core/network/http.py" />
+      <source>the server redirected the request to {url}</source>
+      <translation>server mengalihkan permintaan ke {url}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/catalog/csw.py" />
@@ -1150,6 +183,278 @@
       <location filename="../sdi_plugin/core/catalog/search.py" />
       <source>{node}: unexpected error: {error}</source>
       <translation>{node}: kesalahan tak terduga: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/files/safe_output.py" />
+      <source>output</source>
+      <translation>keluaran</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/files/safe_output.py" />
+      <source>{path} could not be written ({reason}).</source>
+      <translation>{path} tidak dapat ditulis ({reason}).</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/files/safe_output.py" />
+      <location filename="../sdi_plugin/processing/alg_nodeinfo.py" />
+      <source>JSON file</source>
+      <translation>berkas JSON</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/files/safe_output.py" />
+      <source>{path} is a folder; give a file name for the output.</source>
+      <translation>{path} adalah folder; berikan nama berkas untuk keluaran.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/files/safe_output.py" />
+      <source>Simpul may not write {path}: permission denied. Choose another place.</source>
+      <translation>Simpul tidak boleh menulis {path}: izin ditolak. Pilih tempat lain.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/files/safe_output.py" />
+      <source>The disk is full; {path} could not be written.</source>
+      <translation>Disk penuh; {path} tidak dapat ditulis.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/files/safe_output.py" />
+      <source>{path} is on a read-only disk; choose another place.</source>
+      <translation>{path} berada di disk yang hanya-baca; pilih tempat lain.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/files/safe_output.py" />
+      <source>The folder of {path} does not exist and cannot be made.</source>
+      <translation>Folder untuk {path} tidak ada dan tidak dapat dibuat.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/files/safe_output.py" />
+      <location filename="../sdi_plugin/core/publish/dataset.py" />
+      <location filename="../sdi_plugin/core/publish/gate.py" />
+      <location filename="../sdi_plugin/core/publish/geonode.py" />
+      <location filename="../sdi_plugin/core/publish/http_util.py" />
+      <location filename="../sdi_plugin/core/publish/runner.py" />
+      <location filename="../sdi_plugin/core/standardize/run.py" />
+      <location filename="../sdi_plugin/core/validate/fix.py" />
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <location filename="../sdi_plugin/processing/base.py" />
+      <source>Canceled.</source>
+      <translation>Dibatalkan.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/files/safe_output.py" />
+      <source>No file given for the {what}.</source>
+      <translation>Belum ada berkas untuk {what}.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/files/safe_output.py" />
+      <source>{path} is a folder; give a file name for the {what}.</source>
+      <translation>{path} adalah folder; berikan nama berkas untuk {what}.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/files/safe_output.py" />
+      <source>{path} is not a regular file; Simpul will not write over it.</source>
+      <translation>{path} bukan berkas biasa; Simpul tidak akan menimpanya.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/files/safe_output.py" />
+      <source>{path} already exists and is not a {what}; Simpul replaces only a file of the same kind and never writes into other files. Choose a new file name.</source>
+      <translation>{path} sudah ada dan bukan {what}; Simpul hanya mengganti berkas yang sejenis dan tidak pernah menulis ke berkas lain. Pilih nama berkas baru.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/capabilities.py" />
+      <location filename="../sdi_plugin/core/nodes/nodeinfo.py" />
+      <source>not {kind} capabilities (root element {name})</source>
+      <translation>bukan capabilities {kind} (elemen akar {name})</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/capabilities.py" />
+      <location filename="../sdi_plugin/core/nodes/nodeinfo.py" />
+      <source>the server answered with an OGC exception: {text}</source>
+      <translation>server menjawab dengan exception OGC: {text}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/downloads.py" />
+      <source>not a file Simpul can open (GeoPackage, zipped Shapefile or GeoTIFF expected)</source>
+      <translation>bukan berkas yang dapat dibuka Simpul (yang diharapkan GeoPackage, Shapefile dalam zip, atau GeoTIFF)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/downloads.py" />
+      <source>the zip file holds no Shapefile, GeoPackage or GeoTIFF</source>
+      <translation>berkas zip tidak berisi Shapefile, GeoPackage, atau GeoTIFF</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/downloads.py" />
+      <source>the server sent a web page (HTML), not a data file</source>
+      <translation>server mengirim halaman web (HTML), bukan berkas data</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/downloads.py" />
+      <source>the server sent an empty file</source>
+      <translation>server mengirim berkas kosong</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/downloads.py" />
+      <source>the zip file is damaged: {error}</source>
+      <translation>berkas zip rusak: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/downloads.py" />
+      <source>the zipped Shapefile lacks {files}</source>
+      <translation>Shapefile dalam zip tidak memiliki {files}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/layer_metadata.py" />
+      <source>Publication date</source>
+      <translation>Tanggal terbit</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/layer_metadata.py" />
+      <source>Revision date</source>
+      <translation>Tanggal revisi</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/layer_metadata.py" />
+      <source>Creation date</source>
+      <translation>Tanggal pembuatan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/layer_metadata.py" />
+      <source>Metadata date</source>
+      <translation>Tanggal metadata</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/layer_metadata.py" />
+      <source>link</source>
+      <translation>tautan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/layer_metadata.py" />
+      <source>Catalogue record at {node}</source>
+      <translation>Rekaman katalog di {node}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/layer_metadata.py" />
+      <source>Found with Simpul at node {node}</source>
+      <translation>Ditemukan dengan Simpul di simpul {node}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/loader.py" />
+      <source>an OGC API Features collection</source>
+      <translation>koleksi OGC API Features</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/loader.py" />
+      <source>an ArcGIS map service</source>
+      <translation>layanan peta ArcGIS</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/loader.py" />
+      <source>an ArcGIS feature layer</source>
+      <translation>layer unsur ArcGIS</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/loader.py" />
+      <source>an ArcGIS feature service</source>
+      <translation>layanan unsur ArcGIS</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/loader.py" />
+      <source>the link names no layer, and the {kind} service at {url} offers {count}: {names}</source>
+      <translation>tautan tidak menyebut layer, dan layanan {kind} di {url} menyediakan {count}: {names}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/loader.py" />
+      <source>{url} did not answer as a {kind} service: {why}</source>
+      <translation>{url} tidak menjawab sebagai layanan {kind}: {why}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/loader.py" />
+      <source>the WMTS layer {name} has no tile matrix set</source>
+      <translation>layer WMTS {name} tidak memiliki tile matrix set</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/loader.py" />
+      <source>{url} did not answer as {what}: {why}</source>
+      <translation>{url} tidak menjawab sebagai {what}: {why}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/loader.py" />
+      <source>{url} did not answer as {what}</source>
+      <translation>{url} tidak menjawab sebagai {what}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/loader.py" />
+      <source>{url} refused: {why}</source>
+      <translation>{url} menolak: {why}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/loader.py" />
+      <source>the link names no OGC API collection: {url}</source>
+      <translation>tautan tidak menyebut koleksi OGC API: {url}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/loader.py" />
+      <source>not an ArcGIS {kind} address: {url}</source>
+      <translation>bukan alamat ArcGIS {kind}: {url}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/loader.py" />
+      <source>{url} is a {type}, not a feature layer</source>
+      <translation>{url} adalah {type}, bukan layer unsur</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/loader.py" />
+      <source>Simpul cannot load a link of this kind ({kind}): {url}</source>
+      <translation>Simpul tidak dapat memuat tautan jenis ini ({kind}): {url}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/loader.py" />
+      <source>the provider {provider} refused it</source>
+      <translation>provider {provider} menolaknya</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/loader.py" />
+      <source>QGIS could not open the layer: {why}</source>
+      <translation>QGIS tidak dapat membuka layer: {why}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/loader.py" />
+      <source>loading {url} failed: {why}</source>
+      <translation>gagal memuat {url}: {why}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/loader.py" />
+      <source>the {kind} service at {url} has no layer named {name}</source>
+      <translation>layanan {kind} di {url} tidak memiliki layer bernama {name}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/loader.py" />
+      <source>the ArcGIS map service at {url} has no layer {name}</source>
+      <translation>layanan peta ArcGIS di {url} tidak memiliki layer {name}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/loader.py" />
+      <source>the link names no layer of the ArcGIS feature service at {url}</source>
+      <translation>tautan tidak menyebut layer dari layanan unsur ArcGIS di {url}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/loader.py" />
+      <source>the download from {url} failed: {why}</source>
+      <translation>unduhan dari {url} gagal: {why}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/loader.py" />
+      <source>The record {title} has no link Simpul can load as a layer.</source>
+      <translation>Rekaman {title} tidak memiliki tautan yang dapat dimuat Simpul sebagai layer.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/service_layers.py" />
+      <source>{title} (all layers)</source>
+      <translation>{title} (semua layer)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/service_layers.py" />
+      <source>{kind} at {url}: {why}</source>
+      <translation>{kind} di {url}: {why}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/metadata/check.py" />
@@ -1489,15 +794,296 @@
       <translation>Metadata di {file} tidak dapat dibaca: {error}</translation>
     </message>
     <message>
+      <location filename="../sdi_plugin/core/network/http.py" />
+      <location filename="../sdi_plugin/core/publish/errors.py" />
+      <source>network error</source>
+      <translation>galat jaringan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/network/http.py" />
+      <location filename="../sdi_plugin/core/training/exercises.py" />
+      <location filename="../sdi_plugin/core/training/lab.py" />
+      <source>the server answered HTTP {status}</source>
+      <translation>server menjawab HTTP {status}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/network/http.py" />
+      <source>the answer's compression is broken</source>
+      <translation>kompresi jawaban server rusak</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/network/http.py" />
+      <source>not a web address (http or https): {url}</source>
+      <translation>bukan alamat web (http atau https): {url}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/network/http.py" />
+      <source>no progress for {seconds:g} s</source>
+      <translation>tidak ada kemajuan selama {seconds:g} detik</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/network/http.py" />
+      <location filename="../sdi_plugin/core/nodes/nodeinfo.py" />
+      <source>no answer within {seconds:g} s</source>
+      <translation>tidak ada jawaban dalam {seconds:g} detik</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/network/http.py" />
+      <source>the answer is larger than {mb:g} MB</source>
+      <translation>jawaban lebih besar dari {mb:g} MB</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/network/http.py" />
+      <source>cannot read the file {path}: {why}</source>
+      <translation>berkas {path} tidak dapat dibaca: {why}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/network/http.py" />
+      <source>the authentication configuration {id} could not be applied</source>
+      <translation>konfigurasi autentikasi {id} tidak dapat diterapkan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/network/http.py" />
+      <source>cannot write {path}: {why}</source>
+      <translation>{path} tidak dapat ditulis: {why}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/network/http.py" />
+      <source>{server} did not answer valid JSON</source>
+      <translation>{server} tidak menjawab dengan JSON yang sah</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/network/http.py" />
+      <source>{server} sent a web page (HTML), not JSON</source>
+      <translation>{server} mengirim halaman web (HTML), bukan JSON</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/network/xmlsafe.py" />
+      <source>the document is empty</source>
+      <translation>dokumen kosong</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/network/xmlsafe.py" />
+      <source>the document is too large to read safely</source>
+      <translation>dokumen terlalu besar untuk dibaca dengan aman</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/network/xmlsafe.py" />
+      <source>the document declares XML entities (a DTD); refused for safety</source>
+      <translation>dokumen mendeklarasikan entitas XML (DTD); ditolak demi keamanan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/network/xmlsafe.py" />
+      <source>the server sent a web page (HTML), not XML</source>
+      <translation>server mengirim halaman web (HTML), bukan XML</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/network/xmlsafe.py" />
+      <source>the document is not well-formed XML: {error}</source>
+      <translation>dokumen bukan XML yang valid: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/directory.py" />
+      <source>node list</source>
+      <translation>daftar simpul</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/directory.py" />
+      <source>the top level must be a JSON object</source>
+      <translation>tingkat teratas harus berupa objek JSON</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/directory.py" />
+      <source>there is no list of nodes</source>
+      <translation>tidak ada daftar simpul</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/directory.py" />
+      <source>no directory URL is set</source>
+      <translation>URL direktori belum diatur</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/directory.py" />
+      <source>the directory has not changed</source>
+      <translation>direktori tidak berubah</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/directory.py" />
+      <source>added by a Simpul user</source>
+      <translation>ditambahkan oleh pengguna Simpul</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/directory.py" />
+      <source>Simpul node list</source>
+      <translation>Daftar simpul Simpul</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/directory.py" />
+      <source>Node list {where}: {problem}</source>
+      <translation>Daftar simpul {where}: {problem}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/directory.py" />
+      <source>the file is not UTF-8 text</source>
+      <translation>berkas bukan teks UTF-8</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/directory.py" />
+      <source>{count} nodes in the directory</source>
+      <translation>{count} simpul dalam direktori</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/directory.py" />
+      <source>{path} must be an object</source>
+      <translation>{path} harus berupa objek</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/directory.py" />
+      <source>{path} has no name</source>
+      <translation>{path} tidak memiliki nama</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/directory.py" />
+      <source>{path} ({name}): the URL must start with http:// or https://</source>
+      <translation>{path} ({name}): URL harus diawali http:// atau https://</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/directory.py" />
+      <source>{path} ({name}): level {level} is not one of {levels}</source>
+      <translation>{path} ({name}): tingkat {level} bukan salah satu dari {levels}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/directory.py" />
+      <source>{path}.{key} must be true or false</source>
+      <translation>{path}.{key} harus true atau false</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/directory.py" />
+      <source>{path}.services must be a list of objects with a kind and a url</source>
+      <translation>{path}.services harus berupa daftar objek yang memiliki kind dan url</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/directory.py" />
+      <source>not a Simpul node list (format {format})</source>
+      <translation>bukan daftar simpul Simpul (format {format})</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/directory.py" />
+      <source>format version {version} is newer than this Simpul understands ({ours})</source>
+      <translation>versi format {version} lebih baru daripada yang dipahami Simpul ini ({ours})</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/directory.py" />
+      <location filename="../sdi_plugin/core/standards/pack.py" />
+      <source>the file is larger than {mb:g} MB</source>
+      <translation>berkas lebih besar dari {mb:g} MB</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/directory.py" />
+      <source>the directory could not be fetched from {url}: {why}</source>
+      <translation>direktori tidak dapat diambil dari {url}: {why}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/directory.py" />
+      <source>{path}.{key} must be text</source>
+      <translation>{path}.{key} harus berupa teks</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/directory.py" />
+      <source>the node id {id} appears twice</source>
+      <translation>id simpul {id} muncul dua kali</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/directory.py" />
+      <source>the file is not valid JSON ({error})</source>
+      <translation>berkas bukan JSON yang sah ({error})</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/directory.py" />
+      <location filename="../sdi_plugin/core/standards/pack.py" />
+      <source>the file could not be read: {error}</source>
+      <translation>berkas tidak dapat dibaca: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/health.py" />
+      <source>Not checked</source>
+      <translation>Belum diperiksa</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/health.py" />
+      <source>Up</source>
+      <translation>Aktif</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/health.py" />
+      <source>Slow</source>
+      <translation>Lambat</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/health.py" />
+      <source>Down</source>
+      <translation>Mati</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/health.py" />
+      <source>the catalogue did not give a record count: {text}</source>
+      <translation>katalog tidak memberikan jumlah rekaman: {text}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/health.py" />
+      <source>not an OGC API Records answer</source>
+      <translation>bukan jawaban OGC API Records</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/health.py" />
+      <source>no known service</source>
+      <translation>tidak ada layanan yang dikenali</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/nodeinfo.py" />
+      <source>an OGC API without Features or Records conformance</source>
+      <translation>OGC API tanpa kesesuaian (conformance) Features atau Records</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/nodeinfo.py" />
+      <source>not an ArcGIS REST services directory</source>
+      <translation>bukan direktori layanan ArcGIS REST</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/nodeinfo.py" />
+      <source>not a CKAN Action API</source>
+      <translation>bukan CKAN Action API</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/nodeinfo.py" />
+      <source>not CSW capabilities</source>
+      <translation>bukan capabilities CSW</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/nodeinfo.py" />
+      <source>not WMTS capabilities</source>
+      <translation>bukan capabilities WMTS</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/nodeinfo.py" />
+      <source>not checked: the node check's {seconds:g} s were up</source>
+      <translation>tidak diperiksa: waktu pemeriksaan simpul ({seconds:g} detik) sudah habis</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/nodeinfo.py" />
+      <source>no OGC API conformance link</source>
+      <translation>tidak ada tautan conformance OGC API</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/nodeinfo.py" />
+      <source>not a web address (http or https)</source>
+      <translation>bukan alamat web (http atau https)</translation>
+    </message>
+    <message>
       <location filename="../sdi_plugin/core/publish/api.py" />
       <location filename="../sdi_plugin/core/publish/runner.py" />
       <source>Simpul failed unexpectedly: {why} (details in the QGIS message log).</source>
       <translation>Simpul gagal tanpa terduga: {why} (rincian di log pesan QGIS).</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/publish/api.py" />
-      <source>Cannot read the metadata file {path}: {why}</source>
-      <translation>Berkas metadata {path} tidak dapat dibaca: {why}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/csw.py" />
@@ -1640,16 +1226,6 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/gate.py" />
-      <source>The dataset validator is not installed: the dataset was not checked against the national standards before publishing.</source>
-      <translation>Validator dataset tidak terpasang: dataset tidak diperiksa terhadap standar nasional sebelum dipublikasikan.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/publish/gate.py" />
-      <source>The metadata checker is not installed: the record was not checked against the SNI 8843-1 profile.</source>
-      <translation>Pemeriksa metadata tidak terpasang: rekaman tidak diperiksa terhadap profil SNI 8843-1.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/publish/gate.py" />
       <source>Published on {date} with {count} validation error(s) overridden by the publisher (rules: {rules}). Reason given: {reason}</source>
       <translation>Dipublikasikan pada {date} dengan {count} galat validasi yang dikesampingkan oleh penerbit (aturan: {rules}). Alasan: {reason}</translation>
     </message>
@@ -1665,13 +1241,13 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/gate.py" />
-      <source>{count} validation error(s) ({rules}) overridden. Reason given: {reason}</source>
-      <translation>{count} galat validasi ({rules}) dikesampingkan. Alasan: {reason}</translation>
+      <source>Run Validate on the dataset and fix what stops it.</source>
+      <translation>Jalankan Validasi pada dataset dan perbaiki penyebabnya.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/gate.py" />
-      <source>Run Validate on the dataset and fix what stops it.</source>
-      <translation>Jalankan Validasi pada dataset dan perbaiki penyebabnya.</translation>
+      <source>{count} validation error(s) ({rules}) overridden. Reason given: {reason}</source>
+      <translation>{count} galat validasi ({rules}) dikesampingkan. Alasan: {reason}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/gate.py" />
@@ -2047,6 +1623,12 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/prepare.py" />
+      <location filename="../sdi_plugin/processing/alg_metadata.py" />
+      <source>XML file</source>
+      <translation>berkas XML</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/prepare.py" />
       <source>The node offers nothing Simpul can publish to (no GeoServer REST API, no CSW with transactions, no OGC API Records with transactions).</source>
       <translation>Simpul tidak menyediakan tujuan publikasi bagi Simpul (tidak ada GeoServer REST API, CSW dengan transaksi, atau OGC API Records dengan transaksi).</translation>
     </message>
@@ -2059,6 +1641,11 @@
       <location filename="../sdi_plugin/core/publish/prepare.py" />
       <source>The dataset has no features; there is nothing to publish.</source>
       <translation>Dataset tidak memiliki unsur; tidak ada yang dapat dipublikasikan.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/prepare.py" />
+      <source>Cannot read the metadata file {path}: {why}</source>
+      <translation>Berkas metadata {path} tidak dapat dibaca: {why}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/records.py" />
@@ -2214,6 +1801,11 @@
       <location filename="../sdi_plugin/core/publish/verify.py" />
       <source>The WFS returned {count} features, {expected} expected</source>
       <translation>WFS mengembalikan {count} unsur, seharusnya {expected}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/runtime/tasks.py" />
+      <source>Unexpected error: {error}</source>
+      <translation>Kesalahan tak terduga: {error}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/standardize/fieldmap.py" />
@@ -2444,6 +2036,413 @@
       <location filename="../sdi_plugin/core/standardize/search.py" />
       <source>'{word}' in the name is in its definition</source>
       <translation>'{word}' pada nama ada dalam definisinya</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi.py" />
+      <source>non-empty text</source>
+      <translation>teks yang tidak kosong</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi.py" />
+      <source>a non-empty list</source>
+      <translation>daftar yang tidak kosong</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi.py" />
+      <source>a positive whole number</source>
+      <translation>bilangan bulat positif</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi.py" />
+      <source>true or false</source>
+      <translation>true atau false</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi.py" />
+      <location filename="../sdi_plugin/core/standards/pack.py" />
+      <source>an object</source>
+      <translation>objek</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi.py" />
+      <source>a positive whole number or null</source>
+      <translation>bilangan bulat positif atau null</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi.py" />
+      <source>the FCODE is empty</source>
+      <translation>FCODE kosong</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi.py" />
+      <source>the layer name is empty</source>
+      <translation>nama layer kosong</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi.py" />
+      <location filename="../sdi_plugin/core/standards/pack.py" />
+      <location filename="../sdi_plugin/core/validate/settings.py" />
+      <source>{path} must be {expected}</source>
+      <translation>{path} harus berupa {expected}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi.py" />
+      <location filename="../sdi_plugin/core/standards/pack.py" />
+      <source>{path}: {value} appears twice</source>
+      <translation>{path}: {value} muncul dua kali</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi.py" />
+      <location filename="../sdi_plugin/core/standards/pack.py" />
+      <source>{path} is missing</source>
+      <translation>{path} tidak ada</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi.py" />
+      <source>{path}: {value} is not one of {allowed}</source>
+      <translation>{path}: {value} bukan salah satu dari {allowed}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi.py" />
+      <source>{name} is not of the form THEME_GEOMETRY_SCALE (letters, digits and underscores)</source>
+      <translation>{name} tidak mengikuti pola THEME_GEOMETRY_SCALE (huruf, angka, dan garis bawah)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi.py" />
+      <source>{name} has no geometry part ({tokens})</source>
+      <translation>{name} tidak memiliki bagian geometri ({tokens})</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi.py" />
+      <source>{name} has no theme before its geometry part</source>
+      <translation>{name} tidak memiliki tema sebelum bagian geometrinya</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi.py" />
+      <source>an FCODE has {length} characters (2 letters and 8 digits); {code} has {count}</source>
+      <translation>FCODE terdiri atas {length} karakter (2 huruf dan 8 angka); {code} memiliki {count}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi.py" />
+      <source>{path}: the FCODE says {expected} but the entry says {actual}</source>
+      <translation>{path}: menurut FCODE {expected}, tetapi entri menyebut {actual}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi.py" />
+      <source>an FCODE starts with two capital letters: {code}</source>
+      <translation>FCODE diawali dua huruf kapital: {code}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi.py" />
+      <source>FCODE {code} is malformed: {reason}</source>
+      <translation>FCODE {code} tidak valid: {reason}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi.py" />
+      <source>FCODE {code} is not in the catalogue</source>
+      <translation>FCODE {code} tidak ada dalam katalog</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi.py" />
+      <source>layer name {name} matches several feature types: {codes}</source>
+      <translation>nama layer {name} cocok dengan beberapa unsur: {codes}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi.py" />
+      <source>no feature type matches layer name {name}</source>
+      <translation>tidak ada unsur yang cocok dengan nama layer {name}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi.py" />
+      <source>an FCODE ends with eight digits: {code}</source>
+      <translation>FCODE diakhiri delapan angka: {code}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi.py" />
+      <source>the layer name says {layer} but FCODE {code} is {geometry}</source>
+      <translation>nama layer menyebut {layer}, tetapi FCODE {code} adalah {geometry}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi.py" />
+      <source>{letter} is not a KUGI category letter ({letters})</source>
+      <translation>{letter} bukan huruf kategori KUGI ({letters})</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi.py" />
+      <source>characters 3-4 of {code} give the geometry ({allowed}), not {digits}</source>
+      <translation>karakter 3-4 dari {code} menyatakan geometri ({allowed}), bukan {digits}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi.py" />
+      <source>characters 5-6 of {code} give the scale ({allowed}), not {digits}</source>
+      <translation>karakter 5-6 dari {code} menyatakan skala ({allowed}), bukan {digits}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi_api.py" />
+      <source>the list of categories</source>
+      <translation>daftar kategori</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi_api.py" />
+      <source>the previous catalogue is kept</source>
+      <translation>katalog sebelumnya tetap dipakai</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi_api.py" />
+      <source>no catalogue was written</source>
+      <translation>tidak ada katalog yang ditulis</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi_api.py" />
+      <source>checking the new catalogue</source>
+      <translation>pemeriksaan katalog baru</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi_api.py" />
+      <source>the KUGI API listed no categories</source>
+      <translation>API KUGI tidak memberikan satu kategori pun</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi_api.py" />
+      <source>writing {path}</source>
+      <translation>penulisan {path}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi_api.py" />
+      <source>attribute {name}: unknown type {type}, read as String</source>
+      <translation>atribut {name}: tipe {type} tidak dikenal, dibaca sebagai String</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi_api.py" />
+      <source>the KUGI cache is never written into the plugin's own folder: {path}</source>
+      <translation>cache KUGI tidak pernah ditulis ke folder plugin sendiri: {path}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi_api.py" />
+      <source>category {name} (fcid {id})</source>
+      <translation>kategori {name} (fcid {id})</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi_api.py" />
+      <source>feature type {code}</source>
+      <translation>unsur {code}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi_api.py" />
+      <source>{url}: {error}</source>
+      <translation>{url}: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi_api.py" />
+      <source>{url} answered JSON that is not a list of rows</source>
+      <translation>{url} menjawab dengan JSON yang bukan daftar baris</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi_api.py" />
+      <source>KUGI refresh failed at {step}: {error}; {kept}</source>
+      <translation>Pembaruan KUGI gagal pada {step}: {error}; {kept}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi_api.py" />
+      <source>no answer</source>
+      <translation>tidak ada jawaban</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi_api.py" />
+      <source>KUGI refresh canceled; {kept}</source>
+      <translation>Pembaruan KUGI dibatalkan; {kept}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/pack.py" />
+      <source>the file does not exist</source>
+      <translation>berkas tidak ada</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/pack.py" />
+      <source>the layer has no coordinate reference system</source>
+      <translation>layer tidak memiliki sistem referensi koordinat</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/pack.py" />
+      <source>Standards file {file}: {problem}</source>
+      <translation>Berkas standar {file}: {problem}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/pack.py" />
+      <source>{name} ({code}) is SRGI2013, the national reference system</source>
+      <translation>{name} ({code}) adalah SRGI2013, sistem referensi nasional</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/pack.py" />
+      <source>the file is not UTF-8: {error}</source>
+      <translation>berkas bukan UTF-8: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/pack.py" />
+      <source>the file is not valid JSON: {error}</source>
+      <translation>berkas bukan JSON yang valid: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/pack.py" />
+      <source>{code} is not a reference system for Indonesian SDI data; use SRGI2013 ({target})</source>
+      <translation>{code} bukan sistem referensi untuk data geospasial Indonesia; gunakan SRGI2013 ({target})</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/pack.py" />
+      <source>{name} ({code}) is accepted, but SRGI2013 is the national reference system: consider {target}</source>
+      <translation>{name} ({code}) diterima, tetapi sistem referensi nasional adalah SRGI2013: pertimbangkan {target}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/pack.py" />
+      <source>{path}: {value} is not among the listed systems</source>
+      <translation>{path}: {value} tidak termasuk sistem yang terdaftar</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/pack.py" />
+      <source>{name} ({code}) uses the legacy datum {datum}: transform it to {target} with {transformation}</source>
+      <translation>{name} ({code}) memakai datum lama {datum}: transformasikan ke {target} dengan {transformation}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/pack.py" />
+      <source>{name} ({code}) is not a reference system for Indonesian SDI data</source>
+      <translation>{name} ({code}) bukan sistem referensi untuk data geospasial Indonesia</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/pack.py" />
+      <source>{path}: {value} is not a valid XPath ({error})</source>
+      <translation>{path}: {value} bukan XPath yang valid ({error})</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/training/exercises.py" />
+      <source>Simpul: sending exercise progress</source>
+      <translation>Simpul: mengirim kemajuan latihan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/training/exercises.py" />
+      <source>{file} is not a Simpul exercises file</source>
+      <translation>{file} bukan berkas latihan Simpul</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/training/exercises.py" />
+      <source>The exercises file {file} cannot be read: {error}</source>
+      <translation>Berkas latihan {file} tidak dapat dibaca: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/training/exercises.py" />
+      <source>{file}: step {n} needs a known id and a title and instruction in id and en</source>
+      <translation>{file}: langkah {n} memerlukan id yang dikenal serta judul dan petunjuk dalam id dan en</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/training/exercises.py" />
+      <source>{file}: step {n}: 'expect' must map detail names to texts</source>
+      <translation>{file}: langkah {n}: 'expect' harus memetakan nama detail ke teks</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/training/exercises.py" />
+      <source>Simpul: the exercise step {step} could not be sent to the lab node {url} ({why}); it is sent again with the next step.</source>
+      <translation>Simpul: langkah latihan {step} belum terkirim ke simpul pelatihan {url} ({why}); akan dikirim lagi bersama langkah berikutnya.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/training/lab.py" />
+      <source>The lab node was stopped.</source>
+      <translation>Simpul pelatihan sudah dihentikan.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/training/lab.py" />
+      <source>The lab node is starting …</source>
+      <translation>Simpul pelatihan sedang dijalankan …</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/training/lab.py" />
+      <source>No lab node started from this QGIS is running.</source>
+      <translation>Tidak ada simpul pelatihan yang dijalankan dari QGIS ini.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/training/lab.py" />
+      <source>Enter the lab node's address, e.g. http://192.168.1.10:8765</source>
+      <translation>Isi alamat simpul pelatihan, mis. http://192.168.1.10:8765</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/training/lab.py" />
+      <source>The password was not saved: QGIS's master password was not given.</source>
+      <translation>Kata sandi tidak disimpan: kata sandi induk QGIS tidak diberikan.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/training/lab.py" />
+      <source>Simpul lab node {url}</source>
+      <translation>Simpul pelatihan {url}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/training/lab.py" />
+      <source>The password could not be saved in QGIS's authentication database.</source>
+      <translation>Kata sandi tidak dapat disimpan di basis data autentikasi QGIS.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/training/lab.py" />
+      <source>This QGIS cannot start the lab node: {missing} is missing. In the Simpul checkout run 'make demo-node HOST=0.0.0.0' instead; participants then connect to this machine's address.</source>
+      <translation>QGIS ini tidak dapat menjalankan simpul pelatihan: {missing} tidak ada. Jalankan 'make demo-node HOST=0.0.0.0' di folder Simpul; peserta lalu terhubung ke alamat komputer ini.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/training/lab.py" />
+      <source>The lab node is already running.</source>
+      <translation>Simpul pelatihan sudah berjalan.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/training/lab.py" />
+      <source>The lab node did not answer within {s:g} s; see {log}</source>
+      <translation>Simpul pelatihan tidak menjawab dalam {s:g} detik; lihat {log}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/training/lab.py" />
+      <source>{text} is not a lab node address (http://HOST:PORT)</source>
+      <translation>{text} bukan alamat simpul pelatihan (http://HOST:PORT)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/training/lab.py" />
+      <source>The lab node at {url} did not answer: {why}</source>
+      <translation>Simpul pelatihan di {url} tidak menjawab: {why}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/training/lab.py" />
+      <source>{url} is not a Simpul lab node: its node list is empty</source>
+      <translation>{url} bukan simpul pelatihan Simpul: daftar simpulnya kosong</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/training/lab.py" />
+      <source>QGIS's authentication database is not available: {why}</source>
+      <translation>Basis data autentikasi QGIS tidak tersedia: {why}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/training/lab.py" />
+      <source>{url} is not a Simpul lab node</source>
+      <translation>{url} bukan simpul pelatihan Simpul</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/training/lab.py" />
+      <source>Resetting the lab node failed: {why}</source>
+      <translation>Reset simpul pelatihan gagal: {why}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/training/lab.py" />
+      <source>A Simpul node already answers on port {port} of this machine.</source>
+      <translation>Sudah ada simpul Simpul yang menjawab di port {port} komputer ini.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/training/lab.py" />
+      <source>The lab node stopped while starting; the end of {log}:
+{tail}</source>
+      <translation>Simpul pelatihan berhenti saat dijalankan; bagian akhir {log}:
+{tail}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/training/lab.py" />
+      <source>{url} is not a Simpul lab node: {why}</source>
+      <translation>{url} bukan simpul pelatihan Simpul: {why}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/training/lab.py" />
+      <source>The lab node could not be started: {why}</source>
+      <translation>Simpul pelatihan tidak dapat dijalankan: {why}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/attribute_rules.py" />
@@ -2682,21 +2681,6 @@
       <location filename="../sdi_plugin/core/validate/engine.py" />
       <source>Skipped (not a vector dataset): {path}</source>
       <translation>Dilewati (bukan dataset vektor): {path}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/validate/errorlayer.py" />
-      <source>Error</source>
-      <translation>Kesalahan</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/validate/errorlayer.py" />
-      <source>Warning</source>
-      <translation>Peringatan</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/validate/errorlayer.py" />
-      <source>Info</source>
-      <translation>Info</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/errorlayer.py" />
@@ -3052,6 +3036,16 @@
       <location filename="../sdi_plugin/core/validate/outputs.py" />
       <source>{path} is a file of the dataset being validated; choose another output.</source>
       <translation>{path} adalah berkas dataset yang sedang divalidasi; pilih keluaran lain.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/pipeline.py" />
+      <source>Project layers</source>
+      <translation>Layer proyek</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/pipeline.py" />
+      <source>Validating {name} …</source>
+      <translation>Memvalidasi {name} …</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/postgis_engine.py" />
@@ -3471,6 +3465,21 @@
       <translation>kotak dengan min &lt; maks</translation>
     </message>
     <message>
+      <location filename="../sdi_plugin/core/validate/severity.py" />
+      <source>Error</source>
+      <translation>Kesalahan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/severity.py" />
+      <source>Warning</source>
+      <translation>Peringatan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/severity.py" />
+      <source>Info</source>
+      <translation>Info</translation>
+    </message>
+    <message>
       <location filename="../sdi_plugin/core/validate/sources.py" />
       <source>No dataset given.</source>
       <translation>Tidak ada dataset yang diberikan.</translation>
@@ -3818,8 +3827,7 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/dock.py" />
-      <location filename="../sdi_plugin/processing/alg_nodeinfo.py" />
-      <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
+      <location filename="../sdi_plugin/processing/base.py" />
       <source>Discover</source>
       <translation>Temukan</translation>
     </message>
@@ -3827,8 +3835,7 @@
       <location filename="../sdi_plugin/gui/dock.py" />
       <location filename="../sdi_plugin/gui/flow_view.py" />
       <location filename="../sdi_plugin/gui/validate_page.py" />
-      <location filename="../sdi_plugin/processing/alg_standardize.py" />
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <location filename="../sdi_plugin/processing/base.py" />
       <source>Validate</source>
       <translation>Validasi</translation>
     </message>
@@ -3836,7 +3843,7 @@
       <location filename="../sdi_plugin/gui/dock.py" />
       <location filename="../sdi_plugin/gui/flow_view.py" />
       <location filename="../sdi_plugin/gui/publish_page.py" />
-      <location filename="../sdi_plugin/processing/alg_metadata.py" />
+      <location filename="../sdi_plugin/processing/base.py" />
       <source>Metadata</source>
       <translation>Metadata</translation>
     </message>
@@ -3844,7 +3851,7 @@
       <location filename="../sdi_plugin/gui/dock.py" />
       <location filename="../sdi_plugin/gui/flow_view.py" />
       <location filename="../sdi_plugin/gui/publish_page.py" />
-      <location filename="../sdi_plugin/processing/alg_publish.py" />
+      <location filename="../sdi_plugin/processing/base.py" />
       <source>Publish</source>
       <translation>Publikasi</translation>
     </message>
@@ -4233,12 +4240,6 @@
       <location filename="../sdi_plugin/gui/lab_page.py" />
       <source>{n} participant(s); updated {time}.</source>
       <translation>{n} peserta; diperbarui {time}.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/lab_page.py" />
-      <location filename="../sdi_plugin/gui/validate_page.py" />
-      <source>Unexpected error: {error}</source>
-      <translation>Kesalahan tak terduga: {error}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/lab_page.py" />
@@ -5822,11 +5823,6 @@
       <translation>Diperbaiki: {file} ({type}) menggantikan {raw} di proyek; berkas sumber tidak berubah. Memvalidasi lagi …</translation>
     </message>
     <message>
-      <location filename="../sdi_plugin/gui/validate_page.py" />
-      <source>Project layers</source>
-      <translation>Layer proyek</translation>
-    </message>
-    <message>
       <location filename="../sdi_plugin/processing/alg_metadata.py" />
       <source>Generate ISO 19139 metadata</source>
       <translation>Buat metadata ISO 19139</translation>
@@ -5859,6 +5855,16 @@
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_metadata.py" />
+      <source>Metadata record (XML)</source>
+      <translation>Rekaman metadata (XML)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_metadata.py" />
+      <source>Findings (JSON)</source>
+      <translation>Temuan (JSON)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_metadata.py" />
       <source>Record identifier</source>
       <translation>Pengenal rekaman</translation>
     </message>
@@ -5876,21 +5882,6 @@
       <location filename="../sdi_plugin/processing/alg_metadata.py" />
       <source>The input layer cannot be read.</source>
       <translation>Layer masukan tidak dapat dibaca.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_metadata.py" />
-      <source>XML file</source>
-      <translation>berkas XML</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_metadata.py" />
-      <source>Metadata record (XML)</source>
-      <translation>Rekaman metadata (XML)</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_metadata.py" />
-      <source>Findings (JSON)</source>
-      <translation>Temuan (JSON)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_metadata.py" />
@@ -5924,13 +5915,13 @@
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_nodeinfo.py" />
-      <source>Time for the whole check (seconds)</source>
-      <translation>Waktu untuk seluruh pemeriksaan (detik)</translation>
+      <source>Node base URL</source>
+      <translation>URL dasar simpul</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_nodeinfo.py" />
-      <source>Node base URL</source>
-      <translation>URL dasar simpul</translation>
+      <source>Time for the whole check (seconds)</source>
+      <translation>Waktu untuk seluruh pemeriksaan (detik)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_nodeinfo.py" />
@@ -5989,11 +5980,6 @@
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_publish.py" />
-      <source>Authentication configuration</source>
-      <translation>Konfigurasi autentikasi</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_publish.py" />
       <source>ISO 19139 metadata (generated when empty)</source>
       <translation>Metadata ISO 19139 (dibuat otomatis bila kosong)</translation>
     </message>
@@ -6034,11 +6020,6 @@
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_publish.py" />
-      <source>Publish to (default: every target the node offers)</source>
-      <translation>Publikasikan ke (bawaan: semua tujuan yang disediakan simpul)</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_publish.py" />
       <source>GeoServer REST URL (instead of the one found)</source>
       <translation>URL GeoServer REST (menggantikan yang ditemukan)</translation>
     </message>
@@ -6069,13 +6050,23 @@
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_publish.py" />
-      <source>Publish log folder (default: in the QGIS profile)</source>
-      <translation>Folder log publikasi (bawaan: di profil QGIS)</translation>
+      <source>Publish plan and result (JSON)</source>
+      <translation>Rencana dan hasil publikasi (JSON)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_publish.py" />
-      <source>Publish plan and result (JSON)</source>
-      <translation>Rencana dan hasil publikasi (JSON)</translation>
+      <source>Authentication configuration</source>
+      <translation>Konfigurasi autentikasi</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_publish.py" />
+      <source>Publish to (default: every target the node offers)</source>
+      <translation>Publikasikan ke (bawaan: semua tujuan yang disediakan simpul)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_publish.py" />
+      <source>Publish log folder (default: in the QGIS profile)</source>
+      <translation>Folder log publikasi (bawaan: di profil QGIS)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_publish.py" />
@@ -6159,11 +6150,6 @@
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
-      <source>Extent</source>
-      <translation>Cakupan wilayah (extent)</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
       <source>Nodes (ids or catalogue URLs, comma- or newline-separated; empty = all)</source>
       <translation>Simpul (id atau URL katalog, dipisah koma atau baris baru; kosong = semua)</translation>
     </message>
@@ -6201,6 +6187,11 @@
       <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
       <source>Offline cache file (empty = the one in the QGIS profile)</source>
       <translation>Berkas cache luring (kosong = yang ada di profil QGIS)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
+      <source>Extent</source>
+      <translation>Cakupan wilayah (extent)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
@@ -6264,20 +6255,8 @@
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_standardize.py" />
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>KUGI feature type (FCODE or layer name; optional)</source>
-      <translation>Jenis unsur KUGI (FCODE atau nama layer; opsional)</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_standardize.py" />
       <source>Field map (source=TARGET, …; optional)</source>
       <translation>Pemadanan kolom (sumber=TARGET, …; opsional)</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_standardize.py" />
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>ISO 19139 metadata file (optional)</source>
-      <translation>Berkas metadata ISO 19139 (opsional)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_standardize.py" />
@@ -6360,11 +6339,6 @@
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>Or give a PostGIS connection and schema (POSTGIS_CONNECTION, POSTGIS_SCHEMA): every table with geometry in it is validated, the geometry and topology rules as SQL in the database.</source>
-      <translation>Atau isi koneksi dan skema PostGIS (POSTGIS_CONNECTION, POSTGIS_SCHEMA): setiap tabel bergeometri di dalamnya divalidasi, aturan geometri dan topologi sebagai SQL di basis data.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Error layer (GeoPackage)</source>
       <translation>Layer kesalahan (GeoPackage)</translation>
     </message>
@@ -6382,6 +6356,61 @@
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Report (JSON)</source>
       <translation>Laporan (JSON)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Or give a PostGIS connection and schema (POSTGIS_CONNECTION, POSTGIS_SCHEMA): every table with geometry in it is validated, the geometry and topology rules as SQL in the database.</source>
+      <translation>Atau isi koneksi dan skema PostGIS (POSTGIS_CONNECTION, POSTGIS_SCHEMA): setiap tabel bergeometri di dalamnya divalidasi, aturan geometri dan topologi sebagai SQL di basis data.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Folder</source>
+      <translation>Folder</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>or a GeoPackage (every layer)</source>
+      <translation>atau GeoPackage (semua layer)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Include sub-folders</source>
+      <translation>Sertakan subfolder</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Folder of metadata files (optional)</source>
+      <translation>Folder berkas metadata (opsional)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Repair invalid geometries</source>
+      <translation>Perbaiki geometri tidak valid</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Fill SRS_ID</source>
+      <translation>Isi SRS_ID</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Trim and re-encode text as UTF-8</source>
+      <translation>Pangkas dan kodekan ulang teks sebagai UTF-8</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Fixed dataset</source>
+      <translation>Dataset hasil perbaikan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>… new table (default: the KUGI layer name)</source>
+      <translation>… tabel baru (bawaan: nama layer KUGI)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Add the missing spatial_ref_sys rows (e.g. SRGI2013) to the database</source>
+      <translation>Tambahkan baris spatial_ref_sys yang belum ada (mis. SRGI2013) ke basis data</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
@@ -6425,26 +6454,6 @@
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>Folder</source>
-      <translation>Folder</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>or a GeoPackage (every layer)</source>
-      <translation>atau GeoPackage (semua layer)</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>Include sub-folders</source>
-      <translation>Sertakan subfolder</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>Folder of metadata files (optional)</source>
-      <translation>Folder berkas metadata (opsional)</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>or a PostGIS connection</source>
       <translation>atau koneksi PostGIS</translation>
     </message>
@@ -6465,26 +6474,6 @@
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>Repair invalid geometries</source>
-      <translation>Perbaiki geometri tidak valid</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>Fill SRS_ID</source>
-      <translation>Isi SRS_ID</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>Trim and re-encode text as UTF-8</source>
-      <translation>Pangkas dan kodekan ulang teks sebagai UTF-8</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>Fixed dataset</source>
-      <translation>Dataset hasil perbaikan</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Also write to a new PostGIS table: connection</source>
       <translation>Tulis juga ke tabel PostGIS baru: koneksi</translation>
     </message>
@@ -6492,16 +6481,6 @@
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>… schema</source>
       <translation>… skema</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>… new table (default: the KUGI layer name)</source>
-      <translation>… tabel baru (bawaan: nama layer KUGI)</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>Add the missing spatial_ref_sys rows (e.g. SRGI2013) to the database</source>
-      <translation>Tambahkan baris spatial_ref_sys yang belum ada (mis. SRGI2013) ke basis data</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
@@ -6545,11 +6524,6 @@
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>Validating {name} …</source>
-      <translation>Memvalidasi {name} …</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Give both the PostGIS connection and the schema.</source>
       <translation>Isi koneksi PostGIS dan skemanya.</translation>
     </message>
@@ -6570,18 +6544,28 @@
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>No vector dataset found in {path}.</source>
-      <translation>Tidak ada dataset vektor di {path}.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>No table with geometry in the schema {schema}.</source>
       <translation>Tidak ada tabel bergeometri di skema {schema}.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>No vector dataset found in {path}.</source>
+      <translation>Tidak ada dataset vektor di {path}.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Findings ({name})</source>
       <translation>Temuan ({name})</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/base.py" />
+      <source>KUGI feature type (FCODE or layer name; optional)</source>
+      <translation>Jenis unsur KUGI (FCODE atau nama layer; opsional)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/base.py" />
+      <source>ISO 19139 metadata file (optional)</source>
+      <translation>Berkas metadata ISO 19139 (opsional)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/provider.py" />

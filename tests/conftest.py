@@ -26,7 +26,7 @@ _APP = None
 def _start_qgis():
     global _APP
     if _APP is None:
-        from sdi_plugin.core.qgis_app import start_qgis
+        from sdi_plugin.core.runtime.qgis_app import start_qgis
         _APP = start_qgis(gui=True, processing=True).app
     return _APP
 
@@ -37,7 +37,7 @@ _start_qgis()
 def pytest_unconfigure(config):
     """The session's end ends QGIS cleanly (tasks, worker threads, deferred deletes, then
     exitQgis()): without it the process segfaulted at exit now and then."""
-    from sdi_plugin.core.qgis_app import stop_qgis
+    from sdi_plugin.core.runtime.qgis_app import stop_qgis
     stop_qgis()
 
 

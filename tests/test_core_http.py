@@ -1,6 +1,6 @@
 """HTTP through QGIS's network stack: timeouts, size caps, error statuses, redirects."""
 from hostile import WMS_OK
-from sdi_plugin.core.http import http_get
+from sdi_plugin.core.network.http import http_get
 
 
 def test_ok_answer(scripted_server):
@@ -95,7 +95,7 @@ def _pki_paths_authcfg_without_its_files():
 def test_a_login_that_cannot_be_applied_stops_get_and_post(scripted_server, qgis_app):
     """updateNetworkRequest answers (ok, request) in PyQGIS: a failed login must stop the
     request with a clear message, never send it without the login."""
-    from sdi_plugin.core.http import http_post
+    from sdi_plugin.core.network.http import http_post
     scripted_server.static("/ows", WMS_OK)
     https = "https://127.0.0.1:%d/ows" % scripted_server.port   # a client certificate is for https only
     for authcfg, url in (("nosuch1", scripted_server.url + "/ows"), (_pki_paths_authcfg_without_its_files(), https)):
@@ -113,7 +113,7 @@ def test_one_json_decoder_names_the_server(scripted_server):
     (NotJson, a ValueError) — the same for every module that reads JSON from a node."""
     import pytest
     from hostile import HTML_ERROR
-    from sdi_plugin.core.http import NotJson
+    from sdi_plugin.core.network.http import NotJson
     scripted_server.static("/ok", b'\xef\xbb\xbf{"conformsTo": []}', ctype="application/json")
     scripted_server.static("/html", HTML_ERROR, ctype="text/html")
     scripted_server.static("/bad", b'{"links": [', ctype="application/json")

@@ -7,8 +7,8 @@ import pytest
 from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsRectangle, QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication
 
-from sdi_plugin.core import health
-from sdi_plugin.core.nodes import Node, NodeRegistry
+from sdi_plugin.core.nodes import health
+from sdi_plugin.core.nodes.registry import Node, NodeRegistry
 from qtwait import wait_for
 
 

@@ -7,7 +7,7 @@ import os
 from qgis.core import QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QEventLoop, QTimer
 
-from sdi_plugin.core.nodes import Node, NodeRegistry
+from sdi_plugin.core.nodes.registry import Node, NodeRegistry
 from sdi_plugin.gui.publish_page import PublishPage
 
 
@@ -88,7 +88,7 @@ def test_page_without_a_layer_or_node_says_so(qgis_app):
 
 def test_workspace_follows_the_lab_participant_until_typed(qgis_app):
     from qgis.core import QgsSettings
-    from sdi_plugin.core import lab
+    from sdi_plugin.core.training import lab
     s = QgsSettings()
     try:
         s.remove(lab.PARTICIPANT_KEY)

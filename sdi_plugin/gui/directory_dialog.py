@@ -5,9 +5,9 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                  QTreeWidget, QTreeWidgetItem, QVBoxLayout)
 
-from ..core import directory
+from ..core.nodes import directory
 from ..core.i18n import tr
-from ..core.tasks import FunctionTask, stop_tasks
+from ..core.runtime.tasks import FunctionTask, stop_tasks
 from .node_dialog import level_label
 from .node_list import group_key
 

@@ -12,10 +12,10 @@ from qgis.PyQt.QtWidgets import (QAbstractButton, QFileDialog, QLabel, QMenu, QM
                                  QTextBrowser, QToolBar, QToolBox, QToolButton, QVBoxLayout, QWidget)
 
 from ..compat import GeometryType, QAction
-from ..core import directory
+from ..core.nodes import directory
 from ..core.i18n import tr
-from ..core.nodes import NodeRegistry
-from ..core.tasks import stop_tasks
+from ..core.nodes.registry import NodeRegistry
+from ..core.runtime.tasks import stop_tasks
 from .add_layers import add_to_project, run_load
 from .health_monitor import HealthMonitor
 from .node_dialog import NodeDialog

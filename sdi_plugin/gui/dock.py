@@ -10,8 +10,8 @@ from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QLabel, QMenu, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
 from ..compat import QActionGroup
-from ..core import workers
-from ..core.flow import CurrentDataset
+from ..core.network import workers
+from ..core.runtime.flow import CurrentDataset
 from ..core.i18n import tr
 from .flow_view import FlowStrip
 
@@ -181,5 +181,5 @@ class SimpulDock(QgsDockWidget):
                     getattr(page, name)()
                     break
         # The panel is deleted next: no worker thread may be inside a Qt call meanwhile (the
-        # GIL / signal-slot mutex deadlock explained in core/workers.py)
+        # GIL / signal-slot mutex deadlock explained in core/network/workers.py)
         workers.quiet_until_deleted(self)

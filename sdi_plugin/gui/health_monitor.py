@@ -5,11 +5,11 @@ from qgis.core import Qgis, QgsMessageLog
 from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QIcon
 
-from ..core import health
+from ..core.nodes import health
 from ..core.i18n import tr
-from ..core.nodes import NodeRegistry
+from ..core.nodes.registry import NodeRegistry
 from ..core.paths import resource
-from ..core.tasks import FunctionTask, stop_tasks
+from ..core.runtime.tasks import FunctionTask, stop_tasks
 
 LOG_TAG = "Simpul"
 _ICONS = {}
@@ -34,7 +34,7 @@ def cache_counter():
 
 
 class HealthTask(FunctionTask):
-    """Check one node (``core.health.check``) off the GUI thread."""
+    """Check one node (``core.nodes.health.check``) off the GUI thread."""
 
     def __init__(self, node, detect=False, timeout=None):
         self.node = node

@@ -1,8 +1,8 @@
 """The Latihan (training) tab: the participant's checklist and connection to the lab node, and
 the trainer's controls (start / stop / reset the lab node, who finished which step).
 
-Thin: the logic is in ``core/exercises.py`` (steps, checklist, progress sending) and
-``core/lab.py`` (lab node connection and process); the network runs in QgsTasks."""
+Thin: the logic is in ``core/training/exercises.py`` (steps, checklist, progress sending) and
+``core/training/lab.py`` (lab node connection and process); the network runs in QgsTasks."""
 import html
 import time
 
@@ -13,9 +13,10 @@ from qgis.PyQt.QtWidgets import (QCheckBox, QFormLayout, QFrame, QGroupBox, QHBo
                                  QLineEdit, QPushButton, QScrollArea, QSpinBox, QTableWidget, QTableWidgetItem,
                                  QVBoxLayout, QWidget)
 
-from ..core import exercises, lab
+from ..core.training import exercises
+from ..core.training import lab
 from ..core.i18n import tr, ui_language
-from ..core.tasks import FunctionTask, stop_tasks
+from ..core.runtime.tasks import FunctionTask, stop_tasks
 
 LOG_TAG = "Simpul"
 REFRESH_MS = 10000

@@ -12,7 +12,7 @@ from qgis.PyQt.QtWidgets import (QFileDialog, QGridLayout, QLabel, QMenu, QProgr
 
 from ..compat import LayerFilter
 from ..core.i18n import tr
-from ..core.secrets import redact
+from ..core.network.secrets import redact
 from ..core.metadata import storage
 from ..core.metadata.check import check_metadata_file, label, record_completeness
 from ..core.metadata.defaults import DefaultsError, load_defaults
@@ -21,7 +21,7 @@ from ..core.metadata.iso_reader import MetadataError, read_file
 from ..core.metadata.iso_writer import to_bytes
 from ..core.metadata.model import MetadataRecord
 from ..core.metadata.qgis_metadata import from_layer_metadata, to_layer_metadata
-from ..core.standards import StandardsError, load_kugi
+from ..core.standards.pack import StandardsError, load_kugi
 from .contact_dialog import ContactDialog, remember, remembered
 from .flow_view import layer_path, preselect
 from .metadata_form import MetadataForm
@@ -151,12 +151,12 @@ class MetadataPage(QWidget):
         first registered node."""
         if self.current is not None and self.current.node:
             return self.current.node
-        from ..core.nodes import NodeRegistry
+        from ..core.nodes.registry import NodeRegistry
         nodes = NodeRegistry().nodes()
         return nodes[0].id if nodes else "local"
 
     def _node_name(self):
-        from ..core.nodes import NodeRegistry
+        from ..core.nodes.registry import NodeRegistry
         for n in NodeRegistry().nodes():
             if n.id == self.node_key():
                 return n.name

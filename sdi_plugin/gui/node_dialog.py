@@ -4,7 +4,7 @@ from qgis.PyQt.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayo
                                  QVBoxLayout)
 
 from ..core.i18n import tr
-from ..core.nodes import LEVELS, Node
+from ..core.nodes.registry import LEVELS, Node
 
 
 def level_label(level):

@@ -6,7 +6,7 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont
 from qgis.PyQt.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem
 
-from ..core.health import state_label
+from ..core.nodes.health import state_label
 from ..core.i18n import tr
 from .health_monitor import health_icon
 from .node_dialog import level_label

@@ -3,7 +3,7 @@ it, plan (every remote change, to confirm), publish with progress and cancel, an
 with its links — the layer loads back from the node's WMS and WFS with one click.
 
 Thin by rule: planning, publishing, rollback and checks are ``sdi_plugin.core.publish``; the
-work runs in a :class:`PublishTask` (``core.tasks.FunctionTask``), never on the GUI thread.
+work runs in a :class:`PublishTask` (``core.runtime.tasks.FunctionTask``), never on the GUI thread.
 """
 import html
 
@@ -19,14 +19,14 @@ from qgis.PyQt.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QGr
 
 from ..compat import LayerFilter
 from ..core.i18n import tr
-from ..core.lab import default_workspace
-from ..core.nodes import NodeRegistry
+from ..core.training.lab import default_workspace
+from ..core.nodes.registry import NodeRegistry
 from ..core.publish import publish_dataset
 from ..core.publish.dataset import safe_name
 from ..core.publish.endpoints import resolve_node
 from ..core.publish.model import PublishError
 from ..core.publish.sld import layer_sld
-from ..core.tasks import FunctionTask, stop_tasks
+from ..core.runtime.tasks import FunctionTask, stop_tasks
 from .flow_view import layer_path, preselect
 from .publish_report import ACTION_COLOURS, change_text, checklist_rows, resource_label, result_html
 

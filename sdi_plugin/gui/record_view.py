@@ -9,7 +9,7 @@ from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from ..core.i18n import tr
-from ..core.loader import LOADABLE, link_kind
+from ..core.loading.loader import LOADABLE, link_kind
 
 LOAD_SCHEME = "simpul-load"
 
@@ -64,7 +64,7 @@ def _crs_text(codes):
     out = []
     for code in codes or []:
         try:
-            from ..core.standards import crs_status
+            from ..core.standards.pack import crs_status
             status = crs_status(code)
             name = status.name or code
             note = {"accepted": tr("national reference"), "warning": tr("accepted"),

@@ -8,7 +8,7 @@ from qgis.PyQt.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateE
                                  QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ..core.i18n import tr, ui_language
-from ..core.loader import FEATURE_KINDS, MAP_KINDS
+from ..core.loading.loader import FEATURE_KINDS, MAP_KINDS
 from .node_dialog import level_label
 from .record_view import age_text
 
@@ -34,7 +34,7 @@ def make_query(**fields):
 def kugi_themes():
     """[(label, category name)] of the KUGI categories, from the standards pack."""
     try:
-        from ..core.standards import load_kugi
+        from ..core.standards.pack import load_kugi
         cats = load_kugi().categories
     except Exception:  # noqa: BLE001 - no standards pack: free text only
         return []

@@ -20,8 +20,8 @@ from qgis.PyQt.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, Q
 from ..compat import LayerType
 from ..core.findings import ERROR, INFO, WARNING
 from ..core.i18n import tr
-from ..core.secrets import redact
-from ..core.tasks import FunctionTask, stop_tasks
+from ..core.network.secrets import redact
+from ..core.runtime.tasks import FunctionTask, stop_tasks
 from ..core.validate import InputError
 from ..core.validate.pipeline import ReportFiles, run_validation
 from ..core.validate.severity import COLOURS, severity_labels
@@ -43,7 +43,7 @@ def validate_job(feedback, jobs=(), source="", out_dir="", feature_type=None, sc
     """Validate layers (``jobs``: [(ref, layer or None)]), a folder/GeoPackage (``source``) or a
     PostGIS schema (``schema``: (connection name, schema)) with the validation pipeline, the
     report files into ``out_dir``. Returns (report, outputs); (None, {}) when canceled. Runs in a
-    :class:`~sdi_plugin.core.tasks.FunctionTask`."""
+    :class:`~sdi_plugin.core.runtime.tasks.FunctionTask`."""
     report, written = run_validation(jobs, ReportFiles.in_folder(out_dir), feedback, source=source, schema=schema,
                                      feature_type=feature_type)
     return (None, {}) if written is None else (report, written)
@@ -241,7 +241,7 @@ class ValidatePage(QWidget):
                 self.set_checked([preferred.id()])
 
     def set_current(self, current):
-        """The dock's shared :class:`~sdi_plugin.core.flow.CurrentDataset`."""
+        """The dock's shared :class:`~sdi_plugin.core.runtime.flow.CurrentDataset`."""
         self.current = current
         self.refresh_layers()
 

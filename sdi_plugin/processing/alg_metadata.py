@@ -5,7 +5,7 @@ from qgis.core import QgsProcessingException, QgsProcessingParameterVectorLayer
 
 from ..compat import ProcessingSourceType
 from ..core.i18n import tr
-from ..core.safe_output import write_bytes, write_json, xml_or_empty
+from ..core.files.safe_output import write_bytes, write_json, xml_or_empty
 from ..core.metadata.check import check_metadata_file, check_root, report, summary
 from ..core.metadata.defaults import DefaultsError, load_defaults
 from ..core.metadata.generate import generate

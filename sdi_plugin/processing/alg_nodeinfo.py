@@ -4,8 +4,8 @@ import json
 from qgis.core import QgsProcessingException
 
 from ..core.i18n import tr
-from ..core.safe_output import write_json
-from ..core.nodeinfo import detect_services
+from ..core.files.safe_output import write_json
+from ..core.nodes.nodeinfo import detect_services
 from .base import SimpulAlgorithm
 
 

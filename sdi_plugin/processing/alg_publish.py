@@ -5,7 +5,7 @@ from qgis.core import (QgsProcessingException, QgsProcessingParameterAuthConfig,
 
 from ..compat import ProcessingSourceType
 from ..core.i18n import tr
-from ..core.safe_output import check_destination, json_or_empty, write_json
+from ..core.files.safe_output import check_destination, json_or_empty, write_json
 from ..core.publish import publish_dataset
 from ..core.publish.dataset import safe_name
 from ..core.publish.sld import layer_sld

@@ -7,12 +7,12 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink,
 
 from ..compat import FieldType, ProcessingSourceType, WkbType
 from ..core.catalog.cache import RecordCache
-from ..core.safe_output import OutputRefused
+from ..core.files.safe_output import OutputRefused
 from ..core.catalog.endpoints import node_from_url
 from ..core.catalog.query import SearchQuery
 from ..core.catalog.search import search_nodes
 from ..core.i18n import tr
-from ..core.nodes import NodeRegistry
+from ..core.nodes.registry import NodeRegistry
 from .base import SimpulAlgorithm
 
 FIELDS = (("identifier", FieldType.String), ("title", FieldType.String), ("abstract", FieldType.String),

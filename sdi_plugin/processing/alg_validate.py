@@ -35,7 +35,7 @@ class _ReportAlgorithm(SimpulAlgorithm):
 
     def check_outputs(self, parameters, context):
         """Refuse unusable report paths (a folder, a file of another kind) before the work starts."""
-        from ..core.safe_output import check_destination, html_or_empty, json_or_empty
+        from ..core.files.safe_output import check_destination, html_or_empty, json_or_empty
         from ..core.validate.errorlayer import is_error_layer_file
         for key, same_kind, what in ((self.OUTPUT_ERRORS, is_error_layer_file, tr("error layer")),
                                      (self.OUTPUT_HTML, html_or_empty, tr("HTML report")),

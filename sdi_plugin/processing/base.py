@@ -16,7 +16,7 @@ from qgis.core import (QgsFeatureRequest, QgsProcessingAlgorithm, QgsProcessingE
 
 from ..compat import ProcessingFileParameterBehavior, ProcessingNumberParameterType, ProcessingParameterFlag
 from ..core.i18n import tr
-from ..core.safe_output import explain
+from ..core.files.safe_output import explain
 from ..core.validate.sources import InputError, check_layer, open_ref, ref_for, ref_of_layer
 
 

@@ -17,7 +17,7 @@ import unicodedata
 from datetime import datetime, timezone
 
 from ..i18n import tr
-from ..safe_output import OutputRefused, check_destination, make_folder, remove_quietly, sqlite_header, \
+from ..files.safe_output import OutputRefused, check_destination, make_folder, remove_quietly, sqlite_header, \
     sqlite_tables, temp_beside
 from .model import Record
 from .results import identifier_key
@@ -172,7 +172,7 @@ class RecordCache:
             remove_quietly(tmp)
             if isinstance(exc, OutputRefused):
                 raise
-            from ..safe_output import explain
+            from ..files.safe_output import explain
             raise OutputRefused(explain(exc, self.path)) from None
         except sqlite3.Error:
             remove_quietly(tmp)

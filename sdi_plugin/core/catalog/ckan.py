@@ -155,9 +155,9 @@ def organisations(url, timeout=10.0, authcfg="", feedback=None, max_bytes=DEFAUL
 
 
 def organisation_node(org, level="lainnya", parent="", authcfg=""):
-    """A :class:`core.nodes.Node` for one CKAN organisation (a dict from :func:`organisations`):
+    """A :class:`core.nodes.registry.Node` for one CKAN organisation (a dict from :func:`organisations`):
     searching it searches only that organisation's datasets."""
-    from ..nodes import Node, slug
+    from ..nodes.registry import Node, slug
     return Node(name=org["title"], url=org["url"], level=level, parent=parent, authcfg=authcfg, source="ckan",
                 id="ckan-%s" % slug(org["name"]),
                 services=[{"kind": "CKAN", "version": "", "url": org["api"], "title": org["title"],

@@ -1,11 +1,11 @@
 """What every catalogue client shares: a page of results, the error a person can read, and
-the one way requests go out (``core.http``, never anything else)."""
+the one way requests go out (``core.network.http``, never anything else)."""
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from ..http import NotJson, http_get, http_post
+from ..network.http import NotJson, http_get, http_post
 from ..i18n import tr
 
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024   # a catalogue page; far more than any honest page needs

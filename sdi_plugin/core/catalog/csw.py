@@ -10,7 +10,7 @@ and the answer's nextRecord. The answer goes through ``xmlsafe.parse_xml``.
 from lxml import etree
 
 from ..i18n import tr
-from ..xmlsafe import XmlError, localname, parse_xml
+from ..network.xmlsafe import XmlError, localname, parse_xml
 from .client import DEFAULT_MAX_BYTES, CatalogueError, Page, parsing, post
 from .dublincore import DC_NAMES, parse_dc
 from ..metadata.isotype import is_iso_root

@@ -1,6 +1,6 @@
 """Which catalogue of a node to search, and with which client.
 
-A node's detected services (``Node.services``, dicts from ``core.nodeinfo``) name its
+A node's detected services (``Node.services``, dicts from ``core.nodes.nodeinfo``) name its
 catalogues; one is searched per node, in this order of preference: CSW, OGC API Records,
 CKAN (a node with CSW and OGC API Records over the same records must not be counted twice).
 A node whose services were never detected is probed first (in the worker thread). A bare
@@ -9,8 +9,8 @@ from dataclasses import asdict
 from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 from ..i18n import tr
-from ..nodeinfo import detect_services, normalise_base
-from ..nodes import Node
+from ..nodes.nodeinfo import detect_services, normalise_base
+from ..nodes.registry import Node
 from .ckan import CkanClient
 from .client import DEFAULT_MAX_BYTES, CatalogueError
 from .csw import CswClient

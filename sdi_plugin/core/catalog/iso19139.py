@@ -5,7 +5,7 @@ Reads an element already parsed by ``xmlsafe.parse_xml``; never fetches anything
 (``srv:SV_ServiceIdentification``), and missing parts (an empty field, never an exception).
 """
 from ..metadata.isotype import iso_view
-from ..standards import load_kugi
+from ..standards.pack import load_kugi
 from .links import make_link
 from .model import Record
 

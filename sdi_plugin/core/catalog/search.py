@@ -18,7 +18,7 @@ Query::
     date_from, date_to   "YYYY-MM-DD", either may be empty
     bbox        (minx, miny, maxx, maxy) in EPSG:4326 longitude/latitude, or None
     node_ids, levels     filters on the nodes handed to ``start()`` (empty = no filter;
-                levels are ``core.nodes.LEVELS``: nasional, provinsi, kabupaten, kota, lainnya)
+                levels are ``core.nodes.registry.LEVELS``: nasional, provinsi, kabupaten, kota, lainnya)
     page_size   records asked of each node per page
 
 Asynchronous search (GUI; create and use it on the GUI thread — every network call runs in
@@ -40,7 +40,7 @@ worker threads, the signals arrive on the GUI thread)::
                                                                   # duplicate added another node's badge)
     search.nodeFinished.connect(lambda node_id, ok, message, total: ...)
     search.finished.connect(lambda: ...)
-    search.start(q, nodes)          # nodes: [core.nodes.Node]; returns the ids searched
+    search.start(q, nodes)          # nodes: [core.nodes.registry.Node]; returns the ids searched
     search.fetch_more()             # next page of every node that has more (or fetch_more([ids]))
     search.cancel()                 # stops every request within ~50 ms; finished() follows
     search.results(sort="relevance")   # or "date", "title": merged [Record], one row per group
@@ -103,7 +103,7 @@ node's detected services)::
       client.search(query, page_token=None, page_size=20, feedback=None, timeout=10.0) -> Page
       Page(records, matched, next_token)   next_token None = no more pages
     catalog.ckan.organisations(api_url, timeout=10.0, authcfg="") -> [{"name", "title", "count", "url", "api"}]
-    catalog.ckan.organisation_node(org, level="lainnya", parent="", authcfg="") -> core.nodes.Node
+    catalog.ckan.organisation_node(org, level="lainnya", parent="", authcfg="") -> core.nodes.registry.Node
       (CKAN organisations are nodes: such a node carries the service
       {"kind": "CKAN", "url": api_url, "organization": name}; its search is limited to it)
     catalog.endpoints.node_from_url(url) -> Node   (a catalogue or node URL as a transient node)
@@ -114,7 +114,7 @@ Design
 * One shared pool of worker threads (``pool()``, up to 32), not a QgsTask per node: QGIS's task
   manager runs only as many tasks at once as the machine has cores (2 on a small laptop), so
   30 slow nodes would wait for each other. Each worker runs one node's page through
-  ``core.http`` (a local event loop in that thread, QGIS's network stack, per-request timeout,
+  ``core.network.http`` (a local event loop in that thread, QGIS's network stack, per-request timeout,
   size cap, cancel within 50 ms). Even handing the jobs to the pool happens off the GUI thread.
 * Workers never touch the GUI: they report through a private queued signal to the
   FederatedSearch object, which updates its state and emits the public signals on its own
@@ -134,8 +134,8 @@ from dataclasses import dataclass, field
 from qgis.core import QgsFeedback
 from qgis.PyQt.QtCore import QCoreApplication, QObject, QThread, pyqtSignal, pyqtSlot
 
-from .. import workers
-from ..events import observe
+from ..network import workers
+from ..runtime.events import observe
 from ..i18n import tr
 from .cache import format_age, now_iso, record_age
 from .client import DEFAULT_MAX_BYTES, Canceled, CatalogueError

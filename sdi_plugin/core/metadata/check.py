@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from ..findings import ERROR, INFO, WARNING, Finding
 from ..i18n import tr, ui_language
-from ..standards import load_profile
-from ..xmlsafe import XmlError, localname, parse_xml
+from ..standards.pack import load_profile
+from ..network.xmlsafe import XmlError, localname, parse_xml
 from . import schema as xsd
 from .iso_reader import find_record, is_iso3
 from .iso_writer import to_element

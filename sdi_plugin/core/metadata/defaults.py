@@ -10,7 +10,7 @@ import string
 
 from ..i18n import tr
 from ..paths import resource
-from ..standards import load_profile
+from ..standards.pack import load_profile
 
 BUNDLED = resource("metadata", "node_defaults.json")
 MAX_BYTES = 1024 * 1024
@@ -101,7 +101,7 @@ def save_defaults(values, path):
     """Write a node's defaults file (only the keys Simpul knows), after checking it."""
     data = {k: v for k, v in values.items() if k in TEXT_KEYS or k in ("keywords", "geometry_words")}
     check(data, path)
-    from ..safe_output import write_json
+    from ..files.safe_output import write_json
     return write_json(path, data, tr("defaults file"), indent=1)
 
 

@@ -15,7 +15,7 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, Qgs
                        QgsProviderRegistry, QgsWkbTypes)
 
 from ...compat import FeatureRequestFlag, GeometryType
-from ..standards import STANDARDS_DIR, load_kugi, load_profile, load_standard
+from ..standards.pack import STANDARDS_DIR, load_kugi, load_profile, load_standard
 from .defaults import fill, load_defaults
 from .model import Attribute, CitationDate, Keywords, Link, MetadataRecord, Party
 
@@ -32,7 +32,7 @@ LAYER_FIELDS = ("geometry_type", "feature_count", "topology_level", "reference_s
 def load_kugi_metadata(path=None):
     """Topic category per KUGI category letter and the KUGI thesaurus citation (a standards file)."""
     def build(data):
-        from ..kugi import need
+        from ..standards.kugi import need
         need(data, "thesaurus", dict, "")
         need(data, "topic_categories", dict, "")
         return data

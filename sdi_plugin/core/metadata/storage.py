@@ -24,9 +24,9 @@ import re
 import shutil
 import sqlite3
 
-from ..events import observe
+from ..runtime.events import observe
 from ..i18n import tr
-from ..xmlsafe import XmlError, parse_xml
+from ..network.xmlsafe import XmlError, parse_xml
 from .iso_reader import MetadataError, find_record, read_bytes
 from .iso_writer import to_bytes
 from .namespaces import MD_STANDARD_URI
@@ -94,7 +94,7 @@ def write_sidecar(record_or_bytes, path):
     """Write the record to ``path`` (atomically); returns (path, backup path or '')."""
     data = record_or_bytes if isinstance(record_or_bytes, bytes) else to_bytes(record_or_bytes)
     backup = ""
-    from ..safe_output import check_destination, xml_or_empty
+    from ..files.safe_output import check_destination, xml_or_empty
     try:   # a folder, or a file that is not XML at all (a dataset, say): refused, never backed up and replaced
         check_destination(path, xml_or_empty, tr("metadata record"))
     except OSError as exc:

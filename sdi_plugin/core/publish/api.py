@@ -19,7 +19,7 @@ from dataclasses import replace
 from qgis.core import Qgis, QgsMessageLog
 
 from ..i18n import tr
-from ..secrets import redact, redact_all
+from ..network.secrets import redact, redact_all
 from .csw import CswTarget
 from .endpoints import detect_endpoints, resolve_node
 from .gate import run_gate

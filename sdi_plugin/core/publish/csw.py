@@ -17,7 +17,7 @@ from urllib.parse import quote
 from lxml import etree
 
 from ..i18n import tr
-from ..xmlsafe import XmlError, localname, parse_xml
+from ..network.xmlsafe import XmlError, localname, parse_xml
 from . import isoxml
 from .errors import ows_exception_text
 from .model import CREATE, DONE, FAILED, UPDATE, Change, PublishError

@@ -9,7 +9,7 @@ from ..metadata import storage
 from ..metadata.defaults import load_defaults
 from ..metadata.generate import generate
 from ..metadata.iso_writer import to_bytes
-from ..safe_output import write_bytes, xml_or_empty
+from ..files.safe_output import write_bytes, xml_or_empty
 from . import isoxml
 from .csw import record_url
 from .dataset import describe, load_layer, safe_name

@@ -20,7 +20,7 @@ from datetime import datetime, timezone
 
 from qgis.core import QgsApplication
 
-from ..secrets import redact, redact_all
+from ..network.secrets import redact, redact_all
 
 
 def default_folder():

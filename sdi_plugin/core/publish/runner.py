@@ -20,9 +20,9 @@ import uuid
 
 from qgis.core import Qgis, QgsMessageLog
 
-from ..events import observe
+from ..runtime.events import observe
 from ..i18n import tr
-from ..secrets import redact
+from ..network.secrets import redact
 from . import publog
 from .dataset import prepare_upload
 from .model import (DONE, NOT_RUN, PLANNED, R_BLOCKED, R_CANCELED, R_FAILED, R_PLANNED, R_PUBLISHED, ROLLED_BACK,

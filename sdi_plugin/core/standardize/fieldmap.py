@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass, field
 
 from ..i18n import tr
-from ..standards import STANDARDS_DIR, load_standard
+from ..standards.pack import STANDARDS_DIR, load_standard
 from ..validate.sources import InputError
 from .search import norm, words
 
@@ -22,7 +22,7 @@ SIMILAR = 0.75          # difflib ratio a name must reach to be mapped by simila
 def field_aliases(path=None):
     """{KUGI attribute: [everyday field names]} from ``kugi_field_aliases.json``."""
     def build(data):
-        from ..kugi import need
+        from ..standards.kugi import need
         aliases = need(data, "aliases", dict, "")
         return {k.upper(): list(v) for k, v in aliases.items() if isinstance(v, list)}
     return load_standard("kugi_field_aliases", path or ALIASES_FILE, build)

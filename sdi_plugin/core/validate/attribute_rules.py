@@ -13,7 +13,7 @@ from qgis.core import QgsExpression
 from ...compat import FieldType
 from ..findings import ERROR, WARNING
 from ..i18n import tr
-from ..standards import crs_status, normalise_authid
+from ..standards.pack import crs_status, normalise_authid
 from .context import is_blank, plain
 from .rules import finding
 

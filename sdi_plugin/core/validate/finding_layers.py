@@ -6,7 +6,7 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, Qgs
                        QgsFields, QgsGeometry, QgsProject, QgsVectorLayer, QgsWkbTypes)
 
 from ...compat import FieldType, GeometryType, WkbType
-from ..secrets import redact, redact_all
+from ..network.secrets import redact, redact_all
 from .severity import style
 
 LAYERS = (("errors_point", GeometryType.Point, "MultiPoint"),

@@ -9,7 +9,7 @@ info finding says that no metadata was checked.  The record's identifier is also
 import os
 
 from ..i18n import tr
-from ..xmlsafe import parse_xml
+from ..network.xmlsafe import parse_xml
 from .rules import finding
 
 NS = {"gmd": "http://www.isotc211.org/2005/gmd", "gco": "http://www.isotc211.org/2005/gco"}

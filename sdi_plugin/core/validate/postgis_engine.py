@@ -532,7 +532,7 @@ def epsg_of_definition(srid, auth_name, auth_srid, srtext, proj4text):
         if code.startswith("EPSG:"):
             return int(code.split(":")[1])
         if "SRGI" in (crs.description() or "").upper() or "SRGI" in text.upper():
-            from ..standards import load_crs
+            from ..standards.pack import load_crs
             for known in load_crs().systems:
                 ref = QgsCoordinateReferenceSystem(known)
                 if ref.isValid() and ref.toProj() and ref.toProj() == crs.toProj():

@@ -12,7 +12,7 @@ from qgis.core import QgsProviderRegistry, QgsVectorLayer, QgsWkbTypes
 
 from ...compat import GeometryType, WkbType
 from ..i18n import tr
-from ..secrets import redact
+from ..network.secrets import redact
 
 # Vector formats Simpul validates (by extension); anything else is refused with a clear message.
 VECTOR_EXTENSIONS = {".gpkg": "GeoPackage", ".shp": "ESRI Shapefile", ".geojson": "GeoJSON",

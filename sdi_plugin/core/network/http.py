@@ -8,7 +8,7 @@ is passed; memory stays bounded whatever the server sends (see ``READ_BUFFER`` b
 request path (:func:`_send`) serves :func:`http_get`, :func:`http_post` and :func:`http_request`;
 :meth:`HttpResponse.json` is the one JSON decoder of answers. GUI code runs these calls inside a
 ``QgsTask``, never on the GUI thread; worker threads' Qt calls run inside the gate of
-``core/workers.py``.
+``core/network/workers.py``.
 """
 import collections
 import json
@@ -24,7 +24,7 @@ from qgis.PyQt.QtCore import QBuffer, QByteArray, QEventLoop, QFile, QIODevice, 
 from qgis.PyQt import sip
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
-from .i18n import tr
+from ..i18n import tr
 from .workers import GATE
 
 DEFAULT_TIMEOUT = 10.0
@@ -89,7 +89,7 @@ def _pump(reply, loop, step, interval_ms=50):
     reply.readyRead.connect(loop.quit)   # drain at once: Qt's read buffer is small (READ_BUFFER)
     tick.start(interval_ms)
     while not sip.isdeleted(reply) and not reply.isFinished():
-        GATE.leave()          # the wait releases the GIL: outside the gate (see core/workers.py)
+        GATE.leave()          # the wait releases the GIL: outside the gate (see core/network/workers.py)
         try:
             loop.exec()
         finally:
@@ -242,7 +242,7 @@ def _send(method, url, body_or_file, headers, timeout, authcfg, feedback, progre
     for attempt in (1, 2):
         try:
             # Qt calls keep the GIL and take Qt's pooled signal-slot mutexes: inside the gate
-            # (core/workers.py), with every Qt object of the request made and dropped in it
+            # (core/network/workers.py), with every Qt object of the request made and dropped in it
             with GATE:
                 return _send_once(method, url, body_or_file, headers, timeout, authcfg, feedback, progress,
                               max_bytes, output_path, idle)

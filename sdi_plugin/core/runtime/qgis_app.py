@@ -89,7 +89,7 @@ def stop_qgis(timeout=60.0):
     # the manager learns of ended tasks through queued signals: let them arrive
     while manager.count() and time.monotonic() < end:
         QCoreApplication.processEvents()
-    from . import workers
+    from ..network import workers
     workers.shutdown(wait=True)
     try:
         from qgis.core import QgsProject

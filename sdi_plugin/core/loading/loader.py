@@ -21,11 +21,11 @@ from qgis.core import QgsDataSourceUri, QgsRasterLayer, QgsVectorLayer
 
 from . import styles
 from .capabilities import choose_crs, fetch_capabilities, service_url
-from .catalog.model import Link, Record
+from ..catalog.model import Link, Record
 from .downloads import DownloadError, download
-from .events import observe
-from .http import NotJson, http_get
-from .i18n import tr
+from ..runtime.events import observe
+from ..network.http import NotJson, http_get
+from ..i18n import tr
 from .layer_metadata import apply_record
 
 LOADABLE = ("WMS", "WMTS", "WFS", "WCS", "OAPIF", "ArcGIS MapServer", "ArcGIS FeatureServer", "download")
@@ -87,7 +87,7 @@ def link_kind(link):
     if link.kind in LOADABLE or link.kind == "metadata":
         return link.kind
     try:
-        from .catalog.links import classify
+        from ..catalog.links import classify
         return classify(link.protocol, link.url) or "other"
     except ImportError:   # the catalogue's classifier is not there: the link's own kind stands
         return link.kind or "other"
@@ -101,7 +101,7 @@ def loadable_links(record, kinds=None):
 
 
 def service_link(service, layer_name=""):
-    """A :class:`Link` for one layer of a node's detected service (a dict from ``core.nodeinfo``)."""
+    """A :class:`Link` for one layer of a node's detected service (a dict from ``core.nodes.nodeinfo``)."""
     kind = SERVICE_KINDS.get(service.get("kind", ""), service.get("kind", ""))
     url = service.get("url", "")
     if kind == "OAPIF" and layer_name:

@@ -27,11 +27,11 @@ from urllib.parse import urlencode
 
 from qgis.core import QgsApplication, QgsSettings
 
-from .http import NotJson, http_get
-from .i18n import tr
+from ..network.http import NotJson, http_get
+from ..i18n import tr
 from .kugi import Kugi, SchemaProblem
-from .paths import I18N_DIR, PLUGIN_DIR, RESOURCES_DIR
-from . import standards
+from ..paths import I18N_DIR, PLUGIN_DIR, RESOURCES_DIR
+from . import pack as standards
 
 DEFAULT_BASE_URL = "https://kugi.ina-sdi.or.id/kugiapi"
 SETTINGS_KEY = "simpul/kugi_api_url"

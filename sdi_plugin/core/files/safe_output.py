@@ -19,7 +19,7 @@ import os
 import sqlite3
 import uuid
 
-from .i18n import tr
+from ..i18n import tr
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 GPKG_APPLICATION_ID = 0x47504B47          # "GPKG"

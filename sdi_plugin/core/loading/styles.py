@@ -6,9 +6,9 @@ import hashlib
 import os
 
 from .capabilities import service_url, with_query
-from .http import http_get
-from .storage import data_dir
-from .xmlsafe import XmlError, localname, parse_xml
+from ..network.http import http_get
+from ..files.storage import data_dir
+from ..network.xmlsafe import XmlError, localname, parse_xml
 
 
 def _sld_links(record, link):

@@ -5,7 +5,7 @@ a document that declares entities (billion laughs, XXE) is refused outright.
 """
 from lxml import etree
 
-from .i18n import tr
+from ..i18n import tr
 
 MAX_XML_BYTES = 50 * 1024 * 1024
 

@@ -16,10 +16,10 @@ from datetime import datetime, timezone
 
 from qgis.core import QgsSettings
 
-from .http import NotJson, http_get
-from .i18n import tr
+from ..network.http import NotJson, http_get
+from ..i18n import tr
 from .nodeinfo import detect_services
-from .xmlsafe import XmlError, localname, parse_xml
+from ..network.xmlsafe import XmlError, localname, parse_xml
 
 STATES = ("up", "slow", "down", "unknown")
 INTERVAL_KEY, DEFAULT_INTERVAL_MIN = "simpul/health/interval_minutes", 15

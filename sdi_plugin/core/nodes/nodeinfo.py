@@ -14,10 +14,10 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from urllib.parse import urlsplit, urlunsplit
 
-from . import workers
-from .http import NotJson, http_get
-from .i18n import tr
-from .xmlsafe import XmlError, localname, parse_xml
+from ..network import workers
+from ..network.http import NotJson, http_get
+from ..i18n import tr
+from ..network.xmlsafe import XmlError, localname, parse_xml
 
 OWS_PATHS = ("/ows", "/geoserver/ows", "/wms", "/wfs", "/geoserver/wms", "/geoserver/wfs", "")
 CSW_PATHS = ("/csw", "/catalogue/csw", "/geonetwork/srv/eng/csw", "/pycsw/csw.py", "/geoserver/ows")
@@ -312,7 +312,7 @@ def detect_services(base_url, timeout=5.0, authcfg="", feedback=None, max_worker
             probe, svc = _probe_ckan(url, deadline, authcfg)
         return probe, [svc] if svc else []
 
-    # in the shared long-lived probe threads (core/workers.py), never in threads made for this call
+    # in the shared long-lived probe threads (core/network/workers.py), never in threads made for this call
     outcomes = list(workers.pool("probe", max(PROBE_WORKERS, max_workers)).map(run, jobs))
     found = {}
     for probe, services in outcomes:  # jobs are in order of path preference
