@@ -15,6 +15,7 @@ from qgis.core import (Qgis, QgsApplication, QgsDataCollectionItem, QgsDataItemP
 from qgis.PyQt.QtGui import QIcon
 
 from ..compat import DataItemProviderCapability, QAction
+from ..core.log import swallowed
 from ..core.nodes import directory
 from ..core.i18n import tr
 from ..core.loading.loader import LOADABLE, link_kind
@@ -124,6 +125,7 @@ class NodeItem(_Collection):
         try:
             return bool(cache.count(self.node.id)) if cache is not None else False
         except Exception:  # noqa: BLE001 - no cache, no records item
+            swallowed("no cache, no records item")
             return False
 
 

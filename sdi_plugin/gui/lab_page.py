@@ -6,19 +6,19 @@ Thin: the logic is in ``core/training/exercises.py`` (steps, checklist, progress
 import html
 import time
 
-from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsProject, QgsVectorLayer
+from qgis.core import Qgis, QgsApplication, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QGuiApplication
 from qgis.PyQt.QtWidgets import (QCheckBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
                                  QLineEdit, QPushButton, QScrollArea, QSpinBox, QTableWidget, QTableWidgetItem,
                                  QVBoxLayout, QWidget)
 
+from ..core.log import log
 from ..core.training import exercises
 from ..core.training import lab
 from ..core.i18n import tr, ui_language
 from ..core.runtime.tasks import FunctionTask, stop_tasks
 
-LOG_TAG = "Simpul"
 REFRESH_MS = 10000
 
 
@@ -474,5 +474,5 @@ class LabPage(QWidget):
         if self.tracker is exercises._TRACKER:
             exercises.stop_tracker()      # the next panel (language change, reload) starts a fresh one
         if lab.started_node():
-            QgsMessageLog.logMessage(tr("Simpul: the lab node keeps running after QGIS closes; stop it from the "
-                                        "Latihan tab or with Ctrl-C."), LOG_TAG, Qgis.MessageLevel.Info)
+            log.info("%s", tr("Simpul: the lab node keeps running after QGIS closes; stop it from the "
+                              "Latihan tab or with Ctrl-C."))

@@ -4,7 +4,7 @@ the GeoPackage), and keep it in step with QGIS's own layer metadata."""
 import datetime
 import html
 
-from qgis.core import Qgis, QgsMessageLog, QgsProject, QgsSettings
+from qgis.core import Qgis, QgsProject, QgsSettings
 from qgis.gui import QgsMapLayerComboBox
 from qgis.PyQt.QtCore import Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtWidgets import (QFileDialog, QGridLayout, QLabel, QMenu, QProgressBar, QPushButton, QToolButton,
@@ -12,6 +12,7 @@ from qgis.PyQt.QtWidgets import (QFileDialog, QGridLayout, QLabel, QMenu, QProgr
 
 from ..compat import LayerFilter
 from ..core.i18n import tr
+from ..core.log import log_qgis
 from ..core.network.secrets import redact
 from ..core.metadata import storage
 from ..core.metadata.check import check_metadata_file, label, record_completeness
@@ -26,7 +27,6 @@ from .contact_dialog import ContactDialog, remember, remembered
 from .flow_view import layer_path, preselect
 from .metadata_form import MetadataForm
 
-LOG_TAG = "Simpul"
 DEFAULTS_KEY = "simpul/metadata/defaults_path"
 LAST_DIR_KEY = "simpul/metadata/last_dir"
 DEBOUNCE_MS = 250
@@ -182,13 +182,13 @@ class MetadataPage(QWidget):
         colour = {Qgis.MessageLevel.Warning: "#b9770e", Qgis.MessageLevel.Critical: "#c0392b", Qgis.MessageLevel.Success: "#1e8449"}.get(level, "")
         self.status.setText('<span style="color:%s">%s</span>' % (colour, html.escape(text)) if colour
                             else html.escape(text))
-        QgsMessageLog.logMessage(text, LOG_TAG, level)
+        log_qgis(text, level)
         self.message.emit(text, int(level))     # the plugin shows it in the message bar (once)
 
     def _note(self, text):
         """A quiet note in the page's status line (and the log): what the page shows, not news."""
         self.status.setText(html.escape(text))
-        QgsMessageLog.logMessage(text, LOG_TAG, Qgis.MessageLevel.Info)
+        log_qgis(text, Qgis.MessageLevel.Info)
 
     def _defaults(self, with_node=True):
         """The node defaults file's values, with the organisation, contact and place remembered for

@@ -7,6 +7,7 @@ from qgis.PyQt.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateE
                                  QLabel, QLineEdit, QMenu, QStyledItemDelegate, QToolButton, QTreeWidget,
                                  QTreeWidgetItem, QVBoxLayout, QWidget)
 
+from ..core.log import swallowed
 from ..core.i18n import tr, ui_language
 from ..core.loading.loader import FEATURE_KINDS, MAP_KINDS
 from .node_dialog import level_label
@@ -37,6 +38,7 @@ def kugi_themes():
         from ..core.standards.pack import load_kugi
         cats = load_kugi().categories
     except Exception:  # noqa: BLE001 - no standards pack: free text only
+        swallowed("no standards pack: free text only")
         return []
     english = ui_language() == "en"
     return [("%s (%s)" % (c["name"], c["name_en"]) if english and c.get("name_en") else c["name"], c["name"])

@@ -5,6 +5,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from .. import errors
+from ..errors import SimpulError
 from ..network.http import NotJson, http_get, http_post
 from ..i18n import tr
 
@@ -24,11 +26,11 @@ def parsing():
         yield
 
 
-class CatalogueError(Exception):
+class CatalogueError(SimpulError):
     """A catalogue could not be searched; the message says why, for people."""
 
 
-class Canceled(CatalogueError):
+class Canceled(errors.Canceled, CatalogueError):
     pass
 
 

@@ -134,6 +134,7 @@ from dataclasses import dataclass, field
 from qgis.core import QgsFeedback
 from qgis.PyQt.QtCore import QCoreApplication, QObject, QThread, pyqtSignal, pyqtSlot
 
+from ..log import swallowed
 from ..network import workers
 from ..runtime.events import observe
 from ..i18n import tr
@@ -238,7 +239,7 @@ def search_page(job, query, timeout=10.0, max_bytes=DEFAULT_MAX_BYTES, feedback=
                 try:
                     cache.put(out.records)
                 except Exception:  # noqa: BLE001 - a full disk must not lose the live results
-                    pass
+                    swallowed("a full disk must not lose the live results")
     except Canceled:
         out.ok, out.message = False, tr("{node}: canceled").format(node=_label(node))
     except CatalogueError as exc:

@@ -13,6 +13,7 @@ from urllib.parse import unquote, urlsplit
 
 from qgis.core import QgsSettings
 
+from ..errors import SimpulError
 from ..network.http import http_get
 from ..i18n import tr
 from ..files.storage import data_dir
@@ -22,7 +23,7 @@ VECTOR_EXT = (".gpkg", ".shp", ".geojson", ".json", ".kml", ".gml", ".sqlite")
 RASTER_EXT = (".tif", ".tiff", ".jp2", ".img", ".vrt")
 
 
-class DownloadError(Exception):
+class DownloadError(SimpulError):
     """A download that cannot be opened; the message says why, for people."""
 
 

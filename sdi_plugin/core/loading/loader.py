@@ -19,6 +19,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from qgis.core import QgsDataSourceUri, QgsRasterLayer, QgsVectorLayer
 
+from ..errors import SimpulError
 from . import styles
 from .capabilities import choose_crs, fetch_capabilities, service_url
 from ..catalog.model import Link, Record
@@ -35,7 +36,7 @@ DEFAULT_ORDER = ("WMS", "WMTS", "ArcGIS MapServer", "WFS", "OAPIF", "ArcGIS Feat
 SERVICE_KINDS = {"WMS": "WMS", "WMTS": "WMTS", "WFS": "WFS", "WCS": "WCS", "OGC API Features": "OAPIF"}
 
 
-class LoadError(Exception):
+class LoadError(SimpulError):
     """A link that cannot become a layer; the message says why, for people."""
 
 

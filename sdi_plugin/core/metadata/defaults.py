@@ -8,6 +8,7 @@ import json
 import os
 import string
 
+from ..errors import SimpulError
 from ..i18n import tr
 from ..paths import resource
 from ..standards.pack import load_profile
@@ -25,7 +26,7 @@ CODED = {"contact_role": "CI_RoleCode", "dataset_role": "CI_RoleCode", "status":
 TEMPLATES = ("title_template", "abstract_template", "lineage_template", "kugi_template", "other_constraints")
 
 
-class DefaultsError(ValueError):
+class DefaultsError(SimpulError, ValueError):
     """The defaults file is unreadable or wrong (message for people, names the key)."""
 
 

@@ -15,6 +15,7 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, Qgs
                        QgsProviderRegistry, QgsWkbTypes)
 
 from ...compat import FeatureRequestFlag, GeometryType
+from ..log import swallowed
 from ..standards.pack import STANDARDS_DIR, load_kugi, load_profile, load_standard
 from .defaults import fill, load_defaults
 from .model import Attribute, CitationDate, Keywords, Link, MetadataRecord, Party
@@ -102,6 +103,7 @@ def bbox_4326(layer):
         try:
             extent = tr.transformBoundingBox(extent)
         except Exception:  # noqa: BLE001 - QgsCsException: no box rather than a wrong one
+            swallowed("QgsCsException: no box rather than a wrong one")
             return None
     w, s = math.floor(extent.xMinimum() * 1e7) / 1e7, math.floor(extent.yMinimum() * 1e7) / 1e7
     e, n = math.ceil(extent.xMaximum() * 1e7) / 1e7, math.ceil(extent.yMaximum() * 1e7) / 1e7

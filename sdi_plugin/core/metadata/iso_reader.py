@@ -16,6 +16,7 @@ import warnings
 
 from lxml import etree
 
+from ..errors import SimpulError
 from ..i18n import tr
 from ..network.xmlsafe import XmlError, localname, parse_xml
 from .isotype import ROOT_TAGS, find_iso_root, iso_view  # noqa: F401  (ROOT_TAGS: kept for callers)
@@ -23,7 +24,7 @@ from .model import Attribute, CitationDate, Conformance, Keywords, Link, Metadat
 from .namespaces import ISO3_ROOTS, READ_NS, XLINK
 
 
-class MetadataError(ValueError):
+class MetadataError(SimpulError, ValueError):
     """Not a metadata record Simpul can read (message for people)."""
 
 

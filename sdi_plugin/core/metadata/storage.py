@@ -24,6 +24,7 @@ import re
 import shutil
 import sqlite3
 
+from ..errors import SimpulError
 from ..runtime.events import observe
 from ..i18n import tr
 from ..network.xmlsafe import XmlError, parse_xml
@@ -51,7 +52,7 @@ FIND = ("SELECT m.id FROM gpkg_metadata m JOIN gpkg_metadata_reference r ON r.md
         "ORDER BY r.timestamp DESC, m.id DESC")
 
 
-class StorageError(RuntimeError):
+class StorageError(SimpulError, RuntimeError):
     """The record could not be stored or read where asked (message for people)."""
 
 

@@ -19,12 +19,14 @@ import zlib
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsNetworkAccessManager, QgsNetworkRequestParameters
+from qgis.core import QgsApplication, QgsNetworkAccessManager, QgsNetworkRequestParameters
 from qgis.PyQt.QtCore import QBuffer, QByteArray, QEventLoop, QFile, QIODevice, QTimer, QUrl
 from qgis.PyQt import sip
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
+from ..errors import SimpulError
 from ..i18n import tr
+from ..log import TAG, log
 from .workers import GATE
 
 DEFAULT_TIMEOUT = 10.0
@@ -72,7 +74,7 @@ class HttpResponse:
             raise NotJson(tr("{server} did not answer valid JSON").format(server=self.server)) from None
 
 
-class NotJson(ValueError):
+class NotJson(SimpulError, ValueError):
     """An answer that is not JSON (:meth:`HttpResponse.json`); its text is the message."""
 
 
@@ -249,7 +251,7 @@ def _send(method, url, body_or_file, headers, timeout, authcfg, feedback, progre
         except RuntimeError as exc:
             if not _lost(exc):
                 raise
-            QgsMessageLog.logMessage("Simpul: %s %s: %s" % (method, url, exc), "Simpul", Qgis.MessageLevel.Info)
+            log.info("Simpul: %s %s: %s", method, url, exc)
         if not repeatable:
             break
     if output_path and not existed and os.path.exists(output_path):
@@ -400,7 +402,7 @@ def _send_once(method, url, body_or_file, headers, timeout, authcfg, feedback, p
     policy = (QNetworkRequest.RedirectPolicy.NoLessSafeRedirectPolicy if method in ("GET", "HEAD")
               else QNetworkRequest.RedirectPolicy.ManualRedirectPolicy)
     req.setAttribute(QNetworkRequest.Attribute.RedirectPolicyAttribute, policy)
-    req.setAttribute(QNetworkRequest.Attribute(QgsNetworkRequestParameters.RequestAttributes.AttributeInitiatorClass), "Simpul")
+    req.setAttribute(QNetworkRequest.Attribute(QgsNetworkRequestParameters.RequestAttributes.AttributeInitiatorClass), TAG)
     if device is not None:
         req.setHeader(QNetworkRequest.KnownHeaders.ContentLengthHeader, size)
     if not any(k.lower() == "accept-encoding" for k in (headers or {})):

@@ -19,6 +19,7 @@ from datetime import datetime, timezone
 
 from qgis.core import QgsSettings
 
+from ..errors import SimpulError
 from ..network.http import http_get
 from ..i18n import tr
 from .registry import LEVELS, Node, slug
@@ -33,7 +34,7 @@ URL_KEY = "simpul/directory/url"
 NODE_KEYS = ("id", "name", "level", "parent", "organisation", "url", "services", "verified", "source", "authcfg")
 
 
-class DirectoryError(ValueError):
+class DirectoryError(SimpulError, ValueError):
     """A node list is unreadable or malformed; the message says where and why, for people."""
 
 

@@ -18,11 +18,9 @@ import time
 import traceback
 import uuid
 
-from qgis.core import Qgis, QgsMessageLog
-
 from ..runtime.events import observe
 from ..i18n import tr
-from ..network.secrets import redact
+from ..log import log
 from . import publog
 from .dataset import prepare_upload
 from .model import (DONE, NOT_RUN, PLANNED, R_BLOCKED, R_CANCELED, R_FAILED, R_PLANNED, R_PUBLISHED, ROLLED_BACK,
@@ -186,7 +184,7 @@ class PublishRun:
 
     @staticmethod
     def _internal(exc):
-        QgsMessageLog.logMessage(redact(traceback.format_exc()), "Simpul", Qgis.MessageLevel.Critical)
+        log.error("%s", traceback.format_exc())   # redacted by the handler
         return tr("Simpul failed unexpectedly: {why} (details in the QGIS message log).").format(why=exc)
 
     # --- verification ---------------------------------------------------------------------------

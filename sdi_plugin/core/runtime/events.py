@@ -46,9 +46,5 @@ def redact_all(detail):
 
 
 def _log(text):
-    try:
-        from qgis.core import Qgis, QgsMessageLog
-        from ..network.secrets import redact
-        QgsMessageLog.logMessage(redact(text), "Simpul", Qgis.MessageLevel.Info)
-    except Exception:  # noqa: BLE001 - logging must not fail either
-        pass
+    from ..log import log
+    log.info("%s", text)

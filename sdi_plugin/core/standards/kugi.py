@@ -8,13 +8,14 @@ raises :class:`SchemaProblem` naming the first thing wrong.
 import re
 from dataclasses import dataclass, field
 
+from ..errors import SimpulError
 from ..i18n import tr
 
 NAME_RE = re.compile(r"^[A-Za-z0-9]+(?:_[A-Za-z0-9.]+)*$")
 SCALE_RE = re.compile(r"^(\d+(?:\.\d+)?)(K|M)$")
 
 
-class SchemaProblem(ValueError):
+class SchemaProblem(SimpulError, ValueError):
     """A standards document does not have the shape Simpul expects (message for people)."""
 
 

@@ -27,6 +27,7 @@ from urllib.parse import urlencode
 
 from qgis.core import QgsApplication, QgsSettings
 
+from ..errors import SimpulError
 from ..network.http import NotJson, http_get
 from ..i18n import tr
 from .kugi import Kugi, SchemaProblem
@@ -50,7 +51,7 @@ TYPE_ALIASES = {"OID": "Integer", "SmallInteger": "Integer", "Single": "Double",
 _LANG_SUFFIX = re.compile(r"^(.*?)\s*@([A-Za-z]{2,3})$", re.S)
 
 
-class KugiApiError(RuntimeError):
+class KugiApiError(SimpulError, RuntimeError):
     def __init__(self, message, canceled=False):
         super().__init__(message)
         self.canceled = canceled

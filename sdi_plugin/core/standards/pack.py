@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from ..errors import SimpulError
 from ..i18n import tr
 from .kugi import Kugi, SchemaProblem, need, one_of
 from ..paths import resource
@@ -30,7 +31,7 @@ OBLIGATIONS = ("mandatory", "conditional", "optional")
 _cache = {}   # kind -> (path, (mtime_ns, size), object)
 
 
-class StandardsError(ValueError):
+class StandardsError(SimpulError, ValueError):
     """A standards file is missing or malformed; the message names the file and the problem."""
 
     def __init__(self, path, problem):

@@ -17,9 +17,11 @@ import threading
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from qgis.core import Qgis, QgsMessageLog, QgsSettings
+from qgis.core import QgsSettings
 from qgis.PyQt.QtCore import QObject, pyqtSignal, pyqtSlot
 
+from ..errors import SimpulError
+from ..log import log
 from ..runtime import events
 from ..i18n import tr, ui_language
 from ..paths import resource
@@ -30,12 +32,11 @@ EXERCISES_FILE = resource("exercises", "latihan.json")
 MANIFEST_FILE = resource("sample_data", "manifest.json")
 STEP_KEY = "simpul/latihan/steps/"
 SENT_KEY = "simpul/latihan/sent/"
-LOG_TAG = "Simpul"
 MAX_DETAIL_KEYS = 8
 MAX_DETAIL_TEXT = 200
 
 
-class ExerciseError(ValueError):
+class ExerciseError(SimpulError, ValueError):
     """The exercises file is unreadable or malformed (the message says where and why)."""
 
 
@@ -279,7 +280,7 @@ class Tracker(QObject):
             try:
                 self._exercises = load_exercises()
             except ExerciseError as exc:
-                QgsMessageLog.logMessage(str(exc), LOG_TAG, Qgis.MessageLevel.Warning)
+                log.warning("%s", exc)
                 self._exercises = Exercises(meta={}, steps=[])
         return self._exercises.step(step)
 
@@ -314,9 +315,9 @@ class Tracker(QObject):
         for step in task.sent:
             self.checklist.set_sent(step, task.lab_url)
         for step, why in task.failures:
-            QgsMessageLog.logMessage(tr("Simpul: the exercise step {step} could not be sent to the lab node "
-                                        "{url} ({why}); it is sent again with the next step.").format(
-                step=step, url=task.lab_url, why=why), LOG_TAG, Qgis.MessageLevel.Info)
+            log.info("%s", tr("Simpul: the exercise step {step} could not be sent to the lab node "
+                              "{url} ({why}); it is sent again with the next step.").format(
+                step=step, url=task.lab_url, why=why))
         self.sendFinished.emit(list(task.sent), [s for s, _ in task.failures])
         if self._again:
             self._again = False

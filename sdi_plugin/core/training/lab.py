@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 
 from qgis.core import QgsSettings
 
+from ..errors import SimpulError
 from ..network.http import http_get, http_post
 from ..i18n import tr
 from ..paths import PLUGIN_DIR
@@ -40,7 +41,7 @@ MAX_NAME = 60
 WORKSPACE_PREFIX = "peserta_"
 
 
-class LabError(RuntimeError):
+class LabError(SimpulError, RuntimeError):
     """Something about the lab node went wrong; the message is for people."""
 
 

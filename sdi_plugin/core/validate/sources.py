@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from qgis.core import QgsProviderRegistry, QgsVectorLayer, QgsWkbTypes
 
 from ...compat import GeometryType, WkbType
+from ..errors import SimpulError
 from ..i18n import tr
 from ..network.secrets import redact
 
@@ -22,7 +23,7 @@ VECTOR_EXTENSIONS = {".gpkg": "GeoPackage", ".shp": "ESRI Shapefile", ".geojson"
 SIDECARS = (".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx", ".qmd", ".qml", ".xml", ".shp.xml")
 
 
-class InputError(ValueError):
+class InputError(SimpulError, ValueError):
     """Something the validator cannot work with; the message is for people."""
 
 
