@@ -3857,6 +3857,11 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/dock.py" />
+      <source>Training</source>
+      <translation>Latihan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/dock.py" />
       <source>Simpul settings</source>
       <translation>Pengaturan Simpul</translation>
     </message>
@@ -3867,33 +3872,8 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/dock.py" />
-      <source>Check your datasets against the national standards before you share them: the KUGI feature catalogue (layer names, geometry types, attributes, FCODE), the SRGI2013 reference system, the ISO 19115 / SNI 8843-1 metadata profile, geometry validity and topology (overlapping parcels). Results come as a readable report, an error layer you can click through, and a JSON file; safe fixes are written to a new file.</source>
-      <translation>Periksa dataset Anda terhadap standar nasional sebelum dibagikan: katalog unsur KUGI (nama layer, tipe geometri, atribut, FCODE), sistem referensi SRGI2013, profil metadata ISO 19115 / SNI 8843-1, validitas geometri, dan topologi (persil yang tumpang tindih). Hasilnya berupa laporan yang mudah dibaca, layer kesalahan yang dapat ditelusuri, dan berkas JSON; perbaikan yang aman ditulis ke berkas baru.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/dock.py" />
-      <source>Write, read and check ISO 19139 metadata in the Indonesian profile (SNI 8843-1:2019) for your datasets, with the layer's extent, reference system and attributes filled in for you.</source>
-      <translation>Tulis, baca, dan periksa metadata ISO 19139 dengan profil Indonesia (SNI 8843-1:2019) untuk dataset Anda; cakupan wilayah, sistem referensi, dan atribut layer diisi otomatis.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/dock.py" />
-      <source>Publish a validated dataset with its style and ISO metadata to your provincial geoportal (GeoServer REST, CSW-T catalogues such as pycsw and GeoNetwork, GeoNode), with a plan to confirm first and nothing left half-done if a step fails.</source>
-      <translation>Publikasikan dataset yang sudah divalidasi beserta simbologi dan metadata ISO-nya ke geoportal provinsi (GeoServer REST, katalog CSW-T seperti pycsw dan GeoNetwork, GeoNode), dengan rencana yang dikonfirmasi lebih dulu dan tanpa pekerjaan setengah jadi bila satu langkah gagal.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/dock.py" />
-      <source>Training</source>
-      <translation>Latihan</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/dock.py" />
       <source>Follow QGIS</source>
       <translation>Ikuti QGIS</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/dock.py" />
-      <source>Not available in this version yet.</source>
-      <translation>Belum tersedia pada versi ini.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/fix_dialog.py" />
@@ -5305,11 +5285,6 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/record_view.py" />
-      <source>{n} days ago</source>
-      <translation>{n} hari lalu</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/record_view.py" />
       <source>Bounding box</source>
       <translation>Kotak batas</translation>
     </message>
@@ -5320,13 +5295,8 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/record_view.py" />
-      <source>{n} min ago</source>
-      <translation>{n} menit lalu</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/record_view.py" />
-      <source>{n} h ago</source>
-      <translation>{n} jam lalu</translation>
+      <source>{age} ago</source>
+      <translation>{age} yang lalu</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/record_view.py" />

@@ -131,7 +131,7 @@ def test_search_streams_records_and_loads_them(page, demo_node):
     assert wait_for(lambda: not panel.search.is_running())
     assert panel.results.topLevelItemCount() == len(expected)
     offline = panel._records[0]
-    assert offline.from_cache and "min ago" in panel.results.topLevelItem(0).text(2)
+    assert offline.from_cache and "seconds ago" in panel.results.topLevelItem(0).text(2)   # the cache's format_age
     panel.results.setCurrentItem(panel.results.topLevelItem(0))
     assert "from the offline cache" in page.record_view.browser.toPlainText()
 

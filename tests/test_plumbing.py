@@ -94,3 +94,20 @@ def test_a_probe_answer_that_is_no_json_is_not_called_an_xml_error(scripted_serv
     probe = next(p for p in info.probes if p.url.endswith("/api/3/action/status_show"))
     assert probe.message and not probe.ok
     assert not [m for m in made if "JSON" in m or "json" in m], made
+
+
+def test_one_age_formatter_for_the_cache_and_the_record_view():
+    from datetime import datetime, timedelta, timezone
+
+    from sdi_plugin.core.catalog.cache import format_age
+    from sdi_plugin.gui.record_view import age_text
+    now = datetime.now(timezone.utc)
+    assert age_text((now - timedelta(seconds=30)).isoformat()).startswith(format_age(30))
+    assert age_text((now - timedelta(days=3, minutes=5)).isoformat()) == "3 days ago"
+    assert age_text("not a date") == ""
+
+
+def test_the_search_panel_offers_the_registry_levels():
+    from sdi_plugin.core.nodes import registry
+    from sdi_plugin.gui import search_panel
+    assert search_panel.LEVELS is registry.LEVELS

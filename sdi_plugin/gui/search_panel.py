@@ -10,10 +10,10 @@ from qgis.PyQt.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateE
 from ..core.log import swallowed
 from ..core.i18n import tr, ui_language
 from ..core.loading.loader import FEATURE_KINDS, MAP_KINDS
+from ..core.nodes.registry import LEVELS
 from .node_dialog import level_label
 from .record_view import age_text
 
-LEVELS = ("nasional", "provinsi", "kabupaten", "kota", "lainnya")
 
 
 def make_search(parent, offline=False, timeout=10.0):

@@ -65,15 +65,20 @@ def now_iso():
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def record_age(record, now=None):
-    """Seconds since the record was fetched from its node (None if unknown)."""
+def age_seconds(iso, now=None):
+    """Seconds since the ISO 8601 timestamp ``iso`` (``Z`` or an offset; none means UTC), or None."""
     try:
-        then = datetime.fromisoformat(record.harvested)
+        then = datetime.fromisoformat(str(iso).replace("Z", "+00:00"))
     except (TypeError, ValueError):
         return None
     if then.tzinfo is None:
         then = then.replace(tzinfo=timezone.utc)
     return max(0.0, ((now or datetime.now(timezone.utc)) - then).total_seconds())
+
+
+def record_age(record, now=None):
+    """Seconds since the record was fetched from its node (None if unknown)."""
+    return age_seconds(record.harvested, now) if record.harvested else None
 
 
 def format_age(seconds):

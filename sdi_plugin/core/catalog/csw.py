@@ -11,7 +11,7 @@ from lxml import etree
 
 from ..i18n import tr
 from ..network.xmlsafe import XmlError, localname, parse_xml
-from .client import DEFAULT_MAX_BYTES, CatalogueError, Page, parsing, post
+from .client import PAGE_MAX_BYTES, CatalogueError, Page, parsing, post
 from .dublincore import DC_NAMES, parse_dc
 from ..metadata.isotype import is_iso_root
 from ..metadata.namespaces import ISO3_ROOTS
@@ -202,7 +202,7 @@ class CswException(CatalogueError):
 class CswClient:
     kind = "CSW"
 
-    def __init__(self, url, version="2.0.2", authcfg="", max_bytes=DEFAULT_MAX_BYTES):
+    def __init__(self, url, version="2.0.2", authcfg="", max_bytes=PAGE_MAX_BYTES):
         self.url = url
         self.version = _version(version)
         self.authcfg = authcfg

@@ -12,7 +12,7 @@ from ..i18n import tr
 from ..nodes.nodeinfo import detect_services, normalise_base
 from ..nodes.registry import Node
 from .ckan import CkanClient
-from .client import DEFAULT_MAX_BYTES, CatalogueError
+from .client import PAGE_MAX_BYTES, CatalogueError
 from .csw import CswClient
 from .ogcapi_records import RecordsClient
 
@@ -25,7 +25,7 @@ def catalogue_services(node):
     return sorted(services, key=lambda s: CATALOGUE_KINDS.index(s["kind"]))
 
 
-def client_for_service(service, authcfg="", max_bytes=DEFAULT_MAX_BYTES):
+def client_for_service(service, authcfg="", max_bytes=PAGE_MAX_BYTES):
     kind, url = service.get("kind"), service.get("url", "")
     if kind == "CSW":
         versions = service.get("versions") or [service.get("version", "2.0.2")]
@@ -38,7 +38,7 @@ def client_for_service(service, authcfg="", max_bytes=DEFAULT_MAX_BYTES):
     raise CatalogueError(tr("not a catalogue service: {kind}").format(kind=kind))
 
 
-def client_for_node(node, timeout=10.0, feedback=None, max_bytes=DEFAULT_MAX_BYTES, detect=True):
+def client_for_node(node, timeout=10.0, feedback=None, max_bytes=PAGE_MAX_BYTES, detect=True):
     """A client for the node's preferred catalogue; detects the services first when none is known
     (and keeps them on ``node.services``). :class:`CatalogueError` if the node has no catalogue."""
     services = catalogue_services(node)

@@ -139,7 +139,7 @@ from ..network import workers
 from ..runtime.events import observe
 from ..i18n import tr
 from .cache import format_age, now_iso, record_age
-from .client import DEFAULT_MAX_BYTES, Canceled, CatalogueError
+from .client import PAGE_MAX_BYTES, Canceled, CatalogueError
 from .endpoints import client_for_node
 from .results import ResultSet
 
@@ -206,7 +206,7 @@ def _from_cache(job, query, cache, page_size):
     return records
 
 
-def search_page(job, query, timeout=10.0, max_bytes=DEFAULT_MAX_BYTES, feedback=None, cache=None, offline=False,
+def search_page(job, query, timeout=10.0, max_bytes=PAGE_MAX_BYTES, feedback=None, cache=None, offline=False,
                 cache_fallback=True):
     """Search one node for one page (the first, or the next after ``job.token``). Never raises:
     what went wrong is in the outcome's message, which names the node."""
@@ -287,7 +287,7 @@ class FederatedSearch(QObject):
     _event = pyqtSignal(int, str, str, object)   # generation, what, node id, payload (worker → owner thread)
 
     def __init__(self, parent=None, cache=None, timeout=10.0, offline=False, cache_fallback=True,
-                 max_bytes=DEFAULT_MAX_BYTES):
+                 max_bytes=PAGE_MAX_BYTES):
         super().__init__(parent)
         self.cache = cache
         self.timeout = float(timeout)
@@ -416,7 +416,7 @@ class SearchOutcome:
 
 
 def search_nodes(query, nodes, timeout=10.0, max_records=100, cache=None, offline=False, feedback=None,
-                 max_bytes=DEFAULT_MAX_BYTES, cache_fallback=True):
+                 max_bytes=PAGE_MAX_BYTES, cache_fallback=True):
     """Search ``nodes`` in parallel and wait for all of them (Processing, scripts). Each node is
     paged until ``max_records`` of its records are in, or it has no more. ``feedback``
     (QgsFeedback / QgsProcessingFeedback) cancels and receives progress."""

@@ -22,6 +22,7 @@ from qgis.core import QgsDataSourceUri, QgsRasterLayer, QgsVectorLayer
 from ..errors import SimpulError
 from . import styles
 from .capabilities import choose_crs, fetch_capabilities, service_url
+from ..catalog.links import classify
 from ..catalog.model import Link, Record
 from .downloads import DownloadError, download
 from ..runtime.events import observe
@@ -87,11 +88,7 @@ def link_kind(link):
     """The loadable kind of ``link`` (one of :data:`LOADABLE`) or ``other``/``metadata``."""
     if link.kind in LOADABLE or link.kind == "metadata":
         return link.kind
-    try:
-        from ..catalog.links import classify
-        return classify(link.protocol, link.url) or "other"
-    except ImportError:   # the catalogue's classifier is not there: the link's own kind stands
-        return link.kind or "other"
+    return classify(link.protocol, link.url) or "other"
 
 
 def loadable_links(record, kinds=None):

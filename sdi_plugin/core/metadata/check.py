@@ -314,13 +314,5 @@ def report(findings, file="", profile=None):
             "summary": summary(findings), "findings": [f.to_dict() for f in findings]}
 
 
-def is_xml_schema_available():
-    try:
-        xsd.load_schema()
-        return True
-    except xsd.SchemaUnavailable:
-        return False
-
-
 __all__ = ["check_metadata_file", "check_metadata_bytes", "check_metadata_for_layer", "check_record", "check_root",
            "completeness", "record_completeness", "report", "summary", "RULE_COMPLETE", "RULE_SCHEMA"]

@@ -78,11 +78,6 @@ def sidecar_path(path, layer_name=""):
     return path + ".xml"
 
 
-def layer_sidecar(layer):
-    path, name, kind = dataset_of(layer)
-    return sidecar_path(path, name) if kind else ""
-
-
 def _is_iso(path):
     try:
         with open(path, "rb") as fh:

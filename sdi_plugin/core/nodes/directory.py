@@ -31,7 +31,6 @@ FORMAT_VERSION = 1
 BUNDLED_FILE = resource("nodes", "jign_nodes.json")
 MAX_BYTES = 5 * 1024 * 1024
 URL_KEY = "simpul/directory/url"
-NODE_KEYS = ("id", "name", "level", "parent", "organisation", "url", "services", "verified", "source", "authcfg")
 
 
 class DirectoryError(SimpulError, ValueError):

@@ -21,7 +21,6 @@ from ..i18n import tr
 from .nodeinfo import detect_services
 from ..network.xmlsafe import XmlError, localname, parse_xml
 
-STATES = ("up", "slow", "down", "unknown")
 INTERVAL_KEY, DEFAULT_INTERVAL_MIN = "simpul/health/interval_minutes", 15
 SLOW_KEY, DEFAULT_SLOW_MS = "simpul/health/slow_ms", 2000
 TIMEOUT_KEY, DEFAULT_TIMEOUT_S = "simpul/health/timeout_s", 5.0

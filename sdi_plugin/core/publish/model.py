@@ -12,7 +12,6 @@ from ..errors import SimpulError
 CREATE = "create"
 UPDATE = "update"
 SKIP = "skip"
-ACTIONS = (CREATE, UPDATE, SKIP)
 
 # Change.result
 PLANNED = "planned"
