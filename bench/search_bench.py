@@ -175,7 +175,8 @@ def federated(urls, timeout):
     complete = time.monotonic() - start
     tick()
     timer.stop()
-    return {"first": state["first"], "last": state["last"], "complete": complete, "records": state["records"], "failed": state["failed"],
+    return {"first": state["first"], "last": state["last"], "complete": complete, "records": state["records"],
+            "failed": state["failed"],
             "max_gap_ms": state["max_gap"] * 1000, "gap_at": state["gap_at"]}
 
 
@@ -245,7 +246,8 @@ def time_naive_scan(path, repeat=3):
             t = time.monotonic()
             found = 0
             likes = " AND ".join("json LIKE ?" for _ in text.split())
-            for (data,) in conn.execute("SELECT json FROM records WHERE %s" % likes, ["%%%s%%" % w for w in text.split()]):
+            words = ["%%%s%%" % w for w in text.split()]
+            for (data,) in conn.execute("SELECT json FROM records WHERE %s" % likes, words):
                 b = json.loads(data).get("bbox")
                 if b and b[2] >= bbox[0] and b[0] <= bbox[2] and b[3] >= bbox[1] and b[1] <= bbox[3]:
                     found += 1

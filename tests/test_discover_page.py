@@ -76,7 +76,7 @@ def test_nodes_are_checked_in_tasks_and_grouped(page, demo_node, scripted_server
 
 def test_search_streams_records_and_loads_them(page, demo_node):
     from sdi_plugin.gui.search_panel import SearchPanel
-    node = _add_demo(page, demo_node)
+    _add_demo(page, demo_node)
     page.refresh()
     panel = page.search_panel
     assert isinstance(panel, SearchPanel) and panel.scope.count() == 3   # all, level, the node

@@ -328,7 +328,6 @@ def test_the_plugin_starts_and_stops_a_lab_node(settings, sample_data_dir, tmp_p
 def test_participant_publishes_into_their_own_workspace_with_the_trainers_password(
         settings, clean_lab, sdi_provider, sample_data_dir, tmp_path):
     import processing
-    from qgis.core import QgsApplication
     from sdi_plugin.core.publish import publish_dataset
     node = clean_lab
     am = QgsApplication.authManager()

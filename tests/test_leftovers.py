@@ -4,7 +4,6 @@ GIL (which pytest-timeout cannot interrupt) is killed by tools/run_tests.sh's pe
 import json
 import os
 import select
-import signal
 import subprocess
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))

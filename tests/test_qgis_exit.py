@@ -8,7 +8,6 @@ Simpul process in a child process many times over, asserting it always exits wit
 import os
 import re
 import subprocess
-import sys
 from concurrent.futures import ThreadPoolExecutor
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))

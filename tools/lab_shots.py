@@ -7,7 +7,8 @@ the real QGIS desktop (under Xvfb without a display):
 Starts a demo node as the lab node (on this machine's LAN address when it has one), lets two
 made-up participants report progress over HTTP, then runs QGIS in a fresh profile as a third
 participant who connects to the lab node and really does the exercises (search, load, validate,
-fix, metadata, publish into their own workspace) through Simpul's core; the checklist ticks from what the plugin observed. Writes
+fix, metadata, publish into their own workspace) through Simpul's core; the checklist ticks from what
+the plugin observed. Writes
 ``lab-peserta.png`` (participant), ``lab-pelatih.png`` (trainer section of the tab) and
 ``lab-trainer-view.png`` (``/lab`` rendered by QtWebKit).
 

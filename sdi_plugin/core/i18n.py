@@ -29,7 +29,7 @@ def ui_language():
         return chosen
     try:
         loc = QgsApplication.locale() or ""
-    except Exception:  # pragma: no cover - very old QGIS
+    except Exception:  # noqa: BLE001 - very old QGIS (no locale()): the default language
         loc = ""
     if not loc:
         loc = QgsSettings().value("locale/userLocale", "en", type=str) or "en"

@@ -70,7 +70,7 @@ class DirectoryDialog(QDialog):
         groups = {}
         for node in listing.nodes:
             groups.setdefault(group_key(node), []).append(node)
-        for (key, label), members in sorted(groups.items(), key=lambda kv: kv[0][0]):
+        for (_key, label), members in sorted(groups.items(), key=lambda kv: kv[0][0]):
             top = QTreeWidgetItem([label, ""])
             top.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.tree.addTopLevelItem(top)
@@ -79,7 +79,8 @@ class DirectoryDialog(QDialog):
                 item.setData(0, Qt.ItemDataRole.UserRole, node.id)
                 item.setToolTip(0, "%s\n%s\n%s" % (node.url, level_label(node.level), node.reference))
                 have = node.id in mine or node.url.rstrip("/").lower() in mine
-                item.setFlags(Qt.ItemFlag.ItemIsUserCheckable | (Qt.ItemFlag.NoItemFlags if have else Qt.ItemFlag.ItemIsEnabled))
+                item.setFlags(Qt.ItemFlag.ItemIsUserCheckable
+                              | (Qt.ItemFlag.NoItemFlags if have else Qt.ItemFlag.ItemIsEnabled))
                 item.setCheckState(0, Qt.CheckState.Checked if have else Qt.CheckState.Unchecked)
                 top.addChild(item)
             top.setExpanded(True)

@@ -198,7 +198,8 @@ class DiscoverPage(QWidget):
             return None
         self.refresh()
         self.message.emit(tr("{added} node(s) added, {updated} updated from {file}.").format(
-            added=len(result.added), updated=len(result.updated), file=os.path.basename(path)), Qgis.MessageLevel.Success)
+            added=len(result.added), updated=len(result.updated), file=os.path.basename(path)),
+            Qgis.MessageLevel.Success)
         return result
 
     def export_nodes(self, path=None, include_authcfg=None):
@@ -214,14 +215,17 @@ class DiscoverPage(QWidget):
                 self, tr("Export your nodes"),
                 tr("Some nodes use an authentication configuration. Write its id (never the password) into "
                    "the file? Only useful for computers that have the same configuration."),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
         self._remember_dir(path)
         try:
             count = directory.export_nodes(nodes, path, include_authcfg=bool(include_authcfg))
         except OSError as exc:
-            self.message.emit(tr("The node list could not be written: {why}").format(why=exc), Qgis.MessageLevel.Critical)
+            self.message.emit(tr("The node list could not be written: {why}").format(why=exc),
+                              Qgis.MessageLevel.Critical)
             return 0
-        self.message.emit(tr("{count} node(s) written to {file}.").format(count=count, file=path), Qgis.MessageLevel.Success)
+        self.message.emit(tr("{count} node(s) written to {file}.").format(count=count, file=path),
+                          Qgis.MessageLevel.Success)
         return count
 
     def _last_dir(self):
@@ -286,7 +290,8 @@ class DiscoverPage(QWidget):
             return None
         task = run_load(jobs, self._loaded, kinds=kinds, project_crs=self._project_crs(), registry=self.registry)
         self.load_tasks.append(task)
-        self.message.emit(tr("Loading {count} layer(s) in the background…").format(count=len(jobs)), Qgis.MessageLevel.Info)
+        self.message.emit(tr("Loading {count} layer(s) in the background…").format(count=len(jobs)),
+                          Qgis.MessageLevel.Info)
         return task
 
     def _loaded(self, task):
@@ -295,7 +300,8 @@ class DiscoverPage(QWidget):
         added = add_to_project(task.results)
         failed = [r for r in task.results if not r.ok]
         if added:
-            self.message.emit(tr("{count} layer(s) added to the map.").format(count=len(added)), Qgis.MessageLevel.Success)
+            self.message.emit(tr("{count} layer(s) added to the map.").format(count=len(added)),
+                              Qgis.MessageLevel.Success)
         for r in failed:
             self.message.emit(tr("{title}: {why}").format(title=r.record.title or r.link.url, why=r.message),
                               Qgis.MessageLevel.Warning)

@@ -40,7 +40,8 @@ class StepRow(QWidget):
         lay.setContentsMargins(2, 2, 2, 6)
         lay.setSpacing(1)
         self.tick = QCheckBox("%d. %s" % (number, step.text("title")))
-        self.tick.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)   # ticked from what Simpul observed, not by hand
+        # ticked from what Simpul observed, not by hand
+        self.tick.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.tick.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         font = self.tick.font()
         font.setBold(True)
@@ -175,7 +176,8 @@ class LabPage(QWidget):
         t_lay.addLayout(row)
         self.share = QLabel()
         self.share.setWordWrap(True)
-        self.share.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.share.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                           | Qt.TextInteractionFlag.LinksAccessibleByMouse)
         self.share.setOpenExternalLinks(True)
         t_lay.addWidget(self.share)
         self.btn_copy = QPushButton(QgsApplication.getThemeIcon("/mActionEditCopy.svg"), tr("Copy address"))
@@ -241,7 +243,8 @@ class LabPage(QWidget):
         self.refresh()
         row = self.rows.get(step)
         if row is not None:
-            self.message.emit(tr("Exercise step done: {step}").format(step=row.step.text("title")), Qgis.MessageLevel.Success)
+            self.message.emit(tr("Exercise step done: {step}").format(step=row.step.text("title")),
+                              Qgis.MessageLevel.Success)
 
     def _sent(self, sent, failed):
         self.show_status()
@@ -321,7 +324,8 @@ class LabPage(QWidget):
         step = next((s for s in self.exercises.steps if s.dataset), None)
         ds = exercises.training_dataset(step.dataset) if step else None
         if not ds:
-            self.message.emit(tr("The training datasets are not installed with this Simpul."), Qgis.MessageLevel.Warning)
+            self.message.emit(tr("The training datasets are not installed with this Simpul."),
+                              Qgis.MessageLevel.Warning)
             return None
         layer = QgsVectorLayer(ds["uri"], ds.get("layer") or ds["id"], "ogr")
         if not layer.isValid():

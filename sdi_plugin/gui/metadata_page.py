@@ -179,7 +179,8 @@ class MetadataPage(QWidget):
 
     def _say(self, text, level=Qgis.MessageLevel.Info):
         text = redact(text)
-        colour = {Qgis.MessageLevel.Warning: "#b9770e", Qgis.MessageLevel.Critical: "#c0392b", Qgis.MessageLevel.Success: "#1e8449"}.get(level, "")
+        colour = {Qgis.MessageLevel.Warning: "#b9770e", Qgis.MessageLevel.Critical: "#c0392b",
+                  Qgis.MessageLevel.Success: "#1e8449"}.get(level, "")
         self.status.setText('<span style="color:%s">%s</span>' % (colour, html.escape(text)) if colour
                             else html.escape(text))
         log_qgis(text, level)
@@ -416,7 +417,8 @@ class MetadataPage(QWidget):
             self._say(str(exc), Qgis.MessageLevel.Critical)
             return None
         QgsSettings().setValue(DEFAULTS_KEY, path)
-        self._say(tr("Generate from layer now uses the defaults in {file}.").format(file=path), Qgis.MessageLevel.Success)
+        self._say(tr("Generate from layer now uses the defaults in {file}.").format(file=path),
+                  Qgis.MessageLevel.Success)
         return path
 
     def _fill_kugi_menu(self):
@@ -436,13 +438,14 @@ class MetadataPage(QWidget):
                 cat = kugi.category(ft.category) or {}
                 for word in (ft.type_name, ft.fcode, cat.get("name", "")):
                     if word:
-                        self.kugi_menu.addAction(word, lambda w=word, t=topics.get(ft.category, ""):
-                                                 self.form.add_kugi_keyword(w, t))
+                        topic = topics.get(ft.category, "")
+                        self.kugi_menu.addAction(word, lambda w=word, t=topic: self.form.add_kugi_keyword(w, t))
                 self.kugi_menu.addSeparator()
         sub = self.kugi_menu.addMenu(tr("KUGI categories"))
         for letter, cat in kugi.categories.items():
+            topic = topics.get(letter, "")
             sub.addAction("%s — %s" % (letter, cat["name"]),
-                          lambda n=cat["name"], t=topics.get(letter, ""): self.form.add_kugi_keyword(n, t))
+                          lambda n=cat["name"], t=topic: self.form.add_kugi_keyword(n, t))
 
     def shutdown(self):
         try:

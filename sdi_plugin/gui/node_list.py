@@ -49,7 +49,7 @@ class NodeTree(QTreeWidget):
         grouped = len(groups) > 1
         self.setRootIsDecorated(grouped)
         chosen = None
-        for (key, label), members in sorted(groups.items(), key=lambda kv: kv[0][0]):
+        for (_key, label), members in sorted(groups.items(), key=lambda kv: kv[0][0]):
             parent = None
             if grouped:
                 parent = QTreeWidgetItem([label, "", ""])

@@ -13,9 +13,9 @@ from qgis.gui import QgsCollapsibleGroupBox, QgsFileWidget, QgsMapLayerComboBox
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QSize, Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QColor, QPixmap
-from qgis.PyQt.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
-                                 QLineEdit, QPlainTextEdit, QProgressBar, QPushButton, QScrollArea, QTextBrowser,
-                                 QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+from qgis.PyQt.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QGridLayout, QHBoxLayout, QHeaderView,
+                                 QLabel, QLineEdit, QPlainTextEdit, QProgressBar, QPushButton, QScrollArea,
+                                 QTextBrowser, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ..compat import LayerFilter
 from ..core.i18n import tr
@@ -146,7 +146,8 @@ class PublishPage(QWidget):
         self.plan.setHeaderLabels([tr("Resource"), tr("Name"), tr("Change")])
         self.plan.setRootIsDecorated(False)
         self.plan.setAlternatingRowColors(True)
-        self.plan.setTextElideMode(Qt.TextElideMode.ElideMiddle)   # "peserta_budi:…LN_10K": the workspace and the layer stay readable
+        # "peserta_budi:…LN_10K": the workspace and the layer stay readable
+        self.plan.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.plan.setMinimumHeight(80)
         hdr = self.plan.header()
         hdr.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -397,13 +398,13 @@ class PublishPage(QWidget):
         report = task.report if task is not None else None
         if report is None:
             error = task.error if task is not None else ""
-            report = {"result": "failed" if error else "canceled", "message": error or tr("Canceled."), "changes": [], "verification": [],
-                      "links": {}, "gate": None, "dry_run": True}
+            report = {"result": "failed" if error else "canceled", "message": error or tr("Canceled."), "changes": [],
+                      "verification": [], "links": {}, "gate": None, "dry_run": True}
         self.report = report
         self._busy(False)
         self.show_report(report)
-        level = {"published": Qgis.MessageLevel.Success, "planned": Qgis.MessageLevel.Info, "canceled": Qgis.MessageLevel.Warning}.get(report["result"],
-                                                                                                 Qgis.MessageLevel.Critical)
+        level = {"published": Qgis.MessageLevel.Success, "planned": Qgis.MessageLevel.Info,
+                 "canceled": Qgis.MessageLevel.Warning}.get(report["result"], Qgis.MessageLevel.Critical)
         self.message.emit(report.get("message", ""), int(level))
         self.finished.emit(report)
 

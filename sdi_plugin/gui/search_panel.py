@@ -49,7 +49,8 @@ def _tool(text, icon, tip="", icon_only=False):
     b = QToolButton()
     b.setText(text)
     b.setIcon(QgsApplication.getThemeIcon(icon))
-    b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly if icon_only else Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly if icon_only
+                         else Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     b.setToolTip(tip or text)
     return b
 
@@ -358,9 +359,10 @@ class SearchPanel(QWidget):
 
     def current_record(self):
         item = self.results.currentItem()
-        if item is None or item.data(0, Qt.ItemDataRole.UserRole) is None or item.data(0, Qt.ItemDataRole.UserRole) >= len(self._shown):
+        index = None if item is None else item.data(0, Qt.ItemDataRole.UserRole)
+        if index is None or index >= len(self._shown):
             return None
-        return self._shown[item.data(0, Qt.ItemDataRole.UserRole)]
+        return self._shown[index]
 
     def selected_records(self):
         rows = sorted(it.data(0, Qt.ItemDataRole.UserRole) for it in self.results.selectedItems())

@@ -261,7 +261,8 @@ class ValidatePage(QWidget):
     def set_checked(self, layer_ids):
         for i in range(self.layers.count()):
             item = self.layers.item(i)
-            item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in layer_ids else Qt.CheckState.Unchecked)
+            item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in layer_ids
+                               else Qt.CheckState.Unchecked)
 
     def _pg_connection_changed(self, *args):
         self.pg_schema.setConnectionName(self.pg_connection.currentConnection() or "", "postgres")
@@ -468,7 +469,7 @@ class ValidatePage(QWidget):
     def add_error_layers(self):
         """Add the error layer(s) of the last run to the project; returns the layers added."""
         added = []
-        for name, count, uri in self.outputs.get("errors", []):
+        for name, _count, uri in self.outputs.get("errors", []):
             if name == "findings":
                 continue
             kind = {"errors_point": tr("points"), "errors_line": tr("lines"),

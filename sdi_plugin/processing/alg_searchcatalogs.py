@@ -155,7 +155,8 @@ class SearchCatalogsAlgorithm(SimpulAlgorithm):
             raise QgsProcessingException(str(exc)) from None
         except Exception as exc:  # noqa: BLE001 - an unwritable cache must not stop an online search
             if offline:
-                raise QgsProcessingException(tr("The offline cache cannot be opened: {error}").format(error=exc))
+                why = tr("The offline cache cannot be opened: {error}").format(error=exc)
+                raise QgsProcessingException(why) from None
             feedback.reportError(tr("The offline cache cannot be opened: {error}").format(error=exc), False)
             cache = None
         query.page_size = min(50, max_records)

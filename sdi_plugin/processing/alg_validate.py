@@ -54,7 +54,7 @@ class _ReportAlgorithm(SimpulAlgorithm):
         with self.refused(InputError, OSError):
             report, written = run_validation(jobs, files, feedback, **how)
         self.check_canceled(feedback)
-        for name, count, uri in written["errors"]:
+        for name, _count, uri in written["errors"]:
             if name != "findings" and context.project() is not None:
                 context.addLayerToLoadOnCompletion(uri, QgsProcessingContext.LayerDetails(
                     tr("Findings ({name})").format(name=name), context.project(), self.OUTPUT_ERRORS))

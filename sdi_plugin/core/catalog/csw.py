@@ -108,7 +108,8 @@ def parse_getrecords(data, source_url="", start=1):
         raise CatalogueError(str(exc)) from exc
     name = localname(root)
     if name == "ExceptionReport":
-        raise CswException(tr("the catalogue answered with an OGC exception: {text}").format(text=_exception_text(root)))
+        text = _exception_text(root)
+        raise CswException(tr("the catalogue answered with an OGC exception: {text}").format(text=text))
     if name != "GetRecordsResponse":
         raise CatalogueError(tr("not a CSW GetRecords answer (root element {name})").format(name=name))
     results = next((c for c in root if localname(c) == "SearchResults"), None)

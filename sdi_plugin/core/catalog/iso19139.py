@@ -199,7 +199,8 @@ def parse_iso(md, source_url=""):
     rec.constraints = "; ".join(dict.fromkeys(c for c in constraints if c))
 
     links, seen = [], set()
-    for res in _x(md, "gmd:distributionInfo//gmd:CI_OnlineResource|gmd:identificationInfo//srv:connectPoint/gmd:CI_OnlineResource"):
+    for res in _x(md, "gmd:distributionInfo//gmd:CI_OnlineResource"
+                      "|gmd:identificationInfo//srv:connectPoint/gmd:CI_OnlineResource"):
         url = _cs(res, "gmd:linkage")   # gmd:URL inside
         if not url:
             continue

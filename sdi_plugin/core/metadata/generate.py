@@ -240,7 +240,7 @@ def refresh_from_layer(record, generated):
     leaves empty filled from it (what the editor's "Generate from layer" does to an edited record)."""
     out = MetadataRecord.from_dict(record.to_dict())
     fresh = generated.to_dict()
-    for key, value in fresh.items():
+    for key, _value in fresh.items():
         if key in LAYER_FIELDS or not getattr(out, key):
             setattr(out, key, getattr(generated, key))
     return out

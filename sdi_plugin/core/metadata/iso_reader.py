@@ -334,7 +334,8 @@ class Reader:
         r.temporal_begin = _t(getattr(oi, "temporalextent_start", None))
         r.temporal_end = _t(getattr(oi, "temporalextent_end", None))
         period = ext + "/gmd:temporalElement/gmd:EX_TemporalExtent/gmd:extent/*/"
-        r.temporal_begin = r.temporal_begin or _x(ident, period + "gml:beginPosition | " + period + "gml32:beginPosition")
+        r.temporal_begin = r.temporal_begin or _x(ident, period + "gml:beginPosition | "
+                                                  + period + "gml32:beginPosition")
         r.temporal_end = r.temporal_end or _x(ident, period + "gml:endPosition | " + period + "gml32:endPosition")
         tp = ext + "/gmd:temporalElement/gmd:EX_TemporalExtent/gmd:extent/*"
         for key, tag in (("temporal_begin", "beginPosition"), ("temporal_end", "endPosition")):

@@ -241,7 +241,7 @@ def _send(method, url, body_or_file, headers, timeout, authcfg, feedback, progre
     half written) ends as a network error, and no half download is left behind."""
     existed = bool(output_path) and os.path.exists(output_path)
     repeatable = method in ("GET", "HEAD") and not output_path
-    for attempt in (1, 2):
+    for _attempt in (1, 2):
         try:
             # Qt calls keep the GIL and take Qt's pooled signal-slot mutexes: inside the gate
             # (core/network/workers.py), with every Qt object of the request made and dropped in it
@@ -394,7 +394,8 @@ def _send_once(method, url, body_or_file, headers, timeout, authcfg, feedback, p
     for key, value in (headers or {}).items():
         req.setRawHeader(key.encode("latin-1"), str(value).encode("latin-1"))
     # Always ask the server (a node's health must be its state now, not a cached 200).
-    req.setAttribute(QNetworkRequest.Attribute.CacheLoadControlAttribute, QNetworkRequest.CacheLoadControl.AlwaysNetwork)
+    req.setAttribute(QNetworkRequest.Attribute.CacheLoadControlAttribute,
+                     QNetworkRequest.CacheLoadControl.AlwaysNetwork)
     req.setAttribute(QNetworkRequest.Attribute.CacheSaveControlAttribute, False)
     # GET and HEAD follow redirects, but never from https down to http. Nothing with a body is
     # sent on by itself (its body and credentials stay where they were addressed): a redirect is
@@ -402,7 +403,8 @@ def _send_once(method, url, body_or_file, headers, timeout, authcfg, feedback, p
     policy = (QNetworkRequest.RedirectPolicy.NoLessSafeRedirectPolicy if method in ("GET", "HEAD")
               else QNetworkRequest.RedirectPolicy.ManualRedirectPolicy)
     req.setAttribute(QNetworkRequest.Attribute.RedirectPolicyAttribute, policy)
-    req.setAttribute(QNetworkRequest.Attribute(QgsNetworkRequestParameters.RequestAttributes.AttributeInitiatorClass), TAG)
+    initiator = QNetworkRequest.Attribute(QgsNetworkRequestParameters.RequestAttributes.AttributeInitiatorClass)
+    req.setAttribute(initiator, TAG)
     if device is not None:
         req.setHeader(QNetworkRequest.KnownHeaders.ContentLengthHeader, size)
     if not any(k.lower() == "accept-encoding" for k in (headers or {})):

@@ -159,7 +159,10 @@ def detect_endpoints(base, authcfg="", timeout=10.0, feedback=None, overrides=No
     their own while the GUI thread paints were seen to corrupt memory in QGIS 3.22."""
     overrides = {k: v for k, v in (overrides or {}).items() if v}
     ep = Endpoints(base_url=base)
-    stop = (lambda: feedback is not None and feedback.isCanceled())
+
+    def stop():
+        return feedback is not None and feedback.isCanceled()
+
     if "geonode" not in overrides and not stop():
         from .geonode import find_geonode
         ep.geonode = find_geonode(base, authcfg, timeout)

@@ -133,7 +133,7 @@ class MultipartBody(QIODevice):
         out = []
         want = min(maxlen, self._size - self._pos)
         while want > 0:
-            for start, size, data in self._segments:
+            for start, size, data in self._segments:  # noqa: B007 - the segment found is read below
                 if start <= self._pos < start + size:
                     break
             else:

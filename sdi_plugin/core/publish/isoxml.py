@@ -130,7 +130,8 @@ def set_online_resources(root, links):
     for online in list(options.findall("gmd:onLine", NS)):
         proto = online.find(".//gmd:protocol/gco:CharacterString", NS)
         name = online.find(".//gmd:name/gco:CharacterString", NS)
-        key = ((proto.text or "").strip() if proto is not None else "", (name.text or "").strip() if name is not None else "")
+        key = ((proto.text or "").strip() if proto is not None else "",
+               (name.text or "").strip() if name is not None else "")
         if key in wanted:
             options.remove(online)
     offline = options.find("gmd:offLine", NS)

@@ -126,9 +126,11 @@ class PublishRun:
         try:
             try:
                 self._check_cancel()
-                if "geoserver" in self.targets and self.job.dataset.provider != "postgres" and not self.job.postgis_store:
+                if ("geoserver" in self.targets and self.job.dataset.provider != "postgres"
+                        and not self.job.postgis_store):
                     self.progress.set(5, tr("Preparing {table} for upload …").format(table=self.job.dataset.table))
-                    self.job.upload_path, self.job.upload_format = prepare_upload(self.job.dataset, workdir, self.feedback)
+                    upload = prepare_upload(self.job.dataset, workdir, self.feedback)
+                    self.job.upload_path, self.job.upload_format = upload
                 for kind in ORDER:
                     target = self.targets.get(kind)
                     if target is None:

@@ -61,7 +61,7 @@ def memory_layers(report, crs=None):
     crs = crs or output_crs(report)
     flds = fields()
     layers = {}
-    for name, kind, wkb in LAYERS:
+    for name, _kind, wkb in LAYERS:
         layer = QgsVectorLayer("%s?crs=%s" % (wkb, crs.authid() or "EPSG:4326"), name, "memory")
         if not crs.authid():
             layer.setCrs(crs)

@@ -522,7 +522,8 @@ def epsg_of_definition(srid, auth_name, auth_srid, srtext, proj4text):
     from .crs_identify import identify
     if (auth_name or "").upper() == "EPSG" and auth_srid:
         return int(auth_srid)
-    for text, make in ((srtext, QgsCoordinateReferenceSystem.fromWkt), (proj4text, QgsCoordinateReferenceSystem.fromProj)):
+    for text, make in ((srtext, QgsCoordinateReferenceSystem.fromWkt),
+                       (proj4text, QgsCoordinateReferenceSystem.fromProj)):
         if not text:
             continue
         crs = make(text)

@@ -67,7 +67,8 @@ def write_table(layer_uri, conn_name_or_uri, schema, table, add_srs=False, feedb
             cur.execute("SELECT 1 FROM pg_namespace WHERE nspname = %s", (schema,))
             if cur.fetchone() is None:
                 raise InputError(tr("The database has no schema called {schema}.").format(schema=schema))
-            cur.execute("SELECT to_regclass(%s)", ('"%s"."%s"' % (schema.replace('"', '""'), table.replace('"', '""')),))
+            quoted = '"%s"."%s"' % (schema.replace('"', '""'), table.replace('"', '""'))
+            cur.execute("SELECT to_regclass(%s)", (quoted,))
             if cur.fetchone()[0] is not None:
                 raise InputError(tr("{schema}.{table} already exists; Simpul writes the fixed dataset only to a new "
                                     "table. Choose another name.").format(schema=schema, table=table))
@@ -133,7 +134,8 @@ def write_table(layer_uri, conn_name_or_uri, schema, table, add_srs=False, feedb
         if created:                        # a half-written table of ours goes again
             try:
                 with db.cursor() as cur:
-                    cur.execute('DROP TABLE IF EXISTS "%s"."%s"' % (schema.replace('"', '""'), table.replace('"', '""')))
+                    quoted = '"%s"."%s"' % (schema.replace('"', '""'), table.replace('"', '""'))
+                    cur.execute("DROP TABLE IF EXISTS %s" % quoted)
             except Exception:  # noqa: BLE001
                 pass
         db.close()
