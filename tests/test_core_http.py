@@ -123,3 +123,35 @@ def test_one_json_decoder_names_the_server(scripted_server):
         http_get(scripted_server.url + "/html").json()
     with pytest.raises(ValueError, match="^%s did not answer valid JSON$" % server):
         http_get(scripted_server.url + "/bad").json()
+
+
+def test_a_lost_request_is_logged_without_the_secrets_of_its_url(scripted_server, monkeypatch):
+    """The request path logs the URL of a request whose Qt objects vanished (then sends it
+    again): a token, key or password in that URL must not reach the message log."""
+    from qgis.core import QgsApplication
+    from sdi_plugin.core.network import http
+    scripted_server.static("/ows", WMS_OK)
+    real, calls = http._send_once, []
+
+    def lose_the_first(*args, **kwargs):
+        calls.append(args[1])
+        if len(calls) == 1:   # what PyQt raises when a request's reply was deleted under it
+            raise RuntimeError("wrapped C/C++ object of type QNetworkReply has been deleted")
+        return real(*args, **kwargs)
+    monkeypatch.setattr(http, "_send_once", lose_the_first)
+    logged = []
+
+    def keep(message, tag, level):
+        logged.append(message)
+    QgsApplication.messageLog().messageReceived.connect(keep)
+    try:
+        base = scripted_server.url.replace("://", "://budi:rahasia-sandi@", 1)
+        r = http_get(base + "/ows?SERVICE=WMS&token=tok-12345&apikey=kunci-678")
+    finally:
+        QgsApplication.messageLog().messageReceived.disconnect(keep)
+    assert r.ok and len(calls) == 2          # sent again after the loss
+    lost = [m for m in logged if "has been deleted" in m]
+    assert len(lost) == 1 and "/ows?SERVICE=WMS" in lost[0]
+    for secret in ("rahasia-sandi", "tok-12345", "kunci-678"):
+        assert secret not in lost[0], lost[0]
+    assert "budi" in lost[0] and "token=***" in lost[0]
