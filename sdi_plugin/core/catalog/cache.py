@@ -322,16 +322,7 @@ class RecordCache:
             return []
         if query.bbox:
             ids = self._in_extent(conn, ids, query.bbox)
-        where, params = [], []
-        if query.date_from:
-            where.append("date >= ?")
-            params.append(query.date_from)
-        if query.date_to:
-            where.append("date <= ?")
-            params.append(query.date_to + "T23:59:59")
-        if node_ids:
-            where.append("node_id IN (%s)" % ",".join("?" * len(node_ids)))
-            params += list(node_ids)
+        where, params = self._date_and_node(query, node_ids)
         if ids and (where or len(ids) <= DATE_ORDER_MAX):
             rows = conn.execute("SELECT id, date FROM records WHERE id IN (SELECT value FROM json_each(?))%s"
                                 % "".join(" AND " + w for w in where), [json.dumps(ids)] + params).fetchall()
@@ -352,6 +343,17 @@ class RecordCache:
             where.append("id IN (SELECT id FROM records_bbox WHERE maxx >= ? AND minx <= ? AND maxy >= ? "
                          "AND miny <= ?)")
             params += [query.bbox[0], query.bbox[2], query.bbox[1], query.bbox[3]]
+        more, more_params = self._date_and_node(query, node_ids)
+        where, params = where + more, params + more_params
+        cond = ("WHERE " + " AND ".join(where)) if where else ""
+        return self._records(conn.execute(
+            "SELECT json, harvested FROM records %s ORDER BY date DESC, id DESC LIMIT ? OFFSET ?" % cond,
+            params + [int(limit), int(offset)]).fetchall())
+
+    @staticmethod
+    def _date_and_node(query, node_ids):
+        """(conditions, parameters) on the records table for the date range and the nodes."""
+        where, params = [], []
         if query.date_from:
             where.append("date >= ?")
             params.append(query.date_from)
@@ -361,10 +363,7 @@ class RecordCache:
         if node_ids:
             where.append("node_id IN (%s)" % ",".join("?" * len(node_ids)))
             params += list(node_ids)
-        cond = ("WHERE " + " AND ".join(where)) if where else ""
-        return self._records(conn.execute(
-            "SELECT json, harvested FROM records %s ORDER BY date DESC, id DESC LIMIT ? OFFSET ?" % cond,
-            params + [int(limit), int(offset)]).fetchall())
+        return where, params
 
     @staticmethod
     def _records(rows):
