@@ -2,7 +2,7 @@
 add to your own; refresh the directory from its URL in the background."""
 from qgis.core import QgsSettings
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+from qgis.PyQt.QtWidgets import (QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                  QTreeWidget, QTreeWidgetItem, QVBoxLayout)
 
 from ..core.nodes import directory
@@ -10,6 +10,7 @@ from ..core.i18n import tr
 from ..core.runtime.tasks import FunctionTask, stop_tasks
 from .node_dialog import level_label
 from .node_list import group_key
+from .dialogs import ok_cancel
 
 
 class RefreshTask(FunctionTask):
@@ -50,11 +51,7 @@ class DirectoryDialog(QDialog):
         row.addWidget(self.url, 1)
         row.addWidget(self.btn_refresh)
         lay.addLayout(row)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Add"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, tr("Add"), self.accept)
         lay.addWidget(buttons)
         self._task = None
         self.load(directory.current())

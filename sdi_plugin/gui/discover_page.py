@@ -4,11 +4,10 @@ import/export), a federated catalogue search whose results stream in, the select
 is in ``core`` and runs in background tasks."""
 import os
 
-from qgis.core import (Qgis, QgsApplication, QgsCoordinateReferenceSystem, QgsGeometry, QgsProject, QgsRectangle,
-                       QgsSettings)
+from qgis.core import (Qgis, QgsApplication, QgsCoordinateReferenceSystem, QgsGeometry, QgsProject, QgsRectangle)
 from qgis.PyQt.QtCore import QSize, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor
-from qgis.PyQt.QtWidgets import (QAbstractButton, QFileDialog, QLabel, QMenu, QMessageBox, QSplitter, QStackedWidget,
+from qgis.PyQt.QtWidgets import (QAbstractButton, QLabel, QMenu, QMessageBox, QSplitter, QStackedWidget,
                                  QTextBrowser, QToolBar, QToolBox, QToolButton, QVBoxLayout, QWidget)
 
 from ..compat import GeometryType, QAction
@@ -17,6 +16,7 @@ from ..core.i18n import tr
 from ..core.nodes.registry import NodeRegistry
 from ..core.runtime.tasks import stop_tasks
 from .add_layers import add_to_project, run_load
+from .dialogs import choose_file
 from .health_monitor import HealthMonitor
 from .node_dialog import NodeDialog
 from .node_list import NodeTree, node_html
@@ -185,12 +185,10 @@ class DiscoverPage(QWidget):
         return self.monitor.check(node_id, detect)
 
     def import_nodes(self, path=None):
-        if not path:
-            path, _ = QFileDialog.getOpenFileName(self, tr("Import a node list"), self._last_dir(),
-                                                  tr("Node lists (*.json)"))
+        path = choose_file(self, path, tr("Import a node list"), tr("Node lists (*.json)"), LAST_DIR_KEY,
+                           default_folder=os.path.expanduser("~"), remember=True)
         if not path:
             return None
-        self._remember_dir(path)
         try:
             result = directory.import_nodes(path, self.registry)
         except directory.DirectoryError as exc:
@@ -204,10 +202,8 @@ class DiscoverPage(QWidget):
 
     def export_nodes(self, path=None, include_authcfg=None):
         nodes = self.registry.nodes()
-        if not path:
-            path, _ = QFileDialog.getSaveFileName(self, tr("Export your nodes"),
-                                                  os.path.join(self._last_dir(), "simpul-nodes.json"),
-                                                  tr("Node lists (*.json)"))
+        path = choose_file(self, path, tr("Export your nodes"), tr("Node lists (*.json)"), LAST_DIR_KEY, save=True,
+                           name="simpul-nodes.json", default_folder=os.path.expanduser("~"), remember=True)
         if not path:
             return 0
         if include_authcfg is None:
@@ -217,7 +213,6 @@ class DiscoverPage(QWidget):
                    "the file? Only useful for computers that have the same configuration."),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
-        self._remember_dir(path)
         try:
             count = directory.export_nodes(nodes, path, include_authcfg=bool(include_authcfg))
         except OSError as exc:
@@ -227,12 +222,6 @@ class DiscoverPage(QWidget):
         self.message.emit(tr("{count} node(s) written to {file}.").format(count=count, file=path),
                           Qgis.MessageLevel.Success)
         return count
-
-    def _last_dir(self):
-        return QgsSettings().value(LAST_DIR_KEY, os.path.expanduser("~"), type=str)
-
-    def _remember_dir(self, path):
-        QgsSettings().setValue(LAST_DIR_KEY, os.path.dirname(os.path.abspath(path)))
 
     # -- search and records ---------------------------------------------------------------------
     def _page_changed(self, index):

@@ -7,7 +7,7 @@ import html
 from qgis.core import Qgis, QgsProject, QgsSettings
 from qgis.gui import QgsMapLayerComboBox
 from qgis.PyQt.QtCore import Qt, QTimer, pyqtSignal
-from qgis.PyQt.QtWidgets import (QFileDialog, QGridLayout, QLabel, QMenu, QProgressBar, QPushButton, QToolButton,
+from qgis.PyQt.QtWidgets import (QGridLayout, QLabel, QMenu, QProgressBar, QPushButton, QToolButton,
                                  QVBoxLayout, QWidget)
 
 from ..compat import LayerFilter
@@ -24,6 +24,7 @@ from ..core.metadata.model import MetadataRecord
 from ..core.metadata.qgis_metadata import from_layer_metadata, to_layer_metadata
 from ..core.standards.pack import StandardsError, load_kugi
 from .contact_dialog import ContactDialog, remember, remembered
+from .dialogs import choose_file
 from .flow_view import layer_path, preselect
 from .metadata_form import MetadataForm
 
@@ -277,16 +278,11 @@ class MetadataPage(QWidget):
                      "keywords filled in.").format(layer=layer.name()), Qgis.MessageLevel.Info)
         return record
 
-    def _last_dir(self):
-        return QgsSettings().value(LAST_DIR_KEY, "", type=str) or ""
-
     def import_xml(self, path=None):
-        if not path:
-            path, _ = QFileDialog.getOpenFileName(self, tr("Import metadata"), self._last_dir(),
-                                                  tr("XML files (*.xml);;All files (*)"))
+        path = choose_file(self, path, tr("Import metadata"), tr("XML files (*.xml);;All files (*)"), LAST_DIR_KEY,
+                           remember=True)
         if not path:
             return None
-        QgsSettings().setValue(LAST_DIR_KEY, path.rsplit("/", 1)[0])
         try:
             record = read_file(path)
         except MetadataError as exc:
@@ -373,9 +369,7 @@ class MetadataPage(QWidget):
         return where
 
     def export_xml(self, path=None):
-        if not path:
-            path, _ = QFileDialog.getSaveFileName(self, tr("Export metadata"), self._last_dir(),
-                                                  tr("XML files (*.xml)"))
+        path = choose_file(self, path, tr("Export metadata"), tr("XML files (*.xml)"), LAST_DIR_KEY, save=True)
         if not path:
             return None
         record = self._finish(self.form.record())
@@ -406,9 +400,7 @@ class MetadataPage(QWidget):
         return layer.metadata()
 
     def choose_defaults(self, path=None):
-        if not path:
-            path, _ = QFileDialog.getOpenFileName(self, tr("Node defaults file"), self._last_dir(),
-                                                  tr("JSON files (*.json)"))
+        path = choose_file(self, path, tr("Node defaults file"), tr("JSON files (*.json)"), LAST_DIR_KEY)
         if not path:
             return None
         try:
