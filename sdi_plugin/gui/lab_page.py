@@ -364,15 +364,20 @@ class LabPage(QWidget):
         return task
 
     def _node_started(self, task):
+        self._after_node_task(task, Qgis.MessageLevel.Critical, lambda start: tr("The lab node runs at {url}.").format(
+            url=start.url) if start.state == "started" else start.message, Qgis.MessageLevel.Success)
+
+    def _after_node_task(self, task, error_level, done_text, done_level=None):
+        """The trainer's status line after a task on the lab node: its error (also in the message
+        bar), or ``done_text(result)`` (in the bar too with ``done_level``) and fresh progress."""
         if task.error:
             self.trainer_status.setText(task.error)
-            self.message.emit(task.error, Qgis.MessageLevel.Critical)
+            self.message.emit(task.error, error_level)
         else:
-            start = task.result
-            text = tr("The lab node runs at {url}.").format(url=start.url) if start.state == "started" \
-                else start.message
+            text = done_text(task.result)
             self.trainer_status.setText(text)
-            self.message.emit(text, Qgis.MessageLevel.Success)
+            if done_level is not None:
+                self.message.emit(text, done_level)
             self.refresh_progress()
         self.show_trainer()
 
@@ -396,17 +401,10 @@ class LabPage(QWidget):
         return task
 
     def _reset_done(self, task):
-        if task.error:
-            self.trainer_status.setText(task.error)
-            self.message.emit(task.error, Qgis.MessageLevel.Warning)
-        else:
-            r = task.result
-            self.trainer_status.setText(tr("The lab node is back to the clean training state: progress of {people} "
-                                           "participant(s) cleared, {records} record(s) removed from the catalogue.")
-                                        .format(people=r.get("participants_cleared", 0),
-                                                records=len(r.get("records_removed", []))))
-            self.refresh_progress()
-        self.show_trainer()
+        self._after_node_task(task, Qgis.MessageLevel.Warning, lambda r: tr(
+            "The lab node is back to the clean training state: progress of {people} participant(s) cleared, "
+            "{records} record(s) removed from the catalogue.").format(
+                people=r.get("participants_cleared", 0), records=len(r.get("records_removed", []))))
 
     def _auto_refresh(self):
         if not self.trainer.isCollapsed() and self.isVisible() and lab.started_node():
