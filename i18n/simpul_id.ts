@@ -760,6 +760,16 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/metadata/storage.py" />
+      <source>The metadata could not be written into {file}: {error}</source>
+      <translation>Metadata tidak dapat ditulis ke dalam {file}: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/storage.py" />
+      <source>The metadata in {file} could not be read: {error}</source>
+      <translation>Metadata di {file} tidak dapat dibaca: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/storage.py" />
       <source>The GeoPackage {file} does not exist.</source>
       <translation>GeoPackage {file} tidak ada.</translation>
     </message>
@@ -782,16 +792,6 @@
       <location filename="../sdi_plugin/core/metadata/storage.py" />
       <source>The GeoPackage {file} has no layer {layer}.</source>
       <translation>GeoPackage {file} tidak memiliki layer {layer}.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/metadata/storage.py" />
-      <source>The metadata could not be written into {file}: {error}</source>
-      <translation>Metadata tidak dapat ditulis ke dalam {file}: {error}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/metadata/storage.py" />
-      <source>The metadata in {file} could not be read: {error}</source>
-      <translation>Metadata di {file} tidak dapat dibaca: {error}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/network/http.py" />
@@ -1114,8 +1114,18 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/csw.py" />
+      <source>{what}: the catalogue did not answer with a transaction response.</source>
+      <translation>{what}: katalog tidak menjawab dengan respons transaksi.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/csw.py" />
       <source>The record found lacks the links to the published layer</source>
       <translation>Rekaman yang ditemukan tidak memuat tautan ke layer yang dipublikasikan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/csw.py" />
+      <source>{what}: the catalogue's answer is not XML ({why}).</source>
+      <translation>{what}: jawaban katalog bukan XML ({why}).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/csw.py" />
@@ -1130,18 +1140,8 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/csw.py" />
-      <source>{what}: the catalogue did not answer with a transaction response.</source>
-      <translation>{what}: katalog tidak menjawab dengan respons transaksi.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/publish/csw.py" />
       <source>{what}: the catalogue reported no record changed.</source>
       <translation>{what}: katalog melaporkan tidak ada rekaman yang berubah.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/publish/csw.py" />
-      <source>{what}: the catalogue's answer is not XML ({why}).</source>
-      <translation>{what}: jawaban katalog bukan XML ({why}).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/csw.py" />
@@ -1538,6 +1538,11 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/geoserver.py" />
+      <source>The layer's default style is {style}</source>
+      <translation>Gaya bawaan layer adalah {style}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geoserver.py" />
       <source>The node has no data store {ws}:{name} to publish the PostGIS table from.</source>
       <translation>Simpul tidak memiliki penyimpanan data {ws}:{name} untuk mempublikasikan tabel PostGIS.</translation>
     </message>
@@ -1600,11 +1605,6 @@
       <location filename="../sdi_plugin/core/publish/geoserver.py" />
       <source>Saving a copy of data store {name} before replacing it</source>
       <translation>Menyimpan salinan penyimpanan data {name} sebelum menggantinya</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/publish/geoserver.py" />
-      <source>The layer's default style is {style}</source>
-      <translation>Gaya bawaan layer adalah {style}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/http_util.py" />
@@ -3587,17 +3587,6 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/contact_dialog.py" />
-      <location filename="../sdi_plugin/gui/directory_dialog.py" />
-      <location filename="../sdi_plugin/gui/fix_dialog.py" />
-      <location filename="../sdi_plugin/gui/node_dialog.py" />
-      <location filename="../sdi_plugin/gui/publish_page.py" />
-      <location filename="../sdi_plugin/gui/search_panel.py" />
-      <location filename="../sdi_plugin/gui/validate_page.py" />
-      <source>Cancel</source>
-      <translation>Batal</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/contact_dialog.py" />
       <location filename="../sdi_plugin/gui/metadata_form.py" />
       <location filename="../sdi_plugin/gui/record_view.py" />
       <source>Organisation</source>
@@ -3644,6 +3633,14 @@
       <location filename="../sdi_plugin/gui/contact_dialog.py" />
       <source>this computer</source>
       <translation>komputer ini</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/dialogs.py" />
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <location filename="../sdi_plugin/gui/search_panel.py" />
+      <location filename="../sdi_plugin/gui/validate_page.py" />
+      <source>Cancel</source>
+      <translation>Batal</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/directory_dialog.py" />
@@ -4248,13 +4245,13 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/lab_page.py" />
-      <source>The lab node runs at {url}.</source>
-      <translation>Simpul pelatihan berjalan di {url}.</translation>
+      <source>The lab node is back to the clean training state: progress of {people} participant(s) cleared, {records} record(s) removed from the catalogue.</source>
+      <translation>Simpul pelatihan kembali ke keadaan awal latihan: kemajuan {people} peserta dihapus, {records} rekaman dihapus dari katalog.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/lab_page.py" />
-      <source>The lab node is back to the clean training state: progress of {people} participant(s) cleared, {records} record(s) removed from the catalogue.</source>
-      <translation>Simpul pelatihan kembali ke keadaan awal latihan: kemajuan {people} peserta dihapus, {records} rekaman dihapus dari katalog.</translation>
+      <source>The lab node runs at {url}.</source>
+      <translation>Simpul pelatihan berjalan di {url}.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/lab_page.py" />
@@ -4655,11 +4652,6 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/metadata_page.py" />
-      <source>KUGI categories</source>
-      <translation>Kategori KUGI</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/metadata_page.py" />
       <source>Import metadata</source>
       <translation>Impor metadata</translation>
     </message>
@@ -4667,11 +4659,6 @@
       <location filename="../sdi_plugin/gui/metadata_page.py" />
       <source>XML files (*.xml);;All files (*)</source>
       <translation>Berkas XML (*.xml);;Semua berkas (*)</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/metadata_page.py" />
-      <source>Saved the metadata to {file}</source>
-      <translation>Metadata disimpan ke {file}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/metadata_page.py" />
@@ -4698,6 +4685,16 @@
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>JSON files (*.json)</source>
       <translation>Berkas JSON (*.json)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_page.py" />
+      <source>KUGI categories</source>
+      <translation>Kategori KUGI</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_page.py" />
+      <source>Saved the metadata to {file}</source>
+      <translation>Metadata disimpan ke {file}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/metadata_page.py" />

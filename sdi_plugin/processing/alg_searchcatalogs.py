@@ -11,7 +11,7 @@ from ..core.files.safe_output import OutputRefused
 from ..core.catalog.endpoints import node_from_url
 from ..core.catalog.query import SearchQuery
 from ..core.catalog.search import search_nodes
-from ..core.i18n import tr
+from ..core.i18n import tr, tr_noop
 from ..core.nodes.registry import NodeRegistry
 from .base import SimpulAlgorithm
 
@@ -81,6 +81,14 @@ def record_feature(rec, flds):
 
 class SearchCatalogsAlgorithm(SimpulAlgorithm):
     NAME, GROUP = "searchcatalogs", "discover"
+    TITLE = tr_noop("Search catalogues (federated)")
+    HELP = tr_noop("Searches the metadata catalogues (CSW, OGC API Records, CKAN) of several nodes at once and "
+                   "writes the records found as a layer of footprints (EPSG:4326 rectangles) with identifier, "
+                   "title, abstract, node, type, date and links (JSON) as attributes. Records held by several "
+                   "nodes appear once. NODES takes node ids from your node list or catalogue URLs, separated by "
+                   "commas or new lines; empty means every node in your list. Every record found is kept in the "
+                   "offline cache; with OFFLINE the search reads only that cache. A node that does not answer "
+                   "is reported and never stops the others.")
     QUERY = "QUERY"
     EXTENT = "EXTENT"
     NODES = "NODES"
@@ -90,18 +98,6 @@ class SearchCatalogsAlgorithm(SimpulAlgorithm):
     MAX_RECORDS = "MAX_RECORDS"
     OFFLINE = "OFFLINE"
     CACHE = "CACHE"
-
-    def displayName(self):
-        return tr("Search catalogues (federated)")
-
-    def shortHelpString(self):
-        return tr("Searches the metadata catalogues (CSW, OGC API Records, CKAN) of several nodes at once and "
-                  "writes the records found as a layer of footprints (EPSG:4326 rectangles) with identifier, "
-                  "title, abstract, node, type, date and links (JSON) as attributes. Records held by several "
-                  "nodes appear once. NODES takes node ids from your node list or catalogue URLs, separated by "
-                  "commas or new lines; empty means every node in your list. Every record found is kept in the "
-                  "offline cache; with OFFLINE the search reads only that cache. A node that does not answer "
-                  "is reported and never stops the others.")
 
     def initAlgorithm(self, config=None):
         self.add_string(self.QUERY, tr("Search text"), "", optional=True)

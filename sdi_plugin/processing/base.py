@@ -2,9 +2,9 @@
 creation, the output keys every algorithm names, one cancel check, one way of turning a core
 error into Processing's error, and parameter helpers whose optional parts are keyword arguments.
 
-A subclass sets ``NAME`` (the algorithm id without ``sdi:``; a public contract, never rename)
-and ``GROUP`` (one of ``GROUPS``), and writes ``displayName``, ``shortHelpString``,
-``initAlgorithm`` and ``processAlgorithm``.  A subclass that sets ``CHECKS_INPUT`` says plainly
+A subclass sets ``NAME`` (the algorithm id without ``sdi:``; a public contract, never rename),
+``GROUP`` (one of ``GROUPS``), ``TITLE`` and ``HELP`` (English, marked with ``tr_noop``: shown
+translated), and writes ``initAlgorithm`` and ``processAlgorithm``.  A subclass that sets ``CHECKS_INPUT`` says plainly
 why its INPUT layer does not open before Processing's generic message does.
 """
 import contextlib
@@ -12,9 +12,11 @@ import contextlib
 from qgis.core import (QgsFeatureRequest, QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingOutputNumber,
                        QgsProcessingOutputString, QgsProcessingParameterBoolean, QgsProcessingParameterCrs,
                        QgsProcessingParameterFile, QgsProcessingParameterFileDestination, QgsProcessingParameterNumber,
-                       QgsProcessingParameterString, QgsVectorLayer, QgsWkbTypes)
+                       QgsProcessingParameterString, QgsProcessingParameterVectorLayer, QgsVectorLayer,
+                       QgsWkbTypes)
 
-from ..compat import ProcessingFileParameterBehavior, ProcessingNumberParameterType, ProcessingParameterFlag
+from ..compat import (ProcessingFileParameterBehavior, ProcessingNumberParameterType, ProcessingParameterFlag,
+                      ProcessingSourceType)
 from ..core.i18n import tr
 from ..core.files.safe_output import explain
 from ..core.validate.sources import InputError, check_layer, open_ref, ref_for, ref_of_layer
@@ -29,6 +31,8 @@ def group_label(group_id):
 class SimpulAlgorithm(QgsProcessingAlgorithm):
     NAME = ""
     GROUP = ""
+    TITLE = ""
+    HELP = ""
     CHECKS_INPUT = False
 
     INPUT = "INPUT"
@@ -45,6 +49,12 @@ class SimpulAlgorithm(QgsProcessingAlgorithm):
 
     def name(self):
         return self.NAME
+
+    def displayName(self):  # noqa: N802 (QGIS's name)
+        return tr(self.TITLE)
+
+    def shortHelpString(self):  # noqa: N802 (QGIS's name)
+        return tr(self.HELP)
 
     def group(self):
         return group_label(self.GROUP)
@@ -118,6 +128,10 @@ class SimpulAlgorithm(QgsProcessingAlgorithm):
 
     def add_destination(self, name, label, file_filter, *, optional=False, advanced=False):
         return self._add(QgsProcessingParameterFileDestination(name, label, file_filter, optional=optional), advanced)
+
+    def add_dataset(self, label=None, source_type=ProcessingSourceType.Vector):
+        """The INPUT vector layer (labelled "Dataset" unless ``label``)."""
+        return self._add(QgsProcessingParameterVectorLayer(self.INPUT, label or tr("Dataset"), [source_type]))
 
     def add_feature_type(self):
         """The optional KUGI feature type (FCODE or layer name) of the validate tools."""
