@@ -2889,9 +2889,7 @@
     <message>
       <location filename="../sdi_plugin/core/validate/html_report.py" />
       <location filename="../sdi_plugin/gui/publish_page.py" />
-      <location filename="../sdi_plugin/processing/alg_publish.py" />
-      <location filename="../sdi_plugin/processing/alg_standardize.py" />
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <location filename="../sdi_plugin/processing/base.py" />
       <source>Dataset</source>
       <translation>Dataset</translation>
     </message>
@@ -3633,14 +3631,6 @@
       <location filename="../sdi_plugin/gui/contact_dialog.py" />
       <source>this computer</source>
       <translation>komputer ini</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/dialogs.py" />
-      <location filename="../sdi_plugin/gui/publish_page.py" />
-      <location filename="../sdi_plugin/gui/search_panel.py" />
-      <location filename="../sdi_plugin/gui/validate_page.py" />
-      <source>Cancel</source>
-      <translation>Batal</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/directory_dialog.py" />
@@ -4966,6 +4956,14 @@
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>Reason to publish despite validation errors (goes into the lineage)</source>
       <translation>Alasan tetap mempublikasikan meski ada galat validasi (dicatat di lineage)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <location filename="../sdi_plugin/gui/search_panel.py" />
+      <location filename="../sdi_plugin/gui/validate_page.py" />
+      <location filename="../sdi_plugin/gui/widgets.py" />
+      <source>Cancel</source>
+      <translation>Batal</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />

@@ -6,7 +6,7 @@ from qgis.core import QgsSettings
 from qgis.PyQt.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
 from ..core.i18n import tr
-from .dialogs import ok_cancel
+from .widgets import ok_cancel
 
 KEYS = ("organisation", "individual", "email", "place")
 PREFIX = "simpul/metadata/node/"

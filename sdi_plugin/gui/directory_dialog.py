@@ -10,7 +10,7 @@ from ..core.i18n import tr
 from ..core.runtime.tasks import FunctionTask, stop_tasks
 from .node_dialog import level_label
 from .node_list import group_key
-from .dialogs import ok_cancel
+from .widgets import ok_cancel
 
 
 class RefreshTask(FunctionTask):

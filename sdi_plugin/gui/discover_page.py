@@ -16,7 +16,7 @@ from ..core.i18n import tr
 from ..core.nodes.registry import NodeRegistry
 from ..core.runtime.tasks import stop_tasks
 from .add_layers import add_to_project, run_load
-from .dialogs import choose_file
+from .widgets import choose_file
 from .health_monitor import HealthMonitor
 from .node_dialog import NodeDialog
 from .node_list import NodeTree, node_html

@@ -14,7 +14,7 @@ from qgis.PyQt.QtWidgets import (QComboBox, QDialog, QFormLayout, QHeaderView, Q
                                  QVBoxLayout)
 
 from ..core.i18n import tr
-from .dialogs import ok_cancel
+from .widgets import ok_cancel
 
 ROLE_FT = Qt.ItemDataRole.UserRole
 

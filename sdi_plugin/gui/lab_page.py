@@ -9,8 +9,8 @@ import time
 from qgis.core import Qgis, QgsApplication, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QGuiApplication
-from qgis.PyQt.QtWidgets import (QCheckBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-                                 QLineEdit, QPushButton, QScrollArea, QSpinBox, QTableWidget, QTableWidgetItem,
+from qgis.PyQt.QtWidgets import (QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+                                 QLineEdit, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem,
                                  QVBoxLayout, QWidget)
 
 from ..core.log import log
@@ -18,6 +18,7 @@ from ..core.training import exercises
 from ..core.training import lab
 from ..core.i18n import tr, ui_language
 from ..core.runtime.tasks import FunctionTask, stop_tasks
+from .widgets import scrolling_page
 
 REFRESH_MS = 10000
 
@@ -85,20 +86,8 @@ class LabPage(QWidget):
         except exercises.ExerciseError as exc:
             self.exercises, problem = exercises.Exercises(meta={}, steps=[]), str(exc)
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        body = QWidget()
-        lay = QVBoxLayout(body)
-        scroll.setWidget(body)
-        outer.addWidget(scroll)
-
-        intro = QLabel(tr("Training (bimtek): follow these steps. Each step ticks itself when Simpul sees you "
-                          "complete it."))
-        intro.setWordWrap(True)
-        lay.addWidget(intro)
+        _scroll, lay = scrolling_page(self, tr("Training (bimtek): follow these steps. Each step ticks itself when "
+                                               "Simpul sees you complete it."), frame=False)
 
         # -- participant ---------------------------------------------------------------
         box = QGroupBox(tr("Participant"))

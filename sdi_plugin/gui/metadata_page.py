@@ -24,7 +24,7 @@ from ..core.metadata.model import MetadataRecord
 from ..core.metadata.qgis_metadata import from_layer_metadata, to_layer_metadata
 from ..core.standards.pack import StandardsError, load_kugi
 from .contact_dialog import ContactDialog, remember, remembered
-from .dialogs import choose_file
+from .widgets import choose_file
 from .flow_view import layer_path, preselect
 from .metadata_form import MetadataForm
 

@@ -5,7 +5,7 @@ from qgis.PyQt.QtWidgets import (QComboBox, QDialog, QFormLayout, QLineEdit,
 
 from ..core.i18n import tr
 from ..core.nodes.registry import LEVELS, Node
-from .dialogs import ok_cancel
+from .widgets import ok_cancel
 
 
 def level_label(level):

@@ -14,8 +14,8 @@ from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QSize, Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QColor, QPixmap
 from qgis.PyQt.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QGridLayout, QHBoxLayout, QHeaderView,
-                                 QLabel, QLineEdit, QPlainTextEdit, QProgressBar, QPushButton, QScrollArea,
-                                 QTextBrowser, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+                                 QLabel, QLineEdit, QPlainTextEdit, QProgressBar, QPushButton, QTextBrowser,
+                                 QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ..compat import LayerFilter
 from ..core.i18n import tr
@@ -29,6 +29,7 @@ from ..core.publish.sld import layer_sld
 from ..core.runtime.tasks import FunctionTask, stop_tasks
 from .flow_view import layer_path, preselect
 from .publish_report import ACTION_COLOURS, change_text, checklist_rows, resource_label, result_html
+from .widgets import flat_list, scrolling_page
 
 class _Feedback(QgsProcessingFeedback):
     """The publish's feedback: its step texts come out as a signal for the status line."""
@@ -67,19 +68,9 @@ class PublishPage(QWidget):
         self.sld = b""
         self._render_job = None
         self.current = None
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = self.scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)   # the page follows the dock's width
-        body = QWidget()
-        lay = QVBoxLayout(body)
-        scroll.setWidget(body)
-        outer.addWidget(scroll)
-        intro = QLabel(tr("Send a validated dataset with its style and ISO metadata to a node. Plan first: "
-                          "nothing changes on the node until you confirm."))
-        intro.setWordWrap(True)
-        lay.addWidget(intro)
+        self.scroll, lay = scrolling_page(self, tr("Send a validated dataset with its style and ISO metadata to a "
+                                                   "node. Plan first: nothing changes on the node until you confirm."),
+                                          fit_width=True)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.node = QComboBox()
@@ -142,10 +133,7 @@ class PublishPage(QWidget):
         lay.addWidget(self.checklist)
         self.plan_title = QLabel()
         lay.addWidget(self.plan_title)
-        self.plan = QTreeWidget()
-        self.plan.setHeaderLabels([tr("Resource"), tr("Name"), tr("Change")])
-        self.plan.setRootIsDecorated(False)
-        self.plan.setAlternatingRowColors(True)
+        self.plan = flat_list([tr("Resource"), tr("Name"), tr("Change")])
         # "peserta_budi:…LN_10K": the workspace and the layer stay readable
         self.plan.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.plan.setMinimumHeight(80)

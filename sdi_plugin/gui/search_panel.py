@@ -13,6 +13,7 @@ from ..core.loading.loader import FEATURE_KINDS, MAP_KINDS
 from ..core.nodes.registry import LEVELS
 from .node_dialog import level_label
 from .record_view import age_text
+from .widgets import flat_list
 
 
 
@@ -159,10 +160,7 @@ class SearchPanel(QWidget):
         row.addStretch(1)
         lay.addLayout(row)
         lay.addWidget(self.dates_row)
-        self.results = _ResultList()
-        self.results.setHeaderLabels([tr("Title"), tr("Node"), tr("Date")])
-        self.results.setRootIsDecorated(False)
-        self.results.setAlternatingRowColors(True)
+        self.results = flat_list([tr("Title"), tr("Node"), tr("Date")], _ResultList())
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.results.setUniformRowHeights(True)
         hdr = self.results.header()

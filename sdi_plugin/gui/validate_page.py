@@ -15,7 +15,7 @@ from qgis.PyQt.QtCore import QUrl, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QBrush, QColor, QDesktopServices
 from qgis.PyQt.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                  QListWidget, QListWidgetItem, QProgressBar, QPushButton,
-                                 QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+                                 QToolButton, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ..compat import LayerType
 from ..core.findings import ERROR, INFO, WARNING
@@ -27,6 +27,7 @@ from ..core.validate.pipeline import ReportFiles, run_validation
 from ..core.validate.severity import COLOURS, severity_labels
 from ..core.validate.sources import open_ref, ref_of_layer
 from .flow_view import layer_path, preferred_layer
+from .widgets import flat_list
 
 SEVERITY_ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
 # what the Fix (sdi:standardizedataset: the safe fixes and the KUGI standardisation) repairs
@@ -166,10 +167,7 @@ class ValidatePage(QWidget):
             self.filter.addItem(label, key)
         filt.addWidget(self.filter, 1)
         lay.addLayout(filt)
-        self.table = QTreeWidget()
-        self.table.setHeaderLabels([tr("Severity"), tr("Rule"), tr("Feature"), tr("Message")])
-        self.table.setRootIsDecorated(False)
-        self.table.setAlternatingRowColors(True)
+        self.table = flat_list([tr("Severity"), tr("Rule"), tr("Feature"), tr("Message")])
         self.table.setUniformRowHeights(True)
         hdr = self.table.header()
         for col in (0, 1, 2):
