@@ -12,6 +12,7 @@ from qgis.core import QgsCoordinateReferenceSystem, QgsDataSourceUri, QgsVectorL
 
 from ...compat import CrsWktVariant
 from ..i18n import tr
+from ..log import swallowed
 from .postgis_engine import DatabaseError, PgSource, connection_message
 from .postgis_sources import connection
 from .sources import InputError
@@ -136,8 +137,8 @@ def write_table(layer_uri, conn_name_or_uri, schema, table, add_srs=False, feedb
                 with db.cursor() as cur:
                     quoted = '"%s"."%s"' % (schema.replace('"', '""'), table.replace('"', '""'))
                     cur.execute("DROP TABLE IF EXISTS %s" % quoted)
-            except Exception:  # noqa: BLE001
-                pass
+            except Exception:  # noqa: BLE001 - the write's own error is what the user is told
+                swallowed("dropping the half-written table %s.%s" % (schema, table))
         db.close()
     uri = QgsDataSourceUri(conn_obj.uri())
     uri.setDataSource(schema, table, "geom", "", "fid")
