@@ -3009,11 +3009,6 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/metadata_seam.py" />
-      <source>Metadata file {name} found, but this version of Simpul has no metadata checker; metadata was not checked.</source>
-      <translation>Berkas metadata {name} ditemukan, tetapi versi Simpul ini belum punya pemeriksa metadata; metadata tidak diperiksa.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/validate/metadata_seam.py" />
       <source>The metadata checker failed on {name}: {error}</source>
       <translation>Pemeriksa metadata gagal pada {name}: {error}</translation>
     </message>
