@@ -82,7 +82,7 @@ def test_stop_qgis_ends_running_tasks_and_worker_threads(tmp_path):
         "import sys, threading\n"
         "sys.path.insert(0, %r)\n"
         "from qgis.PyQt.QtCore import QCoreApplication\n"
-        "from sdi_plugin.core import workers\n"
+        "from sdi_plugin.core.network import workers\n"
         "from sdi_plugin.core.runtime.qgis_app import start_qgis, stop_qgis\n"
         "from sdi_plugin.core.runtime.tasks import FunctionTask\n"
         "start_qgis()\n"
