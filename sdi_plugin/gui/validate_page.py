@@ -29,7 +29,6 @@ from ..core.validate.sources import open_ref, ref_of_layer
 from .flow_view import layer_path, preferred_layer
 from .widgets import flat_list
 
-SEVERITY_ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
 # what the Fix (sdi:standardizedataset: the safe fixes and the KUGI standardisation) repairs
 FIXABLE_RULES = {"crs.accepted", "geom.duplicate", "geom.empty", "geom.valid", "kugi.attribute_type", "kugi.domain",
                  "kugi.fcode", "kugi.layer_name", "kugi.metadata_ref", "kugi.required_attribute", "kugi.srs_id",
