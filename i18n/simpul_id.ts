@@ -5789,18 +5789,8 @@
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_metadata.py" />
-      <source>Writes an ISO 19139 metadata record (gmd:MD_Metadata) in the Indonesian profile (SNI 8843-1:2019 as Palapa nodes practise it) for a vector layer: extent in EPSG:4326, reference system, geometry type, feature count, attributes, the KUGI feature type and FCODE as keywords, the METADATA attribute as record identifier, plus the node's defaults (organisation, contact, node code, access level) from DEFAULTS, a JSON file shaped like resources/metadata/node_defaults.json. The record is checked against the ISO 19139 schema and the profile; MISSING counts the required elements still empty.</source>
-      <translation>Menulis rekaman metadata ISO 19139 (gmd:MD_Metadata) dalam profil Indonesia (SNI 8843-1:2019 sebagaimana diterapkan simpul Palapa) untuk layer vektor: cakupan dalam EPSG:4326, sistem referensi, jenis geometri, jumlah unsur, atribut, jenis unsur KUGI dan FCODE sebagai kata kunci, atribut METADATA sebagai pengenal rekaman, ditambah nilai bawaan simpul (organisasi, kontak, kode simpul, tingkat akses) dari DEFAULTS, berkas JSON berbentuk seperti resources/metadata/node_defaults.json. Rekaman diperiksa terhadap skema ISO 19139 dan profil; MISSING menghitung elemen wajib yang masih kosong.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_metadata.py" />
       <source>Check ISO 19139 metadata</source>
       <translation>Periksa metadata ISO 19139</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_metadata.py" />
-      <source>Checks a metadata record (ISO 19139; ISO 19115-3 is read and checked for the profile) against the ISO 19139 XML Schema bundled with Simpul (offline) and against the Indonesian metadata profile (mandatory and conditional elements, code lists, bounding box). Findings use rules meta.schema and meta.complete; OUTPUT is a JSON report in the validator's shape: file, standard, summary, findings.</source>
-      <translation>Memeriksa rekaman metadata (ISO 19139; ISO 19115-3 dibaca dan diperiksa terhadap profil) terhadap Skema XML ISO 19139 bawaan Simpul (tanpa internet) dan terhadap profil metadata Indonesia (elemen wajib dan bersyarat, daftar kode, kotak batas). Temuan memakai aturan meta.schema dan meta.complete; OUTPUT berupa laporan JSON berbentuk sama dengan laporan validator: file, standard, summary, findings.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_metadata.py" />
@@ -5870,11 +5860,6 @@
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_nodeinfo.py" />
-      <source>Probes a node's base URL for the services an SDI node offers (CSW, OGC API Records and Features, WMS, WMTS, WFS, ArcGIS REST, CKAN) and reports each one found: kind, version and endpoint URL. The report is written as JSON to OUTPUT and returned in the results.</source>
-      <translation>Memeriksa URL dasar sebuah simpul untuk layanan yang biasa disediakan simpul IDS (CSW, OGC API Records dan Features, WMS, WMTS, WFS, ArcGIS REST, CKAN) dan melaporkan setiap layanan yang ditemukan: jenis, versi, dan URL endpoint. Laporan ditulis sebagai JSON ke OUTPUT dan dikembalikan dalam hasil.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_nodeinfo.py" />
       <source>Node base URL</source>
       <translation>URL dasar simpul</translation>
     </message>
@@ -5927,11 +5912,6 @@
       <location filename="../sdi_plugin/processing/alg_publish.py" />
       <source>Publish dataset to a node</source>
       <translation>Publikasikan dataset ke simpul jaringan</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_publish.py" />
-      <source>Publishes a vector dataset with its style (as SLD) and its ISO 19139 metadata to a node: GeoServer REST (data store, feature type, style, metadata link), a CSW catalogue with transactions (pycsw, GeoNetwork) and/or an OGC API Records catalogue with transactions. It plans first: DRY_RUN lists every remote change (create, update or skip) and changes nothing. Validation errors block publishing unless OVERRIDE_REASON is given (it is recorded in the metadata lineage); overwriting what the node already serves needs OVERWRITE. If any step fails, everything this publish did is undone. OUTPUT_PLAN is a JSON file with every planned or performed change and its result.</source>
-      <translation>Mempublikasikan dataset vektor beserta gayanya (sebagai SLD) dan metadata ISO 19139-nya ke simpul jaringan: GeoServer REST (penyimpanan data, feature type, gaya, tautan metadata), katalog CSW dengan transaksi (pycsw, GeoNetwork) dan/atau katalog OGC API Records dengan transaksi. Rencana dibuat terlebih dahulu: DRY_RUN mencantumkan setiap perubahan di simpul (buat, perbarui, atau lewati) tanpa mengubah apa pun. Galat validasi menghalangi publikasi kecuali OVERRIDE_REASON diisi (dicatat di lineage metadata); menimpa apa yang sudah dilayani simpul memerlukan OVERWRITE. Jika satu langkah gagal, semua yang dilakukan publikasi ini dibatalkan. OUTPUT_PLAN adalah berkas JSON berisi setiap perubahan yang direncanakan atau dilakukan beserta hasilnya.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_publish.py" />
@@ -6100,11 +6080,6 @@
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
-      <source>Searches the metadata catalogues (CSW, OGC API Records, CKAN) of several nodes at once and writes the records found as a layer of footprints (EPSG:4326 rectangles) with identifier, title, abstract, node, type, date and links (JSON) as attributes. Records held by several nodes appear once. NODES takes node ids from your node list or catalogue URLs, separated by commas or new lines; empty means every node in your list. Every record found is kept in the offline cache; with OFFLINE the search reads only that cache. A node that does not answer is reported and never stops the others.</source>
-      <translation>Mencari di katalog metadata (CSW, OGC API Records, CKAN) beberapa simpul jaringan sekaligus dan menulis rekaman yang ditemukan sebagai layer cakupan (persegi EPSG:4326) dengan atribut identifier, judul, abstrak, simpul, jenis, tanggal, dan tautan (JSON). Rekaman yang dimiliki beberapa simpul hanya muncul sekali. NODES berisi id simpul dari daftar simpul Anda atau URL katalog, dipisahkan koma atau baris baru; kosong berarti semua simpul di daftar Anda. Setiap rekaman yang ditemukan disimpan di cache luring; dengan OFFLINE pencarian hanya membaca cache tersebut. Simpul yang tidak menjawab dilaporkan dan tidak pernah menghentikan simpul lainnya.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
       <source>Search text</source>
       <translation>Teks pencarian</translation>
     </message>
@@ -6210,11 +6185,6 @@
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_standardize.py" />
-      <source>Writes a KUGI-standard copy of a raw dataset to a NEW GeoPackage or Shapefile; the source is never changed. FEATURE_TYPE is an FCODE or KUGI layer name (suggested from the layer's name, geometry and fields when empty). FIELD_MAP maps the dataset's columns onto KUGI attributes as source=TARGET pairs separated by commas (automatic by name, alias and similarity when empty). The KUGI attributes missing from the data are added with the catalogue's types and lengths; FCODE comes from the feature type, SRS_ID from the reference system, METADATA is the identifier of the metadata record (METADATA file, or one generated with the node DEFAULTS and written beside the output). Coded values are matched to the KUGI domains (the unmatched ones are listed), the domains become value maps on the layer's form, and the layer is named after its feature type. The safe fixes of the Fix dataset tool are applied too (SRGI2013, geometry repair, UTF-8 text).</source>
-      <translation>Menulis salinan dataset mentah yang sesuai standar KUGI ke GeoPackage atau Shapefile BARU; sumbernya tidak pernah diubah. FEATURE_TYPE berisi FCODE atau nama layer KUGI (disarankan dari nama layer, geometri, dan kolomnya bila kosong). FIELD_MAP memadankan kolom dataset ke atribut KUGI sebagai pasangan sumber=TARGET yang dipisah koma (otomatis menurut nama, alias, dan kemiripan bila kosong). Atribut KUGI yang belum ada ditambahkan dengan tipe dan panjang sesuai katalog; FCODE diambil dari jenis unsur, SRS_ID dari sistem referensi, METADATA berisi pengenal rekaman metadata (berkas METADATA, atau rekaman yang dibuat dengan DEFAULTS simpul dan disimpan di samping keluaran). Nilai berkode dipadankan ke domain KUGI (yang tidak cocok dicantumkan), domain dipasang sebagai value map pada formulir layer, dan layer dinamai sesuai jenis unsurnya. Perbaikan aman dari alat Perbaiki dataset juga diterapkan (SRGI2013, perbaikan geometri, teks UTF-8).</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_standardize.py" />
       <source>Field map (source=TARGET, …; optional)</source>
       <translation>Pemadanan kolom (sumber=TARGET, …; opsional)</translation>
     </message>
@@ -6279,11 +6249,6 @@
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>Checks a vector dataset against the national standards before it is shared: KUGI (layer name, geometry type, required attributes, types, FCODE, domains, SRS_ID, METADATA), the SRGI2013 reference system, geometry validity, empty and duplicate geometries, overlaps, gaps (administrative areas) and slivers, text encoding, the extent of Indonesia and, when a file is given or found beside the dataset, the ISO metadata. FEATURE_TYPE (an FCODE or KUGI layer name) overrides the feature type found from the FCODE and the layer name. Writes an error layer (GeoPackage), an HTML report and a JSON report; the source is only read.</source>
-      <translation>Memeriksa dataset vektor terhadap standar nasional sebelum dibagikan: KUGI (nama layer, tipe geometri, atribut wajib, tipe atribut, FCODE, domain, SRS_ID, METADATA), sistem referensi SRGI2013, validitas geometri, geometri kosong dan ganda, tumpang tindih, celah (wilayah administrasi) dan sliver, pengodean teks, cakupan wilayah Indonesia dan, bila berkasnya diberikan atau ada di samping dataset, metadata ISO. FEATURE_TYPE (FCODE atau nama layer KUGI) menggantikan jenis unsur yang dikenali dari FCODE dan nama layer. Menulis layer kesalahan (GeoPackage), laporan HTML dan laporan JSON; sumber hanya dibaca.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Validate a folder or GeoPackage (batch)</source>
       <translation>Validasi folder atau GeoPackage (batch)</translation>
     </message>
@@ -6291,11 +6256,6 @@
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Fix dataset (safe fixes, to a new file)</source>
       <translation>Perbaiki dataset (perbaikan aman, ke berkas baru)</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>Writes a corrected copy of a dataset to a NEW GeoPackage or Shapefile; the source is never changed. Safe fixes only: invalid geometries are repaired (same geometry type); a dataset without reference system gets ASSIGN_CRS; legacy datums are transformed to SRGI2013 (DGN95 with EPSG:9472) or to TARGET_CRS; SRS_ID is filled ('SRGI 2013'); text is trimmed and re-encoded as UTF-8. The layer is named after its KUGI feature type when it is known. Empty or duplicate geometries, overlaps, gaps, FCODE and METADATA are left for you to decide.</source>
-      <translation>Menulis salinan dataset yang sudah diperbaiki ke GeoPackage atau Shapefile BARU; sumber tidak pernah diubah. Hanya perbaikan aman: geometri tidak valid diperbaiki (tipe geometri tetap); dataset tanpa sistem referensi diberi ASSIGN_CRS; datum lama ditransformasikan ke SRGI2013 (DGN95 dengan EPSG:9472) atau ke TARGET_CRS; SRS_ID diisi ('SRGI 2013'); teks dipangkas dan dikodekan ulang sebagai UTF-8. Layer diberi nama jenis unsur KUGI-nya bila diketahui. Geometri kosong atau ganda, tumpang tindih, celah, FCODE dan METADATA diserahkan kepada Anda.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
@@ -6316,11 +6276,6 @@
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Report (JSON)</source>
       <translation>Laporan (JSON)</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>Or give a PostGIS connection and schema (POSTGIS_CONNECTION, POSTGIS_SCHEMA): every table with geometry in it is validated, the geometry and topology rules as SQL in the database.</source>
-      <translation>Atau isi koneksi dan skema PostGIS (POSTGIS_CONNECTION, POSTGIS_SCHEMA): setiap tabel bergeometri di dalamnya divalidasi, aturan geometri dan topologi sebagai SQL di basis data.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
@@ -6406,11 +6361,6 @@
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>The layer has no features.</source>
       <translation>Layer tidak berisi unsur.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>Validates every vector dataset of a folder (GeoPackage layers, Shapefiles, GeoJSON …; sub-folders too when RECURSIVE) or every layer of one GeoPackage in one run, and writes one report over all of them. A file that cannot be read is reported (rule dataset.readable) and the run goes on. Metadata files named &lt;layer&gt;.xml are looked for beside each dataset or in METADATA_FOLDER.</source>
-      <translation>Memvalidasi setiap dataset vektor dalam folder (layer GeoPackage, Shapefile, GeoJSON …; termasuk subfolder bila RECURSIVE) atau setiap layer dalam satu GeoPackage sekaligus, dan menulis satu laporan untuk semuanya. Berkas yang tidak dapat dibaca dilaporkan (aturan dataset.readable) dan proses berlanjut. Berkas metadata bernama &lt;layer&gt;.xml dicari di samping setiap dataset atau di METADATA_FOLDER.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
@@ -6526,6 +6476,56 @@
       <location filename="../sdi_plugin/processing/base.py" />
       <source>ISO 19139 metadata file (optional)</source>
       <translation>Berkas metadata ISO 19139 (opsional)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/help.json" />
+      <source>Checks a metadata record (ISO 19139; ISO 19115-3 is read and checked for the profile) against the ISO 19139 XML Schema bundled with Simpul (offline) and against the Indonesian metadata profile (mandatory and conditional elements, code lists, bounding box). Findings use rules meta.schema and meta.complete; OUTPUT is a JSON report in the validator's shape: file, standard, summary, findings.</source>
+      <translation>Memeriksa rekaman metadata (ISO 19139; ISO 19115-3 dibaca dan diperiksa terhadap profil) terhadap Skema XML ISO 19139 bawaan Simpul (tanpa internet) dan terhadap profil metadata Indonesia (elemen wajib dan bersyarat, daftar kode, kotak batas). Temuan memakai aturan meta.schema dan meta.complete; OUTPUT berupa laporan JSON berbentuk sama dengan laporan validator: file, standard, summary, findings.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/help.json" />
+      <source>Writes a corrected copy of a dataset to a NEW GeoPackage or Shapefile; the source is never changed. Safe fixes only: invalid geometries are repaired (same geometry type); a dataset without reference system gets ASSIGN_CRS; legacy datums are transformed to SRGI2013 (DGN95 with EPSG:9472) or to TARGET_CRS; SRS_ID is filled ('SRGI 2013'); text is trimmed and re-encoded as UTF-8. The layer is named after its KUGI feature type when it is known. Empty or duplicate geometries, overlaps, gaps, FCODE and METADATA are left for you to decide.</source>
+      <translation>Menulis salinan dataset yang sudah diperbaiki ke GeoPackage atau Shapefile BARU; sumber tidak pernah diubah. Hanya perbaikan aman: geometri tidak valid diperbaiki (tipe geometri tetap); dataset tanpa sistem referensi diberi ASSIGN_CRS; datum lama ditransformasikan ke SRGI2013 (DGN95 dengan EPSG:9472) atau ke TARGET_CRS; SRS_ID diisi ('SRGI 2013'); teks dipangkas dan dikodekan ulang sebagai UTF-8. Layer diberi nama jenis unsur KUGI-nya bila diketahui. Geometri kosong atau ganda, tumpang tindih, celah, FCODE dan METADATA diserahkan kepada Anda.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/help.json" />
+      <source>Writes an ISO 19139 metadata record (gmd:MD_Metadata) in the Indonesian profile (SNI 8843-1:2019 as Palapa nodes practise it) for a vector layer: extent in EPSG:4326, reference system, geometry type, feature count, attributes, the KUGI feature type and FCODE as keywords, the METADATA attribute as record identifier, plus the node's defaults (organisation, contact, node code, access level) from DEFAULTS, a JSON file shaped like resources/metadata/node_defaults.json. The record is checked against the ISO 19139 schema and the profile; MISSING counts the required elements still empty.</source>
+      <translation>Menulis rekaman metadata ISO 19139 (gmd:MD_Metadata) dalam profil Indonesia (SNI 8843-1:2019 sebagaimana diterapkan simpul Palapa) untuk layer vektor: cakupan dalam EPSG:4326, sistem referensi, jenis geometri, jumlah unsur, atribut, jenis unsur KUGI dan FCODE sebagai kata kunci, atribut METADATA sebagai pengenal rekaman, ditambah nilai bawaan simpul (organisasi, kontak, kode simpul, tingkat akses) dari DEFAULTS, berkas JSON berbentuk seperti resources/metadata/node_defaults.json. Rekaman diperiksa terhadap skema ISO 19139 dan profil; MISSING menghitung elemen wajib yang masih kosong.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/help.json" />
+      <source>Probes a node's base URL for the services an SDI node offers (CSW, OGC API Records and Features, WMS, WMTS, WFS, ArcGIS REST, CKAN) and reports each one found: kind, version and endpoint URL. The report is written as JSON to OUTPUT and returned in the results.</source>
+      <translation>Memeriksa URL dasar sebuah simpul untuk layanan yang biasa disediakan simpul IDS (CSW, OGC API Records dan Features, WMS, WMTS, WFS, ArcGIS REST, CKAN) dan melaporkan setiap layanan yang ditemukan: jenis, versi, dan URL endpoint. Laporan ditulis sebagai JSON ke OUTPUT dan dikembalikan dalam hasil.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/help.json" />
+      <source>Publishes a vector dataset with its style (as SLD) and its ISO 19139 metadata to a node: GeoServer REST (data store, feature type, style, metadata link), a CSW catalogue with transactions (pycsw, GeoNetwork) and/or an OGC API Records catalogue with transactions. It plans first: DRY_RUN lists every remote change (create, update or skip) and changes nothing. Validation errors block publishing unless OVERRIDE_REASON is given (it is recorded in the metadata lineage); overwriting what the node already serves needs OVERWRITE. If any step fails, everything this publish did is undone. OUTPUT_PLAN is a JSON file with every planned or performed change and its result.</source>
+      <translation>Mempublikasikan dataset vektor beserta gayanya (sebagai SLD) dan metadata ISO 19139-nya ke simpul jaringan: GeoServer REST (penyimpanan data, feature type, gaya, tautan metadata), katalog CSW dengan transaksi (pycsw, GeoNetwork) dan/atau katalog OGC API Records dengan transaksi. Rencana dibuat terlebih dahulu: DRY_RUN mencantumkan setiap perubahan di simpul (buat, perbarui, atau lewati) tanpa mengubah apa pun. Galat validasi menghalangi publikasi kecuali OVERRIDE_REASON diisi (dicatat di lineage metadata); menimpa apa yang sudah dilayani simpul memerlukan OVERWRITE. Jika satu langkah gagal, semua yang dilakukan publikasi ini dibatalkan. OUTPUT_PLAN adalah berkas JSON berisi setiap perubahan yang direncanakan atau dilakukan beserta hasilnya.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/help.json" />
+      <source>Searches the metadata catalogues (CSW, OGC API Records, CKAN) of several nodes at once and writes the records found as a layer of footprints (EPSG:4326 rectangles) with identifier, title, abstract, node, type, date and links (JSON) as attributes. Records held by several nodes appear once. NODES takes node ids from your node list or catalogue URLs, separated by commas or new lines; empty means every node in your list. Every record found is kept in the offline cache; with OFFLINE the search reads only that cache. A node that does not answer is reported and never stops the others.</source>
+      <translation>Mencari di katalog metadata (CSW, OGC API Records, CKAN) beberapa simpul jaringan sekaligus dan menulis rekaman yang ditemukan sebagai layer cakupan (persegi EPSG:4326) dengan atribut identifier, judul, abstrak, simpul, jenis, tanggal, dan tautan (JSON). Rekaman yang dimiliki beberapa simpul hanya muncul sekali. NODES berisi id simpul dari daftar simpul Anda atau URL katalog, dipisahkan koma atau baris baru; kosong berarti semua simpul di daftar Anda. Setiap rekaman yang ditemukan disimpan di cache luring; dengan OFFLINE pencarian hanya membaca cache tersebut. Simpul yang tidak menjawab dilaporkan dan tidak pernah menghentikan simpul lainnya.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/help.json" />
+      <source>Writes a KUGI-standard copy of a raw dataset to a NEW GeoPackage or Shapefile; the source is never changed. FEATURE_TYPE is an FCODE or KUGI layer name (suggested from the layer's name, geometry and fields when empty). FIELD_MAP maps the dataset's columns onto KUGI attributes as source=TARGET pairs separated by commas (automatic by name, alias and similarity when empty). The KUGI attributes missing from the data are added with the catalogue's types and lengths; FCODE comes from the feature type, SRS_ID from the reference system, METADATA is the identifier of the metadata record (METADATA file, or one generated with the node DEFAULTS and written beside the output). Coded values are matched to the KUGI domains (the unmatched ones are listed), the domains become value maps on the layer's form, and the layer is named after its feature type. The safe fixes of the Fix dataset tool are applied too (SRGI2013, geometry repair, UTF-8 text).</source>
+      <translation>Menulis salinan dataset mentah yang sesuai standar KUGI ke GeoPackage atau Shapefile BARU; sumbernya tidak pernah diubah. FEATURE_TYPE berisi FCODE atau nama layer KUGI (disarankan dari nama layer, geometri, dan kolomnya bila kosong). FIELD_MAP memadankan kolom dataset ke atribut KUGI sebagai pasangan sumber=TARGET yang dipisah koma (otomatis menurut nama, alias, dan kemiripan bila kosong). Atribut KUGI yang belum ada ditambahkan dengan tipe dan panjang sesuai katalog; FCODE diambil dari jenis unsur, SRS_ID dari sistem referensi, METADATA berisi pengenal rekaman metadata (berkas METADATA, atau rekaman yang dibuat dengan DEFAULTS simpul dan disimpan di samping keluaran). Nilai berkode dipadankan ke domain KUGI (yang tidak cocok dicantumkan), domain dipasang sebagai value map pada formulir layer, dan layer dinamai sesuai jenis unsurnya. Perbaikan aman dari alat Perbaiki dataset juga diterapkan (SRGI2013, perbaikan geometri, teks UTF-8).</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/help.json" />
+      <source>Checks a vector dataset against the national standards before it is shared: KUGI (layer name, geometry type, required attributes, types, FCODE, domains, SRS_ID, METADATA), the SRGI2013 reference system, geometry validity, empty and duplicate geometries, overlaps, gaps (administrative areas) and slivers, text encoding, the extent of Indonesia and, when a file is given or found beside the dataset, the ISO metadata. FEATURE_TYPE (an FCODE or KUGI layer name) overrides the feature type found from the FCODE and the layer name. Writes an error layer (GeoPackage), an HTML report and a JSON report; the source is only read.</source>
+      <translation>Memeriksa dataset vektor terhadap standar nasional sebelum dibagikan: KUGI (nama layer, tipe geometri, atribut wajib, tipe atribut, FCODE, domain, SRS_ID, METADATA), sistem referensi SRGI2013, validitas geometri, geometri kosong dan ganda, tumpang tindih, celah (wilayah administrasi) dan sliver, pengodean teks, cakupan wilayah Indonesia dan, bila berkasnya diberikan atau ada di samping dataset, metadata ISO. FEATURE_TYPE (FCODE atau nama layer KUGI) menggantikan jenis unsur yang dikenali dari FCODE dan nama layer. Menulis layer kesalahan (GeoPackage), laporan HTML dan laporan JSON; sumber hanya dibaca.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/help.json" />
+      <source>Validates every vector dataset of a folder (GeoPackage layers, Shapefiles, GeoJSON …; sub-folders too when RECURSIVE) or every layer of one GeoPackage in one run, and writes one report over all of them. A file that cannot be read is reported (rule dataset.readable) and the run goes on. Metadata files named &lt;layer&gt;.xml are looked for beside each dataset or in METADATA_FOLDER.</source>
+      <translation>Memvalidasi setiap dataset vektor dalam folder (layer GeoPackage, Shapefile, GeoJSON …; termasuk subfolder bila RECURSIVE) atau setiap layer dalam satu GeoPackage sekaligus, dan menulis satu laporan untuk semuanya. Berkas yang tidak dapat dibaca dilaporkan (aturan dataset.readable) dan proses berlanjut. Berkas metadata bernama &lt;layer&gt;.xml dicari di samping setiap dataset atau di METADATA_FOLDER.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/help.json" />
+      <source>Or give a PostGIS connection and schema (POSTGIS_CONNECTION, POSTGIS_SCHEMA): every table with geometry in it is validated, the geometry and topology rules as SQL in the database.</source>
+      <translation>Atau isi koneksi dan skema PostGIS (POSTGIS_CONNECTION, POSTGIS_SCHEMA): setiap tabel bergeometri di dalamnya divalidasi, aturan geometri dan topologi sebagai SQL di basis data.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/provider.py" />

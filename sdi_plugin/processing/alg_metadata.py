@@ -22,13 +22,6 @@ def _log_findings(findings, feedback):
 class GenerateMetadataAlgorithm(SimpulAlgorithm):
     NAME, GROUP = "generatemetadata", "metadata"
     TITLE = tr_noop("Generate ISO 19139 metadata")
-    HELP = tr_noop("Writes an ISO 19139 metadata record (gmd:MD_Metadata) in the Indonesian profile "
-                   "(SNI 8843-1:2019 as Palapa nodes practise it) for a vector layer: extent in EPSG:4326, "
-                   "reference system, geometry type, feature count, attributes, the KUGI feature type and "
-                   "FCODE as keywords, the METADATA attribute as record identifier, plus the node's defaults "
-                   "(organisation, contact, node code, access level) from DEFAULTS, a JSON file shaped like "
-                   "resources/metadata/node_defaults.json. The record is checked against the ISO 19139 schema "
-                   "and the profile; MISSING counts the required elements still empty.")
 
     def initAlgorithm(self, config=None):
         self.add_dataset(tr("Layer"), ProcessingSourceType.VectorAnyGeometry)
@@ -64,11 +57,6 @@ class GenerateMetadataAlgorithm(SimpulAlgorithm):
 class CheckMetadataAlgorithm(SimpulAlgorithm):
     NAME, GROUP = "checkmetadata", "metadata"
     TITLE = tr_noop("Check ISO 19139 metadata")
-    HELP = tr_noop("Checks a metadata record (ISO 19139; ISO 19115-3 is read and checked for the profile) "
-                   "against the ISO 19139 XML Schema bundled with Simpul (offline) and against the "
-                   "Indonesian metadata profile (mandatory and conditional elements, code lists, bounding "
-                   "box). Findings use rules meta.schema and meta.complete; OUTPUT is a JSON report in the "
-                   "validator's shape: file, standard, summary, findings.")
 
     def initAlgorithm(self, config=None):
         self.add_file(self.INPUT, tr("Metadata record (XML)"), extension="xml")

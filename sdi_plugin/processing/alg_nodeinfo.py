@@ -12,10 +12,6 @@ from .base import SimpulAlgorithm
 class NodeInfoAlgorithm(SimpulAlgorithm):
     NAME, GROUP = "nodeinfo", "discover"
     TITLE = tr_noop("Node information (detect services)")
-    HELP = tr_noop("Probes a node's base URL for the services an SDI node offers (CSW, OGC API "
-                   "Records and Features, WMS, WMTS, WFS, ArcGIS REST, CKAN) and reports each one "
-                   "found: kind, version and endpoint URL. The report is written as JSON to OUTPUT "
-                   "and returned in the results.")
     URL = "URL"
 
     def initAlgorithm(self, config=None):

@@ -16,14 +16,6 @@ TARGETS = ("geoserver", "csw", "records", "geonode")
 class PublishDatasetAlgorithm(SimpulAlgorithm):
     NAME, GROUP = "publishdataset", "publish"
     TITLE = tr_noop("Publish dataset to a node")
-    HELP = tr_noop("Publishes a vector dataset with its style (as SLD) and its ISO 19139 metadata to a node: "
-                   "GeoServer REST (data store, feature type, style, metadata link), a CSW catalogue with "
-                   "transactions (pycsw, GeoNetwork) and/or an OGC API Records catalogue with transactions. "
-                   "It plans first: DRY_RUN lists every remote change (create, update or skip) and changes "
-                   "nothing. Validation errors block publishing unless OVERRIDE_REASON is given (it is recorded in "
-                   "the metadata lineage); overwriting what the node already serves needs OVERWRITE. If any step "
-                   "fails, everything this publish did is undone. OUTPUT_PLAN is a JSON file with every planned or "
-                   "performed change and its result.")
     NODE = "NODE"
     AUTHCFG = "AUTHCFG"
     DRY_RUN = "DRY_RUN"

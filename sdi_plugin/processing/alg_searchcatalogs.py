@@ -82,13 +82,6 @@ def record_feature(rec, flds):
 class SearchCatalogsAlgorithm(SimpulAlgorithm):
     NAME, GROUP = "searchcatalogs", "discover"
     TITLE = tr_noop("Search catalogues (federated)")
-    HELP = tr_noop("Searches the metadata catalogues (CSW, OGC API Records, CKAN) of several nodes at once and "
-                   "writes the records found as a layer of footprints (EPSG:4326 rectangles) with identifier, "
-                   "title, abstract, node, type, date and links (JSON) as attributes. Records held by several "
-                   "nodes appear once. NODES takes node ids from your node list or catalogue URLs, separated by "
-                   "commas or new lines; empty means every node in your list. Every record found is kept in the "
-                   "offline cache; with OFFLINE the search reads only that cache. A node that does not answer "
-                   "is reported and never stops the others.")
     QUERY = "QUERY"
     EXTENT = "EXTENT"
     NODES = "NODES"

@@ -15,17 +15,6 @@ from .base import SimpulAlgorithm, thread_layer
 class StandardizeDatasetAlgorithm(SimpulAlgorithm):
     NAME, GROUP, CHECKS_INPUT = "standardizedataset", "validate", True
     TITLE = tr_noop("Standardise dataset to KUGI (to a new file)")
-    HELP = tr_noop("Writes a KUGI-standard copy of a raw dataset to a NEW GeoPackage or Shapefile; the source is "
-                   "never changed. FEATURE_TYPE is an FCODE or KUGI layer name (suggested from the layer's name, "
-                   "geometry and fields when empty). FIELD_MAP maps the dataset's columns onto KUGI attributes as "
-                   "source=TARGET pairs separated by commas (automatic by name, alias and similarity when empty). "
-                   "The KUGI attributes missing from the data are added with the catalogue's types and lengths; "
-                   "FCODE comes from the feature type, SRS_ID from the reference system, METADATA is the "
-                   "identifier of the metadata record (METADATA file, or one generated with the node DEFAULTS and "
-                   "written beside the output). Coded values are matched to the KUGI domains (the unmatched ones "
-                   "are listed), the domains become value maps on the layer's form, and the layer is named after "
-                   "its feature type. The safe fixes of the Fix dataset tool are applied too (SRGI2013, geometry "
-                   "repair, UTF-8 text).")
     FIELD_MAP = "FIELD_MAP"
     OUTPUT_SUMMARY = "OUTPUT_SUMMARY"
 

@@ -73,13 +73,6 @@ class _ReportAlgorithm(SimpulAlgorithm):
 class ValidateDatasetAlgorithm(_ReportAlgorithm):
     NAME, CHECKS_INPUT = "validatedataset", True
     TITLE = tr_noop("Validate dataset (KUGI, SRGI2013, geometry, topology)")
-    HELP = tr_noop("Checks a vector dataset against the national standards before it is shared: KUGI (layer "
-                   "name, geometry type, required attributes, types, FCODE, domains, SRS_ID, METADATA), the "
-                   "SRGI2013 reference system, geometry validity, empty and duplicate geometries, overlaps, gaps "
-                   "(administrative areas) and slivers, text encoding, the extent of Indonesia and, when a file is "
-                   "given or found beside the dataset, the ISO metadata. FEATURE_TYPE (an FCODE or KUGI layer "
-                   "name) overrides the feature type found from the FCODE and the layer name. Writes an error "
-                   "layer (GeoPackage), an HTML report and a JSON report; the source is only read.")
 
     def initAlgorithm(self, config=None):
         self.add_dataset()
@@ -110,15 +103,6 @@ class ValidateFolderAlgorithm(_ReportAlgorithm):
     POSTGIS_CONNECTION = "POSTGIS_CONNECTION"
     POSTGIS_SCHEMA = "POSTGIS_SCHEMA"
     TITLE = tr_noop("Validate a folder or GeoPackage (batch)")
-
-    def shortHelpString(self):
-        return tr("Validates every vector dataset of a folder (GeoPackage layers, Shapefiles, GeoJSON …; "
-                  "sub-folders too when RECURSIVE) or every layer of one GeoPackage in one run, and writes one "
-                  "report over all of them. A file that cannot be read is reported (rule dataset.readable) and "
-                  "the run goes on. Metadata files named <layer>.xml are looked for beside each dataset or in "
-                  "METADATA_FOLDER.") + " " + tr(
-            "Or give a PostGIS connection and schema (POSTGIS_CONNECTION, POSTGIS_SCHEMA): every table with "
-            "geometry in it is validated, the geometry and topology rules as SQL in the database.")
 
     def initAlgorithm(self, config=None):
         self.add_file(self.INPUT, tr("Folder"), folder=True, optional=True)
@@ -166,12 +150,6 @@ class ValidateFolderAlgorithm(_ReportAlgorithm):
 class FixDatasetAlgorithm(SimpulAlgorithm):
     NAME, GROUP, CHECKS_INPUT = "fixdataset", "validate", True
     TITLE = tr_noop("Fix dataset (safe fixes, to a new file)")
-    HELP = tr_noop("Writes a corrected copy of a dataset to a NEW GeoPackage or Shapefile; the source is never "
-                   "changed. Safe fixes only: invalid geometries are repaired (same geometry type); a dataset "
-                   "without reference system gets ASSIGN_CRS; legacy datums are transformed to SRGI2013 (DGN95 "
-                   "with EPSG:9472) or to TARGET_CRS; SRS_ID is filled ('SRGI 2013'); text is trimmed and "
-                   "re-encoded as UTF-8. The layer is named after its KUGI feature type when it is known. Empty "
-                   "or duplicate geometries, overlaps, gaps, FCODE and METADATA are left for you to decide.")
     MAKE_VALID = "MAKE_VALID"
     FILL_SRS_ID = "FILL_SRS_ID"
     FIX_TEXT = "FIX_TEXT"

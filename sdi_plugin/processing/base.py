@@ -3,11 +3,19 @@ creation, the output keys every algorithm names, one cancel check, one way of tu
 error into Processing's error, and parameter helpers whose optional parts are keyword arguments.
 
 A subclass sets ``NAME`` (the algorithm id without ``sdi:``; a public contract, never rename),
-``GROUP`` (one of ``GROUPS``), ``TITLE`` and ``HELP`` (English, marked with ``tr_noop``: shown
-translated), and writes ``initAlgorithm`` and ``processAlgorithm``.  A subclass that sets ``CHECKS_INPUT`` says plainly
-why its INPUT layer does not open before Processing's generic message does.
+``GROUP`` (one of ``GROUPS``) and ``TITLE`` (English, marked with ``tr_noop``: shown translated),
+and writes ``initAlgorithm`` and ``processAlgorithm``.  A subclass that sets ``CHECKS_INPUT``
+says plainly why its INPUT layer does not open before Processing's generic message does.
+
+The help texts are data, not code (as QGIS keeps its own algorithms' help in
+``processing/algs/help/qgis.yaml``): ``help.json`` beside this file maps each id to its English
+paragraphs, which ``tools/i18n.py`` extracts and ``shortHelpString`` shows translated, joined by
+a space.
 """
 import contextlib
+import functools
+import json
+import os
 
 from qgis.core import (QgsFeatureRequest, QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingOutputNumber,
                        QgsProcessingOutputString, QgsProcessingParameterBoolean, QgsProcessingParameterCrs,
@@ -22,6 +30,16 @@ from ..core.files.safe_output import explain
 from ..core.validate.sources import InputError, check_layer, open_ref, ref_for, ref_of_layer
 
 
+HELP_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "help.json")
+
+
+@functools.cache
+def help_texts():
+    """{algorithm id: [English paragraph, …]} from ``help.json``."""
+    with open(HELP_FILE, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
 def group_label(group_id):
     """The translated name of a group of the ``sdi`` provider."""
     return {"discover": tr("Discover"), "metadata": tr("Metadata"), "validate": tr("Validate"),
@@ -32,7 +50,6 @@ class SimpulAlgorithm(QgsProcessingAlgorithm):
     NAME = ""
     GROUP = ""
     TITLE = ""
-    HELP = ""
     CHECKS_INPUT = False
 
     INPUT = "INPUT"
@@ -54,7 +71,7 @@ class SimpulAlgorithm(QgsProcessingAlgorithm):
         return tr(self.TITLE)
 
     def shortHelpString(self):  # noqa: N802 (QGIS's name)
-        return tr(self.HELP)
+        return " ".join(tr(part) for part in help_texts()[self.NAME])
 
     def group(self):
         return group_label(self.GROUP)
