@@ -5794,12 +5794,6 @@
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_metadata.py" />
-      <location filename="../sdi_plugin/processing/alg_standardize.py" />
-      <source>Node defaults (JSON)</source>
-      <translation>Nilai bawaan simpul (JSON)</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_metadata.py" />
       <source>Metadata record (ISO 19139 XML)</source>
       <translation>Rekaman metadata (XML ISO 19139)</translation>
     </message>
@@ -6190,18 +6184,6 @@
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_standardize.py" />
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>Reference system to assign when the data has none</source>
-      <translation>Sistem referensi yang ditetapkan bila data tidak punya</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_standardize.py" />
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>Transform to (default: SRGI2013 for legacy datums)</source>
-      <translation>Transformasikan ke (bawaan: SRGI2013 untuk datum lama)</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_standardize.py" />
       <source>Standardised dataset</source>
       <translation>Dataset hasil standardisasi</translation>
     </message>
@@ -6476,6 +6458,21 @@
       <location filename="../sdi_plugin/processing/base.py" />
       <source>ISO 19139 metadata file (optional)</source>
       <translation>Berkas metadata ISO 19139 (opsional)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/base.py" />
+      <source>Node defaults (JSON)</source>
+      <translation>Nilai bawaan simpul (JSON)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/base.py" />
+      <source>Transform to (default: SRGI2013 for legacy datums)</source>
+      <translation>Transformasikan ke (bawaan: SRGI2013 untuk datum lama)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/base.py" />
+      <source>Reference system to assign when the data has none</source>
+      <translation>Sistem referensi yang ditetapkan bila data tidak punya</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/help.json" />

@@ -25,7 +25,7 @@ class GenerateMetadataAlgorithm(SimpulAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.add_dataset(tr("Layer"), ProcessingSourceType.VectorAnyGeometry)
-        self.add_file(self.DEFAULTS, tr("Node defaults (JSON)"), extension="json", optional=True)
+        self.add_defaults_file()
         self.add_destination(self.OUTPUT, tr("Metadata record (ISO 19139 XML)"), tr("XML files (*.xml)"))
         self.add_string_outputs(("FILE_IDENTIFIER", tr("Record identifier")))
         self.add_number_outputs(("MISSING", tr("Required elements missing")),

@@ -23,9 +23,9 @@ class StandardizeDatasetAlgorithm(SimpulAlgorithm):
         self.add_feature_type()
         self.add_string(self.FIELD_MAP, tr("Field map (source=TARGET, …; optional)"), optional=True)
         self.add_metadata_file()
-        self.add_file(self.DEFAULTS, tr("Node defaults (JSON)"), extension="json", optional=True)
-        self.add_crs(self.ASSIGN_CRS, tr("Reference system to assign when the data has none"), optional=True)
-        self.add_crs(self.TARGET_CRS, tr("Transform to (default: SRGI2013 for legacy datums)"), optional=True)
+        self.add_defaults_file()
+        self.add_assign_crs()
+        self.add_target_crs()
         self.add_destination(self.OUTPUT, tr("Standardised dataset"), tr("GeoPackage (*.gpkg);;ESRI Shapefile (*.shp)"))
         self.add_destination(self.OUTPUT_SUMMARY, tr("Summary (JSON)"), tr("JSON files (*.json)"), optional=True)
         self.add_string_outputs(("OUTPUT_LAYER", tr("Standardised layer (URI)")),

@@ -162,8 +162,8 @@ class FixDatasetAlgorithm(SimpulAlgorithm):
     def initAlgorithm(self, config=None):
         self.add_dataset()
         self.add_feature_type()
-        self.add_crs(self.TARGET_CRS, tr("Transform to (default: SRGI2013 for legacy datums)"), optional=True)
-        self.add_crs(self.ASSIGN_CRS, tr("Reference system to assign when the data has none"), optional=True)
+        self.add_target_crs()
+        self.add_assign_crs()
         self.add_bool(self.MAKE_VALID, tr("Repair invalid geometries"), True)
         self.add_bool(self.FILL_SRS_ID, tr("Fill SRS_ID"), True)
         self.add_bool(self.FIX_TEXT, tr("Trim and re-encode text as UTF-8"), True)

@@ -160,6 +160,18 @@ class SimpulAlgorithm(QgsProcessingAlgorithm):
         return self.add_file(self.METADATA, tr("ISO 19139 metadata file (optional)"), extension="xml",
                              optional=True)
 
+    def add_defaults_file(self):
+        """The optional node defaults (JSON) of a generated metadata record."""
+        return self.add_file(self.DEFAULTS, tr("Node defaults (JSON)"), extension="json", optional=True)
+
+    def add_target_crs(self):
+        """The optional reference system the fix and standardise tools transform to."""
+        return self.add_crs(self.TARGET_CRS, tr("Transform to (default: SRGI2013 for legacy datums)"), optional=True)
+
+    def add_assign_crs(self):
+        """The optional reference system the fix and standardise tools give data that has none."""
+        return self.add_crs(self.ASSIGN_CRS, tr("Reference system to assign when the data has none"), optional=True)
+
     def add_number_outputs(self, *pairs):
         for key, label in pairs:
             self.addOutput(QgsProcessingOutputNumber(key, label))
