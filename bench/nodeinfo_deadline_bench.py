@@ -63,7 +63,7 @@ def _hog(stop):
 
 
 def run_checks(url, timeout, checks, whole):
-    from sdi_plugin.core.nodeinfo import detect_services
+    from sdi_plugin.core.nodes.nodeinfo import detect_services
     results = [None] * checks
 
     def one(k):
@@ -86,7 +86,7 @@ def main():
     parser.add_argument("--checks", type=int, default=1)
     args = parser.parse_args()
 
-    from sdi_plugin.core.qgis_app import start_qgis, stop_qgis  # ends QGIS cleanly
+    from sdi_plugin.core.runtime.qgis_app import start_qgis, stop_qgis  # ends QGIS cleanly
     start_qgis()
     url, close = _silent_server()
     print("node check of a node that never answers, TIMEOUT=%g s, %d check(s) at once, %d cores"

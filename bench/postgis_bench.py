@@ -61,7 +61,8 @@ SELECT k + 1, 'LA03100010', 'Persil ' || k, 'Bidang', 'SRGI 2013', 'PERSIL100020
          WHEN r < 0.02 THEN ARRAY[pa, pb, ST_Translate(pc, 15, 15), pd, pa]
          ELSE ARRAY[pa, pb, pc, pd, pa] END)))
 FROM (SELECT k, r,
-        ST_SetSRID(ST_MakePoint(x0 + i * 50 + public.bench_jit(i, j, 1), y0 + j * 50 + public.bench_jit(i, j, 2)), 9488) pa,
+        ST_SetSRID(ST_MakePoint(x0 + i * 50 + public.bench_jit(i, j, 1),
+                                y0 + j * 50 + public.bench_jit(i, j, 2)), 9488) pa,
         ST_SetSRID(ST_MakePoint(x0 + (i + 1) * 50 + public.bench_jit(i + 1, j, 1),
                                 y0 + j * 50 + public.bench_jit(i + 1, j, 2)), 9488) pb,
         ST_SetSRID(ST_MakePoint(x0 + (i + 1) * 50 + public.bench_jit(i + 1, j + 1, 1),
@@ -116,7 +117,7 @@ def child(kind):
         if p not in sys.path:
             sys.path.insert(0, p)
     from qgis.core import QgsVectorLayer
-    from sdi_plugin.core.qgis_app import start_qgis, stop_qgis
+    from sdi_plugin.core.runtime.qgis_app import start_qgis, stop_qgis
     start_qgis()
     try:
         layer = QgsVectorLayer(os.environ["SIMPUL_BENCH_URI"], TABLE, "postgres")

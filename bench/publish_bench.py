@@ -189,7 +189,7 @@ def main():
     os.makedirs(work, exist_ok=True)
     sandbox = tempfile.mkdtemp(prefix="simpul-bench-auth-")
     os.environ["QGIS_AUTH_DB_DIR_PATH"] = sandbox   # a throw-away auth database, never the user's own
-    from sdi_plugin.core.qgis_app import start_qgis
+    from sdi_plugin.core.runtime.qgis_app import start_qgis
     with start_qgis():
         return _measure(args, work, sandbox)
 

@@ -140,7 +140,7 @@ def federated(urls, timeout):
 
     from sdi_plugin.core.catalog.query import SearchQuery
     from sdi_plugin.core.catalog.search import FederatedSearch
-    from sdi_plugin.core.nodes import Node
+    from sdi_plugin.core.nodes.registry import Node
     nodes = [Node(name="Simpul %02d" % i, url=u.rsplit("/", 1)[0], id="n%02d" % i,
                   services=[{"kind": "CSW", "url": u, "version": "2.0.2", "versions": ["2.0.2"]}])
              for i, u in enumerate(urls)]
@@ -175,7 +175,8 @@ def federated(urls, timeout):
     complete = time.monotonic() - start
     tick()
     timer.stop()
-    return {"first": state["first"], "last": state["last"], "complete": complete, "records": state["records"], "failed": state["failed"],
+    return {"first": state["first"], "last": state["last"], "complete": complete, "records": state["records"],
+            "failed": state["failed"],
             "max_gap_ms": state["max_gap"] * 1000, "gap_at": state["gap_at"]}
 
 
@@ -245,7 +246,8 @@ def time_naive_scan(path, repeat=3):
             t = time.monotonic()
             found = 0
             likes = " AND ".join("json LIKE ?" for _ in text.split())
-            for (data,) in conn.execute("SELECT json FROM records WHERE %s" % likes, ["%%%s%%" % w for w in text.split()]):
+            words = ["%%%s%%" % w for w in text.split()]
+            for (data,) in conn.execute("SELECT json FROM records WHERE %s" % likes, words):
                 b = json.loads(data).get("bbox")
                 if b and b[2] >= bbox[0] and b[0] <= bbox[2] and b[3] >= bbox[1] and b[1] <= bbox[3]:
                     found += 1
@@ -273,7 +275,7 @@ def main(argv=None):
         return 0
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from sdi_plugin.core.qgis_app import start_qgis
+    from sdi_plugin.core.runtime.qgis_app import start_qgis
     with start_qgis():
         return _measure(args)
 

@@ -96,7 +96,7 @@ def _paths():
 def child(kind, path):
     """One measurement in this (child) process; prints a JSON line."""
     _paths()
-    from sdi_plugin.core.qgis_app import start_qgis
+    from sdi_plugin.core.runtime.qgis_app import start_qgis
     with start_qgis(processing=(kind == "checkvalidity")):   # its end ends QGIS cleanly
         _child(kind, path)
 

@@ -62,7 +62,7 @@ class Catalog(LayersAndStyles):
             return os.path.relpath(path, self.data_dir) if path else path
 
         stores = []
-        for (ws, name), st in sorted(self.stores.items()):
+        for (ws, _name), st in sorted(self.stores.items()):
             st = dict(st, dir=rel(st.get("dir")))
             if st.get("file"):
                 st["file"] = rel(st["file"])
@@ -294,7 +294,7 @@ class Catalog(LayersAndStyles):
             tables = self._read_tables(staging, primary, fmt)
         except (zipfile.BadZipFile, sqlite3.Error, OSError) as exc:
             shutil.rmtree(staging, ignore_errors=True)
-            raise server_error("java.lang.RuntimeException: Unable to create source data store: %s" % exc)
+            raise server_error("java.lang.RuntimeException: Unable to create source data store: %s" % exc) from None
         except Answer:
             shutil.rmtree(staging, ignore_errors=True)
             raise
@@ -435,4 +435,4 @@ def parse_body(raw, ctype):
     try:
         return json.loads(raw.decode("utf-8"))
     except ValueError as exc:
-        raise server_error("com.fasterxml.jackson.core.JsonParseException: %s" % exc)
+        raise server_error("com.fasterxml.jackson.core.JsonParseException: %s" % exc) from None

@@ -45,7 +45,7 @@ def build(spec):
 
 
 if __name__ == "__main__":
-    from sdi_plugin.core.qgis_app import start_qgis
+    from sdi_plugin.core.runtime.qgis_app import start_qgis
     with start_qgis():
         with open(sys.argv[1], encoding="utf-8") as fh:
             build(json.load(fh))

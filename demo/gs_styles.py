@@ -109,7 +109,7 @@ class LayersAndStyles:
             try:
                 style["version"] = _sld_version(raw, mime)
             except Answer as exc:
-                raise rest_error(400, "Invalid style:" + exc.body.decode("utf-8", "replace"))
+                raise rest_error(400, "Invalid style:" + exc.body.decode("utf-8", "replace")) from None
             style["body"] = raw
         self.changed()
         return 200, None
@@ -131,7 +131,7 @@ def _sld_root(raw):
     try:
         return etree.fromstring(raw, parser)
     except etree.XMLSyntaxError as exc:
-        raise server_error("Error parsing style: %s" % exc)
+        raise server_error("Error parsing style: %s" % exc) from None
 
 
 def _sld_version(raw, mime):

@@ -45,7 +45,7 @@ class BadRequest(ValueError):
 
 
 def participant_workspace(name):
-    """The same as ``sdi_plugin.core.lab.participant_workspace`` (the plugin's publish workspace)."""
+    """The same as ``sdi_plugin.core.training.lab.participant_workspace`` (the plugin's publish workspace)."""
     text = re.sub(r"\s+", " ", str(name or ""))
     text = "".join(c for c in text if unicodedata.category(c)[0] != "C").strip()[:MAX_NAME]
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()

@@ -27,9 +27,9 @@ def load(sample_dir):
     except FileNotFoundError:
         raise ManifestError(
             "No sample data at %s (manifest.json is missing). Generate it with "
-            "'make sample-data' or '/usr/bin/python3 -m demo.sample_data --out %s'." % (sample_dir, sample_dir))
+            "'make sample-data' or '/usr/bin/python3 -m demo.sample_data --out %s'." % (sample_dir, sample_dir)) from None
     except ValueError as exc:
-        raise ManifestError("%s is not valid JSON: %s" % (path, exc))
+        raise ManifestError("%s is not valid JSON: %s" % (path, exc)) from None
     if not isinstance(data, dict) or not isinstance(data.get("datasets"), list):
         raise ManifestError("%s has no 'datasets' list" % path)
     data.setdefault("regions", [])

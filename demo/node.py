@@ -155,7 +155,7 @@ def _bind(host, port):
     try:
         infos = socket.getaddrinfo(host, port, socket.AF_UNSPEC, socket.SOCK_STREAM, 0, socket.AI_PASSIVE)
     except socket.gaierror as exc:
-        raise NodeError("Simpul demo node: cannot resolve host %r: %s" % (host, exc))
+        raise NodeError("Simpul demo node: cannot resolve host %r: %s" % (host, exc)) from None
     family, socktype, proto, _, addr = infos[0]
     sock = socket.socket(family, socktype, proto)
     try:

@@ -14,9 +14,9 @@ and validating the same data as a GeoPackage.
   ``spatial_ref_sys`` rows are added from PROJ's definitions first and the tables keep the EPSG code;
 * stopped with the node (``pg_ctl stop -m fast``) — and, when the node process dies without
   stopping it (SIGKILL), by a watchdog in its own session that holds the read end of a pipe only the
-  node holds (as tests/fixtures_postgis.py does).
+  node holds (demo/pgcluster.py, which the tests' servers use too).
 
-When PostgreSQL (15 on Debian 12, 17 on Debian 13) / PostGIS is not installed, or this process may not run ``runuser`` (not root),
+When PostgreSQL / PostGIS is not installed, or this process may not run ``runuser`` (not root),
 or the server cannot start, :meth:`NodePostgis.start` returns False and :attr:`NodePostgis.reason`
 says why: the node runs without it.
 """
@@ -24,35 +24,15 @@ import os
 import pwd
 import secrets
 import shutil
-import socket
 import subprocess
-import sys
 import tempfile
 
-# the newest PostgreSQL installed (Debian 12: 15; Debian 13, the QGIS 3.40 suite: 17), as tests/fixtures_postgis.py
-PG_VERSION = max((d for d in os.listdir("/usr/lib/postgresql") if d.isdigit()), key=int, default="15") \
-    if os.path.isdir("/usr/lib/postgresql") else "15"
-PG_BIN = "/usr/lib/postgresql/%s/bin" % PG_VERSION
+from .pgcluster import PG_BIN, PG_VERSION, PgCluster, missing
+
 DBNAME = "simpul_demo"
 OWNER = "simpul_demo"
 CONNECTION_NAME = "Simpul Demo (PostGIS)"
 SRGI2013 = range(9470, 9495)   # EPSG:9470 (geographic 2D) … 9494: SRGI2013 and its UTM / TM-3 zones
-
-# Stops the server once its stdin reaches EOF (the node closed it, or died).
-_WATCHDOG = r"""
-import shutil, subprocess, sys
-sys.stdin.buffer.read()
-subprocess.run(["runuser", "-u", "postgres", "--", sys.argv[1] + "/pg_ctl", "stop", "-m", "immediate",
-                "-D", sys.argv[2]], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-if sys.argv[3]:
-    shutil.rmtree(sys.argv[3], ignore_errors=True)
-"""
-
-
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class NodePostgis:
@@ -74,35 +54,26 @@ class NodePostgis:
         self.skipped = []
         self.reason = ""
         self.data = None
-        self._super = None
+        self._cluster = None
         self._tmp = ""
-        self._watchdog = None
         self.running = False
 
     # --- life ----------------------------------------------------------------------------------
     def available(self):
         """'' when the server can be started here, else why not."""
-        if not os.path.exists(os.path.join(PG_BIN, "postgres")):
-            return "PostgreSQL %s is not installed (make setup installs postgresql-%s-postgis-3)" % (PG_VERSION, PG_VERSION)
-        if not os.path.exists("/usr/share/postgresql/%s/extension/postgis.control" % PG_VERSION):
-            return "PostGIS is not installed (make setup installs postgresql-%s-postgis-3)" % PG_VERSION
-        if os.geteuid() != 0 or not shutil.which("runuser"):
-            return "the node does not run as root, so it cannot start PostgreSQL as the postgres user"
-        try:
-            pwd.getpwnam("postgres")
-        except KeyError:
-            return "there is no postgres user"
+        why = missing(PG_BIN)
+        if why:
+            return why
         if not shutil.which("ogr2ogr"):
             return "ogr2ogr (GDAL) is not installed"
         return ""
 
-    def _as_postgres(self, *cmd, timeout=120):
-        return subprocess.run(["runuser", "-u", "postgres", "--"] + list(cmd), stdout=subprocess.PIPE,
-                              stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, timeout=timeout)
-
     def _reachable(self, folder):
         """Whether the postgres user can create files in ``folder`` (every parent must be searchable)."""
-        return self._as_postgres("test", "-w", folder, "-a", "-x", folder, timeout=30).returncode == 0
+        done = subprocess.run(["runuser", "-u", "postgres", "--", "test", "-w", folder, "-a", "-x", folder],
+                              stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              timeout=30)
+        return done.returncode == 0
 
     def start(self, datasets=(), sample_dir=""):
         """Start the server and load ``datasets`` (manifest entries); False (and ``reason``) if not."""
@@ -122,7 +93,7 @@ class NodePostgis:
             return False
 
     def _clean(self, text):
-        for secret in (self.password, self._super):
+        for secret in (self.password, self._cluster.password if self._cluster else None):
             if secret:
                 text = text.replace(secret, "***")
         return text
@@ -147,47 +118,20 @@ class NodePostgis:
             self._tmp = base = tempfile.mkdtemp(prefix="simpul-demo-pg-")
             os.chmod(base, 0o755)
             os.chown(base, pg.pw_uid, pg.pw_gid)
-        self.data = os.path.join(base, "data")
-        os.makedirs(self.data)
-        os.chown(self.data, pg.pw_uid, pg.pw_gid)
-        self._super = secrets.token_urlsafe(24)
+        self._cluster = PgCluster(base, remove=self._tmp, write_log=self._write_log, pg_bin=PG_BIN)
+        self.data = self._cluster.data
         self.password = secrets.token_urlsafe(24)
-        pwfile = os.path.join(base, "pw")
-        fd = os.open(pwfile, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w") as fh:
-            fh.write(self._super + "\n")
-        os.chown(pwfile, pg.pw_uid, pg.pw_gid)
-        try:
-            done = self._as_postgres(PG_BIN + "/initdb", "-D", self.data, "-U", "postgres", "--pwfile", pwfile,
-                                     "-A", "scram-sha-256", "-E", "UTF8", "--no-locale")
-        finally:
-            os.unlink(pwfile)
-        self._write_log(done.stdout.decode("utf-8", "replace"))
-        if done.returncode != 0:
-            raise RuntimeError("initdb failed")
-        # The watchdog first: from here on, the server dies with the node process at the latest.
-        self._watchdog = subprocess.Popen([sys.executable, "-c", _WATCHDOG, PG_BIN, self.data, self._tmp],
-                                          stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
-                                          stderr=subprocess.DEVNULL, start_new_session=True)
-        for _attempt in range(3):     # a free port can be taken between the check and the start
-            self.port = _free_port()
-            done = self._as_postgres(
-                PG_BIN + "/pg_ctl", "start", "-w", "-t", "60", "-D", self.data,
-                "-l", os.path.join(self.data, "server.log"),
-                "-o", "-p %d -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync=off "
-                      "-c full_page_writes=off -c synchronous_commit=off" % self.port)
-            self._write_log(done.stdout.decode("utf-8", "replace"))
-            if done.returncode == 0:
-                self.progress("  PostGIS: PostgreSQL %s on %s:%d, work folder %s" % (PG_VERSION, self.host, self.port, self.data))
-                return
-        raise RuntimeError("pg_ctl start failed: %s" % _tail(os.path.join(self.data, "server.log")))
+        self._cluster.start()
+        self.port = self._cluster.port
+        self.progress("  PostGIS: PostgreSQL %s on %s:%d, work folder %s" % (PG_VERSION, self.host, self.port,
+                                                                          self.data))
 
     def connect(self, user=None, password=None, dbname=None):
         import psycopg2
         superuser = user == "postgres"
         conn = psycopg2.connect(host=self.host, port=self.port, dbname=dbname or self.dbname,
                                 user=user or self.user,
-                                password=password or (self._super if superuser else self.password),
+                                password=password or (self._cluster.password if superuser else self.password),
                                 connect_timeout=10, application_name="simpul-demo-node")
         conn.autocommit = True
         return conn
@@ -285,23 +229,13 @@ class NodePostgis:
     def stop(self):
         """Stop the server (fast: clients are disconnected) and remove a temporary folder (idempotent)."""
         self.running = False
-        if self.data and os.path.exists(os.path.join(self.data, "postmaster.pid")):
-            done = self._as_postgres(PG_BIN + "/pg_ctl", "stop", "-m", "fast", "-w", "-t", "30", "-D", self.data,
-                                     timeout=60)
-            if done.returncode != 0:
-                self._as_postgres(PG_BIN + "/pg_ctl", "stop", "-m", "immediate", "-D", self.data, timeout=60)
-        if self._watchdog is not None:
-            try:
-                self._watchdog.stdin.close()
-                self._watchdog.wait(timeout=60)
-            except (OSError, subprocess.TimeoutExpired):
-                pass
-            self._watchdog = None
+        if self._cluster is not None:
+            self._cluster.stop()
+            self._cluster = None
         if self._tmp:
             shutil.rmtree(self._tmp, ignore_errors=True)
             self._tmp = ""
-        self.password = self._super = None
-
+        self.password = None
 
 
 def srgi2013_rows():
@@ -323,10 +257,3 @@ def srgi2013_rows():
     finally:
         gdal.PopErrorHandler()
     return rows
-
-def _tail(path, lines=15):
-    try:
-        with open(path, encoding="utf-8", errors="replace") as fh:
-            return "".join(fh.readlines()[-lines:])
-    except OSError:
-        return ""

@@ -291,7 +291,7 @@ def main(argv=None):
     ap.add_argument("--out", required=True)
     args = ap.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from sdi_plugin.core.qgis_app import start_qgis
+    from sdi_plugin.core.runtime.qgis_app import start_qgis
     with start_qgis():
         try:
             summary = build_project(args.sample_dir, os.path.abspath(args.out))

@@ -232,7 +232,6 @@ def paser_datasets(ctx):
 
 
 def tangerang_datasets(ctx):
-    reg = REGIONS["tangerang"]
     kec = kecamatan_dataset(ctx, "tangerang", R.TANGERANG_KECAMATAN, "36.71", "Kota Tangerang",
                             "Banten", "BA03070030", "ADMINISTRASIKECAMATAN_AR_10K",
                             "tangerang/tangerang.gpkg")

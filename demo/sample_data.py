@@ -67,7 +67,7 @@ def ensure_qgis():
     app = QgsApplication.instance()
     if app is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        from sdi_plugin.core.qgis_app import start_qgis
+        from sdi_plugin.core.runtime.qgis_app import start_qgis
         app = start_qgis().app   # main() ends it (stop_qgis)
     return app
 
@@ -152,7 +152,7 @@ def main(argv=None):
     if args.if_missing and is_current(args.out):
         print("sample data up to date in %s" % args.out)
         return 0
-    from sdi_plugin.core.qgis_app import stop_qgis
+    from sdi_plugin.core.runtime.qgis_app import stop_qgis
     try:
         manifest = generate(args.out)
     finally:

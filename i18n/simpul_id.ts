@@ -37,995 +37,6 @@
       <translation>Bahasa Simpul: {lang}.</translation>
     </message>
     <message>
-      <location filename="../sdi_plugin/core/capabilities.py" />
-      <location filename="../sdi_plugin/core/nodeinfo.py" />
-      <source>not {kind} capabilities (root element {name})</source>
-      <translation>bukan capabilities {kind} (elemen akar {name})</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/capabilities.py" />
-      <location filename="../sdi_plugin/core/nodeinfo.py" />
-      <source>the server answered with an OGC exception: {text}</source>
-      <translation>server menjawab dengan exception OGC: {text}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/directory.py" />
-      <source>node list</source>
-      <translation>daftar simpul</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/directory.py" />
-      <source>the top level must be a JSON object</source>
-      <translation>tingkat teratas harus berupa objek JSON</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/directory.py" />
-      <source>there is no list of nodes</source>
-      <translation>tidak ada daftar simpul</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/directory.py" />
-      <source>no directory URL is set</source>
-      <translation>URL direktori belum diatur</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/directory.py" />
-      <source>the directory has not changed</source>
-      <translation>direktori tidak berubah</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/directory.py" />
-      <source>added by a Simpul user</source>
-      <translation>ditambahkan oleh pengguna Simpul</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/directory.py" />
-      <source>Simpul node list</source>
-      <translation>Daftar simpul Simpul</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/directory.py" />
-      <source>Node list {where}: {problem}</source>
-      <translation>Daftar simpul {where}: {problem}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/directory.py" />
-      <source>the file is not UTF-8 text</source>
-      <translation>berkas bukan teks UTF-8</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/directory.py" />
-      <source>{count} nodes in the directory</source>
-      <translation>{count} simpul dalam direktori</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/directory.py" />
-      <source>{path} must be an object</source>
-      <translation>{path} harus berupa objek</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/directory.py" />
-      <source>{path} has no name</source>
-      <translation>{path} tidak memiliki nama</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/directory.py" />
-      <source>{path} ({name}): the URL must start with http:// or https://</source>
-      <translation>{path} ({name}): URL harus diawali http:// atau https://</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/directory.py" />
-      <source>{path} ({name}): level {level} is not one of {levels}</source>
-      <translation>{path} ({name}): tingkat {level} bukan salah satu dari {levels}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/directory.py" />
-      <source>{path}.{key} must be true or false</source>
-      <translation>{path}.{key} harus true atau false</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/directory.py" />
-      <source>{path}.services must be a list of objects with a kind and a url</source>
-      <translation>{path}.services harus berupa daftar objek yang memiliki kind dan url</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/directory.py" />
-      <source>not a Simpul node list (format {format})</source>
-      <translation>bukan daftar simpul Simpul (format {format})</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/directory.py" />
-      <source>format version {version} is newer than this Simpul understands ({ours})</source>
-      <translation>versi format {version} lebih baru daripada yang dipahami Simpul ini ({ours})</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/directory.py" />
-      <location filename="../sdi_plugin/core/standards.py" />
-      <source>the file is larger than {mb:g} MB</source>
-      <translation>berkas lebih besar dari {mb:g} MB</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/directory.py" />
-      <source>the directory could not be fetched from {url}: {why}</source>
-      <translation>direktori tidak dapat diambil dari {url}: {why}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/directory.py" />
-      <source>{path}.{key} must be text</source>
-      <translation>{path}.{key} harus berupa teks</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/directory.py" />
-      <source>the node id {id} appears twice</source>
-      <translation>id simpul {id} muncul dua kali</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/directory.py" />
-      <source>the file is not valid JSON ({error})</source>
-      <translation>berkas bukan JSON yang sah ({error})</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/directory.py" />
-      <location filename="../sdi_plugin/core/standards.py" />
-      <source>the file could not be read: {error}</source>
-      <translation>berkas tidak dapat dibaca: {error}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/downloads.py" />
-      <source>not a file Simpul can open (GeoPackage, zipped Shapefile or GeoTIFF expected)</source>
-      <translation>bukan berkas yang dapat dibuka Simpul (yang diharapkan GeoPackage, Shapefile dalam zip, atau GeoTIFF)</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/downloads.py" />
-      <source>the zip file holds no Shapefile, GeoPackage or GeoTIFF</source>
-      <translation>berkas zip tidak berisi Shapefile, GeoPackage, atau GeoTIFF</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/downloads.py" />
-      <source>the server sent a web page (HTML), not a data file</source>
-      <translation>server mengirim halaman web (HTML), bukan berkas data</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/downloads.py" />
-      <source>the server sent an empty file</source>
-      <translation>server mengirim berkas kosong</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/downloads.py" />
-      <source>the zip file is damaged: {error}</source>
-      <translation>berkas zip rusak: {error}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/downloads.py" />
-      <source>the zipped Shapefile lacks {files}</source>
-      <translation>Shapefile dalam zip tidak memiliki {files}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/exercises.py" />
-      <source>Simpul: sending exercise progress</source>
-      <translation>Simpul: mengirim kemajuan latihan</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/exercises.py" />
-      <source>{file} is not a Simpul exercises file</source>
-      <translation>{file} bukan berkas latihan Simpul</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/exercises.py" />
-      <source>The exercises file {file} cannot be read: {error}</source>
-      <translation>Berkas latihan {file} tidak dapat dibaca: {error}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/exercises.py" />
-      <source>{file}: step {n} needs a known id and a title and instruction in id and en</source>
-      <translation>{file}: langkah {n} memerlukan id yang dikenal serta judul dan petunjuk dalam id dan en</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/exercises.py" />
-      <source>{file}: step {n}: 'expect' must map detail names to texts</source>
-      <translation>{file}: langkah {n}: 'expect' harus memetakan nama detail ke teks</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/exercises.py" />
-      <location filename="../sdi_plugin/core/http.py" />
-      <location filename="../sdi_plugin/core/lab.py" />
-      <source>the server answered HTTP {status}</source>
-      <translation>server menjawab HTTP {status}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/exercises.py" />
-      <source>Simpul: the exercise step {step} could not be sent to the lab node {url} ({why}); it is sent again with the next step.</source>
-      <translation>Simpul: langkah latihan {step} belum terkirim ke simpul pelatihan {url} ({why}); akan dikirim lagi bersama langkah berikutnya.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/health.py" />
-      <source>Not checked</source>
-      <translation>Belum diperiksa</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/health.py" />
-      <source>Up</source>
-      <translation>Aktif</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/health.py" />
-      <source>Slow</source>
-      <translation>Lambat</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/health.py" />
-      <source>Down</source>
-      <translation>Mati</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/health.py" />
-      <source>the catalogue did not give a record count: {text}</source>
-      <translation>katalog tidak memberikan jumlah rekaman: {text}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/catalog/ckan.py" />
-      <location filename="../sdi_plugin/core/health.py" />
-      <source>not a CKAN package_search answer</source>
-      <translation>bukan jawaban package_search CKAN</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/health.py" />
-      <source>not an OGC API Records answer</source>
-      <translation>bukan jawaban OGC API Records</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/health.py" />
-      <source>no known service</source>
-      <translation>tidak ada layanan yang dikenali</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/http.py" />
-      <location filename="../sdi_plugin/core/publish/errors.py" />
-      <source>network error</source>
-      <translation>galat jaringan</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/catalog/client.py" />
-      <location filename="../sdi_plugin/core/http.py" />
-      <location filename="../sdi_plugin/core/kugi_api.py" />
-      <location filename="../sdi_plugin/core/lab.py" />
-      <location filename="../sdi_plugin/core/loader.py" />
-      <location filename="../sdi_plugin/core/nodeinfo.py" />
-      <source>canceled</source>
-      <translation>dibatalkan</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/http.py" />
-      <source>the answer's compression is broken</source>
-      <translation>kompresi jawaban server rusak</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/http.py" />
-      <source>not a web address (http or https): {url}</source>
-      <translation>bukan alamat web (http atau https): {url}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/http.py" />
-      <source>no progress for {seconds:g} s</source>
-      <translation>tidak ada kemajuan selama {seconds:g} detik</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/http.py" />
-      <location filename="../sdi_plugin/core/nodeinfo.py" />
-      <source>no answer within {seconds:g} s</source>
-      <translation>tidak ada jawaban dalam {seconds:g} detik</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/http.py" />
-      <source>the answer is larger than {mb:g} MB</source>
-      <translation>jawaban lebih besar dari {mb:g} MB</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/http.py" />
-      <source>cannot read the file {path}: {why}</source>
-      <translation>berkas {path} tidak dapat dibaca: {why}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/http.py" />
-      <source>the authentication configuration {id} could not be applied</source>
-      <translation>konfigurasi autentikasi {id} tidak dapat diterapkan</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/http.py" />
-      <source>cannot write {path}: {why}</source>
-      <translation>{path} tidak dapat ditulis: {why}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/http.py" />
-      <source>{server} did not answer valid JSON</source>
-      <translation>{server} tidak menjawab dengan JSON yang sah</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/http.py" />
-      <source>{server} sent a web page (HTML), not JSON</source>
-      <translation>{server} mengirim halaman web (HTML), bukan JSON</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/catalog/client.py" />
-      <location filename="../sdi_plugin/core/http.py" />
-      <source>the server redirected the request to {url}</source>
-      <translation>server mengalihkan permintaan ke {url}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi.py" />
-      <source>non-empty text</source>
-      <translation>teks yang tidak kosong</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi.py" />
-      <source>a non-empty list</source>
-      <translation>daftar yang tidak kosong</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi.py" />
-      <source>a positive whole number</source>
-      <translation>bilangan bulat positif</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi.py" />
-      <source>true or false</source>
-      <translation>true atau false</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi.py" />
-      <location filename="../sdi_plugin/core/standards.py" />
-      <source>an object</source>
-      <translation>objek</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi.py" />
-      <source>a positive whole number or null</source>
-      <translation>bilangan bulat positif atau null</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi.py" />
-      <source>the FCODE is empty</source>
-      <translation>FCODE kosong</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi.py" />
-      <source>the layer name is empty</source>
-      <translation>nama layer kosong</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi.py" />
-      <location filename="../sdi_plugin/core/standards.py" />
-      <location filename="../sdi_plugin/core/validate/settings.py" />
-      <source>{path} must be {expected}</source>
-      <translation>{path} harus berupa {expected}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi.py" />
-      <location filename="../sdi_plugin/core/standards.py" />
-      <source>{path}: {value} appears twice</source>
-      <translation>{path}: {value} muncul dua kali</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi.py" />
-      <location filename="../sdi_plugin/core/standards.py" />
-      <source>{path} is missing</source>
-      <translation>{path} tidak ada</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi.py" />
-      <source>{path}: {value} is not one of {allowed}</source>
-      <translation>{path}: {value} bukan salah satu dari {allowed}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi.py" />
-      <source>{name} is not of the form THEME_GEOMETRY_SCALE (letters, digits and underscores)</source>
-      <translation>{name} tidak mengikuti pola THEME_GEOMETRY_SCALE (huruf, angka, dan garis bawah)</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi.py" />
-      <source>{name} has no geometry part ({tokens})</source>
-      <translation>{name} tidak memiliki bagian geometri ({tokens})</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi.py" />
-      <source>{name} has no theme before its geometry part</source>
-      <translation>{name} tidak memiliki tema sebelum bagian geometrinya</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi.py" />
-      <source>an FCODE has {length} characters (2 letters and 8 digits); {code} has {count}</source>
-      <translation>FCODE terdiri atas {length} karakter (2 huruf dan 8 angka); {code} memiliki {count}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi.py" />
-      <source>{path}: the FCODE says {expected} but the entry says {actual}</source>
-      <translation>{path}: menurut FCODE {expected}, tetapi entri menyebut {actual}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi.py" />
-      <source>an FCODE starts with two capital letters: {code}</source>
-      <translation>FCODE diawali dua huruf kapital: {code}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi.py" />
-      <source>FCODE {code} is malformed: {reason}</source>
-      <translation>FCODE {code} tidak valid: {reason}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi.py" />
-      <source>FCODE {code} is not in the catalogue</source>
-      <translation>FCODE {code} tidak ada dalam katalog</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi.py" />
-      <source>layer name {name} matches several feature types: {codes}</source>
-      <translation>nama layer {name} cocok dengan beberapa unsur: {codes}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi.py" />
-      <source>no feature type matches layer name {name}</source>
-      <translation>tidak ada unsur yang cocok dengan nama layer {name}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi.py" />
-      <source>an FCODE ends with eight digits: {code}</source>
-      <translation>FCODE diakhiri delapan angka: {code}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi.py" />
-      <source>the layer name says {layer} but FCODE {code} is {geometry}</source>
-      <translation>nama layer menyebut {layer}, tetapi FCODE {code} adalah {geometry}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi.py" />
-      <source>{letter} is not a KUGI category letter ({letters})</source>
-      <translation>{letter} bukan huruf kategori KUGI ({letters})</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi.py" />
-      <source>characters 3-4 of {code} give the geometry ({allowed}), not {digits}</source>
-      <translation>karakter 3-4 dari {code} menyatakan geometri ({allowed}), bukan {digits}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi.py" />
-      <source>characters 5-6 of {code} give the scale ({allowed}), not {digits}</source>
-      <translation>karakter 5-6 dari {code} menyatakan skala ({allowed}), bukan {digits}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi_api.py" />
-      <source>the list of categories</source>
-      <translation>daftar kategori</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi_api.py" />
-      <source>the previous catalogue is kept</source>
-      <translation>katalog sebelumnya tetap dipakai</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi_api.py" />
-      <source>no catalogue was written</source>
-      <translation>tidak ada katalog yang ditulis</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi_api.py" />
-      <source>checking the new catalogue</source>
-      <translation>pemeriksaan katalog baru</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi_api.py" />
-      <source>the KUGI API listed no categories</source>
-      <translation>API KUGI tidak memberikan satu kategori pun</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi_api.py" />
-      <source>writing {path}</source>
-      <translation>penulisan {path}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi_api.py" />
-      <source>attribute {name}: unknown type {type}, read as String</source>
-      <translation>atribut {name}: tipe {type} tidak dikenal, dibaca sebagai String</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi_api.py" />
-      <source>the KUGI cache is never written into the plugin's own folder: {path}</source>
-      <translation>cache KUGI tidak pernah ditulis ke folder plugin sendiri: {path}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi_api.py" />
-      <source>category {name} (fcid {id})</source>
-      <translation>kategori {name} (fcid {id})</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi_api.py" />
-      <source>feature type {code}</source>
-      <translation>unsur {code}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi_api.py" />
-      <source>{url}: {error}</source>
-      <translation>{url}: {error}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi_api.py" />
-      <source>{url} answered JSON that is not a list of rows</source>
-      <translation>{url} menjawab dengan JSON yang bukan daftar baris</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi_api.py" />
-      <source>KUGI refresh failed at {step}: {error}; {kept}</source>
-      <translation>Pembaruan KUGI gagal pada {step}: {error}; {kept}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi_api.py" />
-      <source>no answer</source>
-      <translation>tidak ada jawaban</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/kugi_api.py" />
-      <source>KUGI refresh canceled; {kept}</source>
-      <translation>Pembaruan KUGI dibatalkan; {kept}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/lab.py" />
-      <source>The lab node was stopped.</source>
-      <translation>Simpul pelatihan sudah dihentikan.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/lab.py" />
-      <source>The lab node is starting …</source>
-      <translation>Simpul pelatihan sedang dijalankan …</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/lab.py" />
-      <source>No lab node started from this QGIS is running.</source>
-      <translation>Tidak ada simpul pelatihan yang dijalankan dari QGIS ini.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/lab.py" />
-      <source>Enter the lab node's address, e.g. http://192.168.1.10:8765</source>
-      <translation>Isi alamat simpul pelatihan, mis. http://192.168.1.10:8765</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/lab.py" />
-      <source>The password was not saved: QGIS's master password was not given.</source>
-      <translation>Kata sandi tidak disimpan: kata sandi induk QGIS tidak diberikan.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/lab.py" />
-      <source>Simpul lab node {url}</source>
-      <translation>Simpul pelatihan {url}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/lab.py" />
-      <source>The password could not be saved in QGIS's authentication database.</source>
-      <translation>Kata sandi tidak dapat disimpan di basis data autentikasi QGIS.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/lab.py" />
-      <source>This QGIS cannot start the lab node: {missing} is missing. In the Simpul checkout run 'make demo-node HOST=0.0.0.0' instead; participants then connect to this machine's address.</source>
-      <translation>QGIS ini tidak dapat menjalankan simpul pelatihan: {missing} tidak ada. Jalankan 'make demo-node HOST=0.0.0.0' di folder Simpul; peserta lalu terhubung ke alamat komputer ini.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/lab.py" />
-      <source>The lab node is already running.</source>
-      <translation>Simpul pelatihan sudah berjalan.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/lab.py" />
-      <source>The lab node did not answer within {s:g} s; see {log}</source>
-      <translation>Simpul pelatihan tidak menjawab dalam {s:g} detik; lihat {log}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/lab.py" />
-      <source>{text} is not a lab node address (http://HOST:PORT)</source>
-      <translation>{text} bukan alamat simpul pelatihan (http://HOST:PORT)</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/lab.py" />
-      <source>The lab node at {url} did not answer: {why}</source>
-      <translation>Simpul pelatihan di {url} tidak menjawab: {why}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/lab.py" />
-      <source>{url} is not a Simpul lab node: its node list is empty</source>
-      <translation>{url} bukan simpul pelatihan Simpul: daftar simpulnya kosong</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/lab.py" />
-      <source>QGIS's authentication database is not available: {why}</source>
-      <translation>Basis data autentikasi QGIS tidak tersedia: {why}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/lab.py" />
-      <source>{url} is not a Simpul lab node</source>
-      <translation>{url} bukan simpul pelatihan Simpul</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/lab.py" />
-      <source>Resetting the lab node failed: {why}</source>
-      <translation>Reset simpul pelatihan gagal: {why}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/lab.py" />
-      <source>A Simpul node already answers on port {port} of this machine.</source>
-      <translation>Sudah ada simpul Simpul yang menjawab di port {port} komputer ini.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/lab.py" />
-      <source>The lab node stopped while starting; the end of {log}:
-{tail}</source>
-      <translation>Simpul pelatihan berhenti saat dijalankan; bagian akhir {log}:
-{tail}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/lab.py" />
-      <source>{url} is not a Simpul lab node: {why}</source>
-      <translation>{url} bukan simpul pelatihan Simpul: {why}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/lab.py" />
-      <source>The lab node could not be started: {why}</source>
-      <translation>Simpul pelatihan tidak dapat dijalankan: {why}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/layer_metadata.py" />
-      <source>Publication date</source>
-      <translation>Tanggal terbit</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/layer_metadata.py" />
-      <source>Revision date</source>
-      <translation>Tanggal revisi</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/layer_metadata.py" />
-      <source>Creation date</source>
-      <translation>Tanggal pembuatan</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/layer_metadata.py" />
-      <source>Metadata date</source>
-      <translation>Tanggal metadata</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/layer_metadata.py" />
-      <source>link</source>
-      <translation>tautan</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/layer_metadata.py" />
-      <source>Catalogue record at {node}</source>
-      <translation>Rekaman katalog di {node}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/layer_metadata.py" />
-      <source>Found with Simpul at node {node}</source>
-      <translation>Ditemukan dengan Simpul di simpul {node}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/loader.py" />
-      <source>an OGC API Features collection</source>
-      <translation>koleksi OGC API Features</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/loader.py" />
-      <source>an ArcGIS map service</source>
-      <translation>layanan peta ArcGIS</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/loader.py" />
-      <source>an ArcGIS feature layer</source>
-      <translation>layer unsur ArcGIS</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/loader.py" />
-      <source>an ArcGIS feature service</source>
-      <translation>layanan unsur ArcGIS</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/loader.py" />
-      <source>the link names no layer, and the {kind} service at {url} offers {count}: {names}</source>
-      <translation>tautan tidak menyebut layer, dan layanan {kind} di {url} menyediakan {count}: {names}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/loader.py" />
-      <source>{url} did not answer as a {kind} service: {why}</source>
-      <translation>{url} tidak menjawab sebagai layanan {kind}: {why}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/loader.py" />
-      <source>the WMTS layer {name} has no tile matrix set</source>
-      <translation>layer WMTS {name} tidak memiliki tile matrix set</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/loader.py" />
-      <source>{url} did not answer as {what}: {why}</source>
-      <translation>{url} tidak menjawab sebagai {what}: {why}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/loader.py" />
-      <source>{url} did not answer as {what}</source>
-      <translation>{url} tidak menjawab sebagai {what}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/loader.py" />
-      <source>{url} refused: {why}</source>
-      <translation>{url} menolak: {why}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/loader.py" />
-      <source>the link names no OGC API collection: {url}</source>
-      <translation>tautan tidak menyebut koleksi OGC API: {url}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/loader.py" />
-      <source>not an ArcGIS {kind} address: {url}</source>
-      <translation>bukan alamat ArcGIS {kind}: {url}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/loader.py" />
-      <source>{url} is a {type}, not a feature layer</source>
-      <translation>{url} adalah {type}, bukan layer unsur</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/loader.py" />
-      <source>Simpul cannot load a link of this kind ({kind}): {url}</source>
-      <translation>Simpul tidak dapat memuat tautan jenis ini ({kind}): {url}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/loader.py" />
-      <source>the provider {provider} refused it</source>
-      <translation>provider {provider} menolaknya</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/loader.py" />
-      <source>QGIS could not open the layer: {why}</source>
-      <translation>QGIS tidak dapat membuka layer: {why}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/loader.py" />
-      <source>loading {url} failed: {why}</source>
-      <translation>gagal memuat {url}: {why}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/loader.py" />
-      <source>the {kind} service at {url} has no layer named {name}</source>
-      <translation>layanan {kind} di {url} tidak memiliki layer bernama {name}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/loader.py" />
-      <source>the ArcGIS map service at {url} has no layer {name}</source>
-      <translation>layanan peta ArcGIS di {url} tidak memiliki layer {name}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/loader.py" />
-      <source>the link names no layer of the ArcGIS feature service at {url}</source>
-      <translation>tautan tidak menyebut layer dari layanan unsur ArcGIS di {url}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/loader.py" />
-      <source>the download from {url} failed: {why}</source>
-      <translation>unduhan dari {url} gagal: {why}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/loader.py" />
-      <source>The record {title} has no link Simpul can load as a layer.</source>
-      <translation>Rekaman {title} tidak memiliki tautan yang dapat dimuat Simpul sebagai layer.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/nodeinfo.py" />
-      <source>an OGC API without Features or Records conformance</source>
-      <translation>OGC API tanpa kesesuaian (conformance) Features atau Records</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/nodeinfo.py" />
-      <source>not an ArcGIS REST services directory</source>
-      <translation>bukan direktori layanan ArcGIS REST</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/nodeinfo.py" />
-      <source>not a CKAN Action API</source>
-      <translation>bukan CKAN Action API</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/nodeinfo.py" />
-      <source>not CSW capabilities</source>
-      <translation>bukan capabilities CSW</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/nodeinfo.py" />
-      <source>not WMTS capabilities</source>
-      <translation>bukan capabilities WMTS</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/nodeinfo.py" />
-      <source>not checked: the node check's {seconds:g} s were up</source>
-      <translation>tidak diperiksa: waktu pemeriksaan simpul ({seconds:g} detik) sudah habis</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/nodeinfo.py" />
-      <source>no OGC API conformance link</source>
-      <translation>tidak ada tautan conformance OGC API</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/nodeinfo.py" />
-      <source>not a web address (http or https)</source>
-      <translation>bukan alamat web (http atau https)</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/safe_output.py" />
-      <source>output</source>
-      <translation>keluaran</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/safe_output.py" />
-      <source>{path} could not be written ({reason}).</source>
-      <translation>{path} tidak dapat ditulis ({reason}).</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/safe_output.py" />
-      <location filename="../sdi_plugin/processing/alg_nodeinfo.py" />
-      <source>JSON file</source>
-      <translation>berkas JSON</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/safe_output.py" />
-      <source>{path} is a folder; give a file name for the output.</source>
-      <translation>{path} adalah folder; berikan nama berkas untuk keluaran.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/safe_output.py" />
-      <source>Simpul may not write {path}: permission denied. Choose another place.</source>
-      <translation>Simpul tidak boleh menulis {path}: izin ditolak. Pilih tempat lain.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/safe_output.py" />
-      <source>The disk is full; {path} could not be written.</source>
-      <translation>Disk penuh; {path} tidak dapat ditulis.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/safe_output.py" />
-      <source>{path} is on a read-only disk; choose another place.</source>
-      <translation>{path} berada di disk yang hanya-baca; pilih tempat lain.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/safe_output.py" />
-      <source>The folder of {path} does not exist and cannot be made.</source>
-      <translation>Folder untuk {path} tidak ada dan tidak dapat dibuat.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/publish/dataset.py" />
-      <location filename="../sdi_plugin/core/publish/geonode.py" />
-      <location filename="../sdi_plugin/core/publish/http_util.py" />
-      <location filename="../sdi_plugin/core/publish/runner.py" />
-      <location filename="../sdi_plugin/core/safe_output.py" />
-      <location filename="../sdi_plugin/core/standardize/run.py" />
-      <location filename="../sdi_plugin/core/validate/fix.py" />
-      <location filename="../sdi_plugin/gui/publish_page.py" />
-      <location filename="../sdi_plugin/processing/alg_metadata.py" />
-      <location filename="../sdi_plugin/processing/alg_nodeinfo.py" />
-      <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>Canceled.</source>
-      <translation>Dibatalkan.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/safe_output.py" />
-      <source>No file given for the {what}.</source>
-      <translation>Belum ada berkas untuk {what}.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/safe_output.py" />
-      <source>{path} is a folder; give a file name for the {what}.</source>
-      <translation>{path} adalah folder; berikan nama berkas untuk {what}.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/safe_output.py" />
-      <source>{path} is not a regular file; Simpul will not write over it.</source>
-      <translation>{path} bukan berkas biasa; Simpul tidak akan menimpanya.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/safe_output.py" />
-      <source>{path} already exists and is not a {what}; Simpul replaces only a file of the same kind and never writes into other files. Choose a new file name.</source>
-      <translation>{path} sudah ada dan bukan {what}; Simpul hanya mengganti berkas yang sejenis dan tidak pernah menulis ke berkas lain. Pilih nama berkas baru.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/service_layers.py" />
-      <source>{title} (all layers)</source>
-      <translation>{title} (semua layer)</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/service_layers.py" />
-      <source>{kind} at {url}: {why}</source>
-      <translation>{kind} di {url}: {why}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/standards.py" />
-      <source>the file does not exist</source>
-      <translation>berkas tidak ada</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/standards.py" />
-      <source>the layer has no coordinate reference system</source>
-      <translation>layer tidak memiliki sistem referensi koordinat</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/standards.py" />
-      <source>Standards file {file}: {problem}</source>
-      <translation>Berkas standar {file}: {problem}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/standards.py" />
-      <source>{name} ({code}) is SRGI2013, the national reference system</source>
-      <translation>{name} ({code}) adalah SRGI2013, sistem referensi nasional</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/standards.py" />
-      <source>the file is not UTF-8: {error}</source>
-      <translation>berkas bukan UTF-8: {error}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/standards.py" />
-      <source>the file is not valid JSON: {error}</source>
-      <translation>berkas bukan JSON yang valid: {error}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/standards.py" />
-      <source>{code} is not a reference system for Indonesian SDI data; use SRGI2013 ({target})</source>
-      <translation>{code} bukan sistem referensi untuk data geospasial Indonesia; gunakan SRGI2013 ({target})</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/standards.py" />
-      <source>{name} ({code}) is accepted, but SRGI2013 is the national reference system: consider {target}</source>
-      <translation>{name} ({code}) diterima, tetapi sistem referensi nasional adalah SRGI2013: pertimbangkan {target}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/standards.py" />
-      <source>{path}: {value} is not among the listed systems</source>
-      <translation>{path}: {value} tidak termasuk sistem yang terdaftar</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/standards.py" />
-      <source>{name} ({code}) uses the legacy datum {datum}: transform it to {target} with {transformation}</source>
-      <translation>{name} ({code}) memakai datum lama {datum}: transformasikan ke {target} dengan {transformation}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/standards.py" />
-      <source>{name} ({code}) is not a reference system for Indonesian SDI data</source>
-      <translation>{name} ({code}) bukan sistem referensi untuk data geospasial Indonesia</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/standards.py" />
-      <source>{path}: {value} is not a valid XPath ({error})</source>
-      <translation>{path}: {value} bukan XPath yang valid ({error})</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/xmlsafe.py" />
-      <source>the document is empty</source>
-      <translation>dokumen kosong</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/xmlsafe.py" />
-      <source>the document is too large to read safely</source>
-      <translation>dokumen terlalu besar untuk dibaca dengan aman</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/xmlsafe.py" />
-      <source>the document declares XML entities (a DTD); refused for safety</source>
-      <translation>dokumen mendeklarasikan entitas XML (DTD); ditolak demi keamanan</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/xmlsafe.py" />
-      <source>the server sent a web page (HTML), not XML</source>
-      <translation>server mengirim halaman web (HTML), bukan XML</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/xmlsafe.py" />
-      <source>the document is not well-formed XML: {error}</source>
-      <translation>dokumen bukan XML yang valid: {error}</translation>
-    </message>
-    <message>
       <location filename="../sdi_plugin/core/catalog/cache.py" />
       <source>Simpul offline cache</source>
       <translation>cache luring Simpul</translation>
@@ -1062,8 +73,24 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/catalog/ckan.py" />
+      <location filename="../sdi_plugin/core/nodes/health.py" />
+      <source>not a CKAN package_search answer</source>
+      <translation>bukan jawaban package_search CKAN</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/catalog/ckan.py" />
       <source>CKAN refused the request: {text}</source>
       <translation>CKAN menolak permintaan: {text}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/catalog/client.py" />
+      <location filename="../sdi_plugin/core/loading/loader.py" />
+      <location filename="../sdi_plugin/core/network/http.py" />
+      <location filename="../sdi_plugin/core/nodes/nodeinfo.py" />
+      <location filename="../sdi_plugin/core/standards/kugi_api.py" />
+      <location filename="../sdi_plugin/core/training/lab.py" />
+      <source>canceled</source>
+      <translation>dibatalkan</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/catalog/client.py" />
@@ -1074,6 +101,12 @@
       <location filename="../sdi_plugin/core/catalog/client.py" />
       <source>after a redirect to {url}: {error}</source>
       <translation>setelah dialihkan ke {url}: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/catalog/client.py" />
+      <location filename="../sdi_plugin/core/network/http.py" />
+      <source>the server redirected the request to {url}</source>
+      <translation>server mengalihkan permintaan ke {url}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/catalog/csw.py" />
@@ -1150,6 +183,278 @@
       <location filename="../sdi_plugin/core/catalog/search.py" />
       <source>{node}: unexpected error: {error}</source>
       <translation>{node}: kesalahan tak terduga: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/files/safe_output.py" />
+      <source>output</source>
+      <translation>keluaran</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/files/safe_output.py" />
+      <source>{path} could not be written ({reason}).</source>
+      <translation>{path} tidak dapat ditulis ({reason}).</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/files/safe_output.py" />
+      <location filename="../sdi_plugin/processing/alg_nodeinfo.py" />
+      <source>JSON file</source>
+      <translation>berkas JSON</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/files/safe_output.py" />
+      <source>{path} is a folder; give a file name for the output.</source>
+      <translation>{path} adalah folder; berikan nama berkas untuk keluaran.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/files/safe_output.py" />
+      <source>Simpul may not write {path}: permission denied. Choose another place.</source>
+      <translation>Simpul tidak boleh menulis {path}: izin ditolak. Pilih tempat lain.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/files/safe_output.py" />
+      <source>The disk is full; {path} could not be written.</source>
+      <translation>Disk penuh; {path} tidak dapat ditulis.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/files/safe_output.py" />
+      <source>{path} is on a read-only disk; choose another place.</source>
+      <translation>{path} berada di disk yang hanya-baca; pilih tempat lain.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/files/safe_output.py" />
+      <source>The folder of {path} does not exist and cannot be made.</source>
+      <translation>Folder untuk {path} tidak ada dan tidak dapat dibuat.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/files/safe_output.py" />
+      <location filename="../sdi_plugin/core/publish/dataset.py" />
+      <location filename="../sdi_plugin/core/publish/gate.py" />
+      <location filename="../sdi_plugin/core/publish/geonode.py" />
+      <location filename="../sdi_plugin/core/publish/http_util.py" />
+      <location filename="../sdi_plugin/core/publish/runner.py" />
+      <location filename="../sdi_plugin/core/standardize/run.py" />
+      <location filename="../sdi_plugin/core/validate/fix.py" />
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <location filename="../sdi_plugin/processing/base.py" />
+      <source>Canceled.</source>
+      <translation>Dibatalkan.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/files/safe_output.py" />
+      <source>No file given for the {what}.</source>
+      <translation>Belum ada berkas untuk {what}.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/files/safe_output.py" />
+      <source>{path} is a folder; give a file name for the {what}.</source>
+      <translation>{path} adalah folder; berikan nama berkas untuk {what}.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/files/safe_output.py" />
+      <source>{path} is not a regular file; Simpul will not write over it.</source>
+      <translation>{path} bukan berkas biasa; Simpul tidak akan menimpanya.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/files/safe_output.py" />
+      <source>{path} already exists and is not a {what}; Simpul replaces only a file of the same kind and never writes into other files. Choose a new file name.</source>
+      <translation>{path} sudah ada dan bukan {what}; Simpul hanya mengganti berkas yang sejenis dan tidak pernah menulis ke berkas lain. Pilih nama berkas baru.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/capabilities.py" />
+      <location filename="../sdi_plugin/core/nodes/nodeinfo.py" />
+      <source>not {kind} capabilities (root element {name})</source>
+      <translation>bukan capabilities {kind} (elemen akar {name})</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/capabilities.py" />
+      <location filename="../sdi_plugin/core/nodes/nodeinfo.py" />
+      <source>the server answered with an OGC exception: {text}</source>
+      <translation>server menjawab dengan exception OGC: {text}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/downloads.py" />
+      <source>not a file Simpul can open (GeoPackage, zipped Shapefile or GeoTIFF expected)</source>
+      <translation>bukan berkas yang dapat dibuka Simpul (yang diharapkan GeoPackage, Shapefile dalam zip, atau GeoTIFF)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/downloads.py" />
+      <source>the zip file holds no Shapefile, GeoPackage or GeoTIFF</source>
+      <translation>berkas zip tidak berisi Shapefile, GeoPackage, atau GeoTIFF</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/downloads.py" />
+      <source>the server sent a web page (HTML), not a data file</source>
+      <translation>server mengirim halaman web (HTML), bukan berkas data</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/downloads.py" />
+      <source>the server sent an empty file</source>
+      <translation>server mengirim berkas kosong</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/downloads.py" />
+      <source>the zip file is damaged: {error}</source>
+      <translation>berkas zip rusak: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/downloads.py" />
+      <source>the zipped Shapefile lacks {files}</source>
+      <translation>Shapefile dalam zip tidak memiliki {files}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/layer_metadata.py" />
+      <source>Publication date</source>
+      <translation>Tanggal terbit</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/layer_metadata.py" />
+      <source>Revision date</source>
+      <translation>Tanggal revisi</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/layer_metadata.py" />
+      <source>Creation date</source>
+      <translation>Tanggal pembuatan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/layer_metadata.py" />
+      <source>Metadata date</source>
+      <translation>Tanggal metadata</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/layer_metadata.py" />
+      <source>link</source>
+      <translation>tautan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/layer_metadata.py" />
+      <source>Catalogue record at {node}</source>
+      <translation>Rekaman katalog di {node}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/layer_metadata.py" />
+      <source>Found with Simpul at node {node}</source>
+      <translation>Ditemukan dengan Simpul di simpul {node}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/loader.py" />
+      <source>an OGC API Features collection</source>
+      <translation>koleksi OGC API Features</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/loader.py" />
+      <source>an ArcGIS map service</source>
+      <translation>layanan peta ArcGIS</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/loader.py" />
+      <source>an ArcGIS feature layer</source>
+      <translation>layer unsur ArcGIS</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/loader.py" />
+      <source>an ArcGIS feature service</source>
+      <translation>layanan unsur ArcGIS</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/loader.py" />
+      <source>the link names no layer, and the {kind} service at {url} offers {count}: {names}</source>
+      <translation>tautan tidak menyebut layer, dan layanan {kind} di {url} menyediakan {count}: {names}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/loader.py" />
+      <source>{url} did not answer as a {kind} service: {why}</source>
+      <translation>{url} tidak menjawab sebagai layanan {kind}: {why}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/loader.py" />
+      <source>the WMTS layer {name} has no tile matrix set</source>
+      <translation>layer WMTS {name} tidak memiliki tile matrix set</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/loader.py" />
+      <source>{url} did not answer as {what}: {why}</source>
+      <translation>{url} tidak menjawab sebagai {what}: {why}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/loader.py" />
+      <source>{url} did not answer as {what}</source>
+      <translation>{url} tidak menjawab sebagai {what}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/loader.py" />
+      <source>{url} refused: {why}</source>
+      <translation>{url} menolak: {why}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/loader.py" />
+      <source>the link names no OGC API collection: {url}</source>
+      <translation>tautan tidak menyebut koleksi OGC API: {url}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/loader.py" />
+      <source>not an ArcGIS {kind} address: {url}</source>
+      <translation>bukan alamat ArcGIS {kind}: {url}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/loader.py" />
+      <source>{url} is a {type}, not a feature layer</source>
+      <translation>{url} adalah {type}, bukan layer unsur</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/loader.py" />
+      <source>Simpul cannot load a link of this kind ({kind}): {url}</source>
+      <translation>Simpul tidak dapat memuat tautan jenis ini ({kind}): {url}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/loader.py" />
+      <source>the provider {provider} refused it</source>
+      <translation>provider {provider} menolaknya</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/loader.py" />
+      <source>QGIS could not open the layer: {why}</source>
+      <translation>QGIS tidak dapat membuka layer: {why}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/loader.py" />
+      <source>loading {url} failed: {why}</source>
+      <translation>gagal memuat {url}: {why}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/loader.py" />
+      <source>the {kind} service at {url} has no layer named {name}</source>
+      <translation>layanan {kind} di {url} tidak memiliki layer bernama {name}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/loader.py" />
+      <source>the ArcGIS map service at {url} has no layer {name}</source>
+      <translation>layanan peta ArcGIS di {url} tidak memiliki layer {name}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/loader.py" />
+      <source>the link names no layer of the ArcGIS feature service at {url}</source>
+      <translation>tautan tidak menyebut layer dari layanan unsur ArcGIS di {url}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/loader.py" />
+      <source>the download from {url} failed: {why}</source>
+      <translation>unduhan dari {url} gagal: {why}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/loader.py" />
+      <source>The record {title} has no link Simpul can load as a layer.</source>
+      <translation>Rekaman {title} tidak memiliki tautan yang dapat dimuat Simpul sebagai layer.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/service_layers.py" />
+      <source>{title} (all layers)</source>
+      <translation>{title} (semua layer)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/loading/service_layers.py" />
+      <source>{kind} at {url}: {why}</source>
+      <translation>{kind} di {url}: {why}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/metadata/check.py" />
@@ -1455,6 +760,16 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/metadata/storage.py" />
+      <source>The metadata could not be written into {file}: {error}</source>
+      <translation>Metadata tidak dapat ditulis ke dalam {file}: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/storage.py" />
+      <source>The metadata in {file} could not be read: {error}</source>
+      <translation>Metadata di {file} tidak dapat dibaca: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/metadata/storage.py" />
       <source>The GeoPackage {file} does not exist.</source>
       <translation>GeoPackage {file} tidak ada.</translation>
     </message>
@@ -1479,25 +794,296 @@
       <translation>GeoPackage {file} tidak memiliki layer {layer}.</translation>
     </message>
     <message>
-      <location filename="../sdi_plugin/core/metadata/storage.py" />
-      <source>The metadata could not be written into {file}: {error}</source>
-      <translation>Metadata tidak dapat ditulis ke dalam {file}: {error}</translation>
+      <location filename="../sdi_plugin/core/network/http.py" />
+      <location filename="../sdi_plugin/core/publish/errors.py" />
+      <source>network error</source>
+      <translation>galat jaringan</translation>
     </message>
     <message>
-      <location filename="../sdi_plugin/core/metadata/storage.py" />
-      <source>The metadata in {file} could not be read: {error}</source>
-      <translation>Metadata di {file} tidak dapat dibaca: {error}</translation>
+      <location filename="../sdi_plugin/core/network/http.py" />
+      <location filename="../sdi_plugin/core/training/exercises.py" />
+      <location filename="../sdi_plugin/core/training/lab.py" />
+      <source>the server answered HTTP {status}</source>
+      <translation>server menjawab HTTP {status}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/network/http.py" />
+      <source>the answer's compression is broken</source>
+      <translation>kompresi jawaban server rusak</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/network/http.py" />
+      <source>not a web address (http or https): {url}</source>
+      <translation>bukan alamat web (http atau https): {url}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/network/http.py" />
+      <source>no progress for {seconds:g} s</source>
+      <translation>tidak ada kemajuan selama {seconds:g} detik</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/network/http.py" />
+      <location filename="../sdi_plugin/core/nodes/nodeinfo.py" />
+      <source>no answer within {seconds:g} s</source>
+      <translation>tidak ada jawaban dalam {seconds:g} detik</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/network/http.py" />
+      <source>the answer is larger than {mb:g} MB</source>
+      <translation>jawaban lebih besar dari {mb:g} MB</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/network/http.py" />
+      <source>cannot read the file {path}: {why}</source>
+      <translation>berkas {path} tidak dapat dibaca: {why}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/network/http.py" />
+      <source>the authentication configuration {id} could not be applied</source>
+      <translation>konfigurasi autentikasi {id} tidak dapat diterapkan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/network/http.py" />
+      <source>cannot write {path}: {why}</source>
+      <translation>{path} tidak dapat ditulis: {why}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/network/http.py" />
+      <source>{server} did not answer valid JSON</source>
+      <translation>{server} tidak menjawab dengan JSON yang sah</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/network/http.py" />
+      <source>{server} sent a web page (HTML), not JSON</source>
+      <translation>{server} mengirim halaman web (HTML), bukan JSON</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/network/xmlsafe.py" />
+      <source>the document is empty</source>
+      <translation>dokumen kosong</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/network/xmlsafe.py" />
+      <source>the document is too large to read safely</source>
+      <translation>dokumen terlalu besar untuk dibaca dengan aman</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/network/xmlsafe.py" />
+      <source>the document declares XML entities (a DTD); refused for safety</source>
+      <translation>dokumen mendeklarasikan entitas XML (DTD); ditolak demi keamanan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/network/xmlsafe.py" />
+      <source>the server sent a web page (HTML), not XML</source>
+      <translation>server mengirim halaman web (HTML), bukan XML</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/network/xmlsafe.py" />
+      <source>the document is not well-formed XML: {error}</source>
+      <translation>dokumen bukan XML yang valid: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/directory.py" />
+      <source>node list</source>
+      <translation>daftar simpul</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/directory.py" />
+      <source>the top level must be a JSON object</source>
+      <translation>tingkat teratas harus berupa objek JSON</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/directory.py" />
+      <source>there is no list of nodes</source>
+      <translation>tidak ada daftar simpul</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/directory.py" />
+      <source>no directory URL is set</source>
+      <translation>URL direktori belum diatur</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/directory.py" />
+      <source>the directory has not changed</source>
+      <translation>direktori tidak berubah</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/directory.py" />
+      <source>added by a Simpul user</source>
+      <translation>ditambahkan oleh pengguna Simpul</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/directory.py" />
+      <source>Simpul node list</source>
+      <translation>Daftar simpul Simpul</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/directory.py" />
+      <source>Node list {where}: {problem}</source>
+      <translation>Daftar simpul {where}: {problem}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/directory.py" />
+      <source>the file is not UTF-8 text</source>
+      <translation>berkas bukan teks UTF-8</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/directory.py" />
+      <source>{count} nodes in the directory</source>
+      <translation>{count} simpul dalam direktori</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/directory.py" />
+      <source>{path} must be an object</source>
+      <translation>{path} harus berupa objek</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/directory.py" />
+      <source>{path} has no name</source>
+      <translation>{path} tidak memiliki nama</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/directory.py" />
+      <source>{path} ({name}): the URL must start with http:// or https://</source>
+      <translation>{path} ({name}): URL harus diawali http:// atau https://</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/directory.py" />
+      <source>{path} ({name}): level {level} is not one of {levels}</source>
+      <translation>{path} ({name}): tingkat {level} bukan salah satu dari {levels}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/directory.py" />
+      <source>{path}.{key} must be true or false</source>
+      <translation>{path}.{key} harus true atau false</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/directory.py" />
+      <source>{path}.services must be a list of objects with a kind and a url</source>
+      <translation>{path}.services harus berupa daftar objek yang memiliki kind dan url</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/directory.py" />
+      <source>not a Simpul node list (format {format})</source>
+      <translation>bukan daftar simpul Simpul (format {format})</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/directory.py" />
+      <source>format version {version} is newer than this Simpul understands ({ours})</source>
+      <translation>versi format {version} lebih baru daripada yang dipahami Simpul ini ({ours})</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/directory.py" />
+      <location filename="../sdi_plugin/core/standards/pack.py" />
+      <source>the file is larger than {mb:g} MB</source>
+      <translation>berkas lebih besar dari {mb:g} MB</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/directory.py" />
+      <source>the directory could not be fetched from {url}: {why}</source>
+      <translation>direktori tidak dapat diambil dari {url}: {why}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/directory.py" />
+      <source>{path}.{key} must be text</source>
+      <translation>{path}.{key} harus berupa teks</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/directory.py" />
+      <source>the node id {id} appears twice</source>
+      <translation>id simpul {id} muncul dua kali</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/directory.py" />
+      <source>the file is not valid JSON ({error})</source>
+      <translation>berkas bukan JSON yang sah ({error})</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/directory.py" />
+      <location filename="../sdi_plugin/core/standards/pack.py" />
+      <source>the file could not be read: {error}</source>
+      <translation>berkas tidak dapat dibaca: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/health.py" />
+      <source>Not checked</source>
+      <translation>Belum diperiksa</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/health.py" />
+      <source>Up</source>
+      <translation>Aktif</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/health.py" />
+      <source>Slow</source>
+      <translation>Lambat</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/health.py" />
+      <source>Down</source>
+      <translation>Mati</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/health.py" />
+      <source>the catalogue did not give a record count: {text}</source>
+      <translation>katalog tidak memberikan jumlah rekaman: {text}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/health.py" />
+      <source>not an OGC API Records answer</source>
+      <translation>bukan jawaban OGC API Records</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/health.py" />
+      <source>no known service</source>
+      <translation>tidak ada layanan yang dikenali</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/nodeinfo.py" />
+      <source>an OGC API without Features or Records conformance</source>
+      <translation>OGC API tanpa kesesuaian (conformance) Features atau Records</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/nodeinfo.py" />
+      <source>not an ArcGIS REST services directory</source>
+      <translation>bukan direktori layanan ArcGIS REST</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/nodeinfo.py" />
+      <source>not a CKAN Action API</source>
+      <translation>bukan CKAN Action API</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/nodeinfo.py" />
+      <source>not CSW capabilities</source>
+      <translation>bukan capabilities CSW</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/nodeinfo.py" />
+      <source>not WMTS capabilities</source>
+      <translation>bukan capabilities WMTS</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/nodeinfo.py" />
+      <source>not checked: the node check's {seconds:g} s were up</source>
+      <translation>tidak diperiksa: waktu pemeriksaan simpul ({seconds:g} detik) sudah habis</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/nodeinfo.py" />
+      <source>no OGC API conformance link</source>
+      <translation>tidak ada tautan conformance OGC API</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/nodes/nodeinfo.py" />
+      <source>not a web address (http or https)</source>
+      <translation>bukan alamat web (http atau https)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/api.py" />
       <location filename="../sdi_plugin/core/publish/runner.py" />
       <source>Simpul failed unexpectedly: {why} (details in the QGIS message log).</source>
       <translation>Simpul gagal tanpa terduga: {why} (rincian di log pesan QGIS).</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/publish/api.py" />
-      <source>Cannot read the metadata file {path}: {why}</source>
-      <translation>Berkas metadata {path} tidak dapat dibaca: {why}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/csw.py" />
@@ -1528,8 +1114,18 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/csw.py" />
+      <source>{what}: the catalogue did not answer with a transaction response.</source>
+      <translation>{what}: katalog tidak menjawab dengan respons transaksi.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/csw.py" />
       <source>The record found lacks the links to the published layer</source>
       <translation>Rekaman yang ditemukan tidak memuat tautan ke layer yang dipublikasikan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/csw.py" />
+      <source>{what}: the catalogue's answer is not XML ({why}).</source>
+      <translation>{what}: jawaban katalog bukan XML ({why}).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/csw.py" />
@@ -1544,18 +1140,8 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/csw.py" />
-      <source>{what}: the catalogue did not answer with a transaction response.</source>
-      <translation>{what}: katalog tidak menjawab dengan respons transaksi.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/publish/csw.py" />
       <source>{what}: the catalogue reported no record changed.</source>
       <translation>{what}: katalog melaporkan tidak ada rekaman yang berubah.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/publish/csw.py" />
-      <source>{what}: the catalogue's answer is not XML ({why}).</source>
-      <translation>{what}: jawaban katalog bukan XML ({why}).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/csw.py" />
@@ -1640,16 +1226,6 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/gate.py" />
-      <source>The dataset validator is not installed: the dataset was not checked against the national standards before publishing.</source>
-      <translation>Validator dataset tidak terpasang: dataset tidak diperiksa terhadap standar nasional sebelum dipublikasikan.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/publish/gate.py" />
-      <source>The metadata checker is not installed: the record was not checked against the SNI 8843-1 profile.</source>
-      <translation>Pemeriksa metadata tidak terpasang: rekaman tidak diperiksa terhadap profil SNI 8843-1.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/publish/gate.py" />
       <source>Published on {date} with {count} validation error(s) overridden by the publisher (rules: {rules}). Reason given: {reason}</source>
       <translation>Dipublikasikan pada {date} dengan {count} galat validasi yang dikesampingkan oleh penerbit (aturan: {rules}). Alasan: {reason}</translation>
     </message>
@@ -1665,13 +1241,13 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/gate.py" />
-      <source>{count} validation error(s) ({rules}) overridden. Reason given: {reason}</source>
-      <translation>{count} galat validasi ({rules}) dikesampingkan. Alasan: {reason}</translation>
+      <source>Run Validate on the dataset and fix what stops it.</source>
+      <translation>Jalankan Validasi pada dataset dan perbaiki penyebabnya.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/gate.py" />
-      <source>Run Validate on the dataset and fix what stops it.</source>
-      <translation>Jalankan Validasi pada dataset dan perbaiki penyebabnya.</translation>
+      <source>{count} validation error(s) ({rules}) overridden. Reason given: {reason}</source>
+      <translation>{count} galat validasi ({rules}) dikesampingkan. Alasan: {reason}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/gate.py" />
@@ -1962,6 +1538,11 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/geoserver.py" />
+      <source>The layer's default style is {style}</source>
+      <translation>Gaya bawaan layer adalah {style}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/geoserver.py" />
       <source>The node has no data store {ws}:{name} to publish the PostGIS table from.</source>
       <translation>Simpul tidak memiliki penyimpanan data {ws}:{name} untuk mempublikasikan tabel PostGIS.</translation>
     </message>
@@ -2026,11 +1607,6 @@
       <translation>Menyimpan salinan penyimpanan data {name} sebelum menggantinya</translation>
     </message>
     <message>
-      <location filename="../sdi_plugin/core/publish/geoserver.py" />
-      <source>The layer's default style is {style}</source>
-      <translation>Gaya bawaan layer adalah {style}</translation>
-    </message>
-    <message>
       <location filename="../sdi_plugin/core/publish/http_util.py" />
       <source>{what}: {why}</source>
       <translation>{what}: {why}</translation>
@@ -2047,6 +1623,12 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/prepare.py" />
+      <location filename="../sdi_plugin/processing/alg_metadata.py" />
+      <source>XML file</source>
+      <translation>berkas XML</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/prepare.py" />
       <source>The node offers nothing Simpul can publish to (no GeoServer REST API, no CSW with transactions, no OGC API Records with transactions).</source>
       <translation>Simpul tidak menyediakan tujuan publikasi bagi Simpul (tidak ada GeoServer REST API, CSW dengan transaksi, atau OGC API Records dengan transaksi).</translation>
     </message>
@@ -2059,6 +1641,11 @@
       <location filename="../sdi_plugin/core/publish/prepare.py" />
       <source>The dataset has no features; there is nothing to publish.</source>
       <translation>Dataset tidak memiliki unsur; tidak ada yang dapat dipublikasikan.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/publish/prepare.py" />
+      <source>Cannot read the metadata file {path}: {why}</source>
+      <translation>Berkas metadata {path} tidak dapat dibaca: {why}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/publish/records.py" />
@@ -2214,6 +1801,11 @@
       <location filename="../sdi_plugin/core/publish/verify.py" />
       <source>The WFS returned {count} features, {expected} expected</source>
       <translation>WFS mengembalikan {count} unsur, seharusnya {expected}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/runtime/tasks.py" />
+      <source>Unexpected error: {error}</source>
+      <translation>Kesalahan tak terduga: {error}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/standardize/fieldmap.py" />
@@ -2444,6 +2036,413 @@
       <location filename="../sdi_plugin/core/standardize/search.py" />
       <source>'{word}' in the name is in its definition</source>
       <translation>'{word}' pada nama ada dalam definisinya</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi.py" />
+      <source>non-empty text</source>
+      <translation>teks yang tidak kosong</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi.py" />
+      <source>a non-empty list</source>
+      <translation>daftar yang tidak kosong</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi.py" />
+      <source>a positive whole number</source>
+      <translation>bilangan bulat positif</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi.py" />
+      <source>true or false</source>
+      <translation>true atau false</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi.py" />
+      <location filename="../sdi_plugin/core/standards/pack.py" />
+      <source>an object</source>
+      <translation>objek</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi.py" />
+      <source>a positive whole number or null</source>
+      <translation>bilangan bulat positif atau null</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi.py" />
+      <source>the FCODE is empty</source>
+      <translation>FCODE kosong</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi.py" />
+      <source>the layer name is empty</source>
+      <translation>nama layer kosong</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi.py" />
+      <location filename="../sdi_plugin/core/standards/pack.py" />
+      <location filename="../sdi_plugin/core/validate/settings.py" />
+      <source>{path} must be {expected}</source>
+      <translation>{path} harus berupa {expected}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi.py" />
+      <location filename="../sdi_plugin/core/standards/pack.py" />
+      <source>{path}: {value} appears twice</source>
+      <translation>{path}: {value} muncul dua kali</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi.py" />
+      <location filename="../sdi_plugin/core/standards/pack.py" />
+      <source>{path} is missing</source>
+      <translation>{path} tidak ada</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi.py" />
+      <source>{path}: {value} is not one of {allowed}</source>
+      <translation>{path}: {value} bukan salah satu dari {allowed}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi.py" />
+      <source>{name} is not of the form THEME_GEOMETRY_SCALE (letters, digits and underscores)</source>
+      <translation>{name} tidak mengikuti pola THEME_GEOMETRY_SCALE (huruf, angka, dan garis bawah)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi.py" />
+      <source>{name} has no geometry part ({tokens})</source>
+      <translation>{name} tidak memiliki bagian geometri ({tokens})</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi.py" />
+      <source>{name} has no theme before its geometry part</source>
+      <translation>{name} tidak memiliki tema sebelum bagian geometrinya</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi.py" />
+      <source>an FCODE has {length} characters (2 letters and 8 digits); {code} has {count}</source>
+      <translation>FCODE terdiri atas {length} karakter (2 huruf dan 8 angka); {code} memiliki {count}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi.py" />
+      <source>{path}: the FCODE says {expected} but the entry says {actual}</source>
+      <translation>{path}: menurut FCODE {expected}, tetapi entri menyebut {actual}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi.py" />
+      <source>an FCODE starts with two capital letters: {code}</source>
+      <translation>FCODE diawali dua huruf kapital: {code}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi.py" />
+      <source>FCODE {code} is malformed: {reason}</source>
+      <translation>FCODE {code} tidak valid: {reason}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi.py" />
+      <source>FCODE {code} is not in the catalogue</source>
+      <translation>FCODE {code} tidak ada dalam katalog</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi.py" />
+      <source>layer name {name} matches several feature types: {codes}</source>
+      <translation>nama layer {name} cocok dengan beberapa unsur: {codes}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi.py" />
+      <source>no feature type matches layer name {name}</source>
+      <translation>tidak ada unsur yang cocok dengan nama layer {name}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi.py" />
+      <source>an FCODE ends with eight digits: {code}</source>
+      <translation>FCODE diakhiri delapan angka: {code}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi.py" />
+      <source>the layer name says {layer} but FCODE {code} is {geometry}</source>
+      <translation>nama layer menyebut {layer}, tetapi FCODE {code} adalah {geometry}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi.py" />
+      <source>{letter} is not a KUGI category letter ({letters})</source>
+      <translation>{letter} bukan huruf kategori KUGI ({letters})</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi.py" />
+      <source>characters 3-4 of {code} give the geometry ({allowed}), not {digits}</source>
+      <translation>karakter 3-4 dari {code} menyatakan geometri ({allowed}), bukan {digits}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi.py" />
+      <source>characters 5-6 of {code} give the scale ({allowed}), not {digits}</source>
+      <translation>karakter 5-6 dari {code} menyatakan skala ({allowed}), bukan {digits}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi_api.py" />
+      <source>the list of categories</source>
+      <translation>daftar kategori</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi_api.py" />
+      <source>the previous catalogue is kept</source>
+      <translation>katalog sebelumnya tetap dipakai</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi_api.py" />
+      <source>no catalogue was written</source>
+      <translation>tidak ada katalog yang ditulis</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi_api.py" />
+      <source>checking the new catalogue</source>
+      <translation>pemeriksaan katalog baru</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi_api.py" />
+      <source>the KUGI API listed no categories</source>
+      <translation>API KUGI tidak memberikan satu kategori pun</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi_api.py" />
+      <source>writing {path}</source>
+      <translation>penulisan {path}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi_api.py" />
+      <source>attribute {name}: unknown type {type}, read as String</source>
+      <translation>atribut {name}: tipe {type} tidak dikenal, dibaca sebagai String</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi_api.py" />
+      <source>the KUGI cache is never written into the plugin's own folder: {path}</source>
+      <translation>cache KUGI tidak pernah ditulis ke folder plugin sendiri: {path}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi_api.py" />
+      <source>category {name} (fcid {id})</source>
+      <translation>kategori {name} (fcid {id})</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi_api.py" />
+      <source>feature type {code}</source>
+      <translation>unsur {code}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi_api.py" />
+      <source>{url}: {error}</source>
+      <translation>{url}: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi_api.py" />
+      <source>{url} answered JSON that is not a list of rows</source>
+      <translation>{url} menjawab dengan JSON yang bukan daftar baris</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi_api.py" />
+      <source>KUGI refresh failed at {step}: {error}; {kept}</source>
+      <translation>Pembaruan KUGI gagal pada {step}: {error}; {kept}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi_api.py" />
+      <source>no answer</source>
+      <translation>tidak ada jawaban</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/kugi_api.py" />
+      <source>KUGI refresh canceled; {kept}</source>
+      <translation>Pembaruan KUGI dibatalkan; {kept}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/pack.py" />
+      <source>the file does not exist</source>
+      <translation>berkas tidak ada</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/pack.py" />
+      <source>the layer has no coordinate reference system</source>
+      <translation>layer tidak memiliki sistem referensi koordinat</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/pack.py" />
+      <source>Standards file {file}: {problem}</source>
+      <translation>Berkas standar {file}: {problem}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/pack.py" />
+      <source>{name} ({code}) is SRGI2013, the national reference system</source>
+      <translation>{name} ({code}) adalah SRGI2013, sistem referensi nasional</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/pack.py" />
+      <source>the file is not UTF-8: {error}</source>
+      <translation>berkas bukan UTF-8: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/pack.py" />
+      <source>the file is not valid JSON: {error}</source>
+      <translation>berkas bukan JSON yang valid: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/pack.py" />
+      <source>{code} is not a reference system for Indonesian SDI data; use SRGI2013 ({target})</source>
+      <translation>{code} bukan sistem referensi untuk data geospasial Indonesia; gunakan SRGI2013 ({target})</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/pack.py" />
+      <source>{name} ({code}) is accepted, but SRGI2013 is the national reference system: consider {target}</source>
+      <translation>{name} ({code}) diterima, tetapi sistem referensi nasional adalah SRGI2013: pertimbangkan {target}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/pack.py" />
+      <source>{path}: {value} is not among the listed systems</source>
+      <translation>{path}: {value} tidak termasuk sistem yang terdaftar</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/pack.py" />
+      <source>{name} ({code}) uses the legacy datum {datum}: transform it to {target} with {transformation}</source>
+      <translation>{name} ({code}) memakai datum lama {datum}: transformasikan ke {target} dengan {transformation}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/pack.py" />
+      <source>{name} ({code}) is not a reference system for Indonesian SDI data</source>
+      <translation>{name} ({code}) bukan sistem referensi untuk data geospasial Indonesia</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/standards/pack.py" />
+      <source>{path}: {value} is not a valid XPath ({error})</source>
+      <translation>{path}: {value} bukan XPath yang valid ({error})</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/training/exercises.py" />
+      <source>Simpul: sending exercise progress</source>
+      <translation>Simpul: mengirim kemajuan latihan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/training/exercises.py" />
+      <source>{file} is not a Simpul exercises file</source>
+      <translation>{file} bukan berkas latihan Simpul</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/training/exercises.py" />
+      <source>The exercises file {file} cannot be read: {error}</source>
+      <translation>Berkas latihan {file} tidak dapat dibaca: {error}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/training/exercises.py" />
+      <source>{file}: step {n} needs a known id and a title and instruction in id and en</source>
+      <translation>{file}: langkah {n} memerlukan id yang dikenal serta judul dan petunjuk dalam id dan en</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/training/exercises.py" />
+      <source>{file}: step {n}: 'expect' must map detail names to texts</source>
+      <translation>{file}: langkah {n}: 'expect' harus memetakan nama detail ke teks</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/training/exercises.py" />
+      <source>Simpul: the exercise step {step} could not be sent to the lab node {url} ({why}); it is sent again with the next step.</source>
+      <translation>Simpul: langkah latihan {step} belum terkirim ke simpul pelatihan {url} ({why}); akan dikirim lagi bersama langkah berikutnya.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/training/lab.py" />
+      <source>The lab node was stopped.</source>
+      <translation>Simpul pelatihan sudah dihentikan.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/training/lab.py" />
+      <source>The lab node is starting …</source>
+      <translation>Simpul pelatihan sedang dijalankan …</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/training/lab.py" />
+      <source>No lab node started from this QGIS is running.</source>
+      <translation>Tidak ada simpul pelatihan yang dijalankan dari QGIS ini.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/training/lab.py" />
+      <source>Enter the lab node's address, e.g. http://192.168.1.10:8765</source>
+      <translation>Isi alamat simpul pelatihan, mis. http://192.168.1.10:8765</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/training/lab.py" />
+      <source>The password was not saved: QGIS's master password was not given.</source>
+      <translation>Kata sandi tidak disimpan: kata sandi induk QGIS tidak diberikan.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/training/lab.py" />
+      <source>Simpul lab node {url}</source>
+      <translation>Simpul pelatihan {url}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/training/lab.py" />
+      <source>The password could not be saved in QGIS's authentication database.</source>
+      <translation>Kata sandi tidak dapat disimpan di basis data autentikasi QGIS.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/training/lab.py" />
+      <source>This QGIS cannot start the lab node: {missing} is missing. In the Simpul checkout run 'make demo-node HOST=0.0.0.0' instead; participants then connect to this machine's address.</source>
+      <translation>QGIS ini tidak dapat menjalankan simpul pelatihan: {missing} tidak ada. Jalankan 'make demo-node HOST=0.0.0.0' di folder Simpul; peserta lalu terhubung ke alamat komputer ini.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/training/lab.py" />
+      <source>The lab node is already running.</source>
+      <translation>Simpul pelatihan sudah berjalan.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/training/lab.py" />
+      <source>The lab node did not answer within {s:g} s; see {log}</source>
+      <translation>Simpul pelatihan tidak menjawab dalam {s:g} detik; lihat {log}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/training/lab.py" />
+      <source>{text} is not a lab node address (http://HOST:PORT)</source>
+      <translation>{text} bukan alamat simpul pelatihan (http://HOST:PORT)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/training/lab.py" />
+      <source>The lab node at {url} did not answer: {why}</source>
+      <translation>Simpul pelatihan di {url} tidak menjawab: {why}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/training/lab.py" />
+      <source>{url} is not a Simpul lab node: its node list is empty</source>
+      <translation>{url} bukan simpul pelatihan Simpul: daftar simpulnya kosong</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/training/lab.py" />
+      <source>QGIS's authentication database is not available: {why}</source>
+      <translation>Basis data autentikasi QGIS tidak tersedia: {why}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/training/lab.py" />
+      <source>{url} is not a Simpul lab node</source>
+      <translation>{url} bukan simpul pelatihan Simpul</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/training/lab.py" />
+      <source>Resetting the lab node failed: {why}</source>
+      <translation>Reset simpul pelatihan gagal: {why}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/training/lab.py" />
+      <source>A Simpul node already answers on port {port} of this machine.</source>
+      <translation>Sudah ada simpul Simpul yang menjawab di port {port} komputer ini.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/training/lab.py" />
+      <source>The lab node stopped while starting; the end of {log}:
+{tail}</source>
+      <translation>Simpul pelatihan berhenti saat dijalankan; bagian akhir {log}:
+{tail}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/training/lab.py" />
+      <source>{url} is not a Simpul lab node: {why}</source>
+      <translation>{url} bukan simpul pelatihan Simpul: {why}</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/training/lab.py" />
+      <source>The lab node could not be started: {why}</source>
+      <translation>Simpul pelatihan tidak dapat dijalankan: {why}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/attribute_rules.py" />
@@ -2685,21 +2684,6 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/errorlayer.py" />
-      <source>Error</source>
-      <translation>Kesalahan</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/validate/errorlayer.py" />
-      <source>Warning</source>
-      <translation>Peringatan</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/validate/errorlayer.py" />
-      <source>Info</source>
-      <translation>Info</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/validate/errorlayer.py" />
       <location filename="../sdi_plugin/core/validate/outputs.py" />
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>error layer</source>
@@ -2905,9 +2889,7 @@
     <message>
       <location filename="../sdi_plugin/core/validate/html_report.py" />
       <location filename="../sdi_plugin/gui/publish_page.py" />
-      <location filename="../sdi_plugin/processing/alg_publish.py" />
-      <location filename="../sdi_plugin/processing/alg_standardize.py" />
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <location filename="../sdi_plugin/processing/base.py" />
       <source>Dataset</source>
       <translation>Dataset</translation>
     </message>
@@ -3027,11 +3009,6 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/metadata_seam.py" />
-      <source>Metadata file {name} found, but this version of Simpul has no metadata checker; metadata was not checked.</source>
-      <translation>Berkas metadata {name} ditemukan, tetapi versi Simpul ini belum punya pemeriksa metadata; metadata tidak diperiksa.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/core/validate/metadata_seam.py" />
       <source>The metadata checker failed on {name}: {error}</source>
       <translation>Pemeriksa metadata gagal pada {name}: {error}</translation>
     </message>
@@ -3052,6 +3029,16 @@
       <location filename="../sdi_plugin/core/validate/outputs.py" />
       <source>{path} is a file of the dataset being validated; choose another output.</source>
       <translation>{path} adalah berkas dataset yang sedang divalidasi; pilih keluaran lain.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/pipeline.py" />
+      <source>Project layers</source>
+      <translation>Layer proyek</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/pipeline.py" />
+      <source>Validating {name} …</source>
+      <translation>Memvalidasi {name} …</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/postgis_engine.py" />
@@ -3471,6 +3458,21 @@
       <translation>kotak dengan min &lt; maks</translation>
     </message>
     <message>
+      <location filename="../sdi_plugin/core/validate/severity.py" />
+      <source>Error</source>
+      <translation>Kesalahan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/severity.py" />
+      <source>Warning</source>
+      <translation>Peringatan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/severity.py" />
+      <source>Info</source>
+      <translation>Info</translation>
+    </message>
+    <message>
       <location filename="../sdi_plugin/core/validate/sources.py" />
       <source>No dataset given.</source>
       <translation>Tidak ada dataset yang diberikan.</translation>
@@ -3575,17 +3577,6 @@
       <location filename="../sdi_plugin/gui/contact_dialog.py" />
       <source>Remember</source>
       <translation>Ingat</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/contact_dialog.py" />
-      <location filename="../sdi_plugin/gui/directory_dialog.py" />
-      <location filename="../sdi_plugin/gui/fix_dialog.py" />
-      <location filename="../sdi_plugin/gui/node_dialog.py" />
-      <location filename="../sdi_plugin/gui/publish_page.py" />
-      <location filename="../sdi_plugin/gui/search_panel.py" />
-      <location filename="../sdi_plugin/gui/validate_page.py" />
-      <source>Cancel</source>
-      <translation>Batal</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/contact_dialog.py" />
@@ -3818,8 +3809,7 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/dock.py" />
-      <location filename="../sdi_plugin/processing/alg_nodeinfo.py" />
-      <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
+      <location filename="../sdi_plugin/processing/base.py" />
       <source>Discover</source>
       <translation>Temukan</translation>
     </message>
@@ -3827,8 +3817,7 @@
       <location filename="../sdi_plugin/gui/dock.py" />
       <location filename="../sdi_plugin/gui/flow_view.py" />
       <location filename="../sdi_plugin/gui/validate_page.py" />
-      <location filename="../sdi_plugin/processing/alg_standardize.py" />
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <location filename="../sdi_plugin/processing/base.py" />
       <source>Validate</source>
       <translation>Validasi</translation>
     </message>
@@ -3836,7 +3825,7 @@
       <location filename="../sdi_plugin/gui/dock.py" />
       <location filename="../sdi_plugin/gui/flow_view.py" />
       <location filename="../sdi_plugin/gui/publish_page.py" />
-      <location filename="../sdi_plugin/processing/alg_metadata.py" />
+      <location filename="../sdi_plugin/processing/base.py" />
       <source>Metadata</source>
       <translation>Metadata</translation>
     </message>
@@ -3844,9 +3833,14 @@
       <location filename="../sdi_plugin/gui/dock.py" />
       <location filename="../sdi_plugin/gui/flow_view.py" />
       <location filename="../sdi_plugin/gui/publish_page.py" />
-      <location filename="../sdi_plugin/processing/alg_publish.py" />
+      <location filename="../sdi_plugin/processing/base.py" />
       <source>Publish</source>
       <translation>Publikasi</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/dock.py" />
+      <source>Training</source>
+      <translation>Latihan</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/dock.py" />
@@ -3860,33 +3854,8 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/dock.py" />
-      <source>Check your datasets against the national standards before you share them: the KUGI feature catalogue (layer names, geometry types, attributes, FCODE), the SRGI2013 reference system, the ISO 19115 / SNI 8843-1 metadata profile, geometry validity and topology (overlapping parcels). Results come as a readable report, an error layer you can click through, and a JSON file; safe fixes are written to a new file.</source>
-      <translation>Periksa dataset Anda terhadap standar nasional sebelum dibagikan: katalog unsur KUGI (nama layer, tipe geometri, atribut, FCODE), sistem referensi SRGI2013, profil metadata ISO 19115 / SNI 8843-1, validitas geometri, dan topologi (persil yang tumpang tindih). Hasilnya berupa laporan yang mudah dibaca, layer kesalahan yang dapat ditelusuri, dan berkas JSON; perbaikan yang aman ditulis ke berkas baru.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/dock.py" />
-      <source>Write, read and check ISO 19139 metadata in the Indonesian profile (SNI 8843-1:2019) for your datasets, with the layer's extent, reference system and attributes filled in for you.</source>
-      <translation>Tulis, baca, dan periksa metadata ISO 19139 dengan profil Indonesia (SNI 8843-1:2019) untuk dataset Anda; cakupan wilayah, sistem referensi, dan atribut layer diisi otomatis.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/dock.py" />
-      <source>Publish a validated dataset with its style and ISO metadata to your provincial geoportal (GeoServer REST, CSW-T catalogues such as pycsw and GeoNetwork, GeoNode), with a plan to confirm first and nothing left half-done if a step fails.</source>
-      <translation>Publikasikan dataset yang sudah divalidasi beserta simbologi dan metadata ISO-nya ke geoportal provinsi (GeoServer REST, katalog CSW-T seperti pycsw dan GeoNetwork, GeoNode), dengan rencana yang dikonfirmasi lebih dulu dan tanpa pekerjaan setengah jadi bila satu langkah gagal.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/dock.py" />
-      <source>Training</source>
-      <translation>Latihan</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/dock.py" />
       <source>Follow QGIS</source>
       <translation>Ikuti QGIS</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/dock.py" />
-      <source>Not available in this version yet.</source>
-      <translation>Belum tersedia pada versi ini.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/fix_dialog.py" />
@@ -4236,12 +4205,6 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/lab_page.py" />
-      <location filename="../sdi_plugin/gui/validate_page.py" />
-      <source>Unexpected error: {error}</source>
-      <translation>Kesalahan tak terduga: {error}</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/lab_page.py" />
       <source>Exercise step done: {step}</source>
       <translation>Langkah latihan selesai: {step}</translation>
     </message>
@@ -4267,13 +4230,13 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/lab_page.py" />
-      <source>The lab node runs at {url}.</source>
-      <translation>Simpul pelatihan berjalan di {url}.</translation>
+      <source>The lab node is back to the clean training state: progress of {people} participant(s) cleared, {records} record(s) removed from the catalogue.</source>
+      <translation>Simpul pelatihan kembali ke keadaan awal latihan: kemajuan {people} peserta dihapus, {records} rekaman dihapus dari katalog.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/lab_page.py" />
-      <source>The lab node is back to the clean training state: progress of {people} participant(s) cleared, {records} record(s) removed from the catalogue.</source>
-      <translation>Simpul pelatihan kembali ke keadaan awal latihan: kemajuan {people} peserta dihapus, {records} rekaman dihapus dari katalog.</translation>
+      <source>The lab node runs at {url}.</source>
+      <translation>Simpul pelatihan berjalan di {url}.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/lab_page.py" />
@@ -4674,11 +4637,6 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/metadata_page.py" />
-      <source>KUGI categories</source>
-      <translation>Kategori KUGI</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/metadata_page.py" />
       <source>Import metadata</source>
       <translation>Impor metadata</translation>
     </message>
@@ -4686,11 +4644,6 @@
       <location filename="../sdi_plugin/gui/metadata_page.py" />
       <source>XML files (*.xml);;All files (*)</source>
       <translation>Berkas XML (*.xml);;Semua berkas (*)</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/metadata_page.py" />
-      <source>Saved the metadata to {file}</source>
-      <translation>Metadata disimpan ke {file}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/metadata_page.py" />
@@ -4717,6 +4670,16 @@
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>JSON files (*.json)</source>
       <translation>Berkas JSON (*.json)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_page.py" />
+      <source>KUGI categories</source>
+      <translation>Kategori KUGI</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/metadata_page.py" />
+      <source>Saved the metadata to {file}</source>
+      <translation>Metadata disimpan ke {file}</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/metadata_page.py" />
@@ -4991,6 +4954,14 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
+      <location filename="../sdi_plugin/gui/search_panel.py" />
+      <location filename="../sdi_plugin/gui/validate_page.py" />
+      <location filename="../sdi_plugin/gui/widgets.py" />
+      <source>Cancel</source>
+      <translation>Batal</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>SLD style</source>
       <translation>Gaya SLD</translation>
     </message>
@@ -5036,11 +5007,6 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
-      <source>The node's login (authentication configuration {authcfg}) is not in QGIS's authentication database of this profile. Edit the node in Discover and choose its login again.</source>
-      <translation>Login simpul ini (konfigurasi autentikasi {authcfg}) tidak ada di basis data autentikasi QGIS pada profil ini. Ubah simpul di tab Temukan dan pilih lagi loginnya.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>This node has no login (authentication configuration) in Simpul. If it asks for one, QGIS shows its login window; to publish without being asked, give the node an authentication configuration in Discover (edit the node).</source>
       <translation>Simpul belum menyimpan login (konfigurasi autentikasi) untuk simpul ini. Jika simpul memintanya, QGIS menampilkan jendela login; agar tidak ditanya saat publikasi, beri simpul konfigurasi autentikasi di Temukan (ubah simpul).</translation>
     </message>
@@ -5073,6 +5039,11 @@
       <location filename="../sdi_plugin/gui/publish_page.py" />
       <source>The layer's QGIS symbology goes to the node as an SLD style ({kb:.1f} kB) and becomes the layer's default style.</source>
       <translation>Simbologi QGIS layer dikirim ke simpul sebagai gaya SLD ({kb:.1f} kB) dan menjadi gaya bawaan layer.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/gui/publish_page.py" />
+      <source>The node's login (authentication configuration {authcfg}) is not in QGIS's authentication database of this profile. Edit the node in Discover and choose its login again.</source>
+      <translation>Login simpul ini (konfigurasi autentikasi {authcfg}) tidak ada di basis data autentikasi QGIS pada profil ini. Ubah simpul di tab Temukan dan pilih lagi loginnya.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_page.py" />
@@ -5309,11 +5280,6 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/record_view.py" />
-      <source>{n} days ago</source>
-      <translation>{n} hari lalu</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/record_view.py" />
       <source>Bounding box</source>
       <translation>Kotak batas</translation>
     </message>
@@ -5324,13 +5290,8 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/record_view.py" />
-      <source>{n} min ago</source>
-      <translation>{n} menit lalu</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/gui/record_view.py" />
-      <source>{n} h ago</source>
-      <translation>{n} jam lalu</translation>
+      <source>{age} ago</source>
+      <translation>{age} yang lalu</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/record_view.py" />
@@ -5827,19 +5788,9 @@
       <translation>Diperbaiki: {file} ({type}) menggantikan {raw} di proyek; berkas sumber tidak berubah. Memvalidasi lagi …</translation>
     </message>
     <message>
-      <location filename="../sdi_plugin/gui/validate_page.py" />
-      <source>Project layers</source>
-      <translation>Layer proyek</translation>
-    </message>
-    <message>
       <location filename="../sdi_plugin/processing/alg_metadata.py" />
       <source>Generate ISO 19139 metadata</source>
       <translation>Buat metadata ISO 19139</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_metadata.py" />
-      <source>Writes an ISO 19139 metadata record (gmd:MD_Metadata) in the Indonesian profile (SNI 8843-1:2019 as Palapa nodes practise it) for a vector layer: extent in EPSG:4326, reference system, geometry type, feature count, attributes, the KUGI feature type and FCODE as keywords, the METADATA attribute as record identifier, plus the node's defaults (organisation, contact, node code, access level) from DEFAULTS, a JSON file shaped like resources/metadata/node_defaults.json. The record is checked against the ISO 19139 schema and the profile; MISSING counts the required elements still empty.</source>
-      <translation>Menulis rekaman metadata ISO 19139 (gmd:MD_Metadata) dalam profil Indonesia (SNI 8843-1:2019 sebagaimana diterapkan simpul Palapa) untuk layer vektor: cakupan dalam EPSG:4326, sistem referensi, jenis geometri, jumlah unsur, atribut, jenis unsur KUGI dan FCODE sebagai kata kunci, atribut METADATA sebagai pengenal rekaman, ditambah nilai bawaan simpul (organisasi, kontak, kode simpul, tingkat akses) dari DEFAULTS, berkas JSON berbentuk seperti resources/metadata/node_defaults.json. Rekaman diperiksa terhadap skema ISO 19139 dan profil; MISSING menghitung elemen wajib yang masih kosong.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_metadata.py" />
@@ -5848,19 +5799,18 @@
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_metadata.py" />
-      <source>Checks a metadata record (ISO 19139; ISO 19115-3 is read and checked for the profile) against the ISO 19139 XML Schema bundled with Simpul (offline) and against the Indonesian metadata profile (mandatory and conditional elements, code lists, bounding box). Findings use rules meta.schema and meta.complete; OUTPUT is a JSON report in the validator's shape: file, standard, summary, findings.</source>
-      <translation>Memeriksa rekaman metadata (ISO 19139; ISO 19115-3 dibaca dan diperiksa terhadap profil) terhadap Skema XML ISO 19139 bawaan Simpul (tanpa internet) dan terhadap profil metadata Indonesia (elemen wajib dan bersyarat, daftar kode, kotak batas). Temuan memakai aturan meta.schema dan meta.complete; OUTPUT berupa laporan JSON berbentuk sama dengan laporan validator: file, standard, summary, findings.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_metadata.py" />
-      <location filename="../sdi_plugin/processing/alg_standardize.py" />
-      <source>Node defaults (JSON)</source>
-      <translation>Nilai bawaan simpul (JSON)</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_metadata.py" />
       <source>Metadata record (ISO 19139 XML)</source>
       <translation>Rekaman metadata (XML ISO 19139)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_metadata.py" />
+      <source>Metadata record (XML)</source>
+      <translation>Rekaman metadata (XML)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_metadata.py" />
+      <source>Findings (JSON)</source>
+      <translation>Temuan (JSON)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_metadata.py" />
@@ -5881,21 +5831,6 @@
       <location filename="../sdi_plugin/processing/alg_metadata.py" />
       <source>The input layer cannot be read.</source>
       <translation>Layer masukan tidak dapat dibaca.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_metadata.py" />
-      <source>XML file</source>
-      <translation>berkas XML</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_metadata.py" />
-      <source>Metadata record (XML)</source>
-      <translation>Rekaman metadata (XML)</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_metadata.py" />
-      <source>Findings (JSON)</source>
-      <translation>Temuan (JSON)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_metadata.py" />
@@ -5924,18 +5859,13 @@
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_nodeinfo.py" />
-      <source>Probes a node's base URL for the services an SDI node offers (CSW, OGC API Records and Features, WMS, WMTS, WFS, ArcGIS REST, CKAN) and reports each one found: kind, version and endpoint URL. The report is written as JSON to OUTPUT and returned in the results.</source>
-      <translation>Memeriksa URL dasar sebuah simpul untuk layanan yang biasa disediakan simpul IDS (CSW, OGC API Records dan Features, WMS, WMTS, WFS, ArcGIS REST, CKAN) dan melaporkan setiap layanan yang ditemukan: jenis, versi, dan URL endpoint. Laporan ditulis sebagai JSON ke OUTPUT dan dikembalikan dalam hasil.</translation>
+      <source>Node base URL</source>
+      <translation>URL dasar simpul</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_nodeinfo.py" />
       <source>Time for the whole check (seconds)</source>
       <translation>Waktu untuk seluruh pemeriksaan (detik)</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_nodeinfo.py" />
-      <source>Node base URL</source>
-      <translation>URL dasar simpul</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_nodeinfo.py" />
@@ -5984,18 +5914,8 @@
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_publish.py" />
-      <source>Publishes a vector dataset with its style (as SLD) and its ISO 19139 metadata to a node: GeoServer REST (data store, feature type, style, metadata link), a CSW catalogue with transactions (pycsw, GeoNetwork) and/or an OGC API Records catalogue with transactions. It plans first: DRY_RUN lists every remote change (create, update or skip) and changes nothing. Validation errors block publishing unless OVERRIDE_REASON is given (it is recorded in the metadata lineage); overwriting what the node already serves needs OVERWRITE. If any step fails, everything this publish did is undone. OUTPUT_PLAN is a JSON file with every planned or performed change and its result.</source>
-      <translation>Mempublikasikan dataset vektor beserta gayanya (sebagai SLD) dan metadata ISO 19139-nya ke simpul jaringan: GeoServer REST (penyimpanan data, feature type, gaya, tautan metadata), katalog CSW dengan transaksi (pycsw, GeoNetwork) dan/atau katalog OGC API Records dengan transaksi. Rencana dibuat terlebih dahulu: DRY_RUN mencantumkan setiap perubahan di simpul (buat, perbarui, atau lewati) tanpa mengubah apa pun. Galat validasi menghalangi publikasi kecuali OVERRIDE_REASON diisi (dicatat di lineage metadata); menimpa apa yang sudah dilayani simpul memerlukan OVERWRITE. Jika satu langkah gagal, semua yang dilakukan publikasi ini dibatalkan. OUTPUT_PLAN adalah berkas JSON berisi setiap perubahan yang direncanakan atau dilakukan beserta hasilnya.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_publish.py" />
       <source>Node (base URL or the id of a registered node)</source>
       <translation>Simpul (URL dasar atau id simpul yang terdaftar)</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_publish.py" />
-      <source>Authentication configuration</source>
-      <translation>Konfigurasi autentikasi</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_publish.py" />
@@ -6039,11 +5959,6 @@
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_publish.py" />
-      <source>Publish to (default: every target the node offers)</source>
-      <translation>Publikasikan ke (bawaan: semua tujuan yang disediakan simpul)</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_publish.py" />
       <source>GeoServer REST URL (instead of the one found)</source>
       <translation>URL GeoServer REST (menggantikan yang ditemukan)</translation>
     </message>
@@ -6074,13 +5989,23 @@
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_publish.py" />
-      <source>Publish log folder (default: in the QGIS profile)</source>
-      <translation>Folder log publikasi (bawaan: di profil QGIS)</translation>
+      <source>Publish plan and result (JSON)</source>
+      <translation>Rencana dan hasil publikasi (JSON)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_publish.py" />
-      <source>Publish plan and result (JSON)</source>
-      <translation>Rencana dan hasil publikasi (JSON)</translation>
+      <source>Authentication configuration</source>
+      <translation>Konfigurasi autentikasi</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_publish.py" />
+      <source>Publish to (default: every target the node offers)</source>
+      <translation>Publikasikan ke (bawaan: semua tujuan yang disediakan simpul)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_publish.py" />
+      <source>Publish log folder (default: in the QGIS profile)</source>
+      <translation>Folder log publikasi (bawaan: di profil QGIS)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_publish.py" />
@@ -6154,18 +6079,8 @@
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
-      <source>Searches the metadata catalogues (CSW, OGC API Records, CKAN) of several nodes at once and writes the records found as a layer of footprints (EPSG:4326 rectangles) with identifier, title, abstract, node, type, date and links (JSON) as attributes. Records held by several nodes appear once. NODES takes node ids from your node list or catalogue URLs, separated by commas or new lines; empty means every node in your list. Every record found is kept in the offline cache; with OFFLINE the search reads only that cache. A node that does not answer is reported and never stops the others.</source>
-      <translation>Mencari di katalog metadata (CSW, OGC API Records, CKAN) beberapa simpul jaringan sekaligus dan menulis rekaman yang ditemukan sebagai layer cakupan (persegi EPSG:4326) dengan atribut identifier, judul, abstrak, simpul, jenis, tanggal, dan tautan (JSON). Rekaman yang dimiliki beberapa simpul hanya muncul sekali. NODES berisi id simpul dari daftar simpul Anda atau URL katalog, dipisahkan koma atau baris baru; kosong berarti semua simpul di daftar Anda. Setiap rekaman yang ditemukan disimpan di cache luring; dengan OFFLINE pencarian hanya membaca cache tersebut. Simpul yang tidak menjawab dilaporkan dan tidak pernah menghentikan simpul lainnya.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
       <source>Search text</source>
       <translation>Teks pencarian</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
-      <source>Extent</source>
-      <translation>Cakupan wilayah (extent)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
@@ -6206,6 +6121,11 @@
       <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
       <source>Offline cache file (empty = the one in the QGIS profile)</source>
       <translation>Berkas cache luring (kosong = yang ada di profil QGIS)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
+      <source>Extent</source>
+      <translation>Cakupan wilayah (extent)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_searchcatalogs.py" />
@@ -6264,37 +6184,8 @@
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_standardize.py" />
-      <source>Writes a KUGI-standard copy of a raw dataset to a NEW GeoPackage or Shapefile; the source is never changed. FEATURE_TYPE is an FCODE or KUGI layer name (suggested from the layer's name, geometry and fields when empty). FIELD_MAP maps the dataset's columns onto KUGI attributes as source=TARGET pairs separated by commas (automatic by name, alias and similarity when empty). The KUGI attributes missing from the data are added with the catalogue's types and lengths; FCODE comes from the feature type, SRS_ID from the reference system, METADATA is the identifier of the metadata record (METADATA file, or one generated with the node DEFAULTS and written beside the output). Coded values are matched to the KUGI domains (the unmatched ones are listed), the domains become value maps on the layer's form, and the layer is named after its feature type. The safe fixes of the Fix dataset tool are applied too (SRGI2013, geometry repair, UTF-8 text).</source>
-      <translation>Menulis salinan dataset mentah yang sesuai standar KUGI ke GeoPackage atau Shapefile BARU; sumbernya tidak pernah diubah. FEATURE_TYPE berisi FCODE atau nama layer KUGI (disarankan dari nama layer, geometri, dan kolomnya bila kosong). FIELD_MAP memadankan kolom dataset ke atribut KUGI sebagai pasangan sumber=TARGET yang dipisah koma (otomatis menurut nama, alias, dan kemiripan bila kosong). Atribut KUGI yang belum ada ditambahkan dengan tipe dan panjang sesuai katalog; FCODE diambil dari jenis unsur, SRS_ID dari sistem referensi, METADATA berisi pengenal rekaman metadata (berkas METADATA, atau rekaman yang dibuat dengan DEFAULTS simpul dan disimpan di samping keluaran). Nilai berkode dipadankan ke domain KUGI (yang tidak cocok dicantumkan), domain dipasang sebagai value map pada formulir layer, dan layer dinamai sesuai jenis unsurnya. Perbaikan aman dari alat Perbaiki dataset juga diterapkan (SRGI2013, perbaikan geometri, teks UTF-8).</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_standardize.py" />
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>KUGI feature type (FCODE or layer name; optional)</source>
-      <translation>Jenis unsur KUGI (FCODE atau nama layer; opsional)</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_standardize.py" />
       <source>Field map (source=TARGET, …; optional)</source>
       <translation>Pemadanan kolom (sumber=TARGET, …; opsional)</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_standardize.py" />
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>ISO 19139 metadata file (optional)</source>
-      <translation>Berkas metadata ISO 19139 (opsional)</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_standardize.py" />
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>Reference system to assign when the data has none</source>
-      <translation>Sistem referensi yang ditetapkan bila data tidak punya</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_standardize.py" />
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>Transform to (default: SRGI2013 for legacy datums)</source>
-      <translation>Transformasikan ke (bawaan: SRGI2013 untuk datum lama)</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_standardize.py" />
@@ -6345,11 +6236,6 @@
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>Checks a vector dataset against the national standards before it is shared: KUGI (layer name, geometry type, required attributes, types, FCODE, domains, SRS_ID, METADATA), the SRGI2013 reference system, geometry validity, empty and duplicate geometries, overlaps, gaps (administrative areas) and slivers, text encoding, the extent of Indonesia and, when a file is given or found beside the dataset, the ISO metadata. FEATURE_TYPE (an FCODE or KUGI layer name) overrides the feature type found from the FCODE and the layer name. Writes an error layer (GeoPackage), an HTML report and a JSON report; the source is only read.</source>
-      <translation>Memeriksa dataset vektor terhadap standar nasional sebelum dibagikan: KUGI (nama layer, tipe geometri, atribut wajib, tipe atribut, FCODE, domain, SRS_ID, METADATA), sistem referensi SRGI2013, validitas geometri, geometri kosong dan ganda, tumpang tindih, celah (wilayah administrasi) dan sliver, pengodean teks, cakupan wilayah Indonesia dan, bila berkasnya diberikan atau ada di samping dataset, metadata ISO. FEATURE_TYPE (FCODE atau nama layer KUGI) menggantikan jenis unsur yang dikenali dari FCODE dan nama layer. Menulis layer kesalahan (GeoPackage), laporan HTML dan laporan JSON; sumber hanya dibaca.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Validate a folder or GeoPackage (batch)</source>
       <translation>Validasi folder atau GeoPackage (batch)</translation>
     </message>
@@ -6357,16 +6243,6 @@
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Fix dataset (safe fixes, to a new file)</source>
       <translation>Perbaiki dataset (perbaikan aman, ke berkas baru)</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>Writes a corrected copy of a dataset to a NEW GeoPackage or Shapefile; the source is never changed. Safe fixes only: invalid geometries are repaired (same geometry type); a dataset without reference system gets ASSIGN_CRS; legacy datums are transformed to SRGI2013 (DGN95 with EPSG:9472) or to TARGET_CRS; SRS_ID is filled ('SRGI 2013'); text is trimmed and re-encoded as UTF-8. The layer is named after its KUGI feature type when it is known. Empty or duplicate geometries, overlaps, gaps, FCODE and METADATA are left for you to decide.</source>
-      <translation>Menulis salinan dataset yang sudah diperbaiki ke GeoPackage atau Shapefile BARU; sumber tidak pernah diubah. Hanya perbaikan aman: geometri tidak valid diperbaiki (tipe geometri tetap); dataset tanpa sistem referensi diberi ASSIGN_CRS; datum lama ditransformasikan ke SRGI2013 (DGN95 dengan EPSG:9472) atau ke TARGET_CRS; SRS_ID diisi ('SRGI 2013'); teks dipangkas dan dikodekan ulang sebagai UTF-8. Layer diberi nama jenis unsur KUGI-nya bila diketahui. Geometri kosong atau ganda, tumpang tindih, celah, FCODE dan METADATA diserahkan kepada Anda.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>Or give a PostGIS connection and schema (POSTGIS_CONNECTION, POSTGIS_SCHEMA): every table with geometry in it is validated, the geometry and topology rules as SQL in the database.</source>
-      <translation>Atau isi koneksi dan skema PostGIS (POSTGIS_CONNECTION, POSTGIS_SCHEMA): setiap tabel bergeometri di dalamnya divalidasi, aturan geometri dan topologi sebagai SQL di basis data.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
@@ -6387,6 +6263,56 @@
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Report (JSON)</source>
       <translation>Laporan (JSON)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Folder</source>
+      <translation>Folder</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>or a GeoPackage (every layer)</source>
+      <translation>atau GeoPackage (semua layer)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Include sub-folders</source>
+      <translation>Sertakan subfolder</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Folder of metadata files (optional)</source>
+      <translation>Folder berkas metadata (opsional)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Repair invalid geometries</source>
+      <translation>Perbaiki geometri tidak valid</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Fill SRS_ID</source>
+      <translation>Isi SRS_ID</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Trim and re-encode text as UTF-8</source>
+      <translation>Pangkas dan kodekan ulang teks sebagai UTF-8</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Fixed dataset</source>
+      <translation>Dataset hasil perbaikan</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>… new table (default: the KUGI layer name)</source>
+      <translation>… tabel baru (bawaan: nama layer KUGI)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>Add the missing spatial_ref_sys rows (e.g. SRGI2013) to the database</source>
+      <translation>Tambahkan baris spatial_ref_sys yang belum ada (mis. SRGI2013) ke basis data</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
@@ -6425,31 +6351,6 @@
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>Validates every vector dataset of a folder (GeoPackage layers, Shapefiles, GeoJSON …; sub-folders too when RECURSIVE) or every layer of one GeoPackage in one run, and writes one report over all of them. A file that cannot be read is reported (rule dataset.readable) and the run goes on. Metadata files named &lt;layer&gt;.xml are looked for beside each dataset or in METADATA_FOLDER.</source>
-      <translation>Memvalidasi setiap dataset vektor dalam folder (layer GeoPackage, Shapefile, GeoJSON …; termasuk subfolder bila RECURSIVE) atau setiap layer dalam satu GeoPackage sekaligus, dan menulis satu laporan untuk semuanya. Berkas yang tidak dapat dibaca dilaporkan (aturan dataset.readable) dan proses berlanjut. Berkas metadata bernama &lt;layer&gt;.xml dicari di samping setiap dataset atau di METADATA_FOLDER.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>Folder</source>
-      <translation>Folder</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>or a GeoPackage (every layer)</source>
-      <translation>atau GeoPackage (semua layer)</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>Include sub-folders</source>
-      <translation>Sertakan subfolder</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>Folder of metadata files (optional)</source>
-      <translation>Folder berkas metadata (opsional)</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>or a PostGIS connection</source>
       <translation>atau koneksi PostGIS</translation>
     </message>
@@ -6470,26 +6371,6 @@
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>Repair invalid geometries</source>
-      <translation>Perbaiki geometri tidak valid</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>Fill SRS_ID</source>
-      <translation>Isi SRS_ID</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>Trim and re-encode text as UTF-8</source>
-      <translation>Pangkas dan kodekan ulang teks sebagai UTF-8</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>Fixed dataset</source>
-      <translation>Dataset hasil perbaikan</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Also write to a new PostGIS table: connection</source>
       <translation>Tulis juga ke tabel PostGIS baru: koneksi</translation>
     </message>
@@ -6497,16 +6378,6 @@
       <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>… schema</source>
       <translation>… skema</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>… new table (default: the KUGI layer name)</source>
-      <translation>… tabel baru (bawaan: nama layer KUGI)</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>Add the missing spatial_ref_sys rows (e.g. SRGI2013) to the database</source>
-      <translation>Tambahkan baris spatial_ref_sys yang belum ada (mis. SRGI2013) ke basis data</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
@@ -6550,11 +6421,6 @@
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>Validating {name} …</source>
-      <translation>Memvalidasi {name} …</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Give both the PostGIS connection and the schema.</source>
       <translation>Isi koneksi PostGIS dan skemanya.</translation>
     </message>
@@ -6575,18 +6441,93 @@
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
-      <source>No vector dataset found in {path}.</source>
-      <translation>Tidak ada dataset vektor di {path}.</translation>
-    </message>
-    <message>
-      <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>No table with geometry in the schema {schema}.</source>
       <translation>Tidak ada tabel bergeometri di skema {schema}.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/alg_validate.py" />
+      <source>No vector dataset found in {path}.</source>
+      <translation>Tidak ada dataset vektor di {path}.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/alg_validate.py" />
       <source>Findings ({name})</source>
       <translation>Temuan ({name})</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/base.py" />
+      <source>KUGI feature type (FCODE or layer name; optional)</source>
+      <translation>Jenis unsur KUGI (FCODE atau nama layer; opsional)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/base.py" />
+      <source>ISO 19139 metadata file (optional)</source>
+      <translation>Berkas metadata ISO 19139 (opsional)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/base.py" />
+      <source>Node defaults (JSON)</source>
+      <translation>Nilai bawaan simpul (JSON)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/base.py" />
+      <source>Transform to (default: SRGI2013 for legacy datums)</source>
+      <translation>Transformasikan ke (bawaan: SRGI2013 untuk datum lama)</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/base.py" />
+      <source>Reference system to assign when the data has none</source>
+      <translation>Sistem referensi yang ditetapkan bila data tidak punya</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/help.json" />
+      <source>Checks a metadata record (ISO 19139; ISO 19115-3 is read and checked for the profile) against the ISO 19139 XML Schema bundled with Simpul (offline) and against the Indonesian metadata profile (mandatory and conditional elements, code lists, bounding box). Findings use rules meta.schema and meta.complete; OUTPUT is a JSON report in the validator's shape: file, standard, summary, findings.</source>
+      <translation>Memeriksa rekaman metadata (ISO 19139; ISO 19115-3 dibaca dan diperiksa terhadap profil) terhadap Skema XML ISO 19139 bawaan Simpul (tanpa internet) dan terhadap profil metadata Indonesia (elemen wajib dan bersyarat, daftar kode, kotak batas). Temuan memakai aturan meta.schema dan meta.complete; OUTPUT berupa laporan JSON berbentuk sama dengan laporan validator: file, standard, summary, findings.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/help.json" />
+      <source>Writes a corrected copy of a dataset to a NEW GeoPackage or Shapefile; the source is never changed. Safe fixes only: invalid geometries are repaired (same geometry type); a dataset without reference system gets ASSIGN_CRS; legacy datums are transformed to SRGI2013 (DGN95 with EPSG:9472) or to TARGET_CRS; SRS_ID is filled ('SRGI 2013'); text is trimmed and re-encoded as UTF-8. The layer is named after its KUGI feature type when it is known. Empty or duplicate geometries, overlaps, gaps, FCODE and METADATA are left for you to decide.</source>
+      <translation>Menulis salinan dataset yang sudah diperbaiki ke GeoPackage atau Shapefile BARU; sumber tidak pernah diubah. Hanya perbaikan aman: geometri tidak valid diperbaiki (tipe geometri tetap); dataset tanpa sistem referensi diberi ASSIGN_CRS; datum lama ditransformasikan ke SRGI2013 (DGN95 dengan EPSG:9472) atau ke TARGET_CRS; SRS_ID diisi ('SRGI 2013'); teks dipangkas dan dikodekan ulang sebagai UTF-8. Layer diberi nama jenis unsur KUGI-nya bila diketahui. Geometri kosong atau ganda, tumpang tindih, celah, FCODE dan METADATA diserahkan kepada Anda.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/help.json" />
+      <source>Writes an ISO 19139 metadata record (gmd:MD_Metadata) in the Indonesian profile (SNI 8843-1:2019 as Palapa nodes practise it) for a vector layer: extent in EPSG:4326, reference system, geometry type, feature count, attributes, the KUGI feature type and FCODE as keywords, the METADATA attribute as record identifier, plus the node's defaults (organisation, contact, node code, access level) from DEFAULTS, a JSON file shaped like resources/metadata/node_defaults.json. The record is checked against the ISO 19139 schema and the profile; MISSING counts the required elements still empty.</source>
+      <translation>Menulis rekaman metadata ISO 19139 (gmd:MD_Metadata) dalam profil Indonesia (SNI 8843-1:2019 sebagaimana diterapkan simpul Palapa) untuk layer vektor: cakupan dalam EPSG:4326, sistem referensi, jenis geometri, jumlah unsur, atribut, jenis unsur KUGI dan FCODE sebagai kata kunci, atribut METADATA sebagai pengenal rekaman, ditambah nilai bawaan simpul (organisasi, kontak, kode simpul, tingkat akses) dari DEFAULTS, berkas JSON berbentuk seperti resources/metadata/node_defaults.json. Rekaman diperiksa terhadap skema ISO 19139 dan profil; MISSING menghitung elemen wajib yang masih kosong.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/help.json" />
+      <source>Probes a node's base URL for the services an SDI node offers (CSW, OGC API Records and Features, WMS, WMTS, WFS, ArcGIS REST, CKAN) and reports each one found: kind, version and endpoint URL. The report is written as JSON to OUTPUT and returned in the results.</source>
+      <translation>Memeriksa URL dasar sebuah simpul untuk layanan yang biasa disediakan simpul IDS (CSW, OGC API Records dan Features, WMS, WMTS, WFS, ArcGIS REST, CKAN) dan melaporkan setiap layanan yang ditemukan: jenis, versi, dan URL endpoint. Laporan ditulis sebagai JSON ke OUTPUT dan dikembalikan dalam hasil.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/help.json" />
+      <source>Publishes a vector dataset with its style (as SLD) and its ISO 19139 metadata to a node: GeoServer REST (data store, feature type, style, metadata link), a CSW catalogue with transactions (pycsw, GeoNetwork) and/or an OGC API Records catalogue with transactions. It plans first: DRY_RUN lists every remote change (create, update or skip) and changes nothing. Validation errors block publishing unless OVERRIDE_REASON is given (it is recorded in the metadata lineage); overwriting what the node already serves needs OVERWRITE. If any step fails, everything this publish did is undone. OUTPUT_PLAN is a JSON file with every planned or performed change and its result.</source>
+      <translation>Mempublikasikan dataset vektor beserta gayanya (sebagai SLD) dan metadata ISO 19139-nya ke simpul jaringan: GeoServer REST (penyimpanan data, feature type, gaya, tautan metadata), katalog CSW dengan transaksi (pycsw, GeoNetwork) dan/atau katalog OGC API Records dengan transaksi. Rencana dibuat terlebih dahulu: DRY_RUN mencantumkan setiap perubahan di simpul (buat, perbarui, atau lewati) tanpa mengubah apa pun. Galat validasi menghalangi publikasi kecuali OVERRIDE_REASON diisi (dicatat di lineage metadata); menimpa apa yang sudah dilayani simpul memerlukan OVERWRITE. Jika satu langkah gagal, semua yang dilakukan publikasi ini dibatalkan. OUTPUT_PLAN adalah berkas JSON berisi setiap perubahan yang direncanakan atau dilakukan beserta hasilnya.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/help.json" />
+      <source>Searches the metadata catalogues (CSW, OGC API Records, CKAN) of several nodes at once and writes the records found as a layer of footprints (EPSG:4326 rectangles) with identifier, title, abstract, node, type, date and links (JSON) as attributes. Records held by several nodes appear once. NODES takes node ids from your node list or catalogue URLs, separated by commas or new lines; empty means every node in your list. Every record found is kept in the offline cache; with OFFLINE the search reads only that cache. A node that does not answer is reported and never stops the others.</source>
+      <translation>Mencari di katalog metadata (CSW, OGC API Records, CKAN) beberapa simpul jaringan sekaligus dan menulis rekaman yang ditemukan sebagai layer cakupan (persegi EPSG:4326) dengan atribut identifier, judul, abstrak, simpul, jenis, tanggal, dan tautan (JSON). Rekaman yang dimiliki beberapa simpul hanya muncul sekali. NODES berisi id simpul dari daftar simpul Anda atau URL katalog, dipisahkan koma atau baris baru; kosong berarti semua simpul di daftar Anda. Setiap rekaman yang ditemukan disimpan di cache luring; dengan OFFLINE pencarian hanya membaca cache tersebut. Simpul yang tidak menjawab dilaporkan dan tidak pernah menghentikan simpul lainnya.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/help.json" />
+      <source>Writes a KUGI-standard copy of a raw dataset to a NEW GeoPackage or Shapefile; the source is never changed. FEATURE_TYPE is an FCODE or KUGI layer name (suggested from the layer's name, geometry and fields when empty). FIELD_MAP maps the dataset's columns onto KUGI attributes as source=TARGET pairs separated by commas (automatic by name, alias and similarity when empty). The KUGI attributes missing from the data are added with the catalogue's types and lengths; FCODE comes from the feature type, SRS_ID from the reference system, METADATA is the identifier of the metadata record (METADATA file, or one generated with the node DEFAULTS and written beside the output). Coded values are matched to the KUGI domains (the unmatched ones are listed), the domains become value maps on the layer's form, and the layer is named after its feature type. The safe fixes of the Fix dataset tool are applied too (SRGI2013, geometry repair, UTF-8 text).</source>
+      <translation>Menulis salinan dataset mentah yang sesuai standar KUGI ke GeoPackage atau Shapefile BARU; sumbernya tidak pernah diubah. FEATURE_TYPE berisi FCODE atau nama layer KUGI (disarankan dari nama layer, geometri, dan kolomnya bila kosong). FIELD_MAP memadankan kolom dataset ke atribut KUGI sebagai pasangan sumber=TARGET yang dipisah koma (otomatis menurut nama, alias, dan kemiripan bila kosong). Atribut KUGI yang belum ada ditambahkan dengan tipe dan panjang sesuai katalog; FCODE diambil dari jenis unsur, SRS_ID dari sistem referensi, METADATA berisi pengenal rekaman metadata (berkas METADATA, atau rekaman yang dibuat dengan DEFAULTS simpul dan disimpan di samping keluaran). Nilai berkode dipadankan ke domain KUGI (yang tidak cocok dicantumkan), domain dipasang sebagai value map pada formulir layer, dan layer dinamai sesuai jenis unsurnya. Perbaikan aman dari alat Perbaiki dataset juga diterapkan (SRGI2013, perbaikan geometri, teks UTF-8).</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/help.json" />
+      <source>Checks a vector dataset against the national standards before it is shared: KUGI (layer name, geometry type, required attributes, types, FCODE, domains, SRS_ID, METADATA), the SRGI2013 reference system, geometry validity, empty and duplicate geometries, overlaps, gaps (administrative areas) and slivers, text encoding, the extent of Indonesia and, when a file is given or found beside the dataset, the ISO metadata. FEATURE_TYPE (an FCODE or KUGI layer name) overrides the feature type found from the FCODE and the layer name. Writes an error layer (GeoPackage), an HTML report and a JSON report; the source is only read.</source>
+      <translation>Memeriksa dataset vektor terhadap standar nasional sebelum dibagikan: KUGI (nama layer, tipe geometri, atribut wajib, tipe atribut, FCODE, domain, SRS_ID, METADATA), sistem referensi SRGI2013, validitas geometri, geometri kosong dan ganda, tumpang tindih, celah (wilayah administrasi) dan sliver, pengodean teks, cakupan wilayah Indonesia dan, bila berkasnya diberikan atau ada di samping dataset, metadata ISO. FEATURE_TYPE (FCODE atau nama layer KUGI) menggantikan jenis unsur yang dikenali dari FCODE dan nama layer. Menulis layer kesalahan (GeoPackage), laporan HTML dan laporan JSON; sumber hanya dibaca.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/help.json" />
+      <source>Validates every vector dataset of a folder (GeoPackage layers, Shapefiles, GeoJSON …; sub-folders too when RECURSIVE) or every layer of one GeoPackage in one run, and writes one report over all of them. A file that cannot be read is reported (rule dataset.readable) and the run goes on. Metadata files named &lt;layer&gt;.xml are looked for beside each dataset or in METADATA_FOLDER.</source>
+      <translation>Memvalidasi setiap dataset vektor dalam folder (layer GeoPackage, Shapefile, GeoJSON …; termasuk subfolder bila RECURSIVE) atau setiap layer dalam satu GeoPackage sekaligus, dan menulis satu laporan untuk semuanya. Berkas yang tidak dapat dibaca dilaporkan (aturan dataset.readable) dan proses berlanjut. Berkas metadata bernama &lt;layer&gt;.xml dicari di samping setiap dataset atau di METADATA_FOLDER.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/processing/help.json" />
+      <source>Or give a PostGIS connection and schema (POSTGIS_CONNECTION, POSTGIS_SCHEMA): every table with geometry in it is validated, the geometry and topology rules as SQL in the database.</source>
+      <translation>Atau isi koneksi dan skema PostGIS (POSTGIS_CONNECTION, POSTGIS_SCHEMA): setiap tabel bergeometri di dalamnya divalidasi, aturan geometri dan topologi sebagai SQL di basis data.</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/processing/provider.py" />

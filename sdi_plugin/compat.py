@@ -50,113 +50,47 @@ def _pick(*paths):
     raise AttributeError("none of %s exists in this QGIS" % ", ".join(paths))
 
 
-if QGIS_VERSION_INT >= 33800:
-    _T = QMetaType.Type
+def _scoped(new, old, names, old_name="{}"):
+    """A class whose attributes are the members ``names`` of the scoped enum ``new`` (``Qgis.…``)
+    where this QGIS has it, else of ``old``: each old member is spelled ``old_name`` (``{}`` is the
+    new name) or as ``names`` maps it ({new: old})."""
+    if isinstance(names, str):
+        names = {n: old_name.format(n) for n in names.split()}
+    return type(new.rsplit(".", 1)[1], (), {n: _pick(new + "." + n, old + "." + o) for n, o in names.items()})
 
-    class FieldType:
-        String = _T.QString
-        Int = _T.Int
-        UInt = _T.UInt
-        LongLong = _T.LongLong
-        ULongLong = _T.ULongLong
-        Double = _T.Double
-        Bool = _T.Bool
-        Date = _T.QDate
-        Time = _T.QTime
-        DateTime = _T.QDateTime
+
+# FieldType: QMetaType.Type from QGIS 3.38 on (Qt spells four of them with a Q), QVariant.Type before
+_FIELDS = {"String": "QString", "Int": "Int", "UInt": "UInt", "LongLong": "LongLong", "ULongLong": "ULongLong",
+           "Double": "Double", "Bool": "Bool", "Date": "QDate", "Time": "QTime", "DateTime": "QDateTime"}
+if QGIS_VERSION_INT >= 33800:
+    FieldType = type("FieldType", (), {n: getattr(QMetaType.Type, m) for n, m in _FIELDS.items()})
 else:
     _T = getattr(QVariant, "Type", QVariant)
+    FieldType = type("FieldType", (), {n: getattr(_T, n) for n in _FIELDS})
 
-    class FieldType:  # noqa: F811 - one of the two, by release
-        String = _T.String
-        Int = _T.Int
-        UInt = _T.UInt
-        LongLong = _T.LongLong
-        ULongLong = _T.ULongLong
-        Double = _T.Double
-        Bool = _T.Bool
-        Date = _T.Date
-        Time = _T.Time
-        DateTime = _T.DateTime
-
-
-class GeometryType:
-    Point = _pick("Qgis.GeometryType.Point", "QgsWkbTypes.GeometryType.PointGeometry")
-    Line = _pick("Qgis.GeometryType.Line", "QgsWkbTypes.GeometryType.LineGeometry")
-    Polygon = _pick("Qgis.GeometryType.Polygon", "QgsWkbTypes.GeometryType.PolygonGeometry")
-    Unknown = _pick("Qgis.GeometryType.Unknown", "QgsWkbTypes.GeometryType.UnknownGeometry")
-    Null = _pick("Qgis.GeometryType.Null", "QgsWkbTypes.GeometryType.NullGeometry")
-
-
-class WkbType:
-    NoGeometry = _pick("Qgis.WkbType.NoGeometry", "QgsWkbTypes.Type.NoGeometry")
-    Point = _pick("Qgis.WkbType.Point", "QgsWkbTypes.Type.Point")
-    LineString = _pick("Qgis.WkbType.LineString", "QgsWkbTypes.Type.LineString")
-    Polygon = _pick("Qgis.WkbType.Polygon", "QgsWkbTypes.Type.Polygon")
-    MultiPoint = _pick("Qgis.WkbType.MultiPoint", "QgsWkbTypes.Type.MultiPoint")
-    MultiLineString = _pick("Qgis.WkbType.MultiLineString", "QgsWkbTypes.Type.MultiLineString")
-    MultiPolygon = _pick("Qgis.WkbType.MultiPolygon", "QgsWkbTypes.Type.MultiPolygon")
-    GeometryCollection = _pick("Qgis.WkbType.GeometryCollection", "QgsWkbTypes.Type.GeometryCollection")
-    Unknown = _pick("Qgis.WkbType.Unknown", "QgsWkbTypes.Type.Unknown")
-
-
-class LayerType:
-    Vector = _pick("Qgis.LayerType.Vector", "QgsMapLayerType.VectorLayer")
-    Raster = _pick("Qgis.LayerType.Raster", "QgsMapLayerType.RasterLayer")
-
-
-class LayerFilter:
-    VectorLayer = _pick("Qgis.LayerFilter.VectorLayer", "QgsMapLayerProxyModel.Filter.VectorLayer")
-
-
-class ProcessingSourceType:
-    Vector = _pick("Qgis.ProcessingSourceType.Vector", "QgsProcessing.SourceType.TypeVector")
-    VectorAnyGeometry = _pick("Qgis.ProcessingSourceType.VectorAnyGeometry",
-                              "QgsProcessing.SourceType.TypeVectorAnyGeometry")
-    VectorPoint = _pick("Qgis.ProcessingSourceType.VectorPoint", "QgsProcessing.SourceType.TypeVectorPoint")
-    VectorLine = _pick("Qgis.ProcessingSourceType.VectorLine", "QgsProcessing.SourceType.TypeVectorLine")
-    VectorPolygon = _pick("Qgis.ProcessingSourceType.VectorPolygon", "QgsProcessing.SourceType.TypeVectorPolygon")
-
-
-class ProcessingParameterFlag:
-    Advanced = _pick("Qgis.ProcessingParameterFlag.Advanced", "QgsProcessingParameterDefinition.Flag.FlagAdvanced")
-    Optional = _pick("Qgis.ProcessingParameterFlag.Optional", "QgsProcessingParameterDefinition.Flag.FlagOptional")
-
-
-class ProcessingFileParameterBehavior:
-    File = _pick("Qgis.ProcessingFileParameterBehavior.File", "QgsProcessingParameterFile.Behavior.File")
-    Folder = _pick("Qgis.ProcessingFileParameterBehavior.Folder", "QgsProcessingParameterFile.Behavior.Folder")
-
-
-class ProcessingNumberParameterType:
-    Integer = _pick("Qgis.ProcessingNumberParameterType.Integer", "QgsProcessingParameterNumber.Type.Integer")
-    Double = _pick("Qgis.ProcessingNumberParameterType.Double", "QgsProcessingParameterNumber.Type.Double")
-
-
-class DistanceUnit:
-    Meters = _pick("Qgis.DistanceUnit.Meters", "QgsUnitTypes.DistanceUnit.DistanceMeters")
-
-
-class FeatureRequestFlag:
-    NoGeometry = _pick("Qgis.FeatureRequestFlag.NoGeometry", "QgsFeatureRequest.Flag.NoGeometry")
-
-
-class GeometryValidationEngine:
-    Geos = _pick("Qgis.GeometryValidationEngine.Geos", "QgsGeometry.ValidationEngine.ValidatorGeos",
-                 "Qgis.GeometryValidationEngine.Geos")
-
-
-class MapSettingsFlag:
-    Antialiasing = _pick("Qgis.MapSettingsFlag.Antialiasing", "QgsMapSettings.Flag.Antialiasing")
-
-
-class CrsWktVariant:
-    Wkt2_2019 = _pick("Qgis.CrsWktVariant.Wkt2_2019", "QgsCoordinateReferenceSystem.WktVariant.WKT2_2019")
-    Wkt1Gdal = _pick("Qgis.CrsWktVariant.Wkt1Gdal", "QgsCoordinateReferenceSystem.WktVariant.WKT1_GDAL")
-
-
-class DataItemProviderCapability:
-    NetworkSources = _pick("Qgis.DataItemProviderCapability.NetworkSources", "QgsDataProvider.DataCapability.Net")
+GeometryType = _scoped("Qgis.GeometryType", "QgsWkbTypes.GeometryType", "Point Line Polygon Unknown Null",
+                       "{}Geometry")
+WkbType = _scoped("Qgis.WkbType", "QgsWkbTypes.Type", "NoGeometry Point LineString Polygon MultiPoint "
+                  "MultiLineString MultiPolygon GeometryCollection Unknown")
+LayerType = _scoped("Qgis.LayerType", "QgsMapLayerType", "Vector Raster", "{}Layer")
+LayerFilter = _scoped("Qgis.LayerFilter", "QgsMapLayerProxyModel.Filter", "VectorLayer")
+ProcessingSourceType = _scoped("Qgis.ProcessingSourceType", "QgsProcessing.SourceType",
+                               "Vector VectorAnyGeometry VectorPoint VectorLine VectorPolygon", "Type{}")
+ProcessingParameterFlag = _scoped("Qgis.ProcessingParameterFlag", "QgsProcessingParameterDefinition.Flag",
+                                  "Advanced Optional", "Flag{}")
+ProcessingFileParameterBehavior = _scoped("Qgis.ProcessingFileParameterBehavior",
+                                          "QgsProcessingParameterFile.Behavior", "File Folder")
+ProcessingNumberParameterType = _scoped("Qgis.ProcessingNumberParameterType", "QgsProcessingParameterNumber.Type",
+                                        "Integer Double")
+DistanceUnit = _scoped("Qgis.DistanceUnit", "QgsUnitTypes.DistanceUnit", "Meters", "Distance{}")
+FeatureRequestFlag = _scoped("Qgis.FeatureRequestFlag", "QgsFeatureRequest.Flag", "NoGeometry")
+GeometryValidationEngine = _scoped("Qgis.GeometryValidationEngine", "QgsGeometry.ValidationEngine", "Geos",
+                                   "Validator{}")
+MapSettingsFlag = _scoped("Qgis.MapSettingsFlag", "QgsMapSettings.Flag", "Antialiasing")
+CrsWktVariant = _scoped("Qgis.CrsWktVariant", "QgsCoordinateReferenceSystem.WktVariant",
+                        {"Wkt2_2019": "WKT2_2019", "Wkt1Gdal": "WKT1_GDAL"})
+DataItemProviderCapability = _scoped("Qgis.DataItemProviderCapability", "QgsDataProvider.DataCapability",
+                                     {"NetworkSources": "Net"})
 
 
 def auth_database_path():

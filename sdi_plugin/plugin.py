@@ -1,13 +1,13 @@
 """The only QGIS glue: actions, menu, toolbar button, dock and Processing provider."""
-from qgis.core import Qgis, QgsApplication, QgsMessageLog
+from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
 
 from .compat import QAction
 from .core.i18n import install_translator, remove_translator, tr
+from .core.log import log
+from .core.log import setup as setup_log
 from .core.paths import ICON
-
-LOG_TAG = "Simpul"
 
 
 class SimpulPlugin:
@@ -18,6 +18,7 @@ class SimpulPlugin:
         self.action = None
         self.menu_name = None
         self.language = install_translator()
+        setup_log()
 
     # Processing (also called by qgis_process, where there is no GUI) -------------
     def initProcessing(self):  # noqa: N802 (QGIS's name)
@@ -41,8 +42,7 @@ class SimpulPlugin:
         QgsApplication.dataItemProviderRegistry().addProvider(self.browser_provider)
         self.iface.addWebToolBarIcon(self.action)
         self.iface.addPluginToWebMenu(self.menu_name, self.action)
-        QgsMessageLog.logMessage(tr("Simpul loaded (language: {lang}).").format(lang=self.language),
-                                 LOG_TAG, Qgis.MessageLevel.Info)
+        log.info("%s", tr("Simpul loaded (language: {lang}).").format(lang=self.language))
 
     def _make_dock(self):
         from .gui.dock import SimpulDock
@@ -74,7 +74,7 @@ class SimpulPlugin:
                                   "publish data of the JIGN network"))
         self._make_dock()
         self.dock.setVisible(visible)
-        QgsMessageLog.logMessage(tr("Simpul language: {lang}.").format(lang=self.language), LOG_TAG, Qgis.MessageLevel.Info)
+        log.info("%s", tr("Simpul language: {lang}.").format(lang=self.language))
 
     def _push_message(self, text, level):
         self.iface.messageBar().pushMessage(tr("Simpul"), text, level, 8)

@@ -26,7 +26,7 @@ _APP = None
 def _start_qgis():
     global _APP
     if _APP is None:
-        from sdi_plugin.core.qgis_app import start_qgis
+        from sdi_plugin.core.runtime.qgis_app import start_qgis
         _APP = start_qgis(gui=True, processing=True).app
     return _APP
 
@@ -37,7 +37,7 @@ _start_qgis()
 def pytest_unconfigure(config):
     """The session's end ends QGIS cleanly (tasks, worker threads, deferred deletes, then
     exitQgis()): without it the process segfaulted at exit now and then."""
-    from sdi_plugin.core.qgis_app import stop_qgis
+    from sdi_plugin.core.runtime.qgis_app import stop_qgis
     stop_qgis()
 
 
@@ -59,14 +59,9 @@ def sdi_provider(qgis_app):
 
 
 # Fixtures that start real servers live in tests/fixtures_*.py (one module per kind of
-# server); every one of them is loaded here.
-import glob as _glob  # noqa: E402
-import importlib as _importlib  # noqa: E402
-
-for _path in sorted(_glob.glob(os.path.join(ROOT, "tests", "fixtures_*.py"))):
-    _mod = _importlib.import_module(os.path.basename(_path)[:-3])
-    _names = getattr(_mod, "__all__", [k for k in vars(_mod) if not k.startswith("_")])
-    globals().update({k: getattr(_mod, k) for k in _names})
+# server); pytest loads every one of them as a plugin.
+pytest_plugins = sorted(os.path.splitext(name)[0] for name in os.listdir(os.path.join(ROOT, "tests"))
+                        if name.startswith("fixtures_") and name.endswith(".py"))
 
 
 @pytest.fixture

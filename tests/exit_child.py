@@ -3,7 +3,7 @@
 sample data's training folder in a QgsTask while a progress bar shows it, a call on Simpul's
 worker threads), then exit.
 
-``python3 exit_child.py helper DIR SAMPLE_DIR`` ends through ``core/qgis_app.stop_qgis`` (what every
+``python3 exit_child.py helper DIR SAMPLE_DIR`` ends through ``core/runtime/qgis_app.stop_qgis`` (what every
 script does); ``python3 exit_child.py bare DIR SAMPLE_DIR`` only returns, as the scripts used to — the
 way that segfaulted at exit now and then. Prints "WORK-DONE" once the work is done."""
 import os
@@ -13,7 +13,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from sdi_plugin.core.qgis_app import start_qgis, stop_qgis  # noqa: E402
+from sdi_plugin.core.runtime.qgis_app import start_qgis, stop_qgis  # noqa: E402
 
 
 def work(folder, sample_dir):
@@ -21,7 +21,7 @@ def work(folder, sample_dir):
                            QgsGeometry, QgsPointXY, QgsProject, QgsTask, QgsVectorFileWriter, QgsVectorLayer)
     from qgis.PyQt.QtCore import QCoreApplication
     import processing
-    from sdi_plugin.core import workers
+    from sdi_plugin.core.network import workers
 
     mem = QgsVectorLayer("Point?crs=EPSG:4326&field=NAMOBJ:string", "titik", "memory")
     feats = []
@@ -62,7 +62,7 @@ def work(folder, sample_dir):
     QgsApplication.taskManager().addTask(task)
     future = workers.pool("exit-test", 2).submit(lambda: QgsVectorLayer(path, "w", "ogr").featureCount())
     from qgis.PyQt.QtWidgets import QProgressBar
-    from sdi_plugin.core.tasks import FunctionTask
+    from sdi_plugin.core.runtime.tasks import FunctionTask
     from sdi_plugin.core.validate import validate_batch
     bar = QProgressBar()
     bar.show()

@@ -3,7 +3,7 @@
 * ``csw_catalogues`` (session): three pycsw 2.6 catalogues (``tests/catalog_records.py``:
   Kalimantan Tengah, BIG, Kabupaten Paser — the last without the ISO profile, so it answers in
   Dublin Core only), each on a port of its own, served by one gunicorn process
-  (``tests/pycsw_multi.py``). Attributes: ``nodes`` {key: core.nodes.Node with its CSW service},
+  (``tests/pycsw_multi.py``). Attributes: ``nodes`` {key: core.nodes.registry.Node with its CSW service},
   ``urls`` {key: CSW endpoint}, ``datasets`` {key: [dataset dicts]}.
 * ``post_capable(scripted_server)``: lets the scripted server answer POST as it answers GET.
 """
@@ -74,7 +74,7 @@ class CswCatalogues:
 
     def start(self):
         from catalog_records import CATALOGUES, write_iso
-        from sdi_plugin.core.nodes import Node
+        from sdi_plugin.core.nodes.registry import Node
 
         spec = {}
         for key, cat in CATALOGUES.items():

@@ -10,38 +10,25 @@
   ``sql(text)`` (run as the owner, returns rows), ``terminate(application_name)`` (drops the
   backends of one client, like a network cut), ``authcfg(user)`` (a QGIS auth DB entry).
 
-The server is stopped when the session ends — and also when the test process dies without
-ending it: a watchdog in its own process group holds the read end of a pipe whose write end
-only the test process holds; when that pipe closes (normal end, crash, SIGKILL) the watchdog
-stops the server (``pg_ctl stop -m immediate``) and deletes the data folder.
+The server is started by demo/pgcluster.py (as the demo node's is) and stopped when the session
+ends — and also when the test process dies without ending it: a watchdog in its own process group
+holds the read end of a pipe whose write end only the test process holds; when that pipe closes
+(normal end, crash, SIGKILL) the watchdog stops the server (``pg_ctl stop -m immediate``) and
+deletes the data folder.
 """
 import os
-import pwd
-import shutil
-import socket
 import subprocess
-import sys
 import tempfile
 
 import pytest
 
+from demo.pgcluster import PG_BIN, PG_VERSION, PgCluster
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LATIHAN = os.path.join(ROOT, "resources", "sample_data", "latihan")
-# the Debian release's PostgreSQL (15 in Debian 12, 17 in Debian 13), the newest when several
-PG_VERSION = max((d for d in os.listdir("/usr/lib/postgresql") if d.isdigit()), key=int, default="15") \
-    if os.path.isdir("/usr/lib/postgresql") else "15"
-PG_BIN = "/usr/lib/postgresql/%s/bin" % PG_VERSION
 
 __all__ = ["postgis_db", "PostgisServer", "latihan_sources"]
-
-# Stops the server once its stdin reaches EOF (the test process closed it, or died).
-_WATCHDOG = r"""
-import os, shutil, subprocess, sys
-sys.stdin.buffer.read()
-subprocess.run(["runuser", "-u", "postgres", "--", sys.argv[1] + "/pg_ctl", "stop", "-m", "immediate",
-                "-D", sys.argv[2]], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-shutil.rmtree(sys.argv[3], ignore_errors=True)
-"""
+SUPER_PASSWORD = "Rahasia-super-5510"
 
 
 def latihan_sources():
@@ -58,12 +45,6 @@ def latihan_sources():
     return out
 
 
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 class PostgisServer:
     host = "127.0.0.1"
     dbname = "simpul"
@@ -74,54 +55,27 @@ class PostgisServer:
         self.load_latihan = load
         self.workdir = tempfile.mkdtemp(prefix="simpul-pg-")
         os.chmod(self.workdir, 0o755)
-        self.data = os.path.join(self.workdir, "data")
-        self.sockdir = os.path.join(self.workdir, "sock")
-        self.port = _free_port()
-        self.watchdog = None
+        self.cluster = PgCluster(self.workdir, password=SUPER_PASSWORD, remove=self.workdir)
+        self.data = self.cluster.data
+        self.port = None
         self.datasets = {}
         self._auth = {}
 
     # -- life ----------------------------------------------------------------------------
-    def _as_postgres(self, *cmd, **kw):
-        return subprocess.run(["runuser", "-u", "postgres", "--"] + list(cmd), check=True,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=120, **kw)
-
     def start(self):
-        pg = pwd.getpwnam("postgres")
-        for d in (self.data, self.sockdir):
-            os.makedirs(d)
-            os.chown(d, pg.pw_uid, pg.pw_gid)
-        pwfile = os.path.join(self.workdir, "pw")
-        with open(pwfile, "w") as fh:
-            fh.write("Rahasia-super-5510\n")
-        os.chown(pwfile, pg.pw_uid, pg.pw_gid)
-        os.chmod(pwfile, 0o600)
-        self._as_postgres(PG_BIN + "/initdb", "-D", self.data, "-U", "postgres", "--pwfile", pwfile,
-                          "-A", "scram-sha-256", "-E", "UTF8", "--no-locale")
-        os.unlink(pwfile)
-        # The watchdog first: from here on, the server dies with this process at the latest.
-        self.watchdog = subprocess.Popen([sys.executable, "-c", _WATCHDOG, PG_BIN, self.data, self.workdir],
-                                         stdin=subprocess.PIPE, start_new_session=True)
-        self._as_postgres(PG_BIN + "/pg_ctl", "start", "-w", "-t", "60", "-D", self.data,
-                          "-l", os.path.join(self.data, "server.log"),
-                          "-o", "-p %d -k %s -c listen_addresses=127.0.0.1 -c fsync=off "
-                                "-c full_page_writes=off -c synchronous_commit=off" % (self.port, self.sockdir))
+        self.port = self.cluster.start().port
         self._bootstrap()
         return self
 
     def stop(self):
-        if self.watchdog is not None:
-            self.watchdog.stdin.close()
-            self.watchdog.wait(timeout=120)
-            self.watchdog = None
-        shutil.rmtree(self.workdir, ignore_errors=True)
+        self.cluster.stop()     # the server, its watchdog, the work folder
 
     # -- access --------------------------------------------------------------------------
     def conninfo(self, user=None, password=None, dbname=None):
         user = user or self.user
         if password is None:
             password = self.password if user == self.user else (
-                self.reader_password if user == self.reader else "Rahasia-super-5510")
+                self.reader_password if user == self.reader else SUPER_PASSWORD)
         return "host=%s port=%d dbname=%s user=%s password=%s connect_timeout=10" % (
             self.host, self.port, dbname or self.dbname, user, password)
 
@@ -225,8 +179,8 @@ class PostgisServer:
 @pytest.fixture(scope="session")
 def postgis_db():
     assert os.path.exists(PG_BIN + "/postgres"), \
-        "PostgreSQL %s is not installed: make setup (apt-get install postgresql-%s postgresql-%s-postgis-3)" % (
-            PG_VERSION, PG_VERSION, PG_VERSION)
+        "PostgreSQL %s is not installed: make setup (apt-get install postgresql-%s-postgis-3)" % (PG_VERSION,
+                                                                                                 PG_VERSION)
     srv = PostgisServer()
     try:
         srv.start()

@@ -3,7 +3,7 @@ OGC API Records from the TinyDB records provider, for paging through ``next`` li
 
 * ``pygeoapi_records`` (session): attributes ``url`` (landing page), ``collection_url``
   (``url + "/collections/metadata-records"``), ``records`` (the features served: 23, so a
-  page size of 10 gives three pages), ``node`` (a core.nodes.Node with its "OGC API Records"
+  page size of 10 gives three pages), ``node`` (a core.nodes.registry.Node with its "OGC API Records"
   service), ``workdir``.
 """
 import json
@@ -62,7 +62,7 @@ class PygeoapiRecords:
 
     def start(self):
         from catalog_records import oarec_records, write_tinydb
-        from sdi_plugin.core.nodes import Node
+        from sdi_plugin.core.nodes.registry import Node
 
         python = os.path.join(VENV, "bin", "python")
         assert os.path.exists(python), "pygeoapi is not installed: run tools/setup.d/30-pygeoapi.sh (make setup)"

@@ -1,5 +1,5 @@
 """Run by tests/test_http_memory.py (and bench/) in a process of its own: fetch one hostile
-answer through core/http.py and print, as JSON on the last line, how much this process's
+answer through core/network/http.py and print, as JSON on the last line, how much this process's
 resident memory grew at its peak while doing it.
 
     memory_child.py get URL MAX_BYTES TIMEOUT KILL_MB
@@ -32,10 +32,10 @@ def status(field):
 def main():
     mode, url, max_bytes, timeout, kill_mb = sys.argv[1:6]
     timeout, kill = float(timeout), int(kill_mb) * 1024 * 1024
-    from sdi_plugin.core.qgis_app import start_qgis, stop_qgis  # ends QGIS cleanly
+    from sdi_plugin.core.runtime.qgis_app import start_qgis, stop_qgis  # ends QGIS cleanly
     start_qgis()
-    from sdi_plugin.core.http import http_get
-    from sdi_plugin.core.nodeinfo import detect_services
+    from sdi_plugin.core.network.http import http_get
+    from sdi_plugin.core.nodes.nodeinfo import detect_services
     warm = url.split("/", 3)
     http_get("/".join(warm[:3]) + "/warm-up", timeout=5)   # load the network stack first
     with open("/proc/self/clear_refs", "w") as fh:

@@ -8,8 +8,8 @@ from qgis.core import QgsVectorLayer
 
 from sdi_plugin.core.metadata.check import _standalone, values
 from sdi_plugin.core.metadata.iso_reader import find_record
-from sdi_plugin.core.standards import load_profile
-from sdi_plugin.core.xmlsafe import parse_xml
+from sdi_plugin.core.standards.pack import load_profile
+from sdi_plugin.core.network.xmlsafe import parse_xml
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.join(HERE, "data", "metadata")

@@ -6,75 +6,43 @@
     uri = server.qgis_uri("JALAN_LN_10K")                # what QgsVectorLayer(uri, "", "postgres") opens
     server.stop()
 
-The server refuses to run as root: ``initdb`` and ``pg_ctl`` run as the ``postgres`` user
-(``runuser``) on a folder that user owns; it listens on 127.0.0.1 and a socket in that folder
-only, with password (md5/scram) login. Needs Debian's ``postgresql-15`` and
-``postgresql-15-postgis-3`` (tools/setup.sh installs them).
+The cluster is started by demo/pgcluster.py (as the demo node's and tests/fixtures_postgis.py's
+are): ``initdb`` and ``pg_ctl`` run as the ``postgres`` user, the server listens on 127.0.0.1 only,
+with SCRAM password login; ``user`` is its superuser. Needs Debian's ``postgresql-<version>`` and
+``postgresql-<version>-postgis-3`` (tools/setup.sh installs them).
 """
 import os
-import shutil
-import socket
 import subprocess
 import tempfile
 
-# the Debian release's PostgreSQL (15 in Debian 12, 17 in Debian 13), the newest when several
-PG_VERSION = max((d for d in os.listdir("/usr/lib/postgresql") if d.isdigit()), key=int, default="15") \
-    if os.path.isdir("/usr/lib/postgresql") else "15"
-PG_BIN = "/usr/lib/postgresql/%s/bin" % PG_VERSION
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def available():
-    return os.path.exists(os.path.join(PG_BIN, "initdb")) and os.path.exists(
-        "/usr/share/postgresql/%s/extension/postgis.control" % PG_VERSION)
+from demo.pgcluster import PG_BIN, PgCluster
 
 
 class PgServer:
-    def __init__(self, password, user="simpul", dbname="simpul", port=None):
+    def __init__(self, password, user="simpul", dbname="simpul"):
         self.password, self.user, self.dbname = password, user, dbname
-        self.port = port or free_port()
-        self.root = None
+        self.cluster = None
         self.started = False
 
-    # --- life -----------------------------------------------------------------------------------
-    def _as_postgres(self, *cmd, **kw):
-        return subprocess.run(["runuser", "-u", "postgres", "--"] + list(cmd), capture_output=True, text=True,
-                              check=True, timeout=kw.pop("timeout", 120), **kw)
+    @property
+    def port(self):
+        return self.cluster.port if self.cluster else None
 
+    # --- life -----------------------------------------------------------------------------------
     def start(self):
-        self.root = tempfile.mkdtemp(prefix="simpul-pg-")
-        shutil.chown(self.root, "postgres", "postgres")
-        os.chmod(self.root, 0o700)
-        data = os.path.join(self.root, "data")
-        pwfile = os.path.join(self.root, "pw")
-        with open(pwfile, "w", encoding="utf-8") as fh:
-            fh.write(self.password + "\n")
-        shutil.chown(pwfile, "postgres", "postgres")
-        self._as_postgres(os.path.join(PG_BIN, "initdb"), "-D", data, "-U", self.user, "--pwfile", pwfile,
-                          "--auth=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8")
-        os.remove(pwfile)
-        self._as_postgres(os.path.join(PG_BIN, "pg_ctl"), "-D", data, "-l", os.path.join(self.root, "log"), "-w",
-                          "-o", "-p %d -k %s -c listen_addresses=127.0.0.1" % (self.port, self.root), "start")
+        root = tempfile.mkdtemp(prefix="simpul-pg-")
+        os.chmod(root, 0o755)
+        self.cluster = PgCluster(root, superuser=self.user, password=self.password, remove=root).start()
         self.started = True
         self.psql("CREATE DATABASE %s" % self.dbname, dbname="postgres")
         self.psql("CREATE EXTENSION postgis")
         return self
 
     def stop(self):
-        if self.started:
-            try:
-                self._as_postgres(os.path.join(PG_BIN, "pg_ctl"), "-D", os.path.join(self.root, "data"), "-w",
-                                  "-m", "fast", "stop")
-            finally:
-                self.started = False
-        if self.root:
-            shutil.rmtree(self.root, ignore_errors=True)
-            self.root = None
+        if self.cluster is not None:
+            self.cluster.stop()
+            self.cluster = None
+        self.started = False
 
     def __enter__(self):
         return self.start()

@@ -1,11 +1,11 @@
 """Run by tests/test_http_threads.py in a process of its own: worker threads make requests
-through core/http.py while the GUI thread deletes panels of widgets (a dock's teardown:
+through core/network/http.py while the GUI thread deletes panels of widgets (a dock's teardown:
 deleteLater, then Qt's event loop deletes them, without the GIL) connected to objects made in
 Python. Deleting such a widget, Qt holds one of its pooled signal-slot mutexes and asks the
 sender's Python wrapper for the GIL (disconnectNotify: sip looks for a Python override); a
 worker inside a PyQt call that keeps the GIL (``nam.get``, ``disconnect``) and wants the same
 pooled mutex waits for it: both wait for ever. Each panel is deleted the way the dock's
-shutdown does it, with core/workers.py's gate closed.
+shutdown does it, with core/network/workers.py's gate closed.
 
     stress_gil_deadlock.py ROUNDS WORKERS HANG_S [nogate]
 
@@ -19,7 +19,6 @@ import faulthandler
 import os
 import sys
 import threading
-import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
@@ -28,7 +27,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 
-from sdi_plugin.core.qgis_app import start_qgis, stop_qgis  # noqa: E402 - ends QGIS cleanly
+from sdi_plugin.core.runtime.qgis_app import start_qgis, stop_qgis  # noqa: E402 - ends QGIS cleanly
 
 app = start_qgis().app
 
@@ -36,8 +35,8 @@ from qgis.PyQt.QtCore import QEventLoop, QTimer  # noqa: E402
 from qgis.PyQt.QtWidgets import QLabel, QWidget  # noqa: E402
 
 from httpfixture import ScriptedServer  # noqa: E402
-from sdi_plugin.core import workers  # noqa: E402
-from sdi_plugin.core.http import http_get  # noqa: E402
+from sdi_plugin.core.network import workers  # noqa: E402
+from sdi_plugin.core.network.http import http_get  # noqa: E402
 
 GATED = sys.argv[4:] != ["nogate"]
 teardown = workers.teardown if GATED else (lambda widget: contextlib.nullcontext())

@@ -16,12 +16,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from qgis.core import QgsApplication, QgsTask  # noqa: E402
 
-from sdi_plugin.core.qgis_app import start_qgis, stop_qgis  # noqa: E402
+from sdi_plugin.core.runtime.qgis_app import start_qgis, stop_qgis  # noqa: E402
 
 app = start_qgis().app
 
 from httpfixture import ScriptedServer  # noqa: E402
-from sdi_plugin.core.nodeinfo import detect_services  # noqa: E402
+from sdi_plugin.core.nodes.nodeinfo import detect_services  # noqa: E402
 
 TASKS, ROUNDS = int(sys.argv[1]), int(sys.argv[2])
 server = ScriptedServer()

@@ -6,8 +6,8 @@ import pytest
 from qgis.core import QgsErrorItem, QgsLayerItem, QgsRasterLayer, QgsSettings, QgsVectorLayer
 
 from loader_data import ARCGIS_MAPSERVICE, record_of, serve_arcgis
-from sdi_plugin.core import directory
-from sdi_plugin.core.nodes import Node, NodeRegistry
+from sdi_plugin.core.nodes import directory
+from sdi_plugin.core.nodes.registry import Node, NodeRegistry
 from sdi_plugin.gui.browser import NodeItem, RecordItem, RecordsItem, ServiceItem, SimpulDataItemProvider
 
 

@@ -11,7 +11,7 @@ from sdi_plugin.core.catalog.harvest import harvest_node
 from sdi_plugin.core.catalog.model import Link, Record
 from sdi_plugin.core.catalog.query import SearchQuery
 from sdi_plugin.core.catalog.search import FederatedSearch
-from sdi_plugin.core.nodes import Node
+from sdi_plugin.core.nodes.registry import Node
 from sdi_plugin.core.paths import PLUGIN_DIR
 
 

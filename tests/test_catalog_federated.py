@@ -5,7 +5,7 @@ from qgis.PyQt.QtCore import QThread
 from searchrun import SearchLog
 from sdi_plugin.core.catalog.query import SearchQuery
 from sdi_plugin.core.catalog.search import FederatedSearch, search_nodes
-from sdi_plugin.core.nodes import Node
+from sdi_plugin.core.nodes.registry import Node
 from test_catalog_ogcapi_ckan import _ckan
 
 

@@ -7,7 +7,7 @@ from hostile import BILLION_LAUGHS, HTML_ERROR, MALFORMED, xxe
 from searchrun import SearchLog, held_by
 from sdi_plugin.core.catalog.query import SearchQuery
 from sdi_plugin.core.catalog.search import FederatedSearch
-from sdi_plugin.core.nodes import Node
+from sdi_plugin.core.nodes.registry import Node
 
 BAD_NAME = "Simpul Bermasalah"
 

@@ -11,7 +11,7 @@ from sdi_plugin.core.catalog.csw import CswException, build_getrecords, parse_ge
 from sdi_plugin.core.catalog.iso19139 import crs_from_code, parse_iso
 from sdi_plugin.core.catalog.ogcapi_records import parse_record
 from sdi_plugin.core.catalog.query import SearchQuery, clamp_bbox, extent_to_wgs84
-from sdi_plugin.core.xmlsafe import parse_xml
+from sdi_plugin.core.network.xmlsafe import parse_xml
 
 DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "catalog")
 NS = {"csw": "http://www.opengis.net/cat/csw/2.0.2", "ogc": "http://www.opengis.net/ogc",

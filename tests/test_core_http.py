@@ -1,6 +1,6 @@
 """HTTP through QGIS's network stack: timeouts, size caps, error statuses, redirects."""
 from hostile import WMS_OK
-from sdi_plugin.core.http import http_get
+from sdi_plugin.core.network.http import http_get
 
 
 def test_ok_answer(scripted_server):
@@ -95,7 +95,7 @@ def _pki_paths_authcfg_without_its_files():
 def test_a_login_that_cannot_be_applied_stops_get_and_post(scripted_server, qgis_app):
     """updateNetworkRequest answers (ok, request) in PyQGIS: a failed login must stop the
     request with a clear message, never send it without the login."""
-    from sdi_plugin.core.http import http_post
+    from sdi_plugin.core.network.http import http_post
     scripted_server.static("/ows", WMS_OK)
     https = "https://127.0.0.1:%d/ows" % scripted_server.port   # a client certificate is for https only
     for authcfg, url in (("nosuch1", scripted_server.url + "/ows"), (_pki_paths_authcfg_without_its_files(), https)):
@@ -113,7 +113,7 @@ def test_one_json_decoder_names_the_server(scripted_server):
     (NotJson, a ValueError) — the same for every module that reads JSON from a node."""
     import pytest
     from hostile import HTML_ERROR
-    from sdi_plugin.core.http import NotJson
+    from sdi_plugin.core.network.http import NotJson
     scripted_server.static("/ok", b'\xef\xbb\xbf{"conformsTo": []}', ctype="application/json")
     scripted_server.static("/html", HTML_ERROR, ctype="text/html")
     scripted_server.static("/bad", b'{"links": [', ctype="application/json")
@@ -123,3 +123,35 @@ def test_one_json_decoder_names_the_server(scripted_server):
         http_get(scripted_server.url + "/html").json()
     with pytest.raises(ValueError, match="^%s did not answer valid JSON$" % server):
         http_get(scripted_server.url + "/bad").json()
+
+
+def test_a_lost_request_is_logged_without_the_secrets_of_its_url(scripted_server, monkeypatch):
+    """The request path logs the URL of a request whose Qt objects vanished (then sends it
+    again): a token, key or password in that URL must not reach the message log."""
+    from qgis.core import QgsApplication
+    from sdi_plugin.core.network import http
+    scripted_server.static("/ows", WMS_OK)
+    real, calls = http._send_once, []
+
+    def lose_the_first(*args, **kwargs):
+        calls.append(args[1])
+        if len(calls) == 1:   # what PyQt raises when a request's reply was deleted under it
+            raise RuntimeError("wrapped C/C++ object of type QNetworkReply has been deleted")
+        return real(*args, **kwargs)
+    monkeypatch.setattr(http, "_send_once", lose_the_first)
+    logged = []
+
+    def keep(message, tag, level):
+        logged.append(message)
+    QgsApplication.messageLog().messageReceived.connect(keep)
+    try:
+        base = scripted_server.url.replace("://", "://budi:rahasia-sandi@", 1)
+        r = http_get(base + "/ows?SERVICE=WMS&token=tok-12345&apikey=kunci-678")
+    finally:
+        QgsApplication.messageLog().messageReceived.disconnect(keep)
+    assert r.ok and len(calls) == 2          # sent again after the loss
+    lost = [m for m in logged if "has been deleted" in m]
+    assert len(lost) == 1 and "/ows?SERVICE=WMS" in lost[0]
+    for secret in ("rahasia-sandi", "tok-12345", "kunci-678"):
+        assert secret not in lost[0], lost[0]
+    assert "budi" in lost[0] and "token=***" in lost[0]

@@ -169,7 +169,7 @@ def test_seed_records_are_valid_iso19139(web, demo_node):
         md = doc.find("gmd:MD_Metadata", NS)
         assert md is not None, etree.tostring(doc)[:500]
         assert schema.validate(etree.ElementTree(md)), schema.error_log.last_error
-        t = lambda path: md.findtext(path, namespaces=NS)  # noqa: E731
+        t = lambda path, md=md: md.findtext(path, namespaces=NS)  # noqa: E731
         assert t("gmd:fileIdentifier/gco:CharacterString") == ds["metadata_id"]
         assert md.find("gmd:language/gmd:LanguageCode", NS).get("codeListValue") == "ind"
         assert md.find("gmd:characterSet/gmd:MD_CharacterSetCode", NS).get("codeListValue") == "utf8"

@@ -174,7 +174,7 @@ QCoreApplication.setApplicationName("QGIS3")
 QSettings.setDefaultFormat(QSettings.IniFormat)
 QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, prof)
 sys.path.insert(0, 'ROOT_PLACEHOLDER')
-from sdi_plugin.core.qgis_app import start_qgis, stop_qgis
+from sdi_plugin.core.runtime.qgis_app import start_qgis, stop_qgis
 start_qgis(profile=prof)
 assert os.path.samefile(QgsSettings().fileName(), os.path.join(prof, "QGIS", "QGIS3.ini")), QgsSettings().fileName()
 assert QgsApplication.authManager().setMasterPassword(master, True)

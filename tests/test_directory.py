@@ -5,9 +5,9 @@ import json
 import pytest
 from qgis.core import QgsSettings
 
-from sdi_plugin.core import directory
-from sdi_plugin.core.directory import DirectoryError
-from sdi_plugin.core.nodes import LEVELS, Node, NodeRegistry
+from sdi_plugin.core.nodes import directory
+from sdi_plugin.core.nodes.directory import DirectoryError
+from sdi_plugin.core.nodes.registry import LEVELS, Node, NodeRegistry
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ import pytest
 from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsRectangle, QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication
 
-from sdi_plugin.core import health
-from sdi_plugin.core.nodes import Node, NodeRegistry
+from sdi_plugin.core.nodes import health
+from sdi_plugin.core.nodes.registry import Node, NodeRegistry
 from qtwait import wait_for
 
 
@@ -76,7 +76,7 @@ def test_nodes_are_checked_in_tasks_and_grouped(page, demo_node, scripted_server
 
 def test_search_streams_records_and_loads_them(page, demo_node):
     from sdi_plugin.gui.search_panel import SearchPanel
-    node = _add_demo(page, demo_node)
+    _add_demo(page, demo_node)
     page.refresh()
     panel = page.search_panel
     assert isinstance(panel, SearchPanel) and panel.scope.count() == 3   # all, level, the node
@@ -131,7 +131,7 @@ def test_search_streams_records_and_loads_them(page, demo_node):
     assert wait_for(lambda: not panel.search.is_running())
     assert panel.results.topLevelItemCount() == len(expected)
     offline = panel._records[0]
-    assert offline.from_cache and "min ago" in panel.results.topLevelItem(0).text(2)
+    assert offline.from_cache and "seconds ago" in panel.results.topLevelItem(0).text(2)   # the cache's format_age
     panel.results.setCurrentItem(panel.results.topLevelItem(0))
     assert "from the offline cache" in page.record_view.browser.toPlainText()
 

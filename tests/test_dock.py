@@ -4,7 +4,7 @@ import json
 from qgis.core import QgsApplication, QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication
 
-from sdi_plugin.core.nodes import Node, NodeRegistry
+from sdi_plugin.core.nodes.registry import Node, NodeRegistry
 from qtwait import wait_for
 
 

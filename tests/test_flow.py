@@ -12,7 +12,7 @@ from qgis.PyQt.QtWidgets import QApplication
 from qtwait import wait_for
 
 import raw_data
-from sdi_plugin.core.flow import CurrentDataset
+from sdi_plugin.core.runtime.flow import CurrentDataset
 
 RAW_NAME = "persil_desa_x"
 

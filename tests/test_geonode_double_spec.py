@@ -8,7 +8,6 @@ import json
 import os
 import re
 
-import pytest
 
 from geonode_double import ROUTES
 from sdi_plugin.core.publish import publish_dataset

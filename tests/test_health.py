@@ -7,8 +7,8 @@ import pytest
 from qgis.core import QgsSettings
 
 from hostile import HTML_ERROR
-from sdi_plugin.core import health
-from sdi_plugin.core.nodes import Node
+from sdi_plugin.core.nodes import health
+from sdi_plugin.core.nodes.registry import Node
 
 
 @pytest.fixture

@@ -47,7 +47,7 @@ def test_hostile_answer_costs_at_most_the_cap_plus_100_mb(scripted_server, route
 def test_node_check_of_a_hostile_node_costs_at_most_one_cap_plus_100_mb(scripted_server, answer):
     """sdi:nodeinfo's thirty-odd parallel probes (20 MB cap each) against a node whose every
     path streams without end: the probes do not each hold a cap's worth at once."""
-    from sdi_plugin.core import nodeinfo
+    from sdi_plugin.core.nodes import nodeinfo
     hostile_routes(scripted_server)
     for path in set(nodeinfo.OWS_PATHS + nodeinfo.CSW_PATHS + nodeinfo.WMTS_PATHS + nodeinfo.OAPI_PATHS
                     + nodeinfo.ARCGIS_PATHS + nodeinfo.CKAN_PATHS):
@@ -65,7 +65,7 @@ def test_gzip_answer_is_inflated(scripted_server):
     import gzip
     import zlib
     from hostile import WMS_OK
-    from sdi_plugin.core.http import http_get, http_request
+    from sdi_plugin.core.network.http import http_get, http_request
     scripted_server.static("/gz", gzip.compress(WMS_OK), headers={"Content-Encoding": "gzip"})
     scripted_server.static("/zlib", zlib.compress(WMS_OK), headers={"Content-Encoding": "deflate"})
     scripted_server.static("/bad", b"not gzip at all", headers={"Content-Encoding": "gzip"})

@@ -20,18 +20,18 @@ def test_parallel_probes_from_several_tasks_do_not_crash():
 
 
 def test_no_worker_enters_a_qt_call_while_the_gui_thread_deletes_a_panel(scripted_server, qgis_app):
-    """The gate of core/workers.py: once a panel's teardown began (the dock's shutdown), a
+    """The gate of core/network/workers.py: once a panel's teardown began (the dock's shutdown), a
     worker's request waits at the gate — no Qt call, nothing sent — until the panel is deleted."""
     from qgis.PyQt.QtWidgets import QLabel, QWidget
     from qtwait import wait_for
-    from sdi_plugin.core import workers
-    from sdi_plugin.core.http import http_get
+    from sdi_plugin.core.network import workers
+    from sdi_plugin.core.network.http import http_get
     scripted_server.static("/ok", b"<ok/>")
     panel = QWidget()
     QLabel("Simpul", panel)
     workers.quiet_until_deleted(panel)
     assert workers.GATE.is_closed()
-    done = []   # a long-lived worker thread, as Simpul's own (core/workers.py)
+    done = []   # a long-lived worker thread, as Simpul's own (core/network/workers.py)
     worker = workers.pool("test-gate", 1).submit(lambda: done.append(http_get(scripted_server.url + "/ok", timeout=10)))
     try:
         assert wait_for(lambda: workers.GATE.waiting == 1)
@@ -49,8 +49,8 @@ def test_a_worker_waiting_for_an_answer_is_outside_the_gate(scripted_server, qgi
     """Waiting in Qt's event loop releases the GIL: a worker waiting for a slow server must not
     hold up the GUI thread's teardown (closing the gate returns at once, not after 5 s)."""
     from qtwait import wait_for
-    from sdi_plugin.core import workers
-    from sdi_plugin.core.http import http_get
+    from sdi_plugin.core.network import workers
+    from sdi_plugin.core.network.http import http_get
     scripted_server.hang("/slow")
     worker = workers.pool("test-gate", 1).submit(http_get, scripted_server.url + "/slow", timeout=30)
     try:

@@ -19,6 +19,19 @@ def test_extractor_sees_the_strings_of_every_layer():
     assert "Discover" in strings                           # gui
     assert "Node information (detect services)" in strings  # processing
     assert "the document is empty" in strings              # core
+    from sdi_plugin.processing.base import help_texts    # the Processing help, kept as data
+    assert all(part in strings for parts in help_texts().values() for part in parts)
+
+
+def test_processing_help_is_shown_translated():
+    from sdi_plugin.core import i18n
+    from sdi_plugin.processing.alg_validate import ValidateFolderAlgorithm
+    try:
+        i18n.install_translator("id")
+        text = ValidateFolderAlgorithm().shortHelpString()
+    finally:
+        i18n.remove_translator()
+    assert text.startswith("Memvalidasi ") and " Atau " in text, text
 
 
 def test_translator_switches_language():

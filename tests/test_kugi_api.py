@@ -23,9 +23,10 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from qgis.core import QgsFeedback, QgsSettings
 
-from sdi_plugin.core import kugi_api, standards
-from sdi_plugin.core.http import http_get
-from sdi_plugin.core.kugi_api import KugiApi, KugiApiError, refresh_catalogue, strip_lang
+from sdi_plugin.core.standards import kugi_api
+from sdi_plugin.core.standards import pack as standards
+from sdi_plugin.core.network.http import http_get
+from sdi_plugin.core.standards.kugi_api import KugiApi, KugiApiError, refresh_catalogue, strip_lang
 
 
 def en(value):

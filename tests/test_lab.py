@@ -15,8 +15,10 @@ from qgis.core import QgsApplication, QgsSettings, QgsVectorLayer
 
 from demo import lab as demo_lab
 from demo import records
-from sdi_plugin.core import events, exercises, lab
-from sdi_plugin.core.nodes import NodeRegistry
+from sdi_plugin.core.runtime import events
+from sdi_plugin.core.training import exercises
+from sdi_plugin.core.training import lab
+from sdi_plugin.core.nodes.registry import NodeRegistry
 from qtwait import wait_for
 
 NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))
@@ -217,10 +219,10 @@ def test_the_observer_ticks_steps_when_core_functions_run(settings, demo_node, t
     from sdi_plugin.core.catalog.model import Link
     from sdi_plugin.core.catalog.query import SearchQuery as Query
     from sdi_plugin.core.catalog.search import search_nodes
-    from sdi_plugin.core.loader import load_link
+    from sdi_plugin.core.loading.loader import load_link
     from sdi_plugin.core.metadata import storage
     from sdi_plugin.core.metadata.generate import generate
-    from sdi_plugin.core.nodes import Node
+    from sdi_plugin.core.nodes.registry import Node
     from sdi_plugin.core.validate.engine import validate_path
     from sdi_plugin.core.validate.fix import fix_dataset
 
@@ -326,7 +328,6 @@ def test_the_plugin_starts_and_stops_a_lab_node(settings, sample_data_dir, tmp_p
 def test_participant_publishes_into_their_own_workspace_with_the_trainers_password(
         settings, clean_lab, sdi_provider, sample_data_dir, tmp_path):
     import processing
-    from qgis.core import QgsApplication
     from sdi_plugin.core.publish import publish_dataset
     node = clean_lab
     am = QgsApplication.authManager()

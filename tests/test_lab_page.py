@@ -8,8 +8,10 @@ import pytest
 from qgis.core import QgsProject, QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, Qt
 
-from sdi_plugin.core import events, exercises, lab
-from sdi_plugin.core.nodes import NodeRegistry
+from sdi_plugin.core.runtime import events
+from sdi_plugin.core.training import exercises
+from sdi_plugin.core.training import lab
+from sdi_plugin.core.nodes.registry import NodeRegistry
 from qtwait import wait_for
 
 NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))

@@ -10,11 +10,11 @@ from qgis.core import QgsCoordinateReferenceSystem, QgsRasterLayer, QgsSettings,
 
 from hostile import BILLION_LAUGHS, HTML_ERROR, MALFORMED
 from loader_data import WMTS_CAPS, record_of, serve_arcgis
-from sdi_plugin.core import downloads
-from sdi_plugin.core.capabilities import choose_crs, normalise_crs, preferred_crs
+from sdi_plugin.core.loading import downloads
+from sdi_plugin.core.loading.capabilities import choose_crs, normalise_crs, preferred_crs
 from sdi_plugin.core.catalog.links import make_link
 from sdi_plugin.core.catalog.model import Link, Record
-from sdi_plugin.core.loader import FEATURE_KINDS, MAP_KINDS, load_link, load_record, load_records, loadable_links
+from sdi_plugin.core.loading.loader import FEATURE_KINDS, MAP_KINDS, load_link, load_record, load_records, loadable_links
 
 
 def _ds(node, ds_id):
@@ -242,7 +242,7 @@ def test_direct_downloads(qgis_app, scripted_server, sample_data_dir, tmp_path, 
 
 
 def test_service_links_of_a_node(qgis_app, demo_node):
-    from sdi_plugin.core.loader import service_link
+    from sdi_plugin.core.loading.loader import service_link
     wfs = service_link({"kind": "WFS", "url": demo_node.ows_url}, "paser_jalan")
     result = load_link(wfs)
     assert result.ok and result.layer.featureCount() == _ds(demo_node, "paser_jalan")["feature_count"]

@@ -69,7 +69,7 @@ def test_validation_works_without_any_network(good, tmp_path):
         "def refuse(*a, **k):\n    raise OSError('network used')\n"
         "socket.socket = refuse; socket.create_connection = refuse\n"
         "sys.path.insert(0, %r)\n"
-        "from sdi_plugin.core.qgis_app import start_qgis, stop_qgis\n"
+        "from sdi_plugin.core.runtime.qgis_app import start_qgis, stop_qgis\n"
         "start_qgis()\n"
         "from sdi_plugin.core.metadata.check import check_metadata_bytes\n"
         "data = open(%r, 'rb').read()\n"

@@ -13,7 +13,7 @@ from sdi_plugin.core.metadata.defaults import DefaultsError, load_defaults, save
 from sdi_plugin.core.metadata.generate import generate, refresh_from_layer
 from sdi_plugin.core.metadata.model import MetadataRecord
 from sdi_plugin.core.metadata.qgis_metadata import crs_of, from_layer_metadata, to_layer_metadata
-from sdi_plugin.core.standards import load_profile
+from sdi_plugin.core.standards.pack import load_profile
 
 DATASETS = ("kalteng_sungai", "tangerang_jalan_shp", "tangerang_kantor_lurah", "paser_kecamatan")
 

@@ -17,7 +17,7 @@ CHILD = r"""
 import json, os, sys
 sys.path.insert(0, sys.argv[1])
 from qgis.core import QgsVectorLayer
-from sdi_plugin.core.qgis_app import start_qgis, stop_qgis
+from sdi_plugin.core.runtime.qgis_app import start_qgis, stop_qgis
 start_qgis()
 try:
     from sdi_plugin.core.metadata.check import check_metadata_bytes

@@ -3,7 +3,7 @@ The same detection against the real demo node is in test_nodeinfo_demo.py."""
 import json
 
 from hostile import BILLION_LAUGHS, HTML_ERROR, MALFORMED, WMS_OK
-from sdi_plugin.core.nodeinfo import detect_services, normalise_base
+from sdi_plugin.core.nodes.nodeinfo import detect_services, normalise_base
 
 CSW_30 = b"""<?xml version="1.0"?>
 <csw30:Capabilities xmlns:csw30="http://www.opengis.net/cat/csw/3.0" xmlns:ows20="http://www.opengis.net/ows/2.0" version="3.0.0">
@@ -87,7 +87,7 @@ def test_base_url_normalised():
 
 
 def _hang_everywhere(server):
-    from sdi_plugin.core import nodeinfo
+    from sdi_plugin.core.nodes import nodeinfo
     for path in set(nodeinfo.OWS_PATHS + nodeinfo.CSW_PATHS + nodeinfo.WMTS_PATHS + nodeinfo.OAPI_PATHS
                     + nodeinfo.ARCGIS_PATHS + nodeinfo.CKAN_PATHS):
         server.hang(path or "/")
@@ -96,7 +96,7 @@ def _hang_everywhere(server):
 def test_a_node_that_never_answers_gets_one_deadline_for_the_whole_check(scripted_server):
     """Every probe is given what is left of the check's time, and the probes whose turn comes
     after it (the probe threads are all held by hanging requests) are reported, not started."""
-    from sdi_plugin.core import nodeinfo
+    from sdi_plugin.core.nodes import nodeinfo
     _hang_everywhere(scripted_server)
     info = detect_services(scripted_server.url, timeout=1.0)
     started = [p for p in info.probes if not p.skipped]

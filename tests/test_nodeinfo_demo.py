@@ -4,7 +4,7 @@ import json
 import os
 import subprocess
 
-from sdi_plugin.core.nodeinfo import detect_services
+from sdi_plugin.core.nodes.nodeinfo import detect_services
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 

@@ -65,3 +65,16 @@ def test_the_contract_file_covers_every_algorithm_class(sdi_provider):
         recorded = json.load(fh)
     assert sorted("sdi:" + cls().name() for cls in algorithm_classes()) == sorted(recorded)
     assert len(recorded) >= 9
+
+
+def test_every_algorithm_has_its_help_text_and_no_other(sdi_provider):
+    """help.json (the help as data) holds one entry per algorithm id, each shown whole."""
+    from sdi_plugin.processing.base import help_texts
+    from sdi_plugin.processing.provider import algorithm_classes
+    ids = sorted(cls().name() for cls in algorithm_classes())
+    assert sorted(help_texts()) == ids
+    for cls in algorithm_classes():
+        alg = cls()
+        parts = help_texts()[alg.name()]
+        assert parts and all(p.strip() for p in parts), alg.name()
+        assert alg.shortHelpString() == " ".join(parts)     # no translator installed: the English

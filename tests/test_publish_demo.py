@@ -16,8 +16,8 @@ from demo.publish_rest import DEFAULT_PASSWORD, DEFAULT_USER, reset, state_dir
 from fixtures_publish import catalogue_records, make_authcfg
 from sdi_plugin.core.catalog.query import SearchQuery
 from sdi_plugin.core.catalog.search import search_nodes
-from sdi_plugin.core.loader import load_link
-from sdi_plugin.core.nodes import Node
+from sdi_plugin.core.loading.loader import load_link
+from sdi_plugin.core.nodes.registry import Node
 from sdi_plugin.core.publish.verify import check_wfs, check_wms
 
 DEFAULTS = {"node_code": "6200", "node_name": "Simpul Jaringan Provinsi Kalimantan Tengah (latihan)",

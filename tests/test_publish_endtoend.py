@@ -8,7 +8,7 @@ import processing
 
 from sdi_plugin.core.catalog.query import SearchQuery
 from sdi_plugin.core.catalog.search import search_nodes
-from sdi_plugin.core.nodes import Node
+from sdi_plugin.core.nodes.registry import Node
 from sdi_plugin.core.publish import publish_dataset
 from sdi_plugin.core.publish.verify import check_wfs, check_wms
 

@@ -15,7 +15,7 @@ from qgis.core import QgsProcessingFeedback
 from sdi_plugin.core.publish import publish_dataset
 from sdi_plugin.core.publish.geonode import MultipartBody, fixup_name, is_geonode
 from sdi_plugin.core.publish.model import Endpoints
-from sdi_plugin.core.http import http_request
+from sdi_plugin.core.network.http import http_request
 
 DEFAULTS = {"node_code": "3600", "node_name": "Simpul Jaringan Provinsi Banten (uji)",
             "organisation": "Bappeda Provinsi Banten", "individual": "Teknisi GIS", "position": "Analis data spasial",

@@ -6,7 +6,7 @@ import os
 from qgis.core import QgsFeedback
 
 from fixtures_publish import make_authcfg, make_oauth2_authcfg
-from sdi_plugin.core.http import http_request
+from sdi_plugin.core.network.http import http_request
 
 
 def _file(tmp_path, size, name="data.bin"):

@@ -86,7 +86,7 @@ def test_gate_blocks_and_an_override_goes_into_the_lineage(gs_node, gs_auth, sam
 
 def test_a_registered_nodes_url_brings_its_login(qgis_app):
     from qgis.core import QgsSettings
-    from sdi_plugin.core.nodes import Node, NodeRegistry
+    from sdi_plugin.core.nodes.registry import Node, NodeRegistry
     from sdi_plugin.core.publish.endpoints import resolve_node
     s = QgsSettings()
     saved = s.value("simpul/nodes")

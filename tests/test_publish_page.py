@@ -7,7 +7,7 @@ import os
 from qgis.core import QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QEventLoop, QTimer
 
-from sdi_plugin.core.nodes import Node, NodeRegistry
+from sdi_plugin.core.nodes.registry import Node, NodeRegistry
 from sdi_plugin.gui.publish_page import PublishPage
 
 
@@ -129,7 +129,7 @@ def test_a_page_shut_down_starts_no_preview_when_a_layer_is_added(qgis_app, samp
 
 def test_workspace_follows_the_lab_participant_until_typed(qgis_app):
     from qgis.core import QgsSettings
-    from sdi_plugin.core import lab
+    from sdi_plugin.core.training import lab
     s = QgsSettings()
     try:
         s.remove(lab.PARTICIPANT_KEY)

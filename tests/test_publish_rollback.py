@@ -20,7 +20,7 @@ def test_a_refused_create_is_not_a_failed_rollback_but_an_unknown_one_is(qgis_ap
     journal = Journal()
     refused = journal.add("test", "record", "made-nothing", "delete")
     refused.refused = True                      # the node answered the Insert with an error
-    unknown = journal.add("test", "record", "maybe-made", "delete")   # the connection dropped
+    journal.add("test", "record", "maybe-made", "delete")   # outcome unknown: the connection dropped
     node = RefusingNode()
     results = node.rollback(list(reversed(journal.entries)))
     assert node.deletes == ["maybe-made", "made-nothing"]   # a delete is still tried for both

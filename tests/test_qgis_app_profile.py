@@ -13,7 +13,7 @@ CHILD = r"""
 import json, sys
 sys.path.insert(0, sys.argv[1])
 from qgis.core import QgsApplication, QgsAuthMethodConfig
-from sdi_plugin.core.qgis_app import start_qgis, stop_qgis
+from sdi_plugin.core.runtime.qgis_app import start_qgis, stop_qgis
 start_qgis(profile=sys.argv[2])
 am = QgsApplication.authManager()
 assert am.setMasterPassword("simpul-test-master", True)

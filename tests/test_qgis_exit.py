@@ -2,17 +2,16 @@
 
 Without ``exitQgis()`` C++ exit handlers destroyed QgsCoordinateTransform's static cache after
 PROJ's context, and a test process segfaulted at interpreter exit now and then. One helper,
-``sdi_plugin/core/qgis_app.py`` (``start_qgis`` / ``stop_qgis``), starts and ends QGIS in every
+``sdi_plugin/core/runtime/qgis_app.py`` (``start_qgis`` / ``stop_qgis``), starts and ends QGIS in every
 script of the repository; these tests hold every script to it and run the typical work of a
 Simpul process in a child process many times over, asserting it always exits with 0."""
 import os
 import re
 import subprocess
-import sys
 from concurrent.futures import ThreadPoolExecutor
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-HELPER = os.path.join("sdi_plugin", "core", "qgis_app.py")
+HELPER = os.path.join("sdi_plugin", "core", "runtime", "qgis_app.py")
 THIS = os.path.join("tests", "test_qgis_exit.py")
 STARTS = re.compile(r"initQgis|QgsApplication\(")
 RUNS = 20
@@ -42,7 +41,7 @@ def test_every_script_starts_and_ends_qgis_through_the_helper():
             seen += 1
             if "with start_qgis(" not in text and "stop_qgis(" not in text:
                 unended.append(rel)   # started through the helper, never ended through it
-    assert not starting, "start QGIS with sdi_plugin.core.qgis_app.start_qgis(), not by hand: %s" % starting
+    assert not starting, "start QGIS with sdi_plugin.core.runtime.qgis_app.start_qgis(), not by hand: %s" % starting
     assert not unended, "these start QGIS but never call stop_qgis() / use `with start_qgis()`: %s" % unended
     assert seen >= 10   # conftest, tools, bench, demo and the tests' child scripts all use it
 
@@ -50,7 +49,7 @@ def test_every_script_starts_and_ends_qgis_through_the_helper():
 def test_the_static_check_finds_a_script_that_starts_qgis_by_hand(tmp_path):
     text = "from qgis.core import QgsApplication\napp = QgsApplication([], False)\napp.initQgis()\n"
     assert STARTS.search(text)
-    assert not STARTS.search("from sdi_plugin.core.qgis_app import start_qgis\nwith start_qgis():\n    pass\n")
+    assert not STARTS.search("from sdi_plugin.core.runtime.qgis_app import start_qgis\nwith start_qgis():\n    pass\n")
 
 
 def _run_child(mode, folder, sample_dir):
@@ -83,9 +82,9 @@ def test_stop_qgis_ends_running_tasks_and_worker_threads(tmp_path):
         "import sys, threading\n"
         "sys.path.insert(0, %r)\n"
         "from qgis.PyQt.QtCore import QCoreApplication\n"
-        "from sdi_plugin.core import workers\n"
-        "from sdi_plugin.core.qgis_app import start_qgis, stop_qgis\n"
-        "from sdi_plugin.core.tasks import FunctionTask\n"
+        "from sdi_plugin.core.network import workers\n"
+        "from sdi_plugin.core.runtime.qgis_app import start_qgis, stop_qgis\n"
+        "from sdi_plugin.core.runtime.tasks import FunctionTask\n"
         "start_qgis()\n"
         "started, seen = threading.Event(), []\n"
         "def forever(fb):\n"
@@ -120,7 +119,7 @@ def test_layers_still_held_by_python_do_not_crash_the_exit(tmp_path, sample_data
         "import sys\n"
         "sys.path.insert(0, %r)\n"
         "from qgis.core import QgsVectorLayer\n"
-        "from sdi_plugin.core.qgis_app import start_qgis, stop_qgis\n"
+        "from sdi_plugin.core.runtime.qgis_app import start_qgis, stop_qgis\n"
         "start_qgis()\n"
         "LAYER = QgsVectorLayer(%r, 'held', 'ogr')\n"
         "assert LAYER.isValid()\n"

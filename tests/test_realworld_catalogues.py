@@ -225,7 +225,7 @@ def test_discover_results_list_every_member_and_load_any(qgis_app, tile_catalogu
     from qgis.PyQt.QtCore import QCoreApplication
 
     from qtwait import wait_for
-    from sdi_plugin.core.nodes import NodeRegistry
+    from sdi_plugin.core.nodes.registry import NodeRegistry
     from sdi_plugin.gui.search_panel import SearchPanel
 
     s = QgsSettings()

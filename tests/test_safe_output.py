@@ -129,7 +129,7 @@ def test_reports_replace_their_own_earlier_files(sdi_provider, sample_data_dir, 
 
 
 def test_write_json_refuses_a_file_of_another_kind(tmp_path):
-    from sdi_plugin.core.safe_output import OutputRefused, check_destination, json_or_empty, write_json
+    from sdi_plugin.core.files.safe_output import OutputRefused, check_destination, json_or_empty, write_json
     notes = tmp_path / "catatan.txt"
     notes.write_text("bukan JSON", encoding="utf-8")
     with pytest.raises(OutputRefused, match="already exists"):
@@ -201,8 +201,8 @@ def test_publish_plan_refuses_a_users_file_before_anything_is_sent(sdi_provider,
 
 # --- node list export, metadata sidecar, publish log -------------------------------------------
 def test_node_list_export_never_overwrites_another_kind_of_file(qgis_app, tmp_path):
-    from sdi_plugin.core import directory
-    from sdi_plugin.core.nodes import Node
+    from sdi_plugin.core.nodes import directory
+    from sdi_plugin.core.nodes.registry import Node
     notes = tmp_path / "simpul.gpkg"
     notes.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
     before = sha(notes)

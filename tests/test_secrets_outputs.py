@@ -93,7 +93,7 @@ def assert_no_password(folder, texts=()):
 
 
 def test_redact_takes_out_passwords_tokens_and_keys():
-    from sdi_plugin.core.secrets import redact
+    from sdi_plugin.core.network.secrets import redact
     cases = {
         "dbname='gis' host=h user='u' password='p\\'w 1' key='fid' table=\"public\".\"T\" (geom)":
             "dbname='gis' host=h user='u' password='***' key='fid' table=\"public\".\"T\" (geom)",

@@ -15,11 +15,11 @@ from qgis.PyQt.QtCore import QVariant
 
 from raw_data import make_raw
 
-from sdi_plugin.core.kugi import Kugi
+from sdi_plugin.core.standards.kugi import Kugi
 from sdi_plugin.core.standardize import (auto_field_map, match_domain, parse_field_map, plan_standardization,
                                          resolve_field_map, search_feature_types, standardize_dataset,
                                          suggest_feature_types, suggest_output_path)
-from sdi_plugin.core.standards import KUGI_FILE, read_json
+from sdi_plugin.core.standards.pack import KUGI_FILE, read_json
 from sdi_plugin.core.validate import InputError
 from sdi_plugin.core.validate.context import catalogue
 from sdi_plugin.core.validate.metadata_seam import file_identifier, find_metadata

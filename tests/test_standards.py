@@ -10,8 +10,8 @@ import pytest
 from lxml import etree
 from qgis.core import QgsCoordinateReferenceSystem, QgsDatumTransform
 
-from sdi_plugin.core import standards
-from sdi_plugin.core.standards import StandardsError
+from sdi_plugin.core.standards import pack as standards
+from sdi_plugin.core.standards.pack import StandardsError
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DIR = os.path.join(ROOT, "resources", "standards")

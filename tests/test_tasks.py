@@ -1,4 +1,4 @@
-"""The task/feedback bridge (``core/tasks.py``) every page runs its work in: cancel reaches the
+"""The task/feedback bridge (``core/runtime/tasks.py``) every page runs its work in: cancel reaches the
 running work through its feedback at once, progress follows the feedback, results and errors
 come back through ``ended``, stop_tasks leaves nothing running; and Cancel on a Latihan call
 stops it (issue 11, item 4)."""
@@ -9,8 +9,8 @@ from qgis.core import QgsApplication, QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication
 
 from qtwait import wait_for
-from sdi_plugin.core import lab
-from sdi_plugin.core.tasks import FunctionTask, stop_tasks
+from sdi_plugin.core.training import lab
+from sdi_plugin.core.runtime.tasks import FunctionTask, stop_tasks
 
 
 class Gate:
@@ -83,7 +83,7 @@ def test_stop_tasks_disconnects_cancels_and_waits(qgis_app, gate):
 
 @pytest.fixture
 def lab_page(qgis_app):
-    from sdi_plugin.core import exercises
+    from sdi_plugin.core.training import exercises
     from sdi_plugin.gui.lab_page import LabPage
     s = QgsSettings()
     for k in (lab.PARTICIPANT_KEY, lab.LAB_URL_KEY):

@@ -10,7 +10,6 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsGeometry, Qg
 
 from sdi_plugin.core.findings import ERROR, INFO, WARNING
 from sdi_plugin.core.validate import RULE_IDS, validate_layer, validate_path
-from sdi_plugin.core.validate import metadata_seam
 from sdi_plugin.core.validate.crs_identify import identify
 
 CONTRACT_IDS = ["kugi.layer_name", "kugi.geometry_type", "kugi.required_attribute", "kugi.attribute_type",
@@ -239,7 +238,7 @@ def test_mojibake_in_a_geopackage_and_untrimmed_text(tmp_path):
     assert [f.details["feature_ids"] for f in found if f.severity == INFO] == [[2]]
 
 
-def test_metadata_seam(tmp_path, sample_data_dir, monkeypatch):
+def test_metadata_seam(tmp_path, sample_data_dir):
     path = os.path.join(sample_data_dir, "tangerang", "JALAN_LN_10K.shp")
     (info,) = [f for f in validate_path(path).results[0].findings if f.rule == "meta.complete"]
     assert info.severity == INFO and "not checked" in info.message
@@ -247,14 +246,6 @@ def test_metadata_seam(tmp_path, sample_data_dir, monkeypatch):
     xml.write_text('<gmd:MD_Metadata xmlns:gmd="http://www.isotc211.org/2005/gmd" '
                    'xmlns:gco="http://www.isotc211.org/2005/gco"><gmd:fileIdentifier><gco:CharacterString>'
                    'LAIN_ID</gco:CharacterString></gmd:fileIdentifier></gmd:MD_Metadata>')
-    if metadata_seam.checker() is None:
-        # without the metadata package: the file is found but not checked (an info says so) ...
-        found = validate_path(path, metadata_path=str(xml)).results[0].findings
-        assert any(f.rule == "meta.complete" and "no metadata checker" in f.message for f in found)
-        # ... and what a checker returns is passed through as it is (a stand-in checker)
-        from sdi_plugin.core.findings import Finding
-        monkeypatch.setattr(metadata_seam, "checker", lambda: lambda p: [
-            Finding("meta.complete", WARNING, "abstract missing", "write one")])
     found = validate_path(path, metadata_path=str(xml)).results[0].findings
     assert any(f.rule == "meta.complete" and f.details.get("file") == str(xml) for f in found)
     # METADATA must name the record: every feature says TRANSP…_JALAN_TANGERANG, the record LAIN_ID

@@ -2,7 +2,7 @@
 import pytest
 
 from hostile import BILLION_LAUGHS, HTML_ERROR, MALFORMED, WMS_OK, xxe, xxe_parameter
-from sdi_plugin.core.xmlsafe import XmlError, localname, parse_xml
+from sdi_plugin.core.network.xmlsafe import XmlError, localname, parse_xml
 
 
 def test_well_formed_document_parses():

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Simpul's translations: extract every ``tr("...")`` literal, keep ``i18n/*.ts`` in step,
-compile ``.qm`` with lrelease, and check nothing is untranslated or stale.
+"""Simpul's translations: extract every ``tr("...")`` literal and the texts kept as data (the
+Processing help, ``help.json``), keep ``i18n/*.ts`` in step, compile ``.qm`` with lrelease, and
+check nothing is untranslated or stale.
 
     tools/i18n.py update    refresh i18n/simpul_<lang>.ts from the sources (keeps translations)
     tools/i18n.py release   compile every .ts into its .qm
@@ -11,6 +12,7 @@ compile ``.qm`` with lrelease, and check nothing is untranslated or stale.
 All strings use one context, ``Simpul`` (see sdi_plugin/core/i18n.py).
 """
 import ast
+import json
 import os
 import subprocess
 import sys
@@ -22,6 +24,9 @@ SOURCES = [os.path.join(ROOT, "sdi_plugin")]
 I18N = os.path.join(ROOT, "i18n")
 LANGS = ["id"]
 CONTEXT = "Simpul"
+# text kept as data, not code: file name -> its English strings (sdi_plugin/processing/help.json:
+# {algorithm id: [paragraph, …]}, shown through tr() by the Processing base class)
+DATA_FILES = {"help.json": lambda doc: [part for parts in doc.values() for part in parts]}
 
 
 def source_files():
@@ -30,23 +35,28 @@ def source_files():
             dirnames[:] = sorted(d for d in dirnames if d not in ("__pycache__",)
                                  and not os.path.islink(os.path.join(dirpath, d)))
             for f in sorted(filenames):
-                if f.endswith(".py"):
+                if f.endswith(".py") or f in DATA_FILES:
                     yield os.path.join(dirpath, f)
 
 
 def extract():
-    """Ordered {text: [(relpath, line), ...]} of every tr("literal") call."""
+    """Ordered {text: [(relpath, line), ...]} of every tr("literal") / tr_noop("literal") call,
+    and of the strings of the DATA_FILES (line 0)."""
     found = {}
     for path in source_files():
-        with open(path, encoding="utf-8") as fh:
-            tree = ast.parse(fh.read(), path)
         rel = os.path.relpath(path, I18N)
+        with open(path, encoding="utf-8") as fh:
+            if not path.endswith(".py"):
+                for text in DATA_FILES[os.path.basename(path)](json.load(fh)):
+                    found.setdefault(text, []).append((rel, 0))
+                continue
+            tree = ast.parse(fh.read(), path)
         for node in ast.walk(tree):
             if not isinstance(node, ast.Call) or not node.args:
                 continue
             fn = node.func
             name = fn.id if isinstance(fn, ast.Name) else fn.attr if isinstance(fn, ast.Attribute) else ""
-            if name != "tr":
+            if name not in ("tr", "tr_noop"):
                 continue
             arg = node.args[0]
             if isinstance(arg, ast.Constant) and isinstance(arg.value, str):

@@ -7,7 +7,8 @@ the real QGIS desktop (under Xvfb without a display):
 Starts a demo node as the lab node (on this machine's LAN address when it has one), lets two
 made-up participants report progress over HTTP, then runs QGIS in a fresh profile as a third
 participant who connects to the lab node and really does the exercises (search, load, validate,
-fix, metadata, publish into their own workspace) through Simpul's core; the checklist ticks from what the plugin observed. Writes
+fix, metadata, publish into their own workspace) through Simpul's core; the checklist ticks from what
+the plugin observed. Writes
 ``lab-peserta.png`` (participant), ``lab-pelatih.png`` (trainer section of the tab) and
 ``lab-trainer-view.png`` (``/lab`` rendered by QtWebKit).
 
@@ -92,13 +93,13 @@ def start():
 
 def exercises_run():
     try:
-        from sdi_plugin.core import exercises
+        from sdi_plugin.core.training import exercises
         from sdi_plugin.core.catalog.query import SearchQuery
         from sdi_plugin.core.catalog.search import search_nodes
-        from sdi_plugin.core.loader import load_record
+        from sdi_plugin.core.loading.loader import load_record
         from sdi_plugin.core.metadata import storage
         from sdi_plugin.core.metadata.generate import generate
-        from sdi_plugin.core.nodes import NodeRegistry
+        from sdi_plugin.core.nodes.registry import NodeRegistry
         from sdi_plugin.core.validate.engine import validate_path
         from sdi_plugin.core.validate.fix import fix_dataset
         from qgis.core import QgsVectorLayer
@@ -129,7 +130,7 @@ def exercises_run():
         record = generate(layer, defaults=load_defaults(own))
         storage.save_for_layer(record, layer)                                             # metadata
         QgsProject.instance().addMapLayer(layer)
-        from sdi_plugin.core import lab
+        from sdi_plugin.core.training import lab
         from sdi_plugin.core.publish import publish_dataset
         node = NodeRegistry().nodes()[0]
         QgsApplication.authManager().setMasterPassword("simpul-lab-shots", True)   # (a person types it once)

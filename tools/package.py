@@ -17,7 +17,10 @@ SKIP_DIRS = {"__pycache__", ".pytest_cache"}
 SKIP_EXT = (".pyc", ".pyo", ".orig", ".rej")
 
 
-def read_metadata(path=os.path.join(ROOT, "metadata.txt")):
+METADATA = os.path.join(ROOT, "metadata.txt")
+
+
+def read_metadata(path=METADATA):
     cp = configparser.ConfigParser(interpolation=None)
     cp.optionxform = str
     cp.read(path, encoding="utf-8")

@@ -23,7 +23,7 @@ import json, sys
 job = json.loads(sys.stdin.read())
 sys.path.insert(0, job["root"])
 from qgis.core import QgsApplication, QgsAuthMethodConfig
-from sdi_plugin.core.qgis_app import start_qgis, stop_qgis
+from sdi_plugin.core.runtime.qgis_app import start_qgis, stop_qgis
 start_qgis(profile=job["profile"])
 am = QgsApplication.authManager()
 if not am.setMasterPassword(job["master"], True):

@@ -76,8 +76,10 @@ def main(argv=None):
             print("PostGIS: not available (%s); the demo runs without it" % node.postgis.reason)
         shot = os.path.join(args.out, "simpul-demo-%s.png" % args.language) if headless else ""
         sample = os.path.join(ROOT, "resources", "sample_data")
-        base_map = [[os.path.join(sample, "kalteng", "kalteng.gpkg"), "ADMINISTRASIKABKOTA_AR_250K", "Kab/Kota Kalimantan Tengah"],
-                    [os.path.join(sample, "paser", "paser.gpkg"), "ADMINISTRASIKECAMATAN_AR_25K", "Kecamatan Kabupaten Paser"]]
+        base_map = [[os.path.join(sample, "kalteng", "kalteng.gpkg"), "ADMINISTRASIKABKOTA_AR_250K",
+                     "Kab/Kota Kalimantan Tengah"],
+                    [os.path.join(sample, "paser", "paser.gpkg"), "ADMINISTRASIKECAMATAN_AR_25K",
+                     "Kecamatan Kabupaten Paser"]]
         env = {"SIMPUL_DEMO_NODE": DEMO_NODE_ID, "SIMPUL_SCREENSHOT": shot,
                "SIMPUL_DEMO_BASEMAP": json.dumps(base_map)}   # the demo region on the map, not an empty canvas
         os.environ.update(env)

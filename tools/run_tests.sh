@@ -15,6 +15,12 @@ tmp=$(mktemp); pid=
 trap 'rm -f "$tmp"' EXIT
 # Ctrl-C / TERM reach the test process too (`timeout` runs it in a process group of its own)
 trap '[ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null; exit 130' INT TERM
+# the linter first (ruff.toml): a finding counts as one failure, and the tests still run
+if out=$("$py" -m ruff check sdi_plugin tests tools bench demo 2>&1); then
+  echo "ruff: $(echo "$out" | tail -1)"
+else
+  echo "$out" | tail -40; echo "ruff: failed"; failed=1
+fi
 for f in ${SIMPUL_TEST_FILES:-tests/test_*.py}; do
   timeout --kill-after=30 "$limit" "$py" -m pytest -q -p no:cacheprovider "$f" "$@" >"$tmp" 2>&1 &
   pid=$!; wait "$pid"; rc=$?; pid=

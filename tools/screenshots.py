@@ -117,7 +117,7 @@ def main(argv=None):
     os.makedirs(out, exist_ok=True)
     specs = NODES[args.lang]
     nodes = []
-    for i, spec in enumerate(specs):
+    for i, _spec in enumerate(specs):
         port = args.port + i
         nodes.append(DemoNode(host="127.0.0.1", port=port, workdir=os.path.join(work, "node%d" % (i + 1)),
                               sample_dir=SAMPLE, public_url="http://127.0.0.1:%d" % port))

@@ -334,7 +334,7 @@ def step_04_record(ctx):
 
 def step_05_load(ctx):
     """The record's WMS and WFS on the map, in a group named after the node."""
-    from sdi_plugin.core.loader import link_kind
+    from sdi_plugin.core.loading.loader import link_kind
     page = ctx.discover
     rec = ctx.state["record"]
     links = {}

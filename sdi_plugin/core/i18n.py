@@ -22,6 +22,13 @@ def tr(text):
     return QCoreApplication.translate(CONTEXT, text)
 
 
+def tr_noop(text):
+    """Mark ``text`` for translation where it is declared but not yet shown (a class attribute
+    read before any translator is installed): ``tools/i18n.py`` extracts it as it does ``tr("…")``,
+    and :func:`tr` translates it where it is shown."""
+    return text
+
+
 def ui_language():
     """The two-letter language Simpul speaks: its own setting, else QGIS's locale."""
     chosen = QgsSettings().value("simpul/language", "", type=str) or ""
@@ -29,7 +36,7 @@ def ui_language():
         return chosen
     try:
         loc = QgsApplication.locale() or ""
-    except Exception:  # pragma: no cover - very old QGIS
+    except Exception:  # noqa: BLE001 - very old QGIS (no locale()): the default language
         loc = ""
     if not loc:
         loc = QgsSettings().value("locale/userLocale", "en", type=str) or "en"

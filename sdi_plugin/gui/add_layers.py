@@ -4,9 +4,9 @@ from qgis.core import QgsProject
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.i18n import tr
-from ..core.loader import load_link, load_records
-from ..core.nodes import NodeRegistry
-from ..core.tasks import FunctionTask
+from ..core.loading.loader import load_link, load_records
+from ..core.nodes.registry import NodeRegistry
+from ..core.runtime.tasks import FunctionTask
 
 
 def authcfg_for(registry=None):
@@ -20,7 +20,7 @@ class LoadTask(FunctionTask):
     """Load records (or given links of records) in the background.
 
     ``jobs`` is a list of records, or of ``(record, link)`` pairs for one link each. After the
-    task, ``results`` holds the :class:`~sdi_plugin.core.loader.LoadResult` list; the layers
+    task, ``results`` holds the :class:`~sdi_plugin.core.loading.loader.LoadResult` list; the layers
     already belong to the GUI thread, ready for :func:`add_to_project`.
     """
 

@@ -15,12 +15,13 @@ from qgis.core import (Qgis, QgsApplication, QgsDataCollectionItem, QgsDataItemP
 from qgis.PyQt.QtGui import QIcon
 
 from ..compat import DataItemProviderCapability, QAction
-from ..core import directory
+from ..core.log import swallowed
+from ..core.nodes import directory
 from ..core.i18n import tr
-from ..core.loader import LOADABLE, link_kind
-from ..core.nodes import NodeRegistry
+from ..core.loading.loader import LOADABLE, link_kind
+from ..core.nodes.registry import NodeRegistry
 from ..core.paths import ICON
-from ..core.service_layers import list_service
+from ..core.loading.service_layers import list_service
 from .health_monitor import health_icon
 from .node_dialog import level_label
 
@@ -124,6 +125,7 @@ class NodeItem(_Collection):
         try:
             return bool(cache.count(self.node.id)) if cache is not None else False
         except Exception:  # noqa: BLE001 - no cache, no records item
+            swallowed("no cache, no records item")
             return False
 
 
@@ -205,7 +207,7 @@ class RecordItem(_Collection):
         self.setToolTip((record.abstract or "")[:500])
 
     def createChildren(self):
-        from ..core.loader import LoadError, plan
+        from ..core.loading.loader import LoadError, plan
         children, cache = [], {}
         for link in self.record.links:
             if link_kind(link) not in LOADABLE or link_kind(link) == "download":

@@ -3,9 +3,10 @@ place for the titles. Remembered in QgsSettings under the node (never a secret).
 import html
 
 from qgis.core import QgsSettings
-from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
+from qgis.PyQt.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
 from ..core.i18n import tr
+from .widgets import ok_cancel
 
 KEYS = ("organisation", "individual", "email", "place")
 PREFIX = "simpul/metadata/node/"
@@ -54,11 +55,7 @@ class ContactDialog(QDialog):
             form.addRow(label + (" *" if key == "organisation" else ""), edit)
             self.fields[key] = edit
         lay.addLayout(form)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Remember"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
-        self.buttons.accepted.connect(self._accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, tr("Remember"), self._accept)
         lay.addWidget(self.buttons)
         self.resize(420, 220)
 

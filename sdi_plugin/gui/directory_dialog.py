@@ -2,14 +2,15 @@
 add to your own; refresh the directory from its URL in the background."""
 from qgis.core import QgsSettings
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+from qgis.PyQt.QtWidgets import (QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                  QTreeWidget, QTreeWidgetItem, QVBoxLayout)
 
-from ..core import directory
+from ..core.nodes import directory
 from ..core.i18n import tr
-from ..core.tasks import FunctionTask, stop_tasks
+from ..core.runtime.tasks import FunctionTask, stop_tasks
 from .node_dialog import level_label
 from .node_list import group_key
+from .widgets import ok_cancel
 
 
 class RefreshTask(FunctionTask):
@@ -50,11 +51,7 @@ class DirectoryDialog(QDialog):
         row.addWidget(self.url, 1)
         row.addWidget(self.btn_refresh)
         lay.addLayout(row)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Add"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, tr("Add"), self.accept)
         lay.addWidget(buttons)
         self._task = None
         self.load(directory.current())
@@ -70,7 +67,7 @@ class DirectoryDialog(QDialog):
         groups = {}
         for node in listing.nodes:
             groups.setdefault(group_key(node), []).append(node)
-        for (key, label), members in sorted(groups.items(), key=lambda kv: kv[0][0]):
+        for (_key, label), members in sorted(groups.items(), key=lambda kv: kv[0][0]):
             top = QTreeWidgetItem([label, ""])
             top.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.tree.addTopLevelItem(top)
@@ -79,7 +76,8 @@ class DirectoryDialog(QDialog):
                 item.setData(0, Qt.ItemDataRole.UserRole, node.id)
                 item.setToolTip(0, "%s\n%s\n%s" % (node.url, level_label(node.level), node.reference))
                 have = node.id in mine or node.url.rstrip("/").lower() in mine
-                item.setFlags(Qt.ItemFlag.ItemIsUserCheckable | (Qt.ItemFlag.NoItemFlags if have else Qt.ItemFlag.ItemIsEnabled))
+                item.setFlags(Qt.ItemFlag.ItemIsUserCheckable
+                              | (Qt.ItemFlag.NoItemFlags if have else Qt.ItemFlag.ItemIsEnabled))
                 item.setCheckState(0, Qt.CheckState.Checked if have else Qt.CheckState.Unchecked)
                 top.addChild(item)
             top.setExpanded(True)

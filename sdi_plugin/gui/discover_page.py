@@ -4,19 +4,19 @@ import/export), a federated catalogue search whose results stream in, the select
 is in ``core`` and runs in background tasks."""
 import os
 
-from qgis.core import (Qgis, QgsApplication, QgsCoordinateReferenceSystem, QgsGeometry, QgsProject, QgsRectangle,
-                       QgsSettings)
+from qgis.core import (Qgis, QgsApplication, QgsCoordinateReferenceSystem, QgsGeometry, QgsProject, QgsRectangle)
 from qgis.PyQt.QtCore import QSize, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor
-from qgis.PyQt.QtWidgets import (QAbstractButton, QFileDialog, QLabel, QMenu, QMessageBox, QSplitter, QStackedWidget,
+from qgis.PyQt.QtWidgets import (QAbstractButton, QLabel, QMenu, QMessageBox, QSplitter, QStackedWidget,
                                  QTextBrowser, QToolBar, QToolBox, QToolButton, QVBoxLayout, QWidget)
 
 from ..compat import GeometryType, QAction
-from ..core import directory
+from ..core.nodes import directory
 from ..core.i18n import tr
-from ..core.nodes import NodeRegistry
-from ..core.tasks import stop_tasks
+from ..core.nodes.registry import NodeRegistry
+from ..core.runtime.tasks import stop_tasks
 from .add_layers import add_to_project, run_load
+from .widgets import choose_file
 from .health_monitor import HealthMonitor
 from .node_dialog import NodeDialog
 from .node_list import NodeTree, node_html
@@ -185,12 +185,10 @@ class DiscoverPage(QWidget):
         return self.monitor.check(node_id, detect)
 
     def import_nodes(self, path=None):
-        if not path:
-            path, _ = QFileDialog.getOpenFileName(self, tr("Import a node list"), self._last_dir(),
-                                                  tr("Node lists (*.json)"))
+        path = choose_file(self, path, tr("Import a node list"), tr("Node lists (*.json)"), LAST_DIR_KEY,
+                           default_folder=os.path.expanduser("~"), remember=True)
         if not path:
             return None
-        self._remember_dir(path)
         try:
             result = directory.import_nodes(path, self.registry)
         except directory.DirectoryError as exc:
@@ -198,15 +196,14 @@ class DiscoverPage(QWidget):
             return None
         self.refresh()
         self.message.emit(tr("{added} node(s) added, {updated} updated from {file}.").format(
-            added=len(result.added), updated=len(result.updated), file=os.path.basename(path)), Qgis.MessageLevel.Success)
+            added=len(result.added), updated=len(result.updated), file=os.path.basename(path)),
+            Qgis.MessageLevel.Success)
         return result
 
     def export_nodes(self, path=None, include_authcfg=None):
         nodes = self.registry.nodes()
-        if not path:
-            path, _ = QFileDialog.getSaveFileName(self, tr("Export your nodes"),
-                                                  os.path.join(self._last_dir(), "simpul-nodes.json"),
-                                                  tr("Node lists (*.json)"))
+        path = choose_file(self, path, tr("Export your nodes"), tr("Node lists (*.json)"), LAST_DIR_KEY, save=True,
+                           name="simpul-nodes.json", default_folder=os.path.expanduser("~"), remember=True)
         if not path:
             return 0
         if include_authcfg is None:
@@ -214,21 +211,17 @@ class DiscoverPage(QWidget):
                 self, tr("Export your nodes"),
                 tr("Some nodes use an authentication configuration. Write its id (never the password) into "
                    "the file? Only useful for computers that have the same configuration."),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
-        self._remember_dir(path)
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
         try:
             count = directory.export_nodes(nodes, path, include_authcfg=bool(include_authcfg))
         except OSError as exc:
-            self.message.emit(tr("The node list could not be written: {why}").format(why=exc), Qgis.MessageLevel.Critical)
+            self.message.emit(tr("The node list could not be written: {why}").format(why=exc),
+                              Qgis.MessageLevel.Critical)
             return 0
-        self.message.emit(tr("{count} node(s) written to {file}.").format(count=count, file=path), Qgis.MessageLevel.Success)
+        self.message.emit(tr("{count} node(s) written to {file}.").format(count=count, file=path),
+                          Qgis.MessageLevel.Success)
         return count
-
-    def _last_dir(self):
-        return QgsSettings().value(LAST_DIR_KEY, os.path.expanduser("~"), type=str)
-
-    def _remember_dir(self, path):
-        QgsSettings().setValue(LAST_DIR_KEY, os.path.dirname(os.path.abspath(path)))
 
     # -- search and records ---------------------------------------------------------------------
     def _page_changed(self, index):
@@ -286,7 +279,8 @@ class DiscoverPage(QWidget):
             return None
         task = run_load(jobs, self._loaded, kinds=kinds, project_crs=self._project_crs(), registry=self.registry)
         self.load_tasks.append(task)
-        self.message.emit(tr("Loading {count} layer(s) in the background…").format(count=len(jobs)), Qgis.MessageLevel.Info)
+        self.message.emit(tr("Loading {count} layer(s) in the background…").format(count=len(jobs)),
+                          Qgis.MessageLevel.Info)
         return task
 
     def _loaded(self, task):
@@ -295,7 +289,8 @@ class DiscoverPage(QWidget):
         added = add_to_project(task.results)
         failed = [r for r in task.results if not r.ok]
         if added:
-            self.message.emit(tr("{count} layer(s) added to the map.").format(count=len(added)), Qgis.MessageLevel.Success)
+            self.message.emit(tr("{count} layer(s) added to the map.").format(count=len(added)),
+                              Qgis.MessageLevel.Success)
         for r in failed:
             self.message.emit(tr("{title}: {why}").format(title=r.record.title or r.link.url, why=r.message),
                               Qgis.MessageLevel.Warning)

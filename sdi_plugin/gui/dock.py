@@ -1,45 +1,21 @@
 """The Simpul dock: one panel with the four jobs — Discover, Validate, Metadata, Publish."""
-import html
-import importlib
-import os
 
 from qgis.core import QgsApplication, QgsSettings
 from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QLabel, QMenu, QTabWidget, QToolButton, QVBoxLayout, QWidget
+from qgis.PyQt.QtWidgets import QMenu, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
 from ..compat import QActionGroup
-from ..core import workers
-from ..core.flow import CurrentDataset
+from ..core.network import workers
+from ..core.runtime.flow import CurrentDataset
 from ..core.i18n import tr
+from .discover_page import DiscoverPage
 from .flow_view import FlowStrip
-
-
-class PlaceholderPage(QWidget):
-    """A page whose capability is still to come: says plainly what it will do."""
-
-    def __init__(self, title, text, parent=None):
-        super().__init__(parent)
-        lay = QVBoxLayout(self)
-        head = QLabel("<h3>%s</h3>" % html.escape(title))
-        body = QLabel(text)
-        body.setWordWrap(True)
-        body.setTextFormat(Qt.TextFormat.RichText)
-        soon = QLabel("<i>%s</i>" % html.escape(tr("Not available in this version yet.")))
-        soon.setStyleSheet("color: #666;")
-        lay.addWidget(head)
-        lay.addWidget(body)
-        lay.addWidget(soon)
-        lay.addStretch(1)
-
-
-def _page(module_name, class_name, iface):
-    """The capability's page from ``gui/<module_name>.py`` when it is present, else None."""
-    if not os.path.exists(os.path.join(os.path.dirname(os.path.abspath(__file__)), module_name + ".py")):
-        return None
-    module = importlib.import_module("%s.%s" % (__package__, module_name))
-    return getattr(module, class_name)(iface=iface)
+from .lab_page import LabPage
+from .metadata_page import MetadataPage
+from .publish_page import PublishPage
+from .validate_page import ValidatePage
 
 
 class SimpulDock(QgsDockWidget):
@@ -62,31 +38,18 @@ class SimpulDock(QgsDockWidget):
         self.current = CurrentDataset(self)
         self.tabs.setCornerWidget(self._settings_button(), Qt.Corner.TopRightCorner)
 
-        self.discover = _page("discover_page", "DiscoverPage", iface)
+        self.discover = DiscoverPage(iface=iface)
         self.tabs.addTab(self.discover, QgsApplication.getThemeIcon("/search.svg"), tr("Discover"))
-        self.validate = _page("validate_page", "ValidatePage", iface) or PlaceholderPage(tr("Validate"), tr(
-            "Check your datasets against the national standards before you share them: the KUGI "
-            "feature catalogue (layer names, geometry types, attributes, FCODE), the SRGI2013 "
-            "reference system, the ISO 19115 / SNI 8843-1 metadata profile, geometry validity and "
-            "topology (overlapping parcels). Results come as a readable report, an error layer you "
-            "can click through, and a JSON file; safe fixes are written to a new file."))
+        self.validate = ValidatePage(iface=iface)
         self.tabs.addTab(self.validate, QgsApplication.getThemeIcon("/checks/InvalidGeometry.svg"), tr("Validate"))
-        self.metadata = _page("metadata_page", "MetadataPage", iface) or PlaceholderPage(tr("Metadata"), tr(
-            "Write, read and check ISO 19139 metadata in the Indonesian profile (SNI 8843-1:2019) "
-            "for your datasets, with the layer's extent, reference system and attributes filled in "
-            "for you."))
+        self.metadata = MetadataPage(iface=iface)
         self.tabs.addTab(self.metadata, QgsApplication.getThemeIcon("/propertyicons/editmetadata.svg"),
                          tr("Metadata"))
-        self.publish = _page("publish_page", "PublishPage", iface) or PlaceholderPage(tr("Publish"), tr(
-            "Publish a validated dataset with its style and ISO metadata to your provincial "
-            "geoportal (GeoServer REST, CSW-T catalogues such as pycsw and GeoNetwork, GeoNode), "
-            "with a plan to confirm first and nothing left half-done if a step fails."))
+        self.publish = PublishPage(iface=iface)
         self.tabs.addTab(self.publish, QgsApplication.getThemeIcon("/mActionSharingExport.svg"), tr("Publish"))
-        self.latihan = _page("lab_page", "LabPage", iface)
-        if self.latihan is not None:
-            self.tabs.addTab(self.latihan, QgsApplication.getThemeIcon("/mActionHelpContents.svg"), tr("Training"))
-            if hasattr(self.discover, "refresh"):
-                self.latihan.nodesChanged.connect(self.discover.refresh)
+        self.latihan = LabPage(iface=iface)
+        self.tabs.addTab(self.latihan, QgsApplication.getThemeIcon("/mActionHelpContents.svg"), tr("Training"))
+        self.latihan.nodesChanged.connect(self.discover.refresh)
         self._labels = [self.tabs.tabText(i) for i in range(self.tabs.count())]
         self._icons = [self.tabs.tabIcon(i) for i in range(self.tabs.count())]
         for i, label in enumerate(self._labels):
@@ -181,5 +144,5 @@ class SimpulDock(QgsDockWidget):
                     getattr(page, name)()
                     break
         # The panel is deleted next: no worker thread may be inside a Qt call meanwhile (the
-        # GIL / signal-slot mutex deadlock explained in core/workers.py)
+        # GIL / signal-slot mutex deadlock explained in core/network/workers.py)
         workers.quiet_until_deleted(self)

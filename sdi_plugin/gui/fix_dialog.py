@@ -9,11 +9,12 @@ from qgis.core import QgsWkbTypes
 from qgis.gui import QgsFileWidget
 from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtGui import QBrush, QColor, QFont
-from qgis.PyQt.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHeaderView, QLabel,
+from qgis.PyQt.QtWidgets import (QComboBox, QDialog, QFormLayout, QHeaderView, QLabel,
                                  QLineEdit, QListWidget, QListWidgetItem, QTableWidget, QTableWidgetItem,
                                  QVBoxLayout)
 
 from ..core.i18n import tr
+from .widgets import ok_cancel
 
 ROLE_FT = Qt.ItemDataRole.UserRole
 
@@ -81,11 +82,7 @@ class FixDialog(QDialog):
         form.addRow(tr("3. New file"), self.output)
         lay.addLayout(form)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Fix"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
-        self.buttons.accepted.connect(self._accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, tr("Fix"), self._accept)
         lay.addWidget(self.buttons)
 
         self._timer = QTimer(self)

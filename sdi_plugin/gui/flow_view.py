@@ -8,6 +8,7 @@ from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from ..compat import LayerType
+from ..core.log import swallowed
 from ..core.i18n import tr
 
 
@@ -18,6 +19,7 @@ def layer_path(layer):
     try:
         parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
     except Exception:  # noqa: BLE001 - a provider that cannot decode: no file
+        swallowed("a provider that cannot decode: no file")
         return ""
     return parts.get("path") or ""
 

@@ -1,17 +1,17 @@
 """Node health in the background: one ``QgsTask`` per node, now (Check) and every N minutes
 (``simpul/health/interval_minutes``); results go into the user's nodes and out by signals.
 A dead or hanging node costs its task one timeout and blocks nothing else."""
-from qgis.core import Qgis, QgsMessageLog
+from qgis.core import Qgis
 from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QIcon
 
-from ..core import health
+from ..core.log import log, swallowed
+from ..core.nodes import health
 from ..core.i18n import tr
-from ..core.nodes import NodeRegistry
+from ..core.nodes.registry import NodeRegistry
 from ..core.paths import resource
-from ..core.tasks import FunctionTask, stop_tasks
+from ..core.runtime.tasks import FunctionTask, stop_tasks
 
-LOG_TAG = "Simpul"
 _ICONS = {}
 
 
@@ -29,12 +29,13 @@ def cache_counter():
         from ..core.catalog.cache import RecordCache
         cache = RecordCache()
     except Exception:  # noqa: BLE001 - no cache (yet): counts come from the catalogues only
+        swallowed("no cache (yet): counts come from the catalogues only")
         return None
     return lambda node_id: cache.count(node_id) or None
 
 
 class HealthTask(FunctionTask):
-    """Check one node (``core.health.check``) off the GUI thread."""
+    """Check one node (``core.nodes.health.check``) off the GUI thread."""
 
     def __init__(self, node, detect=False, timeout=None):
         self.node = node
@@ -104,7 +105,7 @@ class HealthMonitor(QObject):
             self.registry.update(node)
             if task.health["state"] == "down":
                 text = tr("Node {name} did not answer: {why}").format(name=node.name, why=task.health["message"])
-                QgsMessageLog.logMessage(text, LOG_TAG, Qgis.MessageLevel.Warning)
+                log.warning("%s", text)
                 self.message.emit(text, Qgis.MessageLevel.Warning)
         self.nodeChecked.emit(node_id)
 

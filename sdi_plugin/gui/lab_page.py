@@ -1,23 +1,25 @@
 """The Latihan (training) tab: the participant's checklist and connection to the lab node, and
 the trainer's controls (start / stop / reset the lab node, who finished which step).
 
-Thin: the logic is in ``core/exercises.py`` (steps, checklist, progress sending) and
-``core/lab.py`` (lab node connection and process); the network runs in QgsTasks."""
+Thin: the logic is in ``core/training/exercises.py`` (steps, checklist, progress sending) and
+``core/training/lab.py`` (lab node connection and process); the network runs in QgsTasks."""
 import html
 import time
 
-from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsProject, QgsVectorLayer
+from qgis.core import Qgis, QgsApplication, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QGuiApplication
-from qgis.PyQt.QtWidgets import (QCheckBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-                                 QLineEdit, QPushButton, QScrollArea, QSpinBox, QTableWidget, QTableWidgetItem,
+from qgis.PyQt.QtWidgets import (QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+                                 QLineEdit, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem,
                                  QVBoxLayout, QWidget)
 
-from ..core import exercises, lab
+from ..core.log import log
+from ..core.training import exercises
+from ..core.training import lab
 from ..core.i18n import tr, ui_language
-from ..core.tasks import FunctionTask, stop_tasks
+from ..core.runtime.tasks import FunctionTask, stop_tasks
+from .widgets import scrolling_page
 
-LOG_TAG = "Simpul"
 REFRESH_MS = 10000
 
 
@@ -39,7 +41,8 @@ class StepRow(QWidget):
         lay.setContentsMargins(2, 2, 2, 6)
         lay.setSpacing(1)
         self.tick = QCheckBox("%d. %s" % (number, step.text("title")))
-        self.tick.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)   # ticked from what Simpul observed, not by hand
+        # ticked from what Simpul observed, not by hand
+        self.tick.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.tick.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         font = self.tick.font()
         font.setBold(True)
@@ -83,20 +86,8 @@ class LabPage(QWidget):
         except exercises.ExerciseError as exc:
             self.exercises, problem = exercises.Exercises(meta={}, steps=[]), str(exc)
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        body = QWidget()
-        lay = QVBoxLayout(body)
-        scroll.setWidget(body)
-        outer.addWidget(scroll)
-
-        intro = QLabel(tr("Training (bimtek): follow these steps. Each step ticks itself when Simpul sees you "
-                          "complete it."))
-        intro.setWordWrap(True)
-        lay.addWidget(intro)
+        _scroll, lay = scrolling_page(self, tr("Training (bimtek): follow these steps. Each step ticks itself when "
+                                               "Simpul sees you complete it."), frame=False)
 
         # -- participant ---------------------------------------------------------------
         box = QGroupBox(tr("Participant"))
@@ -174,7 +165,8 @@ class LabPage(QWidget):
         t_lay.addLayout(row)
         self.share = QLabel()
         self.share.setWordWrap(True)
-        self.share.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.share.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                           | Qt.TextInteractionFlag.LinksAccessibleByMouse)
         self.share.setOpenExternalLinks(True)
         t_lay.addWidget(self.share)
         self.btn_copy = QPushButton(QgsApplication.getThemeIcon("/mActionEditCopy.svg"), tr("Copy address"))
@@ -240,7 +232,8 @@ class LabPage(QWidget):
         self.refresh()
         row = self.rows.get(step)
         if row is not None:
-            self.message.emit(tr("Exercise step done: {step}").format(step=row.step.text("title")), Qgis.MessageLevel.Success)
+            self.message.emit(tr("Exercise step done: {step}").format(step=row.step.text("title")),
+                              Qgis.MessageLevel.Success)
 
     def _sent(self, sent, failed):
         self.show_status()
@@ -320,7 +313,8 @@ class LabPage(QWidget):
         step = next((s for s in self.exercises.steps if s.dataset), None)
         ds = exercises.training_dataset(step.dataset) if step else None
         if not ds:
-            self.message.emit(tr("The training datasets are not installed with this Simpul."), Qgis.MessageLevel.Warning)
+            self.message.emit(tr("The training datasets are not installed with this Simpul."),
+                              Qgis.MessageLevel.Warning)
             return None
         layer = QgsVectorLayer(ds["uri"], ds.get("layer") or ds["id"], "ogr")
         if not layer.isValid():
@@ -359,15 +353,20 @@ class LabPage(QWidget):
         return task
 
     def _node_started(self, task):
+        self._after_node_task(task, Qgis.MessageLevel.Critical, lambda start: tr("The lab node runs at {url}.").format(
+            url=start.url) if start.state == "started" else start.message, Qgis.MessageLevel.Success)
+
+    def _after_node_task(self, task, error_level, done_text, done_level=None):
+        """The trainer's status line after a task on the lab node: its error (also in the message
+        bar), or ``done_text(result)`` (in the bar too with ``done_level``) and fresh progress."""
         if task.error:
             self.trainer_status.setText(task.error)
-            self.message.emit(task.error, Qgis.MessageLevel.Critical)
+            self.message.emit(task.error, error_level)
         else:
-            start = task.result
-            text = tr("The lab node runs at {url}.").format(url=start.url) if start.state == "started" \
-                else start.message
+            text = done_text(task.result)
             self.trainer_status.setText(text)
-            self.message.emit(text, Qgis.MessageLevel.Success)
+            if done_level is not None:
+                self.message.emit(text, done_level)
             self.refresh_progress()
         self.show_trainer()
 
@@ -391,17 +390,10 @@ class LabPage(QWidget):
         return task
 
     def _reset_done(self, task):
-        if task.error:
-            self.trainer_status.setText(task.error)
-            self.message.emit(task.error, Qgis.MessageLevel.Warning)
-        else:
-            r = task.result
-            self.trainer_status.setText(tr("The lab node is back to the clean training state: progress of {people} "
-                                           "participant(s) cleared, {records} record(s) removed from the catalogue.")
-                                        .format(people=r.get("participants_cleared", 0),
-                                                records=len(r.get("records_removed", []))))
-            self.refresh_progress()
-        self.show_trainer()
+        self._after_node_task(task, Qgis.MessageLevel.Warning, lambda r: tr(
+            "The lab node is back to the clean training state: progress of {people} participant(s) cleared, "
+            "{records} record(s) removed from the catalogue.").format(
+                people=r.get("participants_cleared", 0), records=len(r.get("records_removed", []))))
 
     def _auto_refresh(self):
         if not self.trainer.isCollapsed() and self.isVisible() and lab.started_node():
@@ -473,5 +465,5 @@ class LabPage(QWidget):
         if self.tracker is exercises._TRACKER:
             exercises.stop_tracker()      # the next panel (language change, reload) starts a fresh one
         if lab.started_node():
-            QgsMessageLog.logMessage(tr("Simpul: the lab node keeps running after QGIS closes; stop it from the "
-                                        "Latihan tab or with Ctrl-C."), LOG_TAG, Qgis.MessageLevel.Info)
+            log.info("%s", tr("Simpul: the lab node keeps running after QGIS closes; stop it from the "
+                              "Latihan tab or with Ctrl-C."))

@@ -17,7 +17,7 @@ from qgis.PyQt.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QGridLayout,
 from ..core.i18n import tr, ui_language
 from ..core.metadata.generate import load_kugi_metadata
 from ..core.metadata.model import CitationDate, Keywords, Link, MetadataRecord, Party
-from ..core.standards import load_profile
+from ..core.standards.pack import load_profile
 
 ACCESS_LEVELS = ("PUBLIC", "GOVERNMENT", "PRIVATE", "IGSTRATEGIS")
 

@@ -4,15 +4,16 @@ the GeoPackage), and keep it in step with QGIS's own layer metadata."""
 import datetime
 import html
 
-from qgis.core import Qgis, QgsMessageLog, QgsProject, QgsSettings
+from qgis.core import Qgis, QgsProject, QgsSettings
 from qgis.gui import QgsMapLayerComboBox
 from qgis.PyQt.QtCore import Qt, QTimer, pyqtSignal
-from qgis.PyQt.QtWidgets import (QFileDialog, QGridLayout, QLabel, QMenu, QProgressBar, QPushButton, QToolButton,
+from qgis.PyQt.QtWidgets import (QGridLayout, QLabel, QMenu, QProgressBar, QPushButton, QToolButton,
                                  QVBoxLayout, QWidget)
 
 from ..compat import LayerFilter
 from ..core.i18n import tr
-from ..core.secrets import redact
+from ..core.log import log_qgis
+from ..core.network.secrets import redact
 from ..core.metadata import storage
 from ..core.metadata.check import check_metadata_file, label, record_completeness
 from ..core.metadata.defaults import DefaultsError, load_defaults
@@ -21,12 +22,12 @@ from ..core.metadata.iso_reader import MetadataError, read_file
 from ..core.metadata.iso_writer import to_bytes
 from ..core.metadata.model import MetadataRecord
 from ..core.metadata.qgis_metadata import from_layer_metadata, to_layer_metadata
-from ..core.standards import StandardsError, load_kugi
+from ..core.standards.pack import StandardsError, load_kugi
 from .contact_dialog import ContactDialog, remember, remembered
+from .widgets import choose_file
 from .flow_view import layer_path, preselect
 from .metadata_form import MetadataForm
 
-LOG_TAG = "Simpul"
 DEFAULTS_KEY = "simpul/metadata/defaults_path"
 LAST_DIR_KEY = "simpul/metadata/last_dir"
 DEBOUNCE_MS = 250
@@ -151,12 +152,12 @@ class MetadataPage(QWidget):
         first registered node."""
         if self.current is not None and self.current.node:
             return self.current.node
-        from ..core.nodes import NodeRegistry
+        from ..core.nodes.registry import NodeRegistry
         nodes = NodeRegistry().nodes()
         return nodes[0].id if nodes else "local"
 
     def _node_name(self):
-        from ..core.nodes import NodeRegistry
+        from ..core.nodes.registry import NodeRegistry
         for n in NodeRegistry().nodes():
             if n.id == self.node_key():
                 return n.name
@@ -179,16 +180,17 @@ class MetadataPage(QWidget):
 
     def _say(self, text, level=Qgis.MessageLevel.Info):
         text = redact(text)
-        colour = {Qgis.MessageLevel.Warning: "#b9770e", Qgis.MessageLevel.Critical: "#c0392b", Qgis.MessageLevel.Success: "#1e8449"}.get(level, "")
+        colour = {Qgis.MessageLevel.Warning: "#b9770e", Qgis.MessageLevel.Critical: "#c0392b",
+                  Qgis.MessageLevel.Success: "#1e8449"}.get(level, "")
         self.status.setText('<span style="color:%s">%s</span>' % (colour, html.escape(text)) if colour
                             else html.escape(text))
-        QgsMessageLog.logMessage(text, LOG_TAG, level)
+        log_qgis(text, level)
         self.message.emit(text, int(level))     # the plugin shows it in the message bar (once)
 
     def _note(self, text):
         """A quiet note in the page's status line (and the log): what the page shows, not news."""
         self.status.setText(html.escape(text))
-        QgsMessageLog.logMessage(text, LOG_TAG, Qgis.MessageLevel.Info)
+        log_qgis(text, Qgis.MessageLevel.Info)
 
     def _defaults(self, with_node=True):
         """The node defaults file's values, with the organisation, contact and place remembered for
@@ -276,16 +278,11 @@ class MetadataPage(QWidget):
                      "keywords filled in.").format(layer=layer.name()), Qgis.MessageLevel.Info)
         return record
 
-    def _last_dir(self):
-        return QgsSettings().value(LAST_DIR_KEY, "", type=str) or ""
-
     def import_xml(self, path=None):
-        if not path:
-            path, _ = QFileDialog.getOpenFileName(self, tr("Import metadata"), self._last_dir(),
-                                                  tr("XML files (*.xml);;All files (*)"))
+        path = choose_file(self, path, tr("Import metadata"), tr("XML files (*.xml);;All files (*)"), LAST_DIR_KEY,
+                           remember=True)
         if not path:
             return None
-        QgsSettings().setValue(LAST_DIR_KEY, path.rsplit("/", 1)[0])
         try:
             record = read_file(path)
         except MetadataError as exc:
@@ -372,9 +369,7 @@ class MetadataPage(QWidget):
         return where
 
     def export_xml(self, path=None):
-        if not path:
-            path, _ = QFileDialog.getSaveFileName(self, tr("Export metadata"), self._last_dir(),
-                                                  tr("XML files (*.xml)"))
+        path = choose_file(self, path, tr("Export metadata"), tr("XML files (*.xml)"), LAST_DIR_KEY, save=True)
         if not path:
             return None
         record = self._finish(self.form.record())
@@ -405,9 +400,7 @@ class MetadataPage(QWidget):
         return layer.metadata()
 
     def choose_defaults(self, path=None):
-        if not path:
-            path, _ = QFileDialog.getOpenFileName(self, tr("Node defaults file"), self._last_dir(),
-                                                  tr("JSON files (*.json)"))
+        path = choose_file(self, path, tr("Node defaults file"), tr("JSON files (*.json)"), LAST_DIR_KEY)
         if not path:
             return None
         try:
@@ -416,7 +409,8 @@ class MetadataPage(QWidget):
             self._say(str(exc), Qgis.MessageLevel.Critical)
             return None
         QgsSettings().setValue(DEFAULTS_KEY, path)
-        self._say(tr("Generate from layer now uses the defaults in {file}.").format(file=path), Qgis.MessageLevel.Success)
+        self._say(tr("Generate from layer now uses the defaults in {file}.").format(file=path),
+                  Qgis.MessageLevel.Success)
         return path
 
     def _fill_kugi_menu(self):
@@ -436,13 +430,14 @@ class MetadataPage(QWidget):
                 cat = kugi.category(ft.category) or {}
                 for word in (ft.type_name, ft.fcode, cat.get("name", "")):
                     if word:
-                        self.kugi_menu.addAction(word, lambda w=word, t=topics.get(ft.category, ""):
-                                                 self.form.add_kugi_keyword(w, t))
+                        topic = topics.get(ft.category, "")
+                        self.kugi_menu.addAction(word, lambda w=word, t=topic: self.form.add_kugi_keyword(w, t))
                 self.kugi_menu.addSeparator()
         sub = self.kugi_menu.addMenu(tr("KUGI categories"))
         for letter, cat in kugi.categories.items():
+            topic = topics.get(letter, "")
             sub.addAction("%s — %s" % (letter, cat["name"]),
-                          lambda n=cat["name"], t=topics.get(letter, ""): self.form.add_kugi_keyword(n, t))
+                          lambda n=cat["name"], t=topic: self.form.add_kugi_keyword(n, t))
 
     def shutdown(self):
         try:

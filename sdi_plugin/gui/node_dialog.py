@@ -1,10 +1,11 @@
 """Dialog to add a node by its base URL."""
 from qgis.gui import QgsAuthConfigSelect
-from qgis.PyQt.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit,
+from qgis.PyQt.QtWidgets import (QComboBox, QDialog, QFormLayout, QLineEdit,
                                  QVBoxLayout)
 
 from ..core.i18n import tr
-from ..core.nodes import LEVELS, Node
+from ..core.nodes.registry import LEVELS, Node
+from .widgets import ok_cancel
 
 
 def level_label(level):
@@ -33,11 +34,7 @@ class NodeDialog(QDialog):
         form.addRow(tr("Level"), self.level)
         form.addRow(tr("Province"), self.parent_prov)
         form.addRow(tr("Authentication"), self.auth)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Add"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, tr("Add"), self._accept)
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addWidget(buttons)

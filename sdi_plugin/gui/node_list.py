@@ -6,7 +6,7 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont
 from qgis.PyQt.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem
 
-from ..core.health import state_label
+from ..core.nodes.health import state_label
 from ..core.i18n import tr
 from .health_monitor import health_icon
 from .node_dialog import level_label
@@ -49,7 +49,7 @@ class NodeTree(QTreeWidget):
         grouped = len(groups) > 1
         self.setRootIsDecorated(grouped)
         chosen = None
-        for (key, label), members in sorted(groups.items(), key=lambda kv: kv[0][0]):
+        for (_key, label), members in sorted(groups.items(), key=lambda kv: kv[0][0]):
             parent = None
             if grouped:
                 parent = QTreeWidgetItem([label, "", ""])

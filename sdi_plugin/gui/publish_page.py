@@ -3,7 +3,7 @@ it, plan (every remote change, to confirm), publish with progress and cancel, an
 with its links — the layer loads back from the node's WMS and WFS with one click.
 
 Thin by rule: planning, publishing, rollback and checks are ``sdi_plugin.core.publish``; the
-work runs in a :class:`PublishTask` (``core.tasks.FunctionTask``), never on the GUI thread.
+work runs in a :class:`PublishTask` (``core.runtime.tasks.FunctionTask``), never on the GUI thread.
 """
 import html
 
@@ -13,22 +13,23 @@ from qgis.gui import QgsCollapsibleGroupBox, QgsFileWidget, QgsMapLayerComboBox
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QSize, Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QColor, QPixmap
-from qgis.PyQt.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
-                                 QLineEdit, QPlainTextEdit, QProgressBar, QPushButton, QScrollArea, QTextBrowser,
-                                 QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+from qgis.PyQt.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QGridLayout, QHBoxLayout, QHeaderView,
+                                 QLabel, QLineEdit, QPlainTextEdit, QProgressBar, QPushButton, QTextBrowser,
+                                 QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ..compat import LayerFilter
 from ..core.i18n import tr
-from ..core.lab import default_workspace
-from ..core.nodes import NodeRegistry
+from ..core.training.lab import default_workspace
+from ..core.nodes.registry import NodeRegistry
 from ..core.publish import publish_dataset
 from ..core.publish.dataset import safe_name
 from ..core.publish.endpoints import resolve_node
 from ..core.publish.model import PublishError
 from ..core.publish.sld import layer_sld
-from ..core.tasks import FunctionTask, stop_tasks
+from ..core.runtime.tasks import FunctionTask, stop_tasks
 from .flow_view import layer_path, preselect
 from .publish_report import ACTION_COLOURS, change_text, checklist_rows, resource_label, result_html
+from .widgets import flat_list, scrolling_page
 
 class _Feedback(QgsProcessingFeedback):
     """The publish's feedback: its step texts come out as a signal for the status line."""
@@ -68,19 +69,9 @@ class PublishPage(QWidget):
         self._render_job = None
         self._render_jobs = []   # every preview job not yet finished (a canceled one ends later)
         self.current = None
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = self.scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)   # the page follows the dock's width
-        body = QWidget()
-        lay = QVBoxLayout(body)
-        scroll.setWidget(body)
-        outer.addWidget(scroll)
-        intro = QLabel(tr("Send a validated dataset with its style and ISO metadata to a node. Plan first: "
-                          "nothing changes on the node until you confirm."))
-        intro.setWordWrap(True)
-        lay.addWidget(intro)
+        self.scroll, lay = scrolling_page(self, tr("Send a validated dataset with its style and ISO metadata to a "
+                                                   "node. Plan first: nothing changes on the node until you confirm."),
+                                          fit_width=True)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.node = QComboBox()
@@ -143,11 +134,9 @@ class PublishPage(QWidget):
         lay.addWidget(self.checklist)
         self.plan_title = QLabel()
         lay.addWidget(self.plan_title)
-        self.plan = QTreeWidget()
-        self.plan.setHeaderLabels([tr("Resource"), tr("Name"), tr("Change")])
-        self.plan.setRootIsDecorated(False)
-        self.plan.setAlternatingRowColors(True)
-        self.plan.setTextElideMode(Qt.TextElideMode.ElideMiddle)   # "peserta_budi:…LN_10K": the workspace and the layer stay readable
+        self.plan = flat_list([tr("Resource"), tr("Name"), tr("Change")])
+        # "peserta_budi:…LN_10K": the workspace and the layer stay readable
+        self.plan.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.plan.setMinimumHeight(80)
         hdr = self.plan.header()
         hdr.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -419,13 +408,13 @@ class PublishPage(QWidget):
         report = task.report if task is not None else None
         if report is None:
             error = task.error if task is not None else ""
-            report = {"result": "failed" if error else "canceled", "message": error or tr("Canceled."), "changes": [], "verification": [],
-                      "links": {}, "gate": None, "dry_run": True}
+            report = {"result": "failed" if error else "canceled", "message": error or tr("Canceled."), "changes": [],
+                      "verification": [], "links": {}, "gate": None, "dry_run": True}
         self.report = report
         self._busy(False)
         self.show_report(report)
-        level = {"published": Qgis.MessageLevel.Success, "planned": Qgis.MessageLevel.Info, "canceled": Qgis.MessageLevel.Warning}.get(report["result"],
-                                                                                                 Qgis.MessageLevel.Critical)
+        level = {"published": Qgis.MessageLevel.Success, "planned": Qgis.MessageLevel.Info,
+                 "canceled": Qgis.MessageLevel.Warning}.get(report["result"], Qgis.MessageLevel.Critical)
         self.message.emit(report.get("message", ""), int(level))
         self.finished.emit(report)
 

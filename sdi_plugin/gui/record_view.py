@@ -2,14 +2,14 @@
 bounding box, CRS, lineage, constraints and links, in the UI language, with a "Load" link
 for every link Simpul can turn into a layer."""
 import html
-from datetime import datetime, timezone
 
 from qgis.PyQt.QtCore import QDateTime, QLocale, Qt, QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
+from ..core.catalog.cache import age_seconds, format_age
 from ..core.i18n import tr
-from ..core.loader import LOADABLE, link_kind
+from ..core.loading.loader import LOADABLE, link_kind
 
 LOAD_SCHEME = "simpul-load"
 
@@ -24,19 +24,9 @@ def _paragraphs(text):
 
 
 def age_text(iso):
-    """'3 days ago' style age of an ISO timestamp, or ''."""
-    try:
-        then = datetime.fromisoformat(str(iso).replace("Z", "+00:00"))
-    except ValueError:
-        return ""
-    if then.tzinfo is None:
-        then = then.replace(tzinfo=timezone.utc)
-    seconds = max(0, int((datetime.now(timezone.utc) - then).total_seconds()))
-    if seconds < 3600:
-        return tr("{n} min ago").format(n=max(1, seconds // 60))
-    if seconds < 86400 * 2:
-        return tr("{n} h ago").format(n=seconds // 3600)
-    return tr("{n} days ago").format(n=seconds // 86400)
+    """'3 days ago' style age of an ISO timestamp (the cache's :func:`format_age`), or ''."""
+    seconds = age_seconds(iso)
+    return "" if seconds is None else tr("{age} ago").format(age=format_age(seconds))
 
 
 def local_time(iso):
@@ -64,7 +54,7 @@ def _crs_text(codes):
     out = []
     for code in codes or []:
         try:
-            from ..core.standards import crs_status
+            from ..core.standards.pack import crs_status
             status = crs_status(code)
             name = status.name or code
             note = {"accepted": tr("national reference"), "warning": tr("accepted"),

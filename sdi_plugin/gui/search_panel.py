@@ -7,12 +7,14 @@ from qgis.PyQt.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateE
                                  QLabel, QLineEdit, QMenu, QStyledItemDelegate, QToolButton, QTreeWidget,
                                  QTreeWidgetItem, QVBoxLayout, QWidget)
 
+from ..core.log import swallowed
 from ..core.i18n import tr, ui_language
-from ..core.loader import FEATURE_KINDS, MAP_KINDS
+from ..core.loading.loader import FEATURE_KINDS, MAP_KINDS
+from ..core.nodes.registry import LEVELS
 from .node_dialog import level_label
 from .record_view import age_text
+from .widgets import flat_list
 
-LEVELS = ("nasional", "provinsi", "kabupaten", "kota", "lainnya")
 
 
 def make_search(parent, offline=False, timeout=10.0):
@@ -34,9 +36,10 @@ def make_query(**fields):
 def kugi_themes():
     """[(label, category name)] of the KUGI categories, from the standards pack."""
     try:
-        from ..core.standards import load_kugi
+        from ..core.standards.pack import load_kugi
         cats = load_kugi().categories
     except Exception:  # noqa: BLE001 - no standards pack: free text only
+        swallowed("no standards pack: free text only")
         return []
     english = ui_language() == "en"
     return [("%s (%s)" % (c["name"], c["name_en"]) if english and c.get("name_en") else c["name"], c["name"])
@@ -47,7 +50,8 @@ def _tool(text, icon, tip="", icon_only=False):
     b = QToolButton()
     b.setText(text)
     b.setIcon(QgsApplication.getThemeIcon(icon))
-    b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly if icon_only else Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly if icon_only
+                         else Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     b.setToolTip(tip or text)
     return b
 
@@ -156,10 +160,7 @@ class SearchPanel(QWidget):
         row.addStretch(1)
         lay.addLayout(row)
         lay.addWidget(self.dates_row)
-        self.results = _ResultList()
-        self.results.setHeaderLabels([tr("Title"), tr("Node"), tr("Date")])
-        self.results.setRootIsDecorated(False)
-        self.results.setAlternatingRowColors(True)
+        self.results = flat_list([tr("Title"), tr("Node"), tr("Date")], _ResultList())
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.results.setUniformRowHeights(True)
         hdr = self.results.header()
@@ -356,9 +357,10 @@ class SearchPanel(QWidget):
 
     def current_record(self):
         item = self.results.currentItem()
-        if item is None or item.data(0, Qt.ItemDataRole.UserRole) is None or item.data(0, Qt.ItemDataRole.UserRole) >= len(self._shown):
+        index = None if item is None else item.data(0, Qt.ItemDataRole.UserRole)
+        if index is None or index >= len(self._shown):
             return None
-        return self._shown[item.data(0, Qt.ItemDataRole.UserRole)]
+        return self._shown[index]
 
     def selected_records(self):
         rows = sorted(it.data(0, Qt.ItemDataRole.UserRole) for it in self.results.selectedItems())

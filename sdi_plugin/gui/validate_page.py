@@ -15,20 +15,20 @@ from qgis.PyQt.QtCore import QUrl, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QBrush, QColor, QDesktopServices
 from qgis.PyQt.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                  QListWidget, QListWidgetItem, QProgressBar, QPushButton,
-                                 QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+                                 QToolButton, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ..compat import LayerType
 from ..core.findings import ERROR, INFO, WARNING
 from ..core.i18n import tr
-from ..core.secrets import redact
-from ..core.tasks import FunctionTask, stop_tasks
+from ..core.network.secrets import redact
+from ..core.runtime.tasks import FunctionTask, stop_tasks
 from ..core.validate import InputError
 from ..core.validate.pipeline import ReportFiles, run_validation
 from ..core.validate.severity import COLOURS, severity_labels
 from ..core.validate.sources import open_ref, ref_of_layer
 from .flow_view import layer_path, preferred_layer
+from .widgets import flat_list
 
-SEVERITY_ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
 # what the Fix (sdi:standardizedataset: the safe fixes and the KUGI standardisation) repairs
 FIXABLE_RULES = {"crs.accepted", "geom.duplicate", "geom.empty", "geom.valid", "kugi.attribute_type", "kugi.domain",
                  "kugi.fcode", "kugi.layer_name", "kugi.metadata_ref", "kugi.required_attribute", "kugi.srs_id",
@@ -43,7 +43,7 @@ def validate_job(feedback, jobs=(), source="", out_dir="", feature_type=None, sc
     """Validate layers (``jobs``: [(ref, layer or None)]), a folder/GeoPackage (``source``) or a
     PostGIS schema (``schema``: (connection name, schema)) with the validation pipeline, the
     report files into ``out_dir``. Returns (report, outputs); (None, {}) when canceled. Runs in a
-    :class:`~sdi_plugin.core.tasks.FunctionTask`."""
+    :class:`~sdi_plugin.core.runtime.tasks.FunctionTask`."""
     report, written = run_validation(jobs, ReportFiles.in_folder(out_dir), feedback, source=source, schema=schema,
                                      feature_type=feature_type)
     return (None, {}) if written is None else (report, written)
@@ -166,10 +166,7 @@ class ValidatePage(QWidget):
             self.filter.addItem(label, key)
         filt.addWidget(self.filter, 1)
         lay.addLayout(filt)
-        self.table = QTreeWidget()
-        self.table.setHeaderLabels([tr("Severity"), tr("Rule"), tr("Feature"), tr("Message")])
-        self.table.setRootIsDecorated(False)
-        self.table.setAlternatingRowColors(True)
+        self.table = flat_list([tr("Severity"), tr("Rule"), tr("Feature"), tr("Message")])
         self.table.setUniformRowHeights(True)
         hdr = self.table.header()
         for col in (0, 1, 2):
@@ -241,7 +238,7 @@ class ValidatePage(QWidget):
                 self.set_checked([preferred.id()])
 
     def set_current(self, current):
-        """The dock's shared :class:`~sdi_plugin.core.flow.CurrentDataset`."""
+        """The dock's shared :class:`~sdi_plugin.core.runtime.flow.CurrentDataset`."""
         self.current = current
         self.refresh_layers()
 
@@ -261,7 +258,8 @@ class ValidatePage(QWidget):
     def set_checked(self, layer_ids):
         for i in range(self.layers.count()):
             item = self.layers.item(i)
-            item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in layer_ids else Qt.CheckState.Unchecked)
+            item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in layer_ids
+                               else Qt.CheckState.Unchecked)
 
     def _pg_connection_changed(self, *args):
         self.pg_schema.setConnectionName(self.pg_connection.currentConnection() or "", "postgres")
@@ -468,7 +466,7 @@ class ValidatePage(QWidget):
     def add_error_layers(self):
         """Add the error layer(s) of the last run to the project; returns the layers added."""
         added = []
-        for name, count, uri in self.outputs.get("errors", []):
+        for name, _count, uri in self.outputs.get("errors", []):
             if name == "findings":
                 continue
             kind = {"errors_point": tr("points"), "errors_line": tr("lines"),

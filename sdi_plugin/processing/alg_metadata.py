@@ -1,11 +1,11 @@
 """``sdi:generatemetadata`` — an ISO 19139 record for a layer, and ``sdi:checkmetadata`` — schema
 and profile findings for a record, as JSON in the validator's report shape."""
 
-from qgis.core import QgsProcessingException, QgsProcessingParameterVectorLayer
+from qgis.core import QgsProcessingException
 
 from ..compat import ProcessingSourceType
-from ..core.i18n import tr
-from ..core.safe_output import write_bytes, write_json, xml_or_empty
+from ..core.i18n import tr, tr_noop
+from ..core.files.safe_output import write_bytes, write_json, xml_or_empty
 from ..core.metadata.check import check_metadata_file, check_root, report, summary
 from ..core.metadata.defaults import DefaultsError, load_defaults
 from ..core.metadata.generate import generate
@@ -21,23 +21,11 @@ def _log_findings(findings, feedback):
 
 class GenerateMetadataAlgorithm(SimpulAlgorithm):
     NAME, GROUP = "generatemetadata", "metadata"
-
-    def displayName(self):
-        return tr("Generate ISO 19139 metadata")
-
-    def shortHelpString(self):
-        return tr("Writes an ISO 19139 metadata record (gmd:MD_Metadata) in the Indonesian profile "
-                  "(SNI 8843-1:2019 as Palapa nodes practise it) for a vector layer: extent in EPSG:4326, "
-                  "reference system, geometry type, feature count, attributes, the KUGI feature type and "
-                  "FCODE as keywords, the METADATA attribute as record identifier, plus the node's defaults "
-                  "(organisation, contact, node code, access level) from DEFAULTS, a JSON file shaped like "
-                  "resources/metadata/node_defaults.json. The record is checked against the ISO 19139 schema "
-                  "and the profile; MISSING counts the required elements still empty.")
+    TITLE = tr_noop("Generate ISO 19139 metadata")
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterVectorLayer(self.INPUT, tr("Layer"),
-                                                            [ProcessingSourceType.VectorAnyGeometry]))
-        self.add_file(self.DEFAULTS, tr("Node defaults (JSON)"), extension="json", optional=True)
+        self.add_dataset(tr("Layer"), ProcessingSourceType.VectorAnyGeometry)
+        self.add_defaults_file()
         self.add_destination(self.OUTPUT, tr("Metadata record (ISO 19139 XML)"), tr("XML files (*.xml)"))
         self.add_string_outputs(("FILE_IDENTIFIER", tr("Record identifier")))
         self.add_number_outputs(("MISSING", tr("Required elements missing")),
@@ -68,16 +56,7 @@ class GenerateMetadataAlgorithm(SimpulAlgorithm):
 
 class CheckMetadataAlgorithm(SimpulAlgorithm):
     NAME, GROUP = "checkmetadata", "metadata"
-
-    def displayName(self):
-        return tr("Check ISO 19139 metadata")
-
-    def shortHelpString(self):
-        return tr("Checks a metadata record (ISO 19139; ISO 19115-3 is read and checked for the profile) "
-                  "against the ISO 19139 XML Schema bundled with Simpul (offline) and against the "
-                  "Indonesian metadata profile (mandatory and conditional elements, code lists, bounding "
-                  "box). Findings use rules meta.schema and meta.complete; OUTPUT is a JSON report in the "
-                  "validator's shape: file, standard, summary, findings.")
+    TITLE = tr_noop("Check ISO 19139 metadata")
 
     def initAlgorithm(self, config=None):
         self.add_file(self.INPUT, tr("Metadata record (XML)"), extension="xml")

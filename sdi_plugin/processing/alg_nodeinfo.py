@@ -3,24 +3,16 @@ import json
 
 from qgis.core import QgsProcessingException
 
-from ..core.i18n import tr
-from ..core.safe_output import write_json
-from ..core.nodeinfo import detect_services
+from ..core.i18n import tr, tr_noop
+from ..core.files.safe_output import write_json
+from ..core.nodes.nodeinfo import detect_services
 from .base import SimpulAlgorithm
 
 
 class NodeInfoAlgorithm(SimpulAlgorithm):
     NAME, GROUP = "nodeinfo", "discover"
+    TITLE = tr_noop("Node information (detect services)")
     URL = "URL"
-
-    def displayName(self):
-        return tr("Node information (detect services)")
-
-    def shortHelpString(self):
-        return tr("Probes a node's base URL for the services an SDI node offers (CSW, OGC API "
-                  "Records and Features, WMS, WMTS, WFS, ArcGIS REST, CKAN) and reports each one "
-                  "found: kind, version and endpoint URL. The report is written as JSON to OUTPUT "
-                  "and returned in the results.")
 
     def initAlgorithm(self, config=None):
         self.add_string(self.URL, tr("Node base URL"))

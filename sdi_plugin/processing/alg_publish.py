@@ -1,11 +1,10 @@
 """``sdi:publishdataset`` — publish a dataset with its style and ISO metadata to a node, safely."""
 
 from qgis.core import (QgsProcessingException, QgsProcessingParameterAuthConfig, QgsProcessingParameterEnum,
-                       QgsProcessingParameterFolderDestination, QgsProcessingParameterVectorLayer)
+                       QgsProcessingParameterFolderDestination)
 
-from ..compat import ProcessingSourceType
-from ..core.i18n import tr
-from ..core.safe_output import check_destination, json_or_empty, write_json
+from ..core.i18n import tr, tr_noop
+from ..core.files.safe_output import check_destination, json_or_empty, write_json
 from ..core.publish import publish_dataset
 from ..core.publish.dataset import safe_name
 from ..core.publish.sld import layer_sld
@@ -16,6 +15,7 @@ TARGETS = ("geoserver", "csw", "records", "geonode")
 
 class PublishDatasetAlgorithm(SimpulAlgorithm):
     NAME, GROUP = "publishdataset", "publish"
+    TITLE = tr_noop("Publish dataset to a node")
     NODE = "NODE"
     AUTHCFG = "AUTHCFG"
     DRY_RUN = "DRY_RUN"
@@ -38,21 +38,8 @@ class PublishDatasetAlgorithm(SimpulAlgorithm):
         super().__init__()
         self._source, self._sld = "", None
 
-    def displayName(self):
-        return tr("Publish dataset to a node")
-
-    def shortHelpString(self):
-        return tr("Publishes a vector dataset with its style (as SLD) and its ISO 19139 metadata to a node: "
-                  "GeoServer REST (data store, feature type, style, metadata link), a CSW catalogue with "
-                  "transactions (pycsw, GeoNetwork) and/or an OGC API Records catalogue with transactions. "
-                  "It plans first: DRY_RUN lists every remote change (create, update or skip) and changes "
-                  "nothing. Validation errors block publishing unless OVERRIDE_REASON is given (it is recorded in "
-                  "the metadata lineage); overwriting what the node already serves needs OVERWRITE. If any step "
-                  "fails, everything this publish did is undone. OUTPUT_PLAN is a JSON file with every planned or "
-                  "performed change and its result.")
-
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterVectorLayer(self.INPUT, tr("Dataset"), [ProcessingSourceType.Vector]))
+        self.add_dataset()
         self.add_string(self.NODE, tr("Node (base URL or the id of a registered node)"))
         self.addParameter(QgsProcessingParameterAuthConfig(self.AUTHCFG, tr("Authentication configuration"),
                                                            optional=True))

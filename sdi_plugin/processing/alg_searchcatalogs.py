@@ -7,12 +7,12 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink,
 
 from ..compat import FieldType, ProcessingSourceType, WkbType
 from ..core.catalog.cache import RecordCache
-from ..core.safe_output import OutputRefused
+from ..core.files.safe_output import OutputRefused
 from ..core.catalog.endpoints import node_from_url
 from ..core.catalog.query import SearchQuery
 from ..core.catalog.search import search_nodes
-from ..core.i18n import tr
-from ..core.nodes import NodeRegistry
+from ..core.i18n import tr, tr_noop
+from ..core.nodes.registry import NodeRegistry
 from .base import SimpulAlgorithm
 
 FIELDS = (("identifier", FieldType.String), ("title", FieldType.String), ("abstract", FieldType.String),
@@ -81,6 +81,7 @@ def record_feature(rec, flds):
 
 class SearchCatalogsAlgorithm(SimpulAlgorithm):
     NAME, GROUP = "searchcatalogs", "discover"
+    TITLE = tr_noop("Search catalogues (federated)")
     QUERY = "QUERY"
     EXTENT = "EXTENT"
     NODES = "NODES"
@@ -90,18 +91,6 @@ class SearchCatalogsAlgorithm(SimpulAlgorithm):
     MAX_RECORDS = "MAX_RECORDS"
     OFFLINE = "OFFLINE"
     CACHE = "CACHE"
-
-    def displayName(self):
-        return tr("Search catalogues (federated)")
-
-    def shortHelpString(self):
-        return tr("Searches the metadata catalogues (CSW, OGC API Records, CKAN) of several nodes at once and "
-                  "writes the records found as a layer of footprints (EPSG:4326 rectangles) with identifier, "
-                  "title, abstract, node, type, date and links (JSON) as attributes. Records held by several "
-                  "nodes appear once. NODES takes node ids from your node list or catalogue URLs, separated by "
-                  "commas or new lines; empty means every node in your list. Every record found is kept in the "
-                  "offline cache; with OFFLINE the search reads only that cache. A node that does not answer "
-                  "is reported and never stops the others.")
 
     def initAlgorithm(self, config=None):
         self.add_string(self.QUERY, tr("Search text"), "", optional=True)
@@ -155,7 +144,8 @@ class SearchCatalogsAlgorithm(SimpulAlgorithm):
             raise QgsProcessingException(str(exc)) from None
         except Exception as exc:  # noqa: BLE001 - an unwritable cache must not stop an online search
             if offline:
-                raise QgsProcessingException(tr("The offline cache cannot be opened: {error}").format(error=exc))
+                why = tr("The offline cache cannot be opened: {error}").format(error=exc)
+                raise QgsProcessingException(why) from None
             feedback.reportError(tr("The offline cache cannot be opened: {error}").format(error=exc), False)
             cache = None
         query.page_size = min(50, max_records)

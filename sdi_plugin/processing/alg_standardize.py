@@ -4,10 +4,9 @@ generated when none is given), coded values and value maps. The logic is in
 ``sdi_plugin.core.standardize``."""
 import json
 
-from qgis.core import QgsProcessingContext, QgsProcessingException, QgsProcessingParameterVectorLayer
+from qgis.core import QgsProcessingContext, QgsProcessingException
 
-from ..compat import ProcessingSourceType
-from ..core.i18n import tr
+from ..core.i18n import tr, tr_noop
 from ..core.standardize import standardize_dataset
 from ..core.validate.sources import InputError
 from .base import SimpulAlgorithm, thread_layer
@@ -15,33 +14,18 @@ from .base import SimpulAlgorithm, thread_layer
 
 class StandardizeDatasetAlgorithm(SimpulAlgorithm):
     NAME, GROUP, CHECKS_INPUT = "standardizedataset", "validate", True
+    TITLE = tr_noop("Standardise dataset to KUGI (to a new file)")
     FIELD_MAP = "FIELD_MAP"
     OUTPUT_SUMMARY = "OUTPUT_SUMMARY"
 
-    def displayName(self):
-        return tr("Standardise dataset to KUGI (to a new file)")
-
-    def shortHelpString(self):
-        return tr("Writes a KUGI-standard copy of a raw dataset to a NEW GeoPackage or Shapefile; the source is "
-                  "never changed. FEATURE_TYPE is an FCODE or KUGI layer name (suggested from the layer's name, "
-                  "geometry and fields when empty). FIELD_MAP maps the dataset's columns onto KUGI attributes as "
-                  "source=TARGET pairs separated by commas (automatic by name, alias and similarity when empty). "
-                  "The KUGI attributes missing from the data are added with the catalogue's types and lengths; "
-                  "FCODE comes from the feature type, SRS_ID from the reference system, METADATA is the "
-                  "identifier of the metadata record (METADATA file, or one generated with the node DEFAULTS and "
-                  "written beside the output). Coded values are matched to the KUGI domains (the unmatched ones "
-                  "are listed), the domains become value maps on the layer's form, and the layer is named after "
-                  "its feature type. The safe fixes of the Fix dataset tool are applied too (SRGI2013, geometry "
-                  "repair, UTF-8 text).")
-
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterVectorLayer(self.INPUT, tr("Dataset"), [ProcessingSourceType.Vector]))
+        self.add_dataset()
         self.add_feature_type()
         self.add_string(self.FIELD_MAP, tr("Field map (source=TARGET, …; optional)"), optional=True)
         self.add_metadata_file()
-        self.add_file(self.DEFAULTS, tr("Node defaults (JSON)"), extension="json", optional=True)
-        self.add_crs(self.ASSIGN_CRS, tr("Reference system to assign when the data has none"), optional=True)
-        self.add_crs(self.TARGET_CRS, tr("Transform to (default: SRGI2013 for legacy datums)"), optional=True)
+        self.add_defaults_file()
+        self.add_assign_crs()
+        self.add_target_crs()
         self.add_destination(self.OUTPUT, tr("Standardised dataset"), tr("GeoPackage (*.gpkg);;ESRI Shapefile (*.shp)"))
         self.add_destination(self.OUTPUT_SUMMARY, tr("Summary (JSON)"), tr("JSON files (*.json)"), optional=True)
         self.add_string_outputs(("OUTPUT_LAYER", tr("Standardised layer (URI)")),

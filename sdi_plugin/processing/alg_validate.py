@@ -5,11 +5,9 @@ import json
 import os
 
 from qgis.core import (QgsProcessingContext, QgsProcessingException, QgsProcessingOutputBoolean,
-                       QgsProcessingParameterDatabaseSchema, QgsProcessingParameterProviderConnection,
-                       QgsProcessingParameterVectorLayer)
+                       QgsProcessingParameterDatabaseSchema, QgsProcessingParameterProviderConnection)
 
-from ..compat import ProcessingSourceType
-from ..core.i18n import tr
+from ..core.i18n import tr, tr_noop
 from ..core.validate import InputError
 from ..core.validate.fix import fix_dataset
 from ..core.validate.pipeline import ReportFiles, run_validation
@@ -35,7 +33,7 @@ class _ReportAlgorithm(SimpulAlgorithm):
 
     def check_outputs(self, parameters, context):
         """Refuse unusable report paths (a folder, a file of another kind) before the work starts."""
-        from ..core.safe_output import check_destination, html_or_empty, json_or_empty
+        from ..core.files.safe_output import check_destination, html_or_empty, json_or_empty
         from ..core.validate.errorlayer import is_error_layer_file
         for key, same_kind, what in ((self.OUTPUT_ERRORS, is_error_layer_file, tr("error layer")),
                                      (self.OUTPUT_HTML, html_or_empty, tr("HTML report")),
@@ -54,7 +52,7 @@ class _ReportAlgorithm(SimpulAlgorithm):
         with self.refused(InputError, OSError):
             report, written = run_validation(jobs, files, feedback, **how)
         self.check_canceled(feedback)
-        for name, count, uri in written["errors"]:
+        for name, _count, uri in written["errors"]:
             if name != "findings" and context.project() is not None:
                 context.addLayerToLoadOnCompletion(uri, QgsProcessingContext.LayerDetails(
                     tr("Findings ({name})").format(name=name), context.project(), self.OUTPUT_ERRORS))
@@ -74,21 +72,10 @@ class _ReportAlgorithm(SimpulAlgorithm):
 
 class ValidateDatasetAlgorithm(_ReportAlgorithm):
     NAME, CHECKS_INPUT = "validatedataset", True
-
-    def displayName(self):
-        return tr("Validate dataset (KUGI, SRGI2013, geometry, topology)")
-
-    def shortHelpString(self):
-        return tr("Checks a vector dataset against the national standards before it is shared: KUGI (layer "
-                  "name, geometry type, required attributes, types, FCODE, domains, SRS_ID, METADATA), the "
-                  "SRGI2013 reference system, geometry validity, empty and duplicate geometries, overlaps, gaps "
-                  "(administrative areas) and slivers, text encoding, the extent of Indonesia and, when a file is "
-                  "given or found beside the dataset, the ISO metadata. FEATURE_TYPE (an FCODE or KUGI layer "
-                  "name) overrides the feature type found from the FCODE and the layer name. Writes an error "
-                  "layer (GeoPackage), an HTML report and a JSON report; the source is only read.")
+    TITLE = tr_noop("Validate dataset (KUGI, SRGI2013, geometry, topology)")
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterVectorLayer(self.INPUT, tr("Dataset"), [ProcessingSourceType.Vector]))
+        self.add_dataset()
         self.add_feature_type()
         self.add_metadata_file()
         self.add_report_outputs()
@@ -115,18 +102,7 @@ class ValidateFolderAlgorithm(_ReportAlgorithm):
     METADATA_FOLDER = "METADATA_FOLDER"
     POSTGIS_CONNECTION = "POSTGIS_CONNECTION"
     POSTGIS_SCHEMA = "POSTGIS_SCHEMA"
-
-    def displayName(self):
-        return tr("Validate a folder or GeoPackage (batch)")
-
-    def shortHelpString(self):
-        return tr("Validates every vector dataset of a folder (GeoPackage layers, Shapefiles, GeoJSON …; "
-                  "sub-folders too when RECURSIVE) or every layer of one GeoPackage in one run, and writes one "
-                  "report over all of them. A file that cannot be read is reported (rule dataset.readable) and "
-                  "the run goes on. Metadata files named <layer>.xml are looked for beside each dataset or in "
-                  "METADATA_FOLDER.") + " " + tr(
-            "Or give a PostGIS connection and schema (POSTGIS_CONNECTION, POSTGIS_SCHEMA): every table with "
-            "geometry in it is validated, the geometry and topology rules as SQL in the database.")
+    TITLE = tr_noop("Validate a folder or GeoPackage (batch)")
 
     def initAlgorithm(self, config=None):
         self.add_file(self.INPUT, tr("Folder"), folder=True, optional=True)
@@ -173,6 +149,7 @@ class ValidateFolderAlgorithm(_ReportAlgorithm):
 
 class FixDatasetAlgorithm(SimpulAlgorithm):
     NAME, GROUP, CHECKS_INPUT = "fixdataset", "validate", True
+    TITLE = tr_noop("Fix dataset (safe fixes, to a new file)")
     MAKE_VALID = "MAKE_VALID"
     FILL_SRS_ID = "FILL_SRS_ID"
     FIX_TEXT = "FIX_TEXT"
@@ -182,22 +159,11 @@ class FixDatasetAlgorithm(SimpulAlgorithm):
     OUTPUT_POSTGIS_TABLE = "OUTPUT_POSTGIS_TABLE"
     ADD_SPATIAL_REF_SYS = "ADD_SPATIAL_REF_SYS"
 
-    def displayName(self):
-        return tr("Fix dataset (safe fixes, to a new file)")
-
-    def shortHelpString(self):
-        return tr("Writes a corrected copy of a dataset to a NEW GeoPackage or Shapefile; the source is never "
-                  "changed. Safe fixes only: invalid geometries are repaired (same geometry type); a dataset "
-                  "without reference system gets ASSIGN_CRS; legacy datums are transformed to SRGI2013 (DGN95 "
-                  "with EPSG:9472) or to TARGET_CRS; SRS_ID is filled ('SRGI 2013'); text is trimmed and "
-                  "re-encoded as UTF-8. The layer is named after its KUGI feature type when it is known. Empty "
-                  "or duplicate geometries, overlaps, gaps, FCODE and METADATA are left for you to decide.")
-
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterVectorLayer(self.INPUT, tr("Dataset"), [ProcessingSourceType.Vector]))
+        self.add_dataset()
         self.add_feature_type()
-        self.add_crs(self.TARGET_CRS, tr("Transform to (default: SRGI2013 for legacy datums)"), optional=True)
-        self.add_crs(self.ASSIGN_CRS, tr("Reference system to assign when the data has none"), optional=True)
+        self.add_target_crs()
+        self.add_assign_crs()
         self.add_bool(self.MAKE_VALID, tr("Repair invalid geometries"), True)
         self.add_bool(self.FILL_SRS_ID, tr("Fill SRS_ID"), True)
         self.add_bool(self.FIX_TEXT, tr("Trim and re-encode text as UTF-8"), True)
@@ -248,7 +214,6 @@ class FixDatasetAlgorithm(SimpulAlgorithm):
                 "FEATURES": c["features"], "MADE_VALID": c["made_valid"], "NOT_FIXED": c["not_fixed"],
                 "TRANSFORMED": c["transformed"], "SRS_ID_FILLED": c["srs_id_filled"],
                 "TEXT_FIXED": c["text_trimmed"] + c["text_reencoded"]}
-
 
     def _to_postgis(self, parameters, context, feedback, result):
         """Copy the fixed file into a new PostGIS table with the EPSG code as SRID; its URI

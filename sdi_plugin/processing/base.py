@@ -2,22 +2,42 @@
 creation, the output keys every algorithm names, one cancel check, one way of turning a core
 error into Processing's error, and parameter helpers whose optional parts are keyword arguments.
 
-A subclass sets ``NAME`` (the algorithm id without ``sdi:``; a public contract, never rename)
-and ``GROUP`` (one of ``GROUPS``), and writes ``displayName``, ``shortHelpString``,
-``initAlgorithm`` and ``processAlgorithm``.  A subclass that sets ``CHECKS_INPUT`` says plainly
-why its INPUT layer does not open before Processing's generic message does.
+A subclass sets ``NAME`` (the algorithm id without ``sdi:``; a public contract, never rename),
+``GROUP`` (one of ``GROUPS``) and ``TITLE`` (English, marked with ``tr_noop``: shown translated),
+and writes ``initAlgorithm`` and ``processAlgorithm``.  A subclass that sets ``CHECKS_INPUT``
+says plainly why its INPUT layer does not open before Processing's generic message does.
+
+The help texts are data, not code (as QGIS keeps its own algorithms' help in
+``processing/algs/help/qgis.yaml``): ``help.json`` beside this file maps each id to its English
+paragraphs, which ``tools/i18n.py`` extracts and ``shortHelpString`` shows translated, joined by
+a space.
 """
 import contextlib
+import functools
+import json
+import os
 
 from qgis.core import (QgsFeatureRequest, QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingOutputNumber,
                        QgsProcessingOutputString, QgsProcessingParameterBoolean, QgsProcessingParameterCrs,
                        QgsProcessingParameterFile, QgsProcessingParameterFileDestination, QgsProcessingParameterNumber,
-                       QgsProcessingParameterString, QgsVectorLayer, QgsWkbTypes)
+                       QgsProcessingParameterString, QgsProcessingParameterVectorLayer, QgsVectorLayer,
+                       QgsWkbTypes)
 
-from ..compat import ProcessingFileParameterBehavior, ProcessingNumberParameterType, ProcessingParameterFlag
+from ..compat import (ProcessingFileParameterBehavior, ProcessingNumberParameterType, ProcessingParameterFlag,
+                      ProcessingSourceType)
 from ..core.i18n import tr
-from ..core.safe_output import explain
+from ..core.files.safe_output import explain
 from ..core.validate.sources import InputError, check_layer, open_ref, ref_for, ref_of_layer
+
+
+HELP_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "help.json")
+
+
+@functools.cache
+def help_texts():
+    """{algorithm id: [English paragraph, …]} from ``help.json``."""
+    with open(HELP_FILE, encoding="utf-8") as fh:
+        return json.load(fh)
 
 
 def group_label(group_id):
@@ -29,6 +49,7 @@ def group_label(group_id):
 class SimpulAlgorithm(QgsProcessingAlgorithm):
     NAME = ""
     GROUP = ""
+    TITLE = ""
     CHECKS_INPUT = False
 
     INPUT = "INPUT"
@@ -45,6 +66,12 @@ class SimpulAlgorithm(QgsProcessingAlgorithm):
 
     def name(self):
         return self.NAME
+
+    def displayName(self):  # noqa: N802 (QGIS's name)
+        return tr(self.TITLE)
+
+    def shortHelpString(self):  # noqa: N802 (QGIS's name)
+        return " ".join(tr(part) for part in help_texts()[self.NAME])
 
     def group(self):
         return group_label(self.GROUP)
@@ -119,6 +146,10 @@ class SimpulAlgorithm(QgsProcessingAlgorithm):
     def add_destination(self, name, label, file_filter, *, optional=False, advanced=False):
         return self._add(QgsProcessingParameterFileDestination(name, label, file_filter, optional=optional), advanced)
 
+    def add_dataset(self, label=None, source_type=ProcessingSourceType.Vector):
+        """The INPUT vector layer (labelled "Dataset" unless ``label``)."""
+        return self._add(QgsProcessingParameterVectorLayer(self.INPUT, label or tr("Dataset"), [source_type]))
+
     def add_feature_type(self):
         """The optional KUGI feature type (FCODE or layer name) of the validate tools."""
         return self.add_string(self.FEATURE_TYPE, tr("KUGI feature type (FCODE or layer name; optional)"),
@@ -128,6 +159,18 @@ class SimpulAlgorithm(QgsProcessingAlgorithm):
         """The optional ISO 19139 record of a dataset."""
         return self.add_file(self.METADATA, tr("ISO 19139 metadata file (optional)"), extension="xml",
                              optional=True)
+
+    def add_defaults_file(self):
+        """The optional node defaults (JSON) of a generated metadata record."""
+        return self.add_file(self.DEFAULTS, tr("Node defaults (JSON)"), extension="json", optional=True)
+
+    def add_target_crs(self):
+        """The optional reference system the fix and standardise tools transform to."""
+        return self.add_crs(self.TARGET_CRS, tr("Transform to (default: SRGI2013 for legacy datums)"), optional=True)
+
+    def add_assign_crs(self):
+        """The optional reference system the fix and standardise tools give data that has none."""
+        return self.add_crs(self.ASSIGN_CRS, tr("Reference system to assign when the data has none"), optional=True)
 
     def add_number_outputs(self, *pairs):
         for key, label in pairs:

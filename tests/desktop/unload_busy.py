@@ -116,7 +116,7 @@ def run():
         result["search_running"] = tasks()
         unload_and_look(result, "search", baseline)
         result["final_tasks"] = tasks()
-    except Exception:  # reported to the test, which fails on it
+    except Exception:  # noqa: BLE001 - reported to the test, which fails on it
         result["error"] = traceback.format_exc()
     turn()
     result["done"] = True

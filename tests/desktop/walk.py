@@ -15,7 +15,7 @@ from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from qgis.PyQt.QtGui import QDropEvent, QGuiApplication
 from qgis.PyQt.QtTest import QTest
-from qgis.PyQt.QtWidgets import QApplication, QDialog, QDockWidget, QStackedWidget
+from qgis.PyQt.QtWidgets import QApplication, QDockWidget, QStackedWidget
 from qgis.utils import iface
 
 CONFIG = json.load(open(os.environ["SIMPUL_WALK_CONFIG"], encoding="utf-8"))

@@ -17,7 +17,7 @@ import unicodedata
 from datetime import datetime, timezone
 
 from ..i18n import tr
-from ..safe_output import OutputRefused, check_destination, make_folder, remove_quietly, sqlite_header, \
+from ..files.safe_output import OutputRefused, check_destination, make_folder, remove_quietly, sqlite_header, \
     sqlite_tables, temp_beside
 from .model import Record
 from .results import identifier_key
@@ -65,15 +65,20 @@ def now_iso():
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def record_age(record, now=None):
-    """Seconds since the record was fetched from its node (None if unknown)."""
+def age_seconds(iso, now=None):
+    """Seconds since the ISO 8601 timestamp ``iso`` (``Z`` or an offset; none means UTC), or None."""
     try:
-        then = datetime.fromisoformat(record.harvested)
+        then = datetime.fromisoformat(str(iso).replace("Z", "+00:00"))
     except (TypeError, ValueError):
         return None
     if then.tzinfo is None:
         then = then.replace(tzinfo=timezone.utc)
     return max(0.0, ((now or datetime.now(timezone.utc)) - then).total_seconds())
+
+
+def record_age(record, now=None):
+    """Seconds since the record was fetched from its node (None if unknown)."""
+    return age_seconds(record.harvested, now) if record.harvested else None
 
 
 def format_age(seconds):
@@ -172,7 +177,7 @@ class RecordCache:
             remove_quietly(tmp)
             if isinstance(exc, OutputRefused):
                 raise
-            from ..safe_output import explain
+            from ..files.safe_output import explain
             raise OutputRefused(explain(exc, self.path)) from None
         except sqlite3.Error:
             remove_quietly(tmp)
@@ -317,16 +322,7 @@ class RecordCache:
             return []
         if query.bbox:
             ids = self._in_extent(conn, ids, query.bbox)
-        where, params = [], []
-        if query.date_from:
-            where.append("date >= ?")
-            params.append(query.date_from)
-        if query.date_to:
-            where.append("date <= ?")
-            params.append(query.date_to + "T23:59:59")
-        if node_ids:
-            where.append("node_id IN (%s)" % ",".join("?" * len(node_ids)))
-            params += list(node_ids)
+        where, params = self._date_and_node(query, node_ids)
         if ids and (where or len(ids) <= DATE_ORDER_MAX):
             rows = conn.execute("SELECT id, date FROM records WHERE id IN (SELECT value FROM json_each(?))%s"
                                 % "".join(" AND " + w for w in where), [json.dumps(ids)] + params).fetchall()
@@ -347,6 +343,17 @@ class RecordCache:
             where.append("id IN (SELECT id FROM records_bbox WHERE maxx >= ? AND minx <= ? AND maxy >= ? "
                          "AND miny <= ?)")
             params += [query.bbox[0], query.bbox[2], query.bbox[1], query.bbox[3]]
+        more, more_params = self._date_and_node(query, node_ids)
+        where, params = where + more, params + more_params
+        cond = ("WHERE " + " AND ".join(where)) if where else ""
+        return self._records(conn.execute(
+            "SELECT json, harvested FROM records %s ORDER BY date DESC, id DESC LIMIT ? OFFSET ?" % cond,
+            params + [int(limit), int(offset)]).fetchall())
+
+    @staticmethod
+    def _date_and_node(query, node_ids):
+        """(conditions, parameters) on the records table for the date range and the nodes."""
+        where, params = [], []
         if query.date_from:
             where.append("date >= ?")
             params.append(query.date_from)
@@ -356,10 +363,7 @@ class RecordCache:
         if node_ids:
             where.append("node_id IN (%s)" % ",".join("?" * len(node_ids)))
             params += list(node_ids)
-        cond = ("WHERE " + " AND ".join(where)) if where else ""
-        return self._records(conn.execute(
-            "SELECT json, harvested FROM records %s ORDER BY date DESC, id DESC LIMIT ? OFFSET ?" % cond,
-            params + [int(limit), int(offset)]).fetchall())
+        return where, params
 
     @staticmethod
     def _records(rows):

@@ -9,7 +9,7 @@ import json
 from urllib.parse import urlencode
 
 from ..i18n import tr
-from .client import DEFAULT_MAX_BYTES, CatalogueError, Page, get_json, parsing
+from .client import PAGE_MAX_BYTES, CatalogueError, Page, get_json, parsing
 from .iso19139 import kugi_theme
 from .links import make_link
 from .model import Record
@@ -96,7 +96,7 @@ def parse_package(package, source_url=""):
 class CkanClient:
     kind = "CKAN"
 
-    def __init__(self, url, organization="", authcfg="", max_bytes=DEFAULT_MAX_BYTES):
+    def __init__(self, url, organization="", authcfg="", max_bytes=PAGE_MAX_BYTES):
         self.api = api_url(url)
         self.organization = organization or ""
         self.authcfg = authcfg
@@ -136,7 +136,7 @@ class CkanClient:
         return Page(records=[r for r in records if r.identifier], matched=count, next_token=nxt if more else None)
 
 
-def organisations(url, timeout=10.0, authcfg="", feedback=None, max_bytes=DEFAULT_MAX_BYTES):
+def organisations(url, timeout=10.0, authcfg="", feedback=None, max_bytes=PAGE_MAX_BYTES):
     """CKAN organisations (each a node): [{"name", "title", "count", "url", "api"}]."""
     api = api_url(url)
     query = urlencode([("all_fields", "true")])
@@ -155,9 +155,9 @@ def organisations(url, timeout=10.0, authcfg="", feedback=None, max_bytes=DEFAUL
 
 
 def organisation_node(org, level="lainnya", parent="", authcfg=""):
-    """A :class:`core.nodes.Node` for one CKAN organisation (a dict from :func:`organisations`):
+    """A :class:`core.nodes.registry.Node` for one CKAN organisation (a dict from :func:`organisations`):
     searching it searches only that organisation's datasets."""
-    from ..nodes import Node, slug
+    from ..nodes.registry import Node, slug
     return Node(name=org["title"], url=org["url"], level=level, parent=parent, authcfg=authcfg, source="ckan",
                 id="ckan-%s" % slug(org["name"]),
                 services=[{"kind": "CKAN", "version": "", "url": org["api"], "title": org["title"],

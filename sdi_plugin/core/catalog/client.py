@@ -1,14 +1,16 @@
 """What every catalogue client shares: a page of results, the error a person can read, and
-the one way requests go out (``core.http``, never anything else)."""
+the one way requests go out (``core.network.http``, never anything else)."""
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from ..http import NotJson, http_get, http_post
+from .. import errors
+from ..errors import SimpulError
+from ..network.http import NotJson, http_get, http_post
 from ..i18n import tr
 
-DEFAULT_MAX_BYTES = 16 * 1024 * 1024   # a catalogue page; far more than any honest page needs
+PAGE_MAX_BYTES = 16 * 1024 * 1024   # a catalogue page; far more than any honest page needs
 MAX_REDIRECTS = 3
 
 # Reading answers (XML/JSON into Records) is Python work that holds the interpreter lock.
@@ -24,11 +26,11 @@ def parsing():
         yield
 
 
-class CatalogueError(Exception):
+class CatalogueError(SimpulError):
     """A catalogue could not be searched; the message says why, for people."""
 
 
-class Canceled(CatalogueError):
+class Canceled(errors.Canceled, CatalogueError):
     pass
 
 
@@ -48,14 +50,14 @@ def _check(resp):
         raise CatalogueError(resp.error)
 
 
-def get(url, timeout, max_bytes=DEFAULT_MAX_BYTES, authcfg="", feedback=None, headers=None):
+def get(url, timeout, max_bytes=PAGE_MAX_BYTES, authcfg="", feedback=None, headers=None):
     """GET; the body (bytes) or :class:`CatalogueError`."""
     resp = http_get(url, timeout=timeout, max_bytes=max_bytes, authcfg=authcfg, headers=headers, feedback=feedback)
     _check(resp)
     return resp
 
 
-def get_json(url, timeout, max_bytes=DEFAULT_MAX_BYTES, authcfg="", feedback=None):
+def get_json(url, timeout, max_bytes=PAGE_MAX_BYTES, authcfg="", feedback=None):
     resp = get(url, timeout, max_bytes, authcfg, feedback, headers={"Accept": "application/geo+json, application/json"})
     with parsing():
         try:
@@ -64,7 +66,7 @@ def get_json(url, timeout, max_bytes=DEFAULT_MAX_BYTES, authcfg="", feedback=Non
             raise CatalogueError(str(exc)) from None
 
 
-def post(url, body, timeout, max_bytes=DEFAULT_MAX_BYTES, authcfg="", feedback=None, error_status_ok=False):
+def post(url, body, timeout, max_bytes=PAGE_MAX_BYTES, authcfg="", feedback=None, error_status_ok=False):
     """POST XML; follows a redirect only to the same host (e.g. http → https), at most three.
     Returns (final URL, response). With ``error_status_ok`` an HTTP error status (4xx, 5xx) with
     a body is returned for the caller to read (an OGC exception report), not raised."""

@@ -10,8 +10,8 @@ and the answer's nextRecord. The answer goes through ``xmlsafe.parse_xml``.
 from lxml import etree
 
 from ..i18n import tr
-from ..xmlsafe import XmlError, localname, parse_xml
-from .client import DEFAULT_MAX_BYTES, CatalogueError, Page, parsing, post
+from ..network.xmlsafe import XmlError, localname, parse_xml
+from .client import PAGE_MAX_BYTES, CatalogueError, Page, parsing, post
 from .dublincore import DC_NAMES, parse_dc
 from ..metadata.isotype import is_iso_root
 from ..metadata.namespaces import ISO3_ROOTS
@@ -108,7 +108,8 @@ def parse_getrecords(data, source_url="", start=1):
         raise CatalogueError(str(exc)) from exc
     name = localname(root)
     if name == "ExceptionReport":
-        raise CswException(tr("the catalogue answered with an OGC exception: {text}").format(text=_exception_text(root)))
+        text = _exception_text(root)
+        raise CswException(tr("the catalogue answered with an OGC exception: {text}").format(text=text))
     if name != "GetRecordsResponse":
         raise CatalogueError(tr("not a CSW GetRecords answer (root element {name})").format(name=name))
     results = next((c for c in root if localname(c) == "SearchResults"), None)
@@ -202,7 +203,7 @@ class CswException(CatalogueError):
 class CswClient:
     kind = "CSW"
 
-    def __init__(self, url, version="2.0.2", authcfg="", max_bytes=DEFAULT_MAX_BYTES):
+    def __init__(self, url, version="2.0.2", authcfg="", max_bytes=PAGE_MAX_BYTES):
         self.url = url
         self.version = _version(version)
         self.authcfg = authcfg

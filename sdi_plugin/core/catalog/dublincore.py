@@ -1,6 +1,6 @@
 """CSW Dublin Core (``csw:Record``, ``csw:SummaryRecord``, ``csw:BriefRecord``; CSW 2.0.2 and
 3.0) → :class:`Record`, with ``ows:BoundingBox`` read in the axis order its CRS says."""
-from ..xmlsafe import localname
+from ..network.xmlsafe import localname
 from .iso19139 import crs_from_code, kugi_theme
 from .links import make_link
 from .model import Record

@@ -1,6 +1,6 @@
 """Which catalogue of a node to search, and with which client.
 
-A node's detected services (``Node.services``, dicts from ``core.nodeinfo``) name its
+A node's detected services (``Node.services``, dicts from ``core.nodes.nodeinfo``) name its
 catalogues; one is searched per node, in this order of preference: CSW, OGC API Records,
 CKAN (a node with CSW and OGC API Records over the same records must not be counted twice).
 A node whose services were never detected is probed first (in the worker thread). A bare
@@ -9,10 +9,10 @@ from dataclasses import asdict
 from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 from ..i18n import tr
-from ..nodeinfo import detect_services, normalise_base
-from ..nodes import Node
+from ..nodes.nodeinfo import detect_services, normalise_base
+from ..nodes.registry import Node
 from .ckan import CkanClient
-from .client import DEFAULT_MAX_BYTES, CatalogueError
+from .client import PAGE_MAX_BYTES, CatalogueError
 from .csw import CswClient
 from .ogcapi_records import RecordsClient
 
@@ -25,7 +25,7 @@ def catalogue_services(node):
     return sorted(services, key=lambda s: CATALOGUE_KINDS.index(s["kind"]))
 
 
-def client_for_service(service, authcfg="", max_bytes=DEFAULT_MAX_BYTES):
+def client_for_service(service, authcfg="", max_bytes=PAGE_MAX_BYTES):
     kind, url = service.get("kind"), service.get("url", "")
     if kind == "CSW":
         versions = service.get("versions") or [service.get("version", "2.0.2")]
@@ -38,7 +38,7 @@ def client_for_service(service, authcfg="", max_bytes=DEFAULT_MAX_BYTES):
     raise CatalogueError(tr("not a catalogue service: {kind}").format(kind=kind))
 
 
-def client_for_node(node, timeout=10.0, feedback=None, max_bytes=DEFAULT_MAX_BYTES, detect=True):
+def client_for_node(node, timeout=10.0, feedback=None, max_bytes=PAGE_MAX_BYTES, detect=True):
     """A client for the node's preferred catalogue; detects the services first when none is known
     (and keeps them on ``node.services``). :class:`CatalogueError` if the node has no catalogue."""
     services = catalogue_services(node)

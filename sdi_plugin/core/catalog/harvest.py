@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..i18n import tr
 from .cache import RecordCache
-from .client import DEFAULT_MAX_BYTES
+from .client import PAGE_MAX_BYTES
 from .query import SearchQuery
 from .search import _Job, search_page
 
@@ -25,7 +25,7 @@ class HarvestResult:
     message: str = ""
 
 
-def harvest_node(node, feedback=None, cache=None, page_size=50, timeout=30.0, max_bytes=DEFAULT_MAX_BYTES):
+def harvest_node(node, feedback=None, cache=None, page_size=50, timeout=30.0, max_bytes=PAGE_MAX_BYTES):
     """Fill ``cache`` (a :class:`RecordCache`; the default cache when None) with all of ``node``'s
     records. ``feedback`` (QgsFeedback / QgsProcessingFeedback) cancels and gets progress."""
     cache = cache if cache is not None else RecordCache()

@@ -5,7 +5,7 @@ Reads an element already parsed by ``xmlsafe.parse_xml``; never fetches anything
 (``srv:SV_ServiceIdentification``), and missing parts (an empty field, never an exception).
 """
 from ..metadata.isotype import iso_view
-from ..standards import load_kugi
+from ..standards.pack import load_kugi
 from .links import make_link
 from .model import Record
 
@@ -199,7 +199,8 @@ def parse_iso(md, source_url=""):
     rec.constraints = "; ".join(dict.fromkeys(c for c in constraints if c))
 
     links, seen = [], set()
-    for res in _x(md, "gmd:distributionInfo//gmd:CI_OnlineResource|gmd:identificationInfo//srv:connectPoint/gmd:CI_OnlineResource"):
+    for res in _x(md, "gmd:distributionInfo//gmd:CI_OnlineResource"
+                      "|gmd:identificationInfo//srv:connectPoint/gmd:CI_OnlineResource"):
         url = _cs(res, "gmd:linkage")   # gmd:URL inside
         if not url:
             continue

@@ -5,7 +5,7 @@ import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ..i18n import tr
-from .client import DEFAULT_MAX_BYTES, Canceled, CatalogueError, Page, get_json, parsing
+from .client import PAGE_MAX_BYTES, Canceled, CatalogueError, Page, get_json, parsing
 from .iso19139 import kugi_theme
 from .links import make_link
 from .model import Record
@@ -103,7 +103,7 @@ def parse_record(feature, source_url=""):
 class RecordsClient:
     kind = "OGC API Records"
 
-    def __init__(self, url, authcfg="", max_bytes=DEFAULT_MAX_BYTES):
+    def __init__(self, url, authcfg="", max_bytes=PAGE_MAX_BYTES):
         self.url = url.rstrip("/")
         self.authcfg = authcfg
         self.max_bytes = max_bytes

@@ -3,6 +3,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject, QgsRectangle)
+from ..log import swallowed
 
 WGS84 = "EPSG:4326"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -70,5 +71,6 @@ def extent_to_wgs84(rect, crs):
         try:
             rect = xform.transformBoundingBox(QgsRectangle(rect))
         except Exception:  # noqa: BLE001 - QgsCsException: outside the CRS's area
+            swallowed("QgsCsException: outside the CRS's area")
             return None
     return clamp_bbox((rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum()))

@@ -18,7 +18,7 @@ Query::
     date_from, date_to   "YYYY-MM-DD", either may be empty
     bbox        (minx, miny, maxx, maxy) in EPSG:4326 longitude/latitude, or None
     node_ids, levels     filters on the nodes handed to ``start()`` (empty = no filter;
-                levels are ``core.nodes.LEVELS``: nasional, provinsi, kabupaten, kota, lainnya)
+                levels are ``core.nodes.registry.LEVELS``: nasional, provinsi, kabupaten, kota, lainnya)
     page_size   records asked of each node per page
 
 Asynchronous search (GUI; create and use it on the GUI thread — every network call runs in
@@ -40,7 +40,7 @@ worker threads, the signals arrive on the GUI thread)::
                                                                   # duplicate added another node's badge)
     search.nodeFinished.connect(lambda node_id, ok, message, total: ...)
     search.finished.connect(lambda: ...)
-    search.start(q, nodes)          # nodes: [core.nodes.Node]; returns the ids searched
+    search.start(q, nodes)          # nodes: [core.nodes.registry.Node]; returns the ids searched
     search.fetch_more()             # next page of every node that has more (or fetch_more([ids]))
     search.cancel()                 # stops every request within ~50 ms; finished() follows
     search.results(sort="relevance")   # or "date", "title": merged [Record], one row per group
@@ -103,7 +103,7 @@ node's detected services)::
       client.search(query, page_token=None, page_size=20, feedback=None, timeout=10.0) -> Page
       Page(records, matched, next_token)   next_token None = no more pages
     catalog.ckan.organisations(api_url, timeout=10.0, authcfg="") -> [{"name", "title", "count", "url", "api"}]
-    catalog.ckan.organisation_node(org, level="lainnya", parent="", authcfg="") -> core.nodes.Node
+    catalog.ckan.organisation_node(org, level="lainnya", parent="", authcfg="") -> core.nodes.registry.Node
       (CKAN organisations are nodes: such a node carries the service
       {"kind": "CKAN", "url": api_url, "organization": name}; its search is limited to it)
     catalog.endpoints.node_from_url(url) -> Node   (a catalogue or node URL as a transient node)
@@ -114,7 +114,7 @@ Design
 * One shared pool of worker threads (``pool()``, up to 32), not a QgsTask per node: QGIS's task
   manager runs only as many tasks at once as the machine has cores (2 on a small laptop), so
   30 slow nodes would wait for each other. Each worker runs one node's page through
-  ``core.http`` (a local event loop in that thread, QGIS's network stack, per-request timeout,
+  ``core.network.http`` (a local event loop in that thread, QGIS's network stack, per-request timeout,
   size cap, cancel within 50 ms). Even handing the jobs to the pool happens off the GUI thread.
 * Workers never touch the GUI: they report through a private queued signal to the
   FederatedSearch object, which updates its state and emits the public signals on its own
@@ -134,11 +134,12 @@ from dataclasses import dataclass, field
 from qgis.core import QgsFeedback
 from qgis.PyQt.QtCore import QCoreApplication, QObject, QThread, pyqtSignal, pyqtSlot
 
-from .. import workers
-from ..events import observe
+from ..log import swallowed
+from ..network import workers
+from ..runtime.events import observe
 from ..i18n import tr
 from .cache import format_age, now_iso, record_age
-from .client import DEFAULT_MAX_BYTES, Canceled, CatalogueError
+from .client import PAGE_MAX_BYTES, Canceled, CatalogueError
 from .endpoints import client_for_node
 from .results import ResultSet
 
@@ -205,7 +206,7 @@ def _from_cache(job, query, cache, page_size):
     return records
 
 
-def search_page(job, query, timeout=10.0, max_bytes=DEFAULT_MAX_BYTES, feedback=None, cache=None, offline=False,
+def search_page(job, query, timeout=10.0, max_bytes=PAGE_MAX_BYTES, feedback=None, cache=None, offline=False,
                 cache_fallback=True):
     """Search one node for one page (the first, or the next after ``job.token``). Never raises:
     what went wrong is in the outcome's message, which names the node."""
@@ -238,7 +239,7 @@ def search_page(job, query, timeout=10.0, max_bytes=DEFAULT_MAX_BYTES, feedback=
                 try:
                     cache.put(out.records)
                 except Exception:  # noqa: BLE001 - a full disk must not lose the live results
-                    pass
+                    swallowed("a full disk must not lose the live results")
     except Canceled:
         out.ok, out.message = False, tr("{node}: canceled").format(node=_label(node))
     except CatalogueError as exc:
@@ -286,7 +287,7 @@ class FederatedSearch(QObject):
     _event = pyqtSignal(int, str, str, object)   # generation, what, node id, payload (worker → owner thread)
 
     def __init__(self, parent=None, cache=None, timeout=10.0, offline=False, cache_fallback=True,
-                 max_bytes=DEFAULT_MAX_BYTES):
+                 max_bytes=PAGE_MAX_BYTES):
         super().__init__(parent)
         self.cache = cache
         self.timeout = float(timeout)
@@ -415,7 +416,7 @@ class SearchOutcome:
 
 
 def search_nodes(query, nodes, timeout=10.0, max_records=100, cache=None, offline=False, feedback=None,
-                 max_bytes=DEFAULT_MAX_BYTES, cache_fallback=True):
+                 max_bytes=PAGE_MAX_BYTES, cache_fallback=True):
     """Search ``nodes`` in parallel and wait for all of them (Processing, scripts). Each node is
     paged until ``max_records`` of its records are in, or it has no more. ``feedback``
     (QgsFeedback / QgsProcessingFeedback) cancels and receives progress."""

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from ..findings import ERROR, INFO, WARNING, Finding
 from ..i18n import tr, ui_language
-from ..standards import load_profile
-from ..xmlsafe import XmlError, localname, parse_xml
+from ..standards.pack import load_profile
+from ..network.xmlsafe import XmlError, localname, parse_xml
 from . import schema as xsd
 from .iso_reader import find_record, is_iso3
 from .iso_writer import to_element
@@ -312,14 +312,6 @@ def report(findings, file="", profile=None):
     standard = {"name": profile.meta.get("name", ""), "version": profile.meta.get("version", "")}
     return {"file": file, "standard": standard,
             "summary": summary(findings), "findings": [f.to_dict() for f in findings]}
-
-
-def is_xml_schema_available():
-    try:
-        xsd.load_schema()
-        return True
-    except xsd.SchemaUnavailable:
-        return False
 
 
 __all__ = ["check_metadata_file", "check_metadata_bytes", "check_metadata_for_layer", "check_record", "check_root",

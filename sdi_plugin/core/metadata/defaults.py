@@ -8,9 +8,10 @@ import json
 import os
 import string
 
+from ..errors import SimpulError
 from ..i18n import tr
 from ..paths import resource
-from ..standards import load_profile
+from ..standards.pack import load_profile
 
 BUNDLED = resource("metadata", "node_defaults.json")
 MAX_BYTES = 1024 * 1024
@@ -25,7 +26,7 @@ CODED = {"contact_role": "CI_RoleCode", "dataset_role": "CI_RoleCode", "status":
 TEMPLATES = ("title_template", "abstract_template", "lineage_template", "kugi_template", "other_constraints")
 
 
-class DefaultsError(ValueError):
+class DefaultsError(SimpulError, ValueError):
     """The defaults file is unreadable or wrong (message for people, names the key)."""
 
 
@@ -101,7 +102,7 @@ def save_defaults(values, path):
     """Write a node's defaults file (only the keys Simpul knows), after checking it."""
     data = {k: v for k, v in values.items() if k in TEXT_KEYS or k in ("keywords", "geometry_words")}
     check(data, path)
-    from ..safe_output import write_json
+    from ..files.safe_output import write_json
     return write_json(path, data, tr("defaults file"), indent=1)
 
 

@@ -15,7 +15,8 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, Qgs
                        QgsProviderRegistry, QgsWkbTypes)
 
 from ...compat import FeatureRequestFlag, GeometryType
-from ..standards import STANDARDS_DIR, load_kugi, load_profile, load_standard
+from ..log import swallowed
+from ..standards.pack import STANDARDS_DIR, load_kugi, load_profile, load_standard
 from .defaults import fill, load_defaults
 from .model import Attribute, CitationDate, Keywords, Link, MetadataRecord, Party
 
@@ -32,7 +33,7 @@ LAYER_FIELDS = ("geometry_type", "feature_count", "topology_level", "reference_s
 def load_kugi_metadata(path=None):
     """Topic category per KUGI category letter and the KUGI thesaurus citation (a standards file)."""
     def build(data):
-        from ..kugi import need
+        from ..standards.kugi import need
         need(data, "thesaurus", dict, "")
         need(data, "topic_categories", dict, "")
         return data
@@ -102,6 +103,7 @@ def bbox_4326(layer):
         try:
             extent = tr.transformBoundingBox(extent)
         except Exception:  # noqa: BLE001 - QgsCsException: no box rather than a wrong one
+            swallowed("QgsCsException: no box rather than a wrong one")
             return None
     w, s = math.floor(extent.xMinimum() * 1e7) / 1e7, math.floor(extent.yMinimum() * 1e7) / 1e7
     e, n = math.ceil(extent.xMaximum() * 1e7) / 1e7, math.ceil(extent.yMaximum() * 1e7) / 1e7
@@ -238,7 +240,7 @@ def refresh_from_layer(record, generated):
     leaves empty filled from it (what the editor's "Generate from layer" does to an edited record)."""
     out = MetadataRecord.from_dict(record.to_dict())
     fresh = generated.to_dict()
-    for key, value in fresh.items():
+    for key, _value in fresh.items():
         if key in LAYER_FIELDS or not getattr(out, key):
             setattr(out, key, getattr(generated, key))
     return out

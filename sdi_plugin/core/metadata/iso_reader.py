@@ -7,7 +7,7 @@ lineage. Our own XPath reads what OWSLib leaves out or flattens: the dataset cha
 maintenance frequency, keyword blocks with their thesaurus and gmx:Anchor links, the vector
 spatial representation, the feature catalogue description, extent description, cited parties,
 Palapa's metadata classification, and ``gco:nilReason`` elements (read as empty). OWSLib is fed
-the element that :func:`sdi_plugin.core.xmlsafe.parse_xml` already parsed safely.
+the element that :func:`sdi_plugin.core.network.xmlsafe.parse_xml` already parsed safely.
 
 OWSLib 0.27 (Debian 12) has ``record.identification`` as one object; newer releases make it a
 list: :func:`_first` takes either.
@@ -16,14 +16,15 @@ import warnings
 
 from lxml import etree
 
+from ..errors import SimpulError
 from ..i18n import tr
-from ..xmlsafe import XmlError, localname, parse_xml
+from ..network.xmlsafe import XmlError, localname, parse_xml
 from .isotype import ROOT_TAGS, find_iso_root, iso_view  # noqa: F401  (ROOT_TAGS: kept for callers)
 from .model import Attribute, CitationDate, Conformance, Keywords, Link, MetadataRecord, Party
 from .namespaces import ISO3_ROOTS, READ_NS, XLINK
 
 
-class MetadataError(ValueError):
+class MetadataError(SimpulError, ValueError):
     """Not a metadata record Simpul can read (message for people)."""
 
 
@@ -277,7 +278,7 @@ class Reader:
         """Palapa's spellings ('confendential', 'topsecret') read as the ISO code list value."""
         if not value:
             return ""
-        from ..standards import load_profile
+        from ..standards.pack import load_profile
         cl = load_profile().codelists.get("MD_ClassificationCode", {})
         iso = {v.lower(): k for k, v in cl.get("palapa_spelling", {}).items()}.get(value.lower())
         return iso or next((v for v in cl.get("values", []) if v.lower() == value.lower()), value)
@@ -333,7 +334,8 @@ class Reader:
         r.temporal_begin = _t(getattr(oi, "temporalextent_start", None))
         r.temporal_end = _t(getattr(oi, "temporalextent_end", None))
         period = ext + "/gmd:temporalElement/gmd:EX_TemporalExtent/gmd:extent/*/"
-        r.temporal_begin = r.temporal_begin or _x(ident, period + "gml:beginPosition | " + period + "gml32:beginPosition")
+        r.temporal_begin = r.temporal_begin or _x(ident, period + "gml:beginPosition | "
+                                                  + period + "gml32:beginPosition")
         r.temporal_end = r.temporal_end or _x(ident, period + "gml:endPosition | " + period + "gml32:endPosition")
         tp = ext + "/gmd:temporalElement/gmd:EX_TemporalExtent/gmd:extent/*"
         for key, tag in (("temporal_begin", "beginPosition"), ("temporal_end", "endPosition")):

@@ -10,7 +10,7 @@ import re
 from lxml import etree
 from lxml.builder import ElementMaker
 
-from ..standards import load_profile
+from ..standards.pack import load_profile
 from .namespaces import GCO, GMD, GML32, GMX, LANGUAGE_CODELIST, NSMAP, SCHEMA_LOCATION, XLINK, XSI
 
 D = ElementMaker(namespace=GMD, nsmap=NSMAP)

@@ -19,25 +19,4 @@ SCHEMA_LOCATION = "%s http://schemas.opengis.net/iso/19139/20070417/gmd/gmd.xsd"
 LANGUAGE_CODELIST = "http://www.loc.gov/standards/iso639-2/"
 MD_STANDARD_URI = GMD        # gpkg_metadata.md_standard_uri for ISO 19139
 
-# ISO 19115-3 (mdb:MD_Metadata) — read only.
-ISO3_NS = {
-    "mdb": "http://standards.iso.org/iso/19115/-3/mdb/2.0",
-    "mdb1": "http://standards.iso.org/iso/19115/-3/mdb/1.0",
-    "cit": "http://standards.iso.org/iso/19115/-3/cit/2.0",
-    "cit1": "http://standards.iso.org/iso/19115/-3/cit/1.0",
-    "mri": "http://standards.iso.org/iso/19115/-3/mri/1.0",
-    "mcc": "http://standards.iso.org/iso/19115/-3/mcc/1.0",
-    "gex": "http://standards.iso.org/iso/19115/-3/gex/1.0",
-    "lan": "http://standards.iso.org/iso/19115/-3/lan/1.0",
-    "mrd": "http://standards.iso.org/iso/19115/-3/mrd/1.0",
-    "mrl": "http://standards.iso.org/iso/19115/-3/mrl/1.0",
-    "mrl2": "http://standards.iso.org/iso/19115/-3/mrl/2.0",
-    "mrs": "http://standards.iso.org/iso/19115/-3/mrs/1.0",
-    "mco": "http://standards.iso.org/iso/19115/-3/mco/1.0",
-    "mmi": "http://standards.iso.org/iso/19115/-3/mmi/1.0",
-    "gco": "http://standards.iso.org/iso/19115/-3/gco/1.0",
-    "gcx": "http://standards.iso.org/iso/19115/-3/gcx/1.0",
-    "gml": GML32,
-    "xlink": XLINK,
-}
 ISO3_ROOTS = ("http://standards.iso.org/iso/19115/-3/mdb/2.0", "http://standards.iso.org/iso/19115/-3/mdb/1.0")

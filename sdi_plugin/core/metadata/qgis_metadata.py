@@ -222,7 +222,8 @@ def _extent_from(md, mine, r):
             r.bbox_west = r.bbox_east = r.bbox_south = r.bbox_north = ""
 
     def periods(m):
-        return [(t.begin().toString(Qt.DateFormat.ISODate), t.end().toString(Qt.DateFormat.ISODate)) for t in m.extent().temporalExtents()]
+        iso = Qt.DateFormat.ISODate
+        return [(t.begin().toString(iso), t.end().toString(iso)) for t in m.extent().temporalExtents()]
     if periods(md) != periods(mine):
         t = next(iter(md.extent().temporalExtents()), None)
         r.temporal_begin = _iso(t.begin(), r.temporal_begin) if t else ""

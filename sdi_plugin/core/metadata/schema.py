@@ -20,6 +20,7 @@ import threading
 from lxml import etree
 from qgis.PyQt.QtCore import QUrl
 
+from ..errors import SimpulError
 from ..i18n import tr
 from ..paths import resource
 from .namespaces import GML, GML32, GMD, GMX, SRV
@@ -37,7 +38,7 @@ MAX_ERRORS = 50
 _lock = threading.Lock()
 
 
-class SchemaUnavailable(RuntimeError):
+class SchemaUnavailable(SimpulError, RuntimeError):
     """The bundled schemas are missing or unreadable (message for people)."""
 
 

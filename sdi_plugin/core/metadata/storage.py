@@ -19,14 +19,16 @@ tables created and the extension registered in ``gpkg_extensions`` when missing,
 does. Saving again updates the same row. Only these three tables are written; the layer's own
 tables and ``gpkg_contents`` are never touched.
 """
+import contextlib
 import os
 import re
 import shutil
 import sqlite3
 
-from ..events import observe
+from ..errors import SimpulError
+from ..runtime.events import observe
 from ..i18n import tr
-from ..xmlsafe import XmlError, parse_xml
+from ..network.xmlsafe import XmlError, parse_xml
 from .iso_reader import MetadataError, find_record, read_bytes
 from .iso_writer import to_bytes
 from .namespaces import MD_STANDARD_URI
@@ -51,7 +53,7 @@ FIND = ("SELECT m.id FROM gpkg_metadata m JOIN gpkg_metadata_reference r ON r.md
         "ORDER BY r.timestamp DESC, m.id DESC")
 
 
-class StorageError(RuntimeError):
+class StorageError(SimpulError, RuntimeError):
     """The record could not be stored or read where asked (message for people)."""
 
 
@@ -77,11 +79,6 @@ def sidecar_path(path, layer_name=""):
     return path + ".xml"
 
 
-def layer_sidecar(layer):
-    path, name, kind = dataset_of(layer)
-    return sidecar_path(path, name) if kind else ""
-
-
 def _is_iso(path):
     try:
         with open(path, "rb") as fh:
@@ -94,7 +91,7 @@ def write_sidecar(record_or_bytes, path):
     """Write the record to ``path`` (atomically); returns (path, backup path or '')."""
     data = record_or_bytes if isinstance(record_or_bytes, bytes) else to_bytes(record_or_bytes)
     backup = ""
-    from ..safe_output import check_destination, xml_or_empty
+    from ..files.safe_output import check_destination, xml_or_empty
     try:   # a folder, or a file that is not XML at all (a dataset, say): refused, never backed up and replaced
         check_destination(path, xml_or_empty, tr("metadata record"))
     except OSError as exc:
@@ -154,11 +151,23 @@ def _connect(path, readonly=False):
             file=path, error=exc)) from None
 
 
+@contextlib.contextmanager
+def _opened(path, failure, readonly=False):
+    """The GeoPackage at ``path``, open for the ``with`` block and closed after; an SQLite error in
+    the block becomes a :class:`StorageError` worded by ``failure`` (translated, with {file} and {error})."""
+    con = _connect(path, readonly=readonly)
+    try:
+        yield con
+    except sqlite3.Error as exc:
+        raise StorageError(failure.format(file=path, error=exc)) from None
+    finally:
+        con.close()
+
+
 def write_gpkg_metadata(path, table, xml):
     """Store ISO 19139 ``xml`` (bytes) for ``table`` of the GeoPackage at ``path``; returns the row id."""
     text = xml.decode("utf-8") if isinstance(xml, bytes) else xml
-    con = _connect(path)
-    try:
+    with _opened(path, tr("The metadata could not be written into {file}: {error}")) as con:
         if con.execute("SELECT 1 FROM gpkg_contents WHERE table_name = ?", (table,)).fetchone() is None:
             raise StorageError(tr("The GeoPackage {file} has no layer {layer}.").format(file=path, layer=table))
         con.execute("BEGIN IMMEDIATE")
@@ -186,17 +195,11 @@ def write_gpkg_metadata(path, table, xml):
             con.execute("ROLLBACK")
             raise
         return md_id
-    except sqlite3.Error as exc:
-        raise StorageError(tr("The metadata could not be written into {file}: {error}").format(
-            file=path, error=exc)) from None
-    finally:
-        con.close()
 
 
 def read_gpkg_metadata(path, table):
     """The ISO 19139 XML (bytes) stored for ``table``, or None."""
-    con = _connect(path, readonly=True)
-    try:
+    with _opened(path, tr("The metadata in {file} could not be read: {error}"), readonly=True) as con:
         have = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if not {"gpkg_metadata", "gpkg_metadata_reference"} <= have:
             return None
@@ -205,11 +208,6 @@ def read_gpkg_metadata(path, table):
             return None
         text = con.execute("SELECT metadata FROM gpkg_metadata WHERE id = ?", (row[0],)).fetchone()[0]
         return text.encode("utf-8") if isinstance(text, str) else bytes(text)
-    except sqlite3.Error as exc:
-        raise StorageError(tr("The metadata in {file} could not be read: {error}").format(
-            file=path, error=exc)) from None
-    finally:
-        con.close()
 
 
 def save_for_layer(record, layer):

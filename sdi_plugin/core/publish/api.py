@@ -16,10 +16,9 @@ import tempfile
 import traceback
 from dataclasses import replace
 
-from qgis.core import Qgis, QgsMessageLog
-
 from ..i18n import tr
-from ..secrets import redact, redact_all
+from ..log import log
+from ..network.secrets import redact_all
 from .csw import CswTarget
 from .endpoints import detect_endpoints, resolve_node
 from .gate import run_gate
@@ -96,7 +95,7 @@ def _publish_dataset(source, node="", authcfg="", metadata_path="", dry_run=Fals
     except PublishError as exc:
         return failure_report(source, node, exc.message, dry_run, endpoints, job)
     except Exception as exc:  # noqa: BLE001 - never a traceback for the user (it goes to the message log)
-        QgsMessageLog.logMessage(redact(traceback.format_exc()), "Simpul", Qgis.MessageLevel.Critical)
+        log.error("%s", traceback.format_exc())   # redacted by the handler
         message = tr("Simpul failed unexpectedly: {why} (details in the QGIS message log).").format(why=exc)
         return failure_report(source, node, message, dry_run, endpoints, job)
     finally:

@@ -17,7 +17,7 @@ from urllib.parse import quote
 from lxml import etree
 
 from ..i18n import tr
-from ..xmlsafe import XmlError, localname, parse_xml
+from ..network.xmlsafe import XmlError, localname, parse_xml
 from . import isoxml
 from .errors import ows_exception_text
 from .model import CREATE, DONE, FAILED, UPDATE, Change, PublishError
@@ -72,7 +72,8 @@ class CswTarget(Target):
         try:
             root = parse_xml(resp.content)
         except XmlError as exc:
-            raise PublishError(tr("{what}: the catalogue's answer is not XML ({why}).").format(what=what, why=exc))
+            why = tr("{what}: the catalogue's answer is not XML ({why}).").format(what=what, why=exc)
+            raise PublishError(why) from None
         text = ows_exception_text(root)
         if text:
             raise PublishError(tr("{what}: the catalogue said “{words}”.").format(what=what, words=text))
@@ -157,14 +158,14 @@ class CswTarget(Target):
             root = parse_xml(resp.content)
         except XmlError as exc:
             raise PublishError(tr("{what}: the catalogue's answer is not XML ({why}).").format(what=what, why=exc),
-                               resp.status)
+                               resp.status) from None
         text = ows_exception_text(root)
         if text:
             raise PublishError(tr("{what}: the catalogue said “{words}”.").format(what=what, words=text),
                                resp.status, text)
         if localname(root) != "TransactionResponse":
-            raise PublishError(tr("{what}: the catalogue did not answer with a transaction response.").format(what=what),
-                               resp.status)
+            why = tr("{what}: the catalogue did not answer with a transaction response.").format(what=what)
+            raise PublishError(why, resp.status)
         count = 0
         for el in root.iter():
             if localname(el) == total and (el.text or "").strip().isdigit():

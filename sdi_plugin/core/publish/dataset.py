@@ -81,7 +81,8 @@ def describe(source):
     if not extent.isEmpty():
         ds.native_bbox = (extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum())
         try:
-            tr4326 = QgsCoordinateTransform(layer.crs(), QgsCoordinateReferenceSystem("EPSG:4326"), QgsProject.instance())
+            tr4326 = QgsCoordinateTransform(layer.crs(), QgsCoordinateReferenceSystem("EPSG:4326"),
+                                            QgsProject.instance())
             e = tr4326.transformBoundingBox(extent)
             ds.bbox_4326 = tuple(round(v, 7) for v in (e.xMinimum(), e.yMinimum(), e.xMaximum(), e.yMaximum()))
         except Exception:  # noqa: BLE001 - a layer without a usable CRS has no geographic extent

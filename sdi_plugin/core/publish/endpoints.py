@@ -3,7 +3,7 @@
 * **GeoServer REST**: ``<base>/geoserver/rest`` (or ``<base>/rest`` when the base is already
   GeoServer's, or the address the node's JSON landing page names) answers ``GET …/workspaces``
   with 200, or with 401 when it wants credentials. The demo node answers at ``/geoserver/rest``.
-* **CSW-T**: the node's CSW (at the paths :mod:`~sdi_plugin.core.nodeinfo` probes), when its
+* **CSW-T**: the node's CSW (at the paths :mod:`~sdi_plugin.core.nodes.nodeinfo` probes), when its
   capabilities offer the Transaction operation; flavour pycsw or GeoNetwork (GeoNetwork takes
   transactions on ``csw-publication``).
 * **OGC API Records** transactions: a record collection of the node's OGC API whose
@@ -15,11 +15,11 @@ Explicit addresses (``overrides``) win over what is found.
 import json
 from urllib.parse import urlsplit
 
-from ..http import http_get
+from ..network.http import http_get
 from ..i18n import tr
-from ..nodeinfo import CSW_PATHS, OAPI_PATHS, OWS_PATHS, normalise_base
-from ..nodes import NodeRegistry
-from ..xmlsafe import XmlError, localname, parse_xml
+from ..nodes.nodeinfo import CSW_PATHS, OAPI_PATHS, OWS_PATHS, normalise_base
+from ..nodes.registry import NodeRegistry
+from ..network.xmlsafe import XmlError, localname, parse_xml
 from .csw import flavour_of, transaction_url
 from .model import Endpoints, PublishError
 from .records import transactional
@@ -154,12 +154,15 @@ def detect_endpoints(base, authcfg="", timeout=10.0, feedback=None, overrides=No
     """The :class:`Endpoints` of the node at ``base`` (overrides: explicit URLs by field name).
 
     The probes run one after another in the calling thread, each kind stopping at its first
-    answer (the well-known paths of :mod:`~sdi_plugin.core.nodeinfo`). Not in a thread pool: a
+    answer (the well-known paths of :mod:`~sdi_plugin.core.nodes.nodeinfo`). Not in a thread pool: a
     publish runs in a QgsTask, and short-lived worker threads each making a network manager of
     their own while the GUI thread paints were seen to corrupt memory in QGIS 3.22."""
     overrides = {k: v for k, v in (overrides or {}).items() if v}
     ep = Endpoints(base_url=base)
-    stop = (lambda: feedback is not None and feedback.isCanceled())
+
+    def stop():
+        return feedback is not None and feedback.isCanceled()
+
     if "geonode" not in overrides and not stop():
         from .geonode import find_geonode
         ep.geonode = find_geonode(base, authcfg, timeout)

@@ -11,7 +11,7 @@ import json
 import re
 
 from ..i18n import tr
-from ..xmlsafe import XmlError, localname, parse_xml
+from ..network.xmlsafe import XmlError, localname, parse_xml
 
 MAX_TEXT = 600
 

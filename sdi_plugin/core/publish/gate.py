@@ -12,7 +12,7 @@ from datetime import date
 from ..findings import ERROR, WARNING
 from ..i18n import tr
 from ..metadata.check import check_metadata_file
-from ..secrets import redact_all
+from ..network.secrets import redact_all
 from ..validate.pipeline import run_validation
 from ..validate.sources import open_ref, ref_of_layer
 from .dataset import load_layer

@@ -69,7 +69,7 @@ def is_geonode(api_index):
 def find_geonode(base, authcfg="", timeout=10.0):
     """The GeoNode API root at ``base`` (``…/api/v2``), or '' when ``base`` is not a GeoNode.
     (Endpoint detection can call this with a node's base URL.)"""
-    from ..http import http_get
+    from ..network.http import http_get
     root = api_root(base)
     resp = http_get(root + "/", timeout=timeout, authcfg=authcfg, headers={"Accept": "application/json"})
     if not resp.ok:
@@ -133,7 +133,7 @@ class MultipartBody(QIODevice):
         out = []
         want = min(maxlen, self._size - self._pos)
         while want > 0:
-            for start, size, data in self._segments:
+            for start, size, data in self._segments:  # noqa: B007 - the segment found is read below
                 if start <= self._pos < start + size:
                     break
             else:

@@ -157,7 +157,8 @@ class GeoServerTarget(Target):
         if change.action == CREATE:
             entry = journal.add(self.kind, "datastore", change.name, "delete_store", {"url": url})
         else:
-            entry = journal.add(self.kind, "datastore", change.name, "restore_store", self._snapshot_store(job, workdir))
+            snapshot = self._snapshot_store(job, workdir)
+            entry = journal.add(self.kind, "datastore", change.name, "restore_store", snapshot)
         if job.dataset.provider == "postgres":
             status = self._register_postgis(job, change)
         else:
@@ -314,8 +315,8 @@ class GeoServerTarget(Target):
             layer = (self.client.get_json(self.layer_url(job) + ".json", what) or {}).get("layer") or {}
             style = (layer.get("defaultStyle") or {}).get("name", "").split(":")[-1]
             ok = style == job.style_name
-            checks.append({"check": "geoserver_layer", "url": self.layer_url(job), "ok": ok,
-                           "message": "" if ok else tr("The layer's default style is {style}").format(style=style or "-")})
+            message = "" if ok else tr("The layer's default style is {style}").format(style=style or "-")
+            checks.append({"check": "geoserver_layer", "url": self.layer_url(job), "ok": ok, "message": message})
         except PublishError as exc:
             checks.append({"check": "geoserver_layer", "url": self.layer_url(job), "ok": False, "message": exc.message})
         return checks

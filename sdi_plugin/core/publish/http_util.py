@@ -1,9 +1,9 @@
-"""A small client over :func:`sdi_plugin.core.http.http_request` for the publish targets:
+"""A small client over :func:`sdi_plugin.core.network.http.http_request` for the publish targets:
 the node's authcfg and timeout on every call, and failures turned into
 :class:`~.model.PublishError` carrying the server's own words."""
 import json
 
-from ..http import NotJson, http_request
+from ..network.http import NotJson, http_request
 from ..i18n import tr
 from .errors import describe_failure, server_text
 from .model import Canceled, PublishError

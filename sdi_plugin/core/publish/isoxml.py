@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape
 from lxml import etree
 
 from ..i18n import tr
-from ..xmlsafe import XmlError, localname, parse_xml
+from ..network.xmlsafe import XmlError, localname, parse_xml
 from .model import PublishError
 
 GMD = "http://www.isotc211.org/2005/gmd"
@@ -130,7 +130,8 @@ def set_online_resources(root, links):
     for online in list(options.findall("gmd:onLine", NS)):
         proto = online.find(".//gmd:protocol/gco:CharacterString", NS)
         name = online.find(".//gmd:name/gco:CharacterString", NS)
-        key = ((proto.text or "").strip() if proto is not None else "", (name.text or "").strip() if name is not None else "")
+        key = ((proto.text or "").strip() if proto is not None else "",
+               (name.text or "").strip() if name is not None else "")
         if key in wanted:
             options.remove(online)
     offline = options.find("gmd:offLine", NS)

@@ -6,11 +6,12 @@ found by probing the node. The same list, with results filled in, is the OUTPUT_
 (contract: see README): ``Change.to_dict()`` gives its ``changes`` entries.
 """
 from dataclasses import asdict, dataclass, field
+from .. import errors
+from ..errors import SimpulError
 
 CREATE = "create"
 UPDATE = "update"
 SKIP = "skip"
-ACTIONS = (CREATE, UPDATE, SKIP)
 
 # Change.result
 PLANNED = "planned"
@@ -27,7 +28,7 @@ R_BLOCKED = "blocked"          # the validation gate or a missing confirmation s
 R_CANCELED = "canceled"        # the user canceled; what was done was rolled back
 
 
-class PublishError(Exception):
+class PublishError(SimpulError):
     """A step could not be done. ``message`` is for people (with the server's own words)."""
 
     def __init__(self, message, status=0, server_text="", url="", answered=None):
@@ -40,7 +41,7 @@ class PublishError(Exception):
         self.answered = bool(status) if answered is None else answered
 
 
-class Canceled(PublishError):
+class Canceled(errors.Canceled, PublishError):
     """The user canceled."""
 
 

@@ -5,11 +5,12 @@ record, and an override in the lineage (:func:`finalize_record`)."""
 import os
 
 from ..i18n import tr
+from ..log import swallowed
 from ..metadata import storage
 from ..metadata.defaults import load_defaults
 from ..metadata.generate import generate
 from ..metadata.iso_writer import to_bytes
-from ..safe_output import write_bytes, xml_or_empty
+from ..files.safe_output import write_bytes, xml_or_empty
 from . import isoxml
 from .csw import record_url
 from .dataset import describe, load_layer, safe_name
@@ -75,6 +76,7 @@ def stored_record(layer):
             with open(sidecar, "rb") as fh:
                 return fh.read()
     except Exception:  # noqa: BLE001 - an unreadable stored record: generate one instead
+        swallowed("reading the record stored with the dataset")
         return None
     return None
 
@@ -89,6 +91,7 @@ def generate_metadata(source, out_path, defaults_path="", feedback=None):
             return ""
         write_bytes(out_path, to_bytes(record), xml_or_empty, tr("XML file"))
     except Exception:  # noqa: BLE001 - e.g. a bad defaults file: the minimal record is written instead
+        swallowed("generating the dataset's metadata record")
         return ""
     return out_path if os.path.exists(out_path) else ""
 

@@ -20,7 +20,7 @@ from datetime import datetime, timezone
 
 from qgis.core import QgsApplication
 
-from ..secrets import redact, redact_all
+from ..network.secrets import redact, redact_all
 
 
 def default_folder():
@@ -29,7 +29,8 @@ def default_folder():
 
 def log_path(folder, dataset_key):
     """The log file of one dataset: a readable, safe file name from its source."""
-    base = re.sub(r"[^A-Za-z0-9_.-]+", "_", redact(dataset_key).replace("|layername=", "__")).strip("_")[-120:] or "dataset"
+    key = redact(dataset_key).replace("|layername=", "__")
+    base = re.sub(r"[^A-Za-z0-9_.-]+", "_", key).strip("_")[-120:] or "dataset"
     return os.path.join(folder, base + ".jsonl")
 
 

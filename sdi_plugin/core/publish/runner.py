@@ -18,11 +18,9 @@ import time
 import traceback
 import uuid
 
-from qgis.core import Qgis, QgsMessageLog
-
-from ..events import observe
+from ..runtime.events import observe
 from ..i18n import tr
-from ..secrets import redact
+from ..log import log
 from . import publog
 from .dataset import prepare_upload
 from .model import (DONE, NOT_RUN, PLANNED, R_BLOCKED, R_CANCELED, R_FAILED, R_PLANNED, R_PUBLISHED, ROLLED_BACK,
@@ -128,9 +126,11 @@ class PublishRun:
         try:
             try:
                 self._check_cancel()
-                if "geoserver" in self.targets and self.job.dataset.provider != "postgres" and not self.job.postgis_store:
+                if ("geoserver" in self.targets and self.job.dataset.provider != "postgres"
+                        and not self.job.postgis_store):
                     self.progress.set(5, tr("Preparing {table} for upload …").format(table=self.job.dataset.table))
-                    self.job.upload_path, self.job.upload_format = prepare_upload(self.job.dataset, workdir, self.feedback)
+                    upload = prepare_upload(self.job.dataset, workdir, self.feedback)
+                    self.job.upload_path, self.job.upload_format = upload
                 for kind in ORDER:
                     target = self.targets.get(kind)
                     if target is None:
@@ -186,7 +186,7 @@ class PublishRun:
 
     @staticmethod
     def _internal(exc):
-        QgsMessageLog.logMessage(redact(traceback.format_exc()), "Simpul", Qgis.MessageLevel.Critical)
+        log.error("%s", traceback.format_exc())   # redacted by the handler
         return tr("Simpul failed unexpectedly: {why} (details in the QGIS message log).").format(why=exc)
 
     # --- verification ---------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from lxml import etree
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..i18n import tr
-from ..xmlsafe import XmlError, localname, parse_xml
+from ..network.xmlsafe import XmlError, localname, parse_xml
 from .model import PublishError
 
 SLD_10 = "application/vnd.ogc.sld+xml"   # GeoServer's media type for SLD 1.0.0

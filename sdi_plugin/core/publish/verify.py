@@ -10,9 +10,9 @@ from urllib.parse import quote
 from qgis.core import QgsDataSourceUri, QgsRasterLayer, QgsVectorLayer
 from qgis.PyQt.QtGui import QImage
 
-from ..http import http_get
+from ..network.http import http_get
 from ..i18n import tr
-from ..xmlsafe import XmlError, localname, parse_xml
+from ..network.xmlsafe import XmlError, localname, parse_xml
 from .errors import server_text
 
 

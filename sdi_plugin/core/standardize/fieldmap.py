@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass, field
 
 from ..i18n import tr
-from ..standards import STANDARDS_DIR, load_standard
+from ..standards.pack import STANDARDS_DIR, load_standard
 from ..validate.sources import InputError
 from .search import norm, words
 
@@ -22,7 +22,7 @@ SIMILAR = 0.75          # difflib ratio a name must reach to be mapped by simila
 def field_aliases(path=None):
     """{KUGI attribute: [everyday field names]} from ``kugi_field_aliases.json``."""
     def build(data):
-        from ..kugi import need
+        from ..standards.kugi import need
         aliases = need(data, "aliases", dict, "")
         return {k.upper(): list(v) for k, v in aliases.items() if isinstance(v, list)}
     return load_standard("kugi_field_aliases", path or ALIASES_FILE, build)
@@ -116,7 +116,7 @@ def auto_field_map(layer_fields, feature_type, kugi=None):
                 candidates.append((-score, i, j, src, attr.name, how))
     candidates.sort()
     used_s, used_t, pairs, how_of = set(), set(), [], {}
-    for _, i, j, src, target, how in candidates:
+    for _, i, _j, src, target, how in candidates:
         if src in used_s or target in used_t:
             continue
         used_s.add(src)
@@ -207,7 +207,7 @@ def match_domain(values, attribute):
     """({value: code}, [unmatched values]) of ``values`` against ``attribute``'s domain, by code
     or label, ignoring case, accents, spaces and punctuation. Blank values are left out."""
     by_key = {}
-    for code, label in attribute.domain:
+    for code, _label in attribute.domain:
         by_key.setdefault(_key(code), code)
     for code, label in attribute.domain:
         by_key.setdefault(_key(label), code)

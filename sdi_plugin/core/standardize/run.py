@@ -459,8 +459,9 @@ def standardize_dataset(layer, out_path, feature_type=None, field_map=None, meta
         opts.driverName = "ESRI Shapefile" if shapefile else "GPKG"
         opts.layerName = layer_name
         opts.fileEncoding = "UTF-8"
-        opts.actionOnExistingFile = (QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer if not shapefile and
-                                     os.path.exists(out_path) else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile)
+        on_existing = QgsVectorFileWriter.ActionOnExistingFile
+        opts.actionOnExistingFile = (on_existing.CreateOrOverwriteLayer if not shapefile and os.path.exists(out_path)
+                                     else on_existing.CreateOrOverwriteFile)
         os.makedirs(os.path.dirname(os.path.abspath(out_path)), exist_ok=True)
         created = shapefile or not os.path.exists(out_path)
         wkb = src.wkbType()
@@ -542,8 +543,8 @@ def standardize_dataset(layer, out_path, feature_type=None, field_map=None, meta
         feedback.setProgress(93)
     node = node_defaults()
     node.update({k: v for k, v in (defaults or {}).items() if v not in (None, "")})
-    sidecar, missing = _write_metadata(out_layer, out_path, layer_name, ft, given_meta if not generated else "", ref, layer,
-                              node, identifier)
+    given = given_meta if not generated else ""
+    sidecar, missing = _write_metadata(out_layer, out_path, layer_name, ft, given, ref, layer, node, identifier)
     if generated:
         notes.append(tr("Metadata record {id} generated: {file}.").format(id=identifier, file=sidecar))
     else:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field as dc_field
 
 
 from ...compat import GeometryType
+from ..log import swallowed
 from ..i18n import tr
 
 GEOMETRY_TOKENS = {GeometryType.Point: "PT", GeometryType.Line: "LN",
@@ -153,6 +154,7 @@ def _layer_name_of(layer):
         from ..metadata.generate import source_parts
         return source_parts(layer)["layer"]
     except Exception:  # noqa: BLE001 - a layer without a file source
+        swallowed("a layer without a file source")
         return layer.name()
 
 

@@ -13,7 +13,7 @@ from qgis.core import QgsExpression
 from ...compat import FieldType
 from ..findings import ERROR, WARNING
 from ..i18n import tr
-from ..standards import crs_status, normalise_authid
+from ..standards.pack import crs_status, normalise_authid
 from .context import is_blank, plain
 from .rules import finding
 
@@ -40,8 +40,8 @@ def check_required(ctx):
             ctx.add(finding("kugi.required_attribute",
                             tr("The layer has no {name} column; KUGI requires it (Palapa refuses the upload).").format(
                                 name=attr.name),
-                            fix=tr("Add a text column {name} ({length} characters) and fill it on every feature.").format(
-                                name=attr.name, length=attr.length or 50), field=attr.name))
+                            fix=tr("Add a text column {name} ({length} characters) and fill it on every "
+                                   "feature.").format(name=attr.name, length=attr.length or 50), field=attr.name))
             continue
         fids = ctx.fids_blank(attr.name)
         if not fids:
@@ -154,8 +154,9 @@ def check_domains(ctx):
         hits = ctx.fids_with_values(attr.name, bad)
         listed = ", ".join("%s %s" % cl for cl in attr.domain[:MAX_LISTED])
         _per_feature(ctx, "kugi.domain", sorted(hits),
-                     lambda fid, a=attr, h=hits: tr("{name} = {value} is not in the KUGI domain ({codes}).").format(
-                         name=a.name, value=plain(h[fid]), codes=listed),
+                     lambda fid, a=attr, h=hits, codes=listed: tr(
+                         "{name} = {value} is not in the KUGI domain ({codes}).").format(
+                         name=a.name, value=plain(h[fid]), codes=codes),
                      field=attr.name)
 
 

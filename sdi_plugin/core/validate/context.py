@@ -10,10 +10,10 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, Qgs
 
 
 from ...compat import DistanceUnit, FeatureRequestFlag, FieldType, GeometryType
-from ..secrets import redact
+from ..network.secrets import redact
 from ..i18n import tr
-from ..kugi_api import best_catalogue, default_data_dir
-from ..standards import crs_status
+from ..standards.kugi_api import best_catalogue, default_data_dir
+from ..standards.pack import crs_status
 from .crs_identify import identify
 from .settings import load_settings
 from .sources import InputError

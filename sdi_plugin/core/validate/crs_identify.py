@@ -10,7 +10,7 @@ import re
 from qgis.core import QgsCoordinateReferenceSystem
 
 from ...compat import CrsWktVariant
-from ..standards import load_crs
+from ..standards.pack import load_crs
 
 _DATUM = re.compile(r'(?:DATUM|ENSEMBLE)\["([^"]+)"')
 _refs = {}

@@ -49,8 +49,8 @@ def check_layer_name(ctx):
         return
     if (ln.theme, ln.geometry) != (ft.theme, ft.geometry) or (ln.scale and ln.scale != ft.scale):
         ctx.add(finding("kugi.layer_name",
-                        tr("Layer name '{name}' does not match its feature type {fcode}; KUGI names it {expected}.").format(
-                            name=name, fcode=ft.fcode, expected=expected), severity=WARNING,
+                        tr("Layer name '{name}' does not match its feature type {fcode}; KUGI names it "
+                           "{expected}.").format(name=name, fcode=ft.fcode, expected=expected), severity=WARNING,
                         fix=tr("Rename the layer to {expected}.").format(expected=expected),
                         layer=name, expected=expected))
 

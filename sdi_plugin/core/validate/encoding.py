@@ -150,7 +150,7 @@ def check_shapefile(ctx, shp_path):
 def check_values(ctx, garbled=True):
     """Garbled (mojibake) text and untrimmed text in string fields, one distinct value at a time."""
     spaced = {}
-    for key, (idx, fld) in ctx.fields.items():
+    for key, (_idx, fld) in ctx.fields.items():
         if fld.type() != FieldType.String:
             continue
         bad, pad = [], []

@@ -12,7 +12,7 @@ import time
 
 
 from ...compat import GeometryType
-from ..events import observe
+from ..runtime.events import observe
 from ..i18n import tr
 from . import attribute_rules as attrs
 from . import dataset_rules as dsr

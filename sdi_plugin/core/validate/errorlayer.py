@@ -12,7 +12,7 @@ import os
 from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter, QgsVectorLayer
 
 from ..i18n import tr
-from ..safe_output import geopackage_layers, remove_quietly, write_atomically
+from ..files.safe_output import geopackage_layers, remove_quietly, write_atomically
 # the findings as layers and their colours live beside this writer; importable from here as before
 from .finding_layers import BATCH_CRS, LAYERS, fields, memory_layers, output_crs  # noqa: F401
 from .severity import COLOURS, severity_labels, style  # noqa: F401

@@ -6,7 +6,7 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, Qgs
                        QgsFields, QgsGeometry, QgsProject, QgsVectorLayer, QgsWkbTypes)
 
 from ...compat import FieldType, GeometryType, WkbType
-from ..secrets import redact, redact_all
+from ..network.secrets import redact, redact_all
 from .severity import style
 
 LAYERS = (("errors_point", GeometryType.Point, "MultiPoint"),
@@ -61,7 +61,7 @@ def memory_layers(report, crs=None):
     crs = crs or output_crs(report)
     flds = fields()
     layers = {}
-    for name, kind, wkb in LAYERS:
+    for name, _kind, wkb in LAYERS:
         layer = QgsVectorLayer("%s?crs=%s" % (wkb, crs.authid() or "EPSG:4326"), name, "memory")
         if not crs.authid():
             layer.setCrs(crs)

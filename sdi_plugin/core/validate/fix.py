@@ -17,11 +17,11 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, Qgs
                        QgsFields, QgsVectorFileWriter, QgsWkbTypes)
 
 from ...compat import FieldType, WkbType
-from ..events import observe
+from ..runtime.events import observe
 from ..i18n import tr
-from ..safe_output import (OutputRefused, check_destination, explain, is_empty_file, is_geopackage, make_folder,
+from ..files.safe_output import (OutputRefused, check_destination, explain, is_empty_file, is_geopackage, make_folder,
                            remove_quietly, temp_beside)
-from ..standards import crs_status
+from ..standards.pack import crs_status
 from .attribute_rules import srs_id_authid
 from .context import Context, is_blank, plain
 from .crs_identify import identify

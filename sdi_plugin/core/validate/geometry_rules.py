@@ -158,7 +158,8 @@ class ExtentCheck:
         partly = ll is not None and self.box.intersects(ll)
         where = "" if ll is None else "%.4f, %.4f" % (ll.center().x(), ll.center().y())
         if swapped:
-            message = tr("The feature lies outside Indonesia (lon/lat {where}); x and y look swapped.").format(where=where)
+            message = tr("The feature lies outside Indonesia (lon/lat {where}); x and y look "
+                         "swapped.").format(where=where)
         elif partly:
             message = tr("Part of the feature lies outside Indonesia (lon/lat {where}).").format(where=where)
         elif where:

@@ -9,7 +9,7 @@ import html
 
 from ..findings import ERROR, INFO, WARNING
 from ..i18n import tr
-from ..secrets import redact
+from ..network.secrets import redact
 from .finding_layers import memory_layers, output_crs
 from .report import Report, standard_block
 from .rules import BY_ID
@@ -239,6 +239,6 @@ def render_html(report, thumbnails=True):
 
 
 def write_html(report, path, thumbnails=True):
-    from ..safe_output import html_or_empty, write_text
+    from ..files.safe_output import html_or_empty, write_text
     text = render_html(report, thumbnails)
     return write_text(path, text, html_or_empty, tr("HTML report"))

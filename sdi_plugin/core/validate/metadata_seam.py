@@ -1,28 +1,20 @@
-"""meta.complete: the seam to the metadata checker.
+"""meta.complete: the validator's link to the metadata checker.
 
-The ISO 19139 checker lives in ``sdi_plugin.core.metadata`` (``check_metadata_file(path) ->
-list[Finding]``).  When it is there, the dataset's metadata file (the METADATA parameter, or
-a sidecar ``<dataset>.xml``) is checked with it; when it is not, or no file is found, one
-info finding says that no metadata was checked.  The record's identifier is also read here
-(safe XML) so that the METADATA attribute can be compared with it.
+The dataset's metadata file (the METADATA parameter, or a sidecar ``<dataset>.xml``) is
+checked with ``sdi_plugin.core.metadata.check.check_metadata_file`` (``path -> [Finding]``);
+when no file is found, one info finding says that no metadata was checked.  The record's
+identifier is also read here (safe XML) so that the METADATA attribute can be compared with it.
 """
 import os
 
 from ..i18n import tr
-from ..xmlsafe import parse_xml
+from ..metadata.check import check_metadata_file
+from ..metadata.storage import sidecar_path
+from ..network.xmlsafe import parse_xml
 from .rules import finding
 
 NS = {"gmd": "http://www.isotc211.org/2005/gmd", "gco": "http://www.isotc211.org/2005/gco"}
 MAX_BYTES = 16 * 1024 * 1024
-
-
-def checker():
-    """``check_metadata_file`` when the metadata package offers it, else None."""
-    try:
-        from ..metadata import check_metadata_file
-    except ImportError:
-        return None
-    return check_metadata_file
 
 
 def sidecars(ref):
@@ -32,11 +24,8 @@ def sidecars(ref):
     base, _ = os.path.splitext(ref.path)
     folder = os.path.dirname(ref.path)
     names = [os.path.join(folder, ref.layer_name + ".xml"), base + ".xml", ref.path + ".xml"]
-    try:   # where the Metadata page and sdi:standardizedataset save a layer's record
-        from ..metadata.storage import sidecar_path
-        names.append(sidecar_path(ref.path, ref.layer_name if ref.format == "GPKG" else ""))
-    except ImportError:
-        pass
+    # where the Metadata page and sdi:standardizedataset save a layer's record
+    names.append(sidecar_path(ref.path, ref.layer_name if ref.format == "GPKG" else ""))
     out = []
     for n in names:
         if n not in out:
@@ -71,20 +60,14 @@ def check_metadata(ctx):
         ctx.add(finding("meta.complete", tr("The metadata file {path} does not exist.").format(
             path=ctx.metadata_path), severity="error", file=ctx.metadata_path))
         return ""
-    check = checker()
     if not path:
         ctx.add(finding("meta.complete",
                         tr("No ISO metadata file was given or found beside the dataset ({names}); "
                            "metadata was not checked.").format(
                             names=", ".join(os.path.basename(p) for p in sidecars(ctx.ref)) or "-")))
         return ""
-    if check is None:
-        ctx.add(finding("meta.complete",
-                        tr("Metadata file {name} found, but this version of Simpul has no metadata checker; "
-                           "metadata was not checked.").format(name=os.path.basename(path)), file=path))
-        return file_identifier(path)
     try:
-        results = list(check(path) or [])
+        results = list(check_metadata_file(path) or [])
     except Exception as exc:  # noqa: BLE001 - the checker's failure must not stop the validation
         ctx.add(finding("meta.complete", tr("The metadata checker failed on {name}: {error}").format(
             name=os.path.basename(path), error=exc), severity="warning", file=path))

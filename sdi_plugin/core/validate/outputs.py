@@ -2,7 +2,7 @@
 import os
 
 from ..i18n import tr
-from ..safe_output import OutputRefused, make_folder
+from ..files.safe_output import OutputRefused, make_folder
 from .errorlayer import write_error_layer
 from .html_report import write_html
 
@@ -25,7 +25,7 @@ def write_outputs(report, errors_path="", html_path="", json_path="", thumbnails
     Every path is checked before anything is written (safe_output: no folder, no file of another
     kind replaced); a failure raises ``OutputRefused`` with a translated sentence."""
     refuse_source(report, errors_path, html_path, json_path)
-    from ..safe_output import check_destination, html_or_empty, json_or_empty
+    from ..files.safe_output import check_destination, html_or_empty, json_or_empty
     from .errorlayer import is_error_layer_file
     for path, same_kind, what in ((json_path, json_or_empty, tr("JSON report")),
                                   (errors_path, is_error_layer_file, tr("error layer")),

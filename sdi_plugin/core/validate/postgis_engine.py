@@ -522,7 +522,8 @@ def epsg_of_definition(srid, auth_name, auth_srid, srtext, proj4text):
     from .crs_identify import identify
     if (auth_name or "").upper() == "EPSG" and auth_srid:
         return int(auth_srid)
-    for text, make in ((srtext, QgsCoordinateReferenceSystem.fromWkt), (proj4text, QgsCoordinateReferenceSystem.fromProj)):
+    for text, make in ((srtext, QgsCoordinateReferenceSystem.fromWkt),
+                       (proj4text, QgsCoordinateReferenceSystem.fromProj)):
         if not text:
             continue
         crs = make(text)
@@ -532,7 +533,7 @@ def epsg_of_definition(srid, auth_name, auth_srid, srtext, proj4text):
         if code.startswith("EPSG:"):
             return int(code.split(":")[1])
         if "SRGI" in (crs.description() or "").upper() or "SRGI" in text.upper():
-            from ..standards import load_crs
+            from ..standards.pack import load_crs
             for known in load_crs().systems:
                 ref = QgsCoordinateReferenceSystem(known)
                 if ref.isValid() and ref.toProj() and ref.toProj() == crs.toProj():

@@ -10,6 +10,7 @@ report: the ``source`` of a PostGIS dataset is its URI without user and password
 from qgis.core import QgsDataSourceUri, QgsProviderRegistry, QgsVectorLayer
 
 from ..i18n import tr
+from ..log import swallowed
 from .sources import DatasetRef, InputError
 
 
@@ -118,7 +119,7 @@ def open_postgis(ref):
     except InputError:
         raise
     except Exception:  # noqa: BLE001 - diagnostics only; the plain message follows
-        pass
+        swallowed("reading the geometry types of %s" % src.label)
     finally:
         conn.close()
     reason = layer.error().summary() if layer.error() else ""

@@ -12,6 +12,7 @@ from qgis.core import QgsCoordinateReferenceSystem, QgsDataSourceUri, QgsVectorL
 
 from ...compat import CrsWktVariant
 from ..i18n import tr
+from ..log import swallowed
 from .postgis_engine import DatabaseError, PgSource, connection_message
 from .postgis_sources import connection
 from .sources import InputError
@@ -67,7 +68,8 @@ def write_table(layer_uri, conn_name_or_uri, schema, table, add_srs=False, feedb
             cur.execute("SELECT 1 FROM pg_namespace WHERE nspname = %s", (schema,))
             if cur.fetchone() is None:
                 raise InputError(tr("The database has no schema called {schema}.").format(schema=schema))
-            cur.execute("SELECT to_regclass(%s)", ('"%s"."%s"' % (schema.replace('"', '""'), table.replace('"', '""')),))
+            quoted = '"%s"."%s"' % (schema.replace('"', '""'), table.replace('"', '""'))
+            cur.execute("SELECT to_regclass(%s)", (quoted,))
             if cur.fetchone()[0] is not None:
                 raise InputError(tr("{schema}.{table} already exists; Simpul writes the fixed dataset only to a new "
                                     "table. Choose another name.").format(schema=schema, table=table))
@@ -133,9 +135,10 @@ def write_table(layer_uri, conn_name_or_uri, schema, table, add_srs=False, feedb
         if created:                        # a half-written table of ours goes again
             try:
                 with db.cursor() as cur:
-                    cur.execute('DROP TABLE IF EXISTS "%s"."%s"' % (schema.replace('"', '""'), table.replace('"', '""')))
-            except Exception:  # noqa: BLE001
-                pass
+                    quoted = '"%s"."%s"' % (schema.replace('"', '""'), table.replace('"', '""'))
+                    cur.execute("DROP TABLE IF EXISTS %s" % quoted)
+            except Exception:  # noqa: BLE001 - the write's own error is what the user is told
+                swallowed("dropping the half-written table %s.%s" % (schema, table))
         db.close()
     uri = QgsDataSourceUri(conn_obj.uri())
     uri.setDataSource(schema, table, "geom", "", "fid")

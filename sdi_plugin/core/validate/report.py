@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 from ..findings import ERROR, INFO, WARNING
 from .. import i18n
 from ..paths import PLUGIN_DIR
-from ..standards import load_crs, load_profile
+from ..standards.pack import load_crs, load_profile
 from .rules import BY_ID, RULE_IDS
 from .settings import load_settings
 
@@ -163,7 +163,7 @@ class Report:
     def write_json(self, path):
         """Write the JSON report (beside, then renamed: never a partial file); an existing file is
         replaced only when it is a JSON file (or empty)."""
-        from ..safe_output import json_or_empty, write_text
-        from ..secrets import redact_all
+        from ..files.safe_output import json_or_empty, write_text
+        from ..network.secrets import redact_all
         text = json.dumps(redact_all(self.to_dict()), ensure_ascii=False, indent=1, default=str) + "\n"
         return write_text(path, text, json_or_empty, i18n.tr("JSON report"))

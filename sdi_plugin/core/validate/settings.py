@@ -1,12 +1,12 @@
 """The validator's settings, read from ``resources/standards/validation.json`` (extent of
 Indonesia, sliver width, overlap and gap tolerances, which feature types are coverages,
-SRS_ID spellings).  A malformed file raises :class:`~sdi_plugin.core.standards.StandardsError`."""
+SRS_ID spellings).  A malformed file raises :class:`~sdi_plugin.core.standards.pack.StandardsError`."""
 import os
 from dataclasses import dataclass
 
 from ..i18n import tr
-from ..kugi import SchemaProblem, need
-from ..standards import STANDARDS_DIR, StandardsError, check_header, read_json
+from ..standards.kugi import SchemaProblem, need
+from ..standards.pack import STANDARDS_DIR, StandardsError, check_header, read_json
 
 SETTINGS_FILE = os.path.join(STANDARDS_DIR, "validation.json")
 _cache = {}

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from qgis.core import QgsProviderRegistry, QgsVectorLayer, QgsWkbTypes
 
 from ...compat import GeometryType, WkbType
+from ..errors import SimpulError
 from ..i18n import tr
-from ..secrets import redact
+from ..network.secrets import redact
 
 # Vector formats Simpul validates (by extension); anything else is refused with a clear message.
 VECTOR_EXTENSIONS = {".gpkg": "GeoPackage", ".shp": "ESRI Shapefile", ".geojson": "GeoJSON",
@@ -22,7 +23,7 @@ VECTOR_EXTENSIONS = {".gpkg": "GeoPackage", ".shp": "ESRI Shapefile", ".geojson"
 SIDECARS = (".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx", ".qmd", ".qml", ".xml", ".shp.xml")
 
 
-class InputError(ValueError):
+class InputError(SimpulError, ValueError):
     """Something the validator cannot work with; the message is for people."""
 
 

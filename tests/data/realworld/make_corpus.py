@@ -14,7 +14,6 @@ manifest.json says, for each file, what a correct reader must find:
 """
 import json
 import os
-import textwrap
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 

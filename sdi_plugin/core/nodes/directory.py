@@ -19,21 +19,21 @@ from datetime import datetime, timezone
 
 from qgis.core import QgsSettings
 
-from .http import http_get
-from .i18n import tr
-from .nodes import LEVELS, Node, slug
-from .paths import resource
-from .storage import data_dir
+from ..errors import SimpulError
+from ..network.http import http_get
+from ..i18n import tr
+from .registry import LEVELS, Node, slug
+from ..paths import resource
+from ..files.storage import data_dir
 
 FORMAT = "simpul-nodes"
 FORMAT_VERSION = 1
 BUNDLED_FILE = resource("nodes", "jign_nodes.json")
 MAX_BYTES = 5 * 1024 * 1024
 URL_KEY = "simpul/directory/url"
-NODE_KEYS = ("id", "name", "level", "parent", "organisation", "url", "services", "verified", "source", "authcfg")
 
 
-class DirectoryError(ValueError):
+class DirectoryError(SimpulError, ValueError):
     """A node list is unreadable or malformed; the message says where and why, for people."""
 
 
@@ -246,7 +246,7 @@ def export_nodes(nodes, path, include_authcfg=False, title=""):
     """Write ``nodes`` to ``path`` as a node list; returns how many were written."""
     doc = {"name": title or tr("Simpul node list"), "format": FORMAT, "format_version": FORMAT_VERSION,
            "exported": _now(), "nodes": [node_entry(n, include_authcfg) for n in nodes]}
-    from .safe_output import write_json
+    from ..files.safe_output import write_json
     write_json(path, doc, tr("node list"), indent=1)      # only over an earlier JSON file, never a partial one
     return len(doc["nodes"])
 

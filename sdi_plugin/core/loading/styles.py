@@ -5,10 +5,11 @@ QGIS's default style and the load goes on."""
 import hashlib
 import os
 
+from ..log import swallowed
 from .capabilities import service_url, with_query
-from .http import http_get
-from .storage import data_dir
-from .xmlsafe import XmlError, localname, parse_xml
+from ..network.http import http_get
+from ..files.storage import data_dir
+from ..network.xmlsafe import XmlError, localname, parse_xml
 
 
 def _sld_links(record, link):
@@ -60,5 +61,6 @@ def apply_server_style(layer, record, link, hint, authcfg="", timeout=10.0, feed
                 layer.setCustomProperty("simpul/style_url", url)
                 return "applied"
     except Exception:  # noqa: BLE001 - a style is a nicety; never fail a load on it
+        swallowed("a style is a nicety; never fail a load on it")
         return ""
     return ""

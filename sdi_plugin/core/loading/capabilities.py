@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from .http import http_get
-from .i18n import tr
-from .standards import StandardsError, load_crs
-from .xmlsafe import XmlError, localname, parse_xml
+from ..network.http import http_get
+from ..i18n import tr
+from ..standards.pack import StandardsError, load_crs
+from ..network.xmlsafe import XmlError, localname, parse_xml
 
 ROOTS = {"WMS": ("WMS_Capabilities", "WMT_MS_Capabilities"), "WFS": ("WFS_Capabilities",),
          "WMTS": ("Capabilities",), "WCS": ("Capabilities", "WCS_Capabilities")}
@@ -222,7 +222,7 @@ def _parse_wcs(root, caps):
 
 def parse_capabilities(kind, data):
     """:class:`Capabilities` of ``kind`` from the bytes of a GetCapabilities answer; raises
-    :class:`~sdi_plugin.core.xmlsafe.XmlError` (for people) when it is something else."""
+    :class:`~sdi_plugin.core.network.xmlsafe.XmlError` (for people) when it is something else."""
     root = parse_xml(data)
     name = localname(root)
     if name not in ROOTS[kind] or (kind == "WMTS" and "wmts" not in root.tag.lower()) or \

@@ -17,7 +17,7 @@ QGIS's ``createRequest`` then connects the new reply's signals, taking pooled mu
 for a mutex the GUI thread holds, while the GUI thread waits for the GIL the worker holds. Both
 wait for ever (seen on QGIS 3.40: ``tests/test_dock.py`` hung deleting the dock while a worker
 was in ``nam.get``; it is not specific to 3.40, only rare). So a worker thread's Qt calls in
-``core/http.py`` run inside :data:`GATE` sections (the waits in Qt's event loop, which release
+``core/network/http.py`` run inside :data:`GATE` sections (the waits in Qt's event loop, which release
 the GIL, are outside them), and the GUI thread closes the gate before it deletes a panel full
 of widgets (:func:`quiet_until_deleted`, called by the dock's ``shutdown``): it waits until no
 worker is inside a section, and no worker enters one until the panel is gone.
@@ -42,7 +42,7 @@ def pool(name, workers):
 def shutdown(name=None, wait=False):
     """Let the threads of pool ``name`` (every pool when None) go; running calls end at their
     timeout, queued ones are dropped (plugin unload). ``wait``: return only once the threads
-    have ended (a process that is about to end QGIS, see ``core/qgis_app.py``)."""
+    have ended (a process that is about to end QGIS, see ``core/runtime/qgis_app.py``)."""
     ended = []
     with _LOCK:
         names = [name] if name else list(_POOLS)

@@ -4,7 +4,7 @@ Metadata) and into anything saved from it."""
 from qgis.core import (QgsAbstractMetadataBase, QgsBox3d, QgsCoordinateReferenceSystem, QgsLayerMetadata,
                        QgsRectangle)
 
-from .i18n import tr
+from ..i18n import tr
 
 KEYWORD_VOCABULARY = "gmd:theme"
 

@@ -15,6 +15,7 @@ Inside the QGIS desktop (the plugin) none of this is used: QGIS starts and ends 
 import contextlib
 import gc
 import time
+from ..log import swallowed
 
 _APP = None
 
@@ -105,13 +106,13 @@ def stop_qgis(timeout=60.0):
     # the manager learns of ended tasks through queued signals: let them arrive
     while manager.count() and time.monotonic() < end:
         QCoreApplication.processEvents()
-    from . import workers
+    from ..network import workers
     workers.shutdown(wait=True)
     try:
         from qgis.core import QgsProject
         QgsProject.instance().clear()
     except Exception:  # noqa: BLE001 - the project may be half gone already; exit anyway
-        pass
+        swallowed("the project may be half gone already; exit anyway")
     gc.collect()
     _delete_python_owned_data_objects()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

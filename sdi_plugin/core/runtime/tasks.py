@@ -16,7 +16,7 @@ Pages connect bound methods (never lambdas that reach widgets), and on shutdown 
 from qgis.core import QgsApplication, QgsProcessingFeedback, QgsTask
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 
-from .i18n import tr
+from ..i18n import tr
 
 
 _RUNNING = set()   # submitted tasks not yet ended

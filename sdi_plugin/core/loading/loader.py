@@ -19,13 +19,15 @@ from urllib.parse import urlsplit, urlunsplit
 
 from qgis.core import QgsDataSourceUri, QgsRasterLayer, QgsVectorLayer
 
+from ..errors import SimpulError
 from . import styles
 from .capabilities import choose_crs, fetch_capabilities, service_url
-from .catalog.model import Link, Record
+from ..catalog.links import classify
+from ..catalog.model import Link, Record
 from .downloads import DownloadError, download
-from .events import observe
-from .http import NotJson, http_get
-from .i18n import tr
+from ..runtime.events import observe
+from ..network.http import NotJson, http_get
+from ..i18n import tr
 from .layer_metadata import apply_record
 
 LOADABLE = ("WMS", "WMTS", "WFS", "WCS", "OAPIF", "ArcGIS MapServer", "ArcGIS FeatureServer", "download")
@@ -35,7 +37,7 @@ DEFAULT_ORDER = ("WMS", "WMTS", "ArcGIS MapServer", "WFS", "OAPIF", "ArcGIS Feat
 SERVICE_KINDS = {"WMS": "WMS", "WMTS": "WMTS", "WFS": "WFS", "WCS": "WCS", "OGC API Features": "OAPIF"}
 
 
-class LoadError(Exception):
+class LoadError(SimpulError):
     """A link that cannot become a layer; the message says why, for people."""
 
 
@@ -86,11 +88,7 @@ def link_kind(link):
     """The loadable kind of ``link`` (one of :data:`LOADABLE`) or ``other``/``metadata``."""
     if link.kind in LOADABLE or link.kind == "metadata":
         return link.kind
-    try:
-        from .catalog.links import classify
-        return classify(link.protocol, link.url) or "other"
-    except ImportError:   # the catalogue's classifier is not there: the link's own kind stands
-        return link.kind or "other"
+    return classify(link.protocol, link.url) or "other"
 
 
 def loadable_links(record, kinds=None):
@@ -101,7 +99,7 @@ def loadable_links(record, kinds=None):
 
 
 def service_link(service, layer_name=""):
-    """A :class:`Link` for one layer of a node's detected service (a dict from ``core.nodeinfo``)."""
+    """A :class:`Link` for one layer of a node's detected service (a dict from ``core.nodes.nodeinfo``)."""
     kind = SERVICE_KINDS.get(service.get("kind", ""), service.get("kind", ""))
     url = service.get("url", "")
     if kind == "OAPIF" and layer_name:

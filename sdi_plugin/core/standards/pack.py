@@ -5,7 +5,7 @@ Each file is checked as a whole when it is loaded; a malformed one raises
 :class:`StandardsError` naming the file and the problem. Loaded files are cached per kind
 and reloaded when another path is asked for or the file changed on disk.
 
-Lookups the validator uses: :func:`load_kugi` (see :class:`~sdi_plugin.core.kugi.Kugi`:
+Lookups the validator uses: :func:`load_kugi` (see :class:`~sdi_plugin.core.standards.kugi.Kugi`:
 ``feature_type``, ``for_layer``), :func:`parse_fcode`, :func:`parse_layer_name`,
 :func:`crs_status`, :func:`load_profile`.
 """
@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from .i18n import tr
+from ..errors import SimpulError
+from ..i18n import tr
 from .kugi import Kugi, SchemaProblem, need, one_of
-from .paths import resource
+from ..paths import resource
 
 STANDARDS_DIR = resource("standards")
 KUGI_FILE = os.path.join(STANDARDS_DIR, "kugi.json")
@@ -30,7 +31,7 @@ OBLIGATIONS = ("mandatory", "conditional", "optional")
 _cache = {}   # kind -> (path, (mtime_ns, size), object)
 
 
-class StandardsError(ValueError):
+class StandardsError(SimpulError, ValueError):
     """A standards file is missing or malformed; the message names the file and the problem."""
 
     def __init__(self, path, problem):
@@ -108,12 +109,12 @@ def load_kugi(path=None):
 
 
 def parse_fcode(code, kugi=None):
-    """Parts of an FCODE (:class:`~sdi_plugin.core.kugi.FcodeParts`); falsy with ``reason`` if malformed."""
+    """Parts of an FCODE (:class:`~sdi_plugin.core.standards.kugi.FcodeParts`); falsy with ``reason`` if malformed."""
     return (kugi or load_kugi()).parse_fcode(code)
 
 
 def parse_layer_name(name, kugi=None):
-    """THEME_GEOM[_SCALE] parts (:class:`~sdi_plugin.core.kugi.LayerName`); falsy with ``reason``."""
+    """THEME_GEOM[_SCALE] parts (:class:`~sdi_plugin.core.standards.kugi.LayerName`); falsy with ``reason``."""
     return (kugi or load_kugi()).parse_layer_name(name)
 
 

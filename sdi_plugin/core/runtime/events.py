@@ -2,7 +2,7 @@
 
 The core calls :func:`observe` at the places where a step of the training exercises truly
 happens (a search returned records, a layer loaded, a validation ran, a fix was written,
-metadata was saved, a publish succeeded); the exercise checklist (``core/exercises.py``)
+metadata was saved, a publish succeeded); the exercise checklist (``core/training/exercises.py``)
 subscribes. Plain Python, no Qt: ``observe`` may be called from any thread (QgsTask workers,
 the search pool); a subscriber that needs the GUI thread must hand over itself. A failing
 subscriber never breaks the work that was observed.
@@ -41,14 +41,10 @@ def observe(step, **detail):
 
 
 def redact_all(detail):
-    from .secrets import redact_all as redact_doc
+    from ..network.secrets import redact_all as redact_doc
     return redact_doc(detail)
 
 
 def _log(text):
-    try:
-        from qgis.core import Qgis, QgsMessageLog
-        from .secrets import redact
-        QgsMessageLog.logMessage(redact(text), "Simpul", Qgis.MessageLevel.Info)
-    except Exception:  # noqa: BLE001 - logging must not fail either
-        pass
+    from ..log import log
+    log.info("%s", text)

@@ -27,11 +27,12 @@ from urllib.parse import urlencode
 
 from qgis.core import QgsApplication, QgsSettings
 
-from .http import NotJson, http_get
-from .i18n import tr
+from ..errors import SimpulError
+from ..network.http import NotJson, http_get
+from ..i18n import tr
 from .kugi import Kugi, SchemaProblem
-from .paths import I18N_DIR, PLUGIN_DIR, RESOURCES_DIR
-from . import standards
+from ..paths import I18N_DIR, PLUGIN_DIR, RESOURCES_DIR
+from . import pack as standards
 
 DEFAULT_BASE_URL = "https://kugi.ina-sdi.or.id/kugiapi"
 SETTINGS_KEY = "simpul/kugi_api_url"
@@ -50,7 +51,7 @@ TYPE_ALIASES = {"OID": "Integer", "SmallInteger": "Integer", "Single": "Double",
 _LANG_SUFFIX = re.compile(r"^(.*?)\s*@([A-Za-z]{2,3})$", re.S)
 
 
-class KugiApiError(RuntimeError):
+class KugiApiError(SimpulError, RuntimeError):
     def __init__(self, message, canceled=False):
         super().__init__(message)
         self.canceled = canceled

@@ -19,13 +19,14 @@ import os
 import sqlite3
 import uuid
 
-from .i18n import tr
+from ..errors import SimpulError
+from ..i18n import tr
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 GPKG_APPLICATION_ID = 0x47504B47          # "GPKG"
 
 
-class OutputRefused(OSError):
+class OutputRefused(SimpulError, OSError):
     """An output path Simpul will not write (the message says why, translated)."""
 
     def __init__(self, message):

@@ -1,20 +1,21 @@
 """The KUGI feature catalogue as Simpul reads it from ``resources/standards/kugi.json`` (or
 from the KUGI API cache, same schema): FCODEs, layer names, feature types, attributes.
 
-Nothing here opens files: :mod:`sdi_plugin.core.standards` loads and caches the JSON and
+Nothing here opens files: :mod:`sdi_plugin.core.standards.pack` loads and caches the JSON and
 builds a :class:`Kugi` with :meth:`Kugi.from_dict`, which checks the whole document and
 raises :class:`SchemaProblem` naming the first thing wrong.
 """
 import re
 from dataclasses import dataclass, field
 
-from .i18n import tr
+from ..errors import SimpulError
+from ..i18n import tr
 
 NAME_RE = re.compile(r"^[A-Za-z0-9]+(?:_[A-Za-z0-9.]+)*$")
 SCALE_RE = re.compile(r"^(\d+(?:\.\d+)?)(K|M)$")
 
 
-class SchemaProblem(ValueError):
+class SchemaProblem(SimpulError, ValueError):
     """A standards document does not have the shape Simpul expects (message for people)."""
 
 

@@ -5,12 +5,13 @@ a document that declares entities (billion laughs, XXE) is refused outright.
 """
 from lxml import etree
 
-from .i18n import tr
+from ..errors import SimpulError
+from ..i18n import tr
 
 MAX_XML_BYTES = 50 * 1024 * 1024
 
 
-class XmlError(ValueError):
+class XmlError(SimpulError, ValueError):
     """The document is not XML, or is unsafe; the message says which, for people."""
 
 

@@ -14,10 +14,11 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from urllib.parse import urlsplit, urlunsplit
 
-from . import workers
-from .http import NotJson, http_get
-from .i18n import tr
-from .xmlsafe import XmlError, localname, parse_xml
+from ..network import workers
+from ..network.http import NotJson, http_get
+from ..errors import SimpulError
+from ..i18n import tr
+from ..network.xmlsafe import XmlError, localname, parse_xml
 
 OWS_PATHS = ("/ows", "/geoserver/ows", "/wms", "/wfs", "/geoserver/wms", "/geoserver/wfs", "")
 CSW_PATHS = ("/csw", "/catalogue/csw", "/geonetwork/srv/eng/csw", "/pycsw/csw.py", "/geoserver/ows")
@@ -130,11 +131,8 @@ def _parse_ows(kind, data):
     return version, versions, title
 
 
-def _json(resp):
-    try:
-        return resp.json()
-    except NotJson as exc:
-        raise XmlError(str(exc)) from None
+class ProbeFailed(SimpulError, ValueError):
+    """A probe's answer is not the service it looks for (the message says why)."""
 
 
 class _Deadline:
@@ -198,20 +196,20 @@ def _probe_oapi(url, deadline, authcfg):
     if resp.error:
         return probe, []
     try:
-        landing = _json(resp)
+        landing = resp.json()
         links = landing.get("links", []) if isinstance(landing, dict) else []
         conf_url = next((l.get("href") for l in links if isinstance(l, dict) and
                          str(l.get("rel", "")).endswith("conformance")), None)
         if not conf_url:
-            raise XmlError(tr("no OGC API conformance link"))
+            raise ProbeFailed(tr("no OGC API conformance link"))
         if deadline.left() <= 0:
-            raise XmlError(deadline.skipped_text())
+            raise ProbeFailed(deadline.skipped_text())
         cresp = http_get(conf_url if "f=" in conf_url else conf_url + ("&" if "?" in conf_url else "?") + "f=json",
                          timeout=deadline.left(), authcfg=authcfg, headers={"Accept": "application/json"})
         if cresp.error:
-            raise XmlError(cresp.error)
-        classes = _json(cresp).get("conformsTo", [])
-    except (XmlError, AttributeError) as exc:
+            raise ProbeFailed(cresp.error)
+        classes = cresp.json().get("conformsTo", [])
+    except (ProbeFailed, NotJson, AttributeError) as exc:
         probe.message = str(exc)
         return probe, []
     probe.ok = True
@@ -236,10 +234,10 @@ def _probe_json(url, kind, deadline, authcfg, accept, refusal):
     if resp.error:
         return probe, None
     try:
-        doc = _json(resp)
+        doc = resp.json()
         if not isinstance(doc, dict) or not accept(doc):
-            raise XmlError(refusal)
-    except XmlError as exc:
+            raise ProbeFailed(refusal)
+    except (ProbeFailed, NotJson) as exc:    # NotJson: the answer is no JSON
         probe.message = str(exc)
         return probe, None
     probe.ok = True
@@ -312,7 +310,7 @@ def detect_services(base_url, timeout=5.0, authcfg="", feedback=None, max_worker
             probe, svc = _probe_ckan(url, deadline, authcfg)
         return probe, [svc] if svc else []
 
-    # in the shared long-lived probe threads (core/workers.py), never in threads made for this call
+    # in the shared long-lived probe threads (core/network/workers.py), never in threads made for this call
     outcomes = list(workers.pool("probe", max(PROBE_WORKERS, max_workers)).map(run, jobs))
     found = {}
     for probe, services in outcomes:  # jobs are in order of path preference

@@ -23,9 +23,9 @@ class Node:
     authcfg: str = ""
     source: str = "user"
     id: str = ""
-    services: list = field(default_factory=list)   # last detected, as dicts from core.nodeinfo
+    services: list = field(default_factory=list)   # last detected, as dicts from core.nodes.nodeinfo
     health: dict = field(default_factory=dict)     # {"state": "up"|"slow"|"down", "latency_ms": .., "checked": ..,
-    #                                                 "record_count": .., "message": ..} (see core.health)
+    #                                                 "record_count": .., "message": ..} (see core.nodes.health)
     verified: bool = True       # False: the endpoint is known only from third-party material
     reference: str = ""         # where the endpoint is documented (a directory entry's "source")
     organisation: str = ""      # the institution that runs the node

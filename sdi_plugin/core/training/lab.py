@@ -11,7 +11,7 @@
   the node (from this machine: ``127.0.0.1``) to return to the clean training state;
   :func:`fetch_progress` reads who finished which step.
 
-Network only through ``core/http.py``. Functions that wait on the network are for QgsTasks.
+Network only through ``core/network/http.py``. Functions that wait on the network are for QgsTasks.
 """
 import json
 import os
@@ -27,9 +27,10 @@ from urllib.parse import urlsplit
 
 from qgis.core import QgsSettings
 
-from .http import http_get, http_post
-from .i18n import tr
-from .paths import PLUGIN_DIR
+from ..errors import SimpulError
+from ..network.http import http_get, http_post
+from ..i18n import tr
+from ..paths import PLUGIN_DIR
 
 PARTICIPANT_KEY = "simpul/latihan/participant"
 LAB_URL_KEY = "simpul/latihan/lab_url"
@@ -40,7 +41,7 @@ MAX_NAME = 60
 WORKSPACE_PREFIX = "peserta_"
 
 
-class LabError(RuntimeError):
+class LabError(SimpulError, RuntimeError):
     """Something about the lab node went wrong; the message is for people."""
 
 
@@ -119,8 +120,8 @@ class Connection:
 def connect_lab(url, registry=None, timeout=10.0, feedback=None):
     """Read ``<url>/lab/directory.json``, add its node to ``registry`` (the user's nodes) and
     remember ``url`` as the lab node. Returns a :class:`Connection`; raises :class:`LabError`."""
-    from . import directory
-    from .nodes import NodeRegistry
+    from ..nodes import directory
+    from ..nodes.registry import NodeRegistry
     base = normalise_url(url)
     resp = http_get(base + "/lab/directory.json", timeout=timeout, max_bytes=directory.MAX_BYTES, feedback=feedback)
     if not resp.ok:
@@ -159,7 +160,7 @@ def store_publish_login(node, user, password, registry=None):
     ``registry``. The password goes nowhere else. Call on the GUI thread: QGIS may ask for its
     master password. Returns the authcfg id; raises :class:`LabError`."""
     from qgis.core import QgsApplication, QgsAuthMethodConfig
-    from .nodes import NodeRegistry
+    from ..nodes.registry import NodeRegistry
     am = QgsApplication.authManager()
     if am.isDisabled():
         raise LabError(tr("QGIS's authentication database is not available: {why}").format(why=am.disabledMessage()))

@@ -13,16 +13,17 @@ from urllib.parse import unquote, urlsplit
 
 from qgis.core import QgsSettings
 
-from .http import http_get
-from .i18n import tr
-from .storage import data_dir
+from ..errors import SimpulError
+from ..network.http import http_get
+from ..i18n import tr
+from ..files.storage import data_dir
 
 MAX_MB_KEY, DEFAULT_MAX_MB = "simpul/download_max_mb", 100
 VECTOR_EXT = (".gpkg", ".shp", ".geojson", ".json", ".kml", ".gml", ".sqlite")
 RASTER_EXT = (".tif", ".tiff", ".jp2", ".img", ".vrt")
 
 
-class DownloadError(Exception):
+class DownloadError(SimpulError):
     """A download that cannot be opened; the message says why, for people."""
 
 
@@ -109,7 +110,7 @@ def download(url, name="", timeout=60.0, authcfg="", feedback=None, folder=None,
             fh.write(resp.content)
         os.replace(path + ".part", path)
     except OSError as exc:
-        from .safe_output import explain, remove_quietly
+        from ..files.safe_output import explain, remove_quietly
         remove_quietly(path + ".part")
         raise DownloadError(explain(exc, path)) from None
     stem = os.path.splitext(fname)[0]

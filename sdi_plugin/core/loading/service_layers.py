@@ -4,9 +4,9 @@ service, the folders, services and layers of an ArcGIS REST directory. Each laye
 its :class:`~.loader.LayerPlan` (provider key + URI) so it can be dragged onto the map."""
 from dataclasses import dataclass
 
-from .catalog.model import Link
-from .http import NotJson, http_get
-from .i18n import tr
+from ..catalog.model import Link
+from ..network.http import NotJson, http_get
+from ..i18n import tr
 from .loader import LayerPlan, LoadError, arcgis_crs, plan, provider_uri, service_link
 
 OWS = ("WMS", "WFS", "WMTS", "WCS")

@@ -8,7 +8,7 @@ is passed; memory stays bounded whatever the server sends (see ``READ_BUFFER`` b
 request path (:func:`_send`) serves :func:`http_get`, :func:`http_post` and :func:`http_request`;
 :meth:`HttpResponse.json` is the one JSON decoder of answers. GUI code runs these calls inside a
 ``QgsTask``, never on the GUI thread; worker threads' Qt calls run inside the gate of
-``core/workers.py``.
+``core/network/workers.py``.
 """
 import collections
 import json
@@ -19,12 +19,14 @@ import zlib
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsNetworkAccessManager, QgsNetworkRequestParameters
+from qgis.core import QgsApplication, QgsNetworkAccessManager, QgsNetworkRequestParameters
 from qgis.PyQt.QtCore import QBuffer, QByteArray, QEventLoop, QFile, QIODevice, QTimer, QUrl
 from qgis.PyQt import sip
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
-from .i18n import tr
+from ..errors import SimpulError
+from ..i18n import tr
+from ..log import TAG, log
 from .workers import GATE
 
 DEFAULT_TIMEOUT = 10.0
@@ -72,7 +74,7 @@ class HttpResponse:
             raise NotJson(tr("{server} did not answer valid JSON").format(server=self.server)) from None
 
 
-class NotJson(ValueError):
+class NotJson(SimpulError, ValueError):
     """An answer that is not JSON (:meth:`HttpResponse.json`); its text is the message."""
 
 
@@ -89,7 +91,7 @@ def _pump(reply, loop, step, interval_ms=50):
     reply.readyRead.connect(loop.quit)   # drain at once: Qt's read buffer is small (READ_BUFFER)
     tick.start(interval_ms)
     while not sip.isdeleted(reply) and not reply.isFinished():
-        GATE.leave()          # the wait releases the GIL: outside the gate (see core/workers.py)
+        GATE.leave()          # the wait releases the GIL: outside the gate (see core/network/workers.py)
         try:
             loop.exec()
         finally:
@@ -239,17 +241,17 @@ def _send(method, url, body_or_file, headers, timeout, authcfg, feedback, progre
     half written) ends as a network error, and no half download is left behind."""
     existed = bool(output_path) and os.path.exists(output_path)
     repeatable = method in ("GET", "HEAD") and not output_path
-    for attempt in (1, 2):
+    for _attempt in (1, 2):
         try:
             # Qt calls keep the GIL and take Qt's pooled signal-slot mutexes: inside the gate
-            # (core/workers.py), with every Qt object of the request made and dropped in it
+            # (core/network/workers.py), with every Qt object of the request made and dropped in it
             with GATE:
                 return _send_once(method, url, body_or_file, headers, timeout, authcfg, feedback, progress,
                               max_bytes, output_path, idle)
         except RuntimeError as exc:
             if not _lost(exc):
                 raise
-            QgsMessageLog.logMessage("Simpul: %s %s: %s" % (method, url, exc), "Simpul", Qgis.MessageLevel.Info)
+            log.info("Simpul: %s %s: %s", method, url, exc)
         if not repeatable:
             break
     if output_path and not existed and os.path.exists(output_path):
@@ -392,7 +394,8 @@ def _send_once(method, url, body_or_file, headers, timeout, authcfg, feedback, p
     for key, value in (headers or {}).items():
         req.setRawHeader(key.encode("latin-1"), str(value).encode("latin-1"))
     # Always ask the server (a node's health must be its state now, not a cached 200).
-    req.setAttribute(QNetworkRequest.Attribute.CacheLoadControlAttribute, QNetworkRequest.CacheLoadControl.AlwaysNetwork)
+    req.setAttribute(QNetworkRequest.Attribute.CacheLoadControlAttribute,
+                     QNetworkRequest.CacheLoadControl.AlwaysNetwork)
     req.setAttribute(QNetworkRequest.Attribute.CacheSaveControlAttribute, False)
     # GET and HEAD follow redirects, but never from https down to http. Nothing with a body is
     # sent on by itself (its body and credentials stay where they were addressed): a redirect is
@@ -400,7 +403,8 @@ def _send_once(method, url, body_or_file, headers, timeout, authcfg, feedback, p
     policy = (QNetworkRequest.RedirectPolicy.NoLessSafeRedirectPolicy if method in ("GET", "HEAD")
               else QNetworkRequest.RedirectPolicy.ManualRedirectPolicy)
     req.setAttribute(QNetworkRequest.Attribute.RedirectPolicyAttribute, policy)
-    req.setAttribute(QNetworkRequest.Attribute(QgsNetworkRequestParameters.RequestAttributes.AttributeInitiatorClass), "Simpul")
+    initiator = QNetworkRequest.Attribute(QgsNetworkRequestParameters.RequestAttributes.AttributeInitiatorClass)
+    req.setAttribute(initiator, TAG)
     if device is not None:
         req.setHeader(QNetworkRequest.KnownHeaders.ContentLengthHeader, size)
     if not any(k.lower() == "accept-encoding" for k in (headers or {})):

@@ -5,9 +5,9 @@ lists the steps discover → load → validate → fix → metadata → publish,
 a one-line instruction in Indonesian and English and the planted-defect dataset it uses
 (an id of ``resources/sample_data/manifest.json``).
 
-A step is ticked only from what the plugin observed (``core/events.py``): :class:`Checklist`
+A step is ticked only from what the plugin observed (``core/runtime/events.py``): :class:`Checklist`
 keeps the ticks per QGIS profile (``simpul/latihan/steps/<step>``); :class:`Tracker` listens to
-the observer, ticks, and — when a lab node is configured (``core/lab.py``) — sends each
+the observer, ticks, and — when a lab node is configured (``core/training/lab.py``) — sends each
 completed step to ``<lab>/lab/progress`` in a background QgsTask. A failed send is a quiet log
 message; unsent steps are sent again when the next step completes (or on :meth:`Tracker.sync`).
 """
@@ -17,25 +17,26 @@ import threading
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from qgis.core import Qgis, QgsMessageLog, QgsSettings
+from qgis.core import QgsSettings
 from qgis.PyQt.QtCore import QObject, pyqtSignal, pyqtSlot
 
-from . import events
-from .i18n import tr, ui_language
-from .paths import resource
-from .tasks import FunctionTask, stop_tasks
+from ..errors import SimpulError
+from ..log import log
+from ..runtime import events
+from ..i18n import tr, ui_language
+from ..paths import resource
+from ..runtime.tasks import FunctionTask, stop_tasks
 
 FORMAT = "simpul-exercises"
 EXERCISES_FILE = resource("exercises", "latihan.json")
 MANIFEST_FILE = resource("sample_data", "manifest.json")
 STEP_KEY = "simpul/latihan/steps/"
 SENT_KEY = "simpul/latihan/sent/"
-LOG_TAG = "Simpul"
 MAX_DETAIL_KEYS = 8
 MAX_DETAIL_TEXT = 200
 
 
-class ExerciseError(ValueError):
+class ExerciseError(SimpulError, ValueError):
     """The exercises file is unreadable or malformed (the message says where and why)."""
 
 
@@ -196,7 +197,7 @@ class Checklist:
 
 def post_progress(lab_url, participant, step, detail=None, timeout=8.0, feedback=None):
     """POST one completed step to ``<lab_url>/lab/progress``; returns the HttpResponse."""
-    from .http import http_post
+    from ..network.http import http_post
     body = json.dumps({"participant": participant, "step": step, "detail": clean_detail(detail)}, ensure_ascii=False)
     return http_post(lab_url.rstrip("/") + "/lab/progress", body, content_type="application/json",
                      timeout=timeout, max_bytes=64 * 1024, feedback=feedback)
@@ -279,7 +280,7 @@ class Tracker(QObject):
             try:
                 self._exercises = load_exercises()
             except ExerciseError as exc:
-                QgsMessageLog.logMessage(str(exc), LOG_TAG, Qgis.MessageLevel.Warning)
+                log.warning("%s", exc)
                 self._exercises = Exercises(meta={}, steps=[])
         return self._exercises.step(step)
 
@@ -314,9 +315,9 @@ class Tracker(QObject):
         for step in task.sent:
             self.checklist.set_sent(step, task.lab_url)
         for step, why in task.failures:
-            QgsMessageLog.logMessage(tr("Simpul: the exercise step {step} could not be sent to the lab node "
-                                        "{url} ({why}); it is sent again with the next step.").format(
-                step=step, url=task.lab_url, why=why), LOG_TAG, Qgis.MessageLevel.Info)
+            log.info("%s", tr("Simpul: the exercise step {step} could not be sent to the lab node "
+                              "{url} ({why}); it is sent again with the next step.").format(
+                step=step, url=task.lab_url, why=why))
         self.sendFinished.emit(list(task.sent), [s for s, _ in task.failures])
         if self._again:
             self._again = False

@@ -16,12 +16,11 @@ from datetime import datetime, timezone
 
 from qgis.core import QgsSettings
 
-from .http import NotJson, http_get
-from .i18n import tr
+from ..network.http import NotJson, http_get
+from ..i18n import tr
 from .nodeinfo import detect_services
-from .xmlsafe import XmlError, localname, parse_xml
+from ..network.xmlsafe import XmlError, localname, parse_xml
 
-STATES = ("up", "slow", "down", "unknown")
 INTERVAL_KEY, DEFAULT_INTERVAL_MIN = "simpul/health/interval_minutes", 15
 SLOW_KEY, DEFAULT_SLOW_MS = "simpul/health/slow_ms", 2000
 TIMEOUT_KEY, DEFAULT_TIMEOUT_S = "simpul/health/timeout_s", 5.0
@@ -52,13 +51,6 @@ def _q(url, query):
     return url + ("&" if "?" in url else "?") + query
 
 
-def _json(resp):
-    try:
-        return resp.json()
-    except NotJson as exc:
-        raise XmlError(str(exc)) from None
-
-
 # -- record counts --------------------------------------------------------------------
 def _csw_count(service, timeout, authcfg, feedback):
     versions = service.get("versions") or [service.get("version") or "2.0.2"]
@@ -87,9 +79,9 @@ def _ckan_count(service, timeout, authcfg, feedback):
     if resp.error:
         return resp, None, resp.error
     try:
-        doc = _json(resp)
+        doc = resp.json()
         return resp, int(doc["result"]["count"]), ""
-    except (XmlError, KeyError, TypeError, ValueError):
+    except (XmlError, NotJson, KeyError, TypeError, ValueError):
         return resp, None, tr("not a CKAN package_search answer")
 
 
@@ -100,7 +92,7 @@ def _records_count(service, timeout, authcfg, feedback):
     if resp.error:
         return resp, None, resp.error
     try:
-        cols = [c for c in _json(resp).get("collections", []) if isinstance(c, dict)]
+        cols = [c for c in resp.json().get("collections", []) if isinstance(c, dict)]
         records = [c for c in cols if c.get("itemType") == "record"] or cols[:1]
         total = 0
         for col in records:
@@ -108,9 +100,9 @@ def _records_count(service, timeout, authcfg, feedback):
                              authcfg=authcfg, max_bytes=5 * 1024 * 1024, feedback=feedback)
             if items.error:
                 return items, None, items.error
-            total += int(_json(items).get("numberMatched", 0))
+            total += int(items.json().get("numberMatched", 0))
         return resp, total, ""
-    except (XmlError, AttributeError, TypeError, ValueError):
+    except (XmlError, NotJson, AttributeError, TypeError, ValueError):
         return resp, None, tr("not an OGC API Records answer")
 
 
@@ -144,8 +136,8 @@ def _probe(service, timeout, authcfg, feedback):
         why = resp.error
         if not why:
             try:
-                _json(resp)
-            except XmlError as exc:
+                resp.json()
+            except NotJson as exc:
                 why = str(exc)
     return (resp.elapsed_ms if not why else None), None, why, _gave_up(resp)
 

@@ -1,0 +1,1 @@
+"""Files Simpul writes: safe outputs (never over a file Simpul did not make) and its own data folder."""

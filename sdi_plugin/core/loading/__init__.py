@@ -1,0 +1,1 @@
+"""From a catalogue record to QGIS layers: capabilities, service layers, downloads, styles, layer metadata."""

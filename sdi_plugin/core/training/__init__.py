@@ -1,0 +1,1 @@
+"""Bimtek training: the exercise lab and its checklist."""
