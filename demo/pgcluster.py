@@ -61,6 +61,17 @@ def missing(pg_bin=PG_BIN):
     return ""
 
 
+def run_sql(conn, text, args=None):
+    """One statement on ``conn`` (a psycopg2 connection), which is closed after it: the rows when the
+    statement returns some, else None."""
+    try:
+        with conn.cursor() as cur:
+            cur.execute(text, args)
+            return cur.fetchall() if cur.description else None
+    finally:
+        conn.close()
+
+
 def tail(path, lines=15):
     try:
         with open(path, encoding="utf-8", errors="replace") as fh:

@@ -27,7 +27,7 @@ import shutil
 import subprocess
 import tempfile
 
-from .pgcluster import PG_BIN, PG_VERSION, PgCluster, missing
+from .pgcluster import PG_BIN, PG_VERSION, PgCluster, missing, run_sql
 
 DBNAME = "simpul_demo"
 OWNER = "simpul_demo"
@@ -137,13 +137,7 @@ class NodePostgis:
         return conn
 
     def _sql(self, text, args=None, user="postgres", dbname=None):
-        conn = self.connect(user, dbname=dbname)
-        try:
-            with conn.cursor() as cur:
-                cur.execute(text, args)
-                return cur.fetchall() if cur.description else None
-        finally:
-            conn.close()
+        return run_sql(self.connect(user, dbname=dbname), text, args)
 
     def _bootstrap(self):
         from psycopg2 import sql

@@ -22,7 +22,7 @@ import tempfile
 
 import pytest
 
-from demo.pgcluster import PG_BIN, PG_VERSION, PgCluster
+from demo.pgcluster import PG_BIN, PG_VERSION, PgCluster, run_sql
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LATIHAN = os.path.join(ROOT, "resources", "sample_data", "latihan")
@@ -86,13 +86,7 @@ class PostgisServer:
         return conn
 
     def sql(self, text, args=None, user="postgres", dbname=None):
-        conn = self.connect(user, dbname=dbname)
-        try:
-            with conn.cursor() as cur:
-                cur.execute(text, args)
-                return cur.fetchall() if cur.description else None
-        finally:
-            conn.close()
+        return run_sql(self.connect(user, dbname=dbname), text, args)
 
     def terminate(self, application_name):
         """Cut every connection of one client (as a network failure or an admin would)."""
