@@ -124,6 +124,9 @@ def child(kind):
         assert layer.isValid()
         from sdi_plugin.core.validate import validate_layer
         steps = time_statements() if kind != "local" else {}
+        if kind == "postgis-plain":            # topo.overlap without GEOS's coverage validator
+            from sdi_plugin.core.validate import postgis_engine
+            postgis_engine.PostgisRun._has_coverage_validator = lambda self: False
         t = time.perf_counter()
         result = validate_layer(layer, engine="local" if kind == "local" else "auto")
         out = {"kind": kind, "engine": result.dataset.get("engine"), "features": result.dataset["feature_count"],
@@ -150,6 +153,9 @@ def main(argv=None):
     ap.add_argument("--sizes", default="1000000,2000000")
     ap.add_argument("--child", metavar="KIND", help=argparse.SUPPRESS)
     ap.add_argument("--skip-local", action="store_true", help="time the in-database engine only")
+    ap.add_argument("--plain-too", action="store_true",
+                    help="also time the in-database engine with topo.overlap asked of every candidate pair, without "
+                         "GEOS's coverage validator first (where the server has ST_CoverageInvalidEdges)")
     ap.add_argument("--repeat", type=int, default=1,
                     help="measure both engines this many times, alternately (in the database, through the provider, "
                          "…), and report each one's fastest run: on a shared machine the load of the moment "
@@ -176,7 +182,7 @@ def main(argv=None):
             uri = QgsDataSourceUri()
             uri.setConnection(srv.host, str(srv.port), srv.dbname, srv.user, srv.password)
             uri.setDataSource(schema, TABLE, "geom", "", "fid")
-            dbs, locals_ = [], []
+            dbs, locals_, plains = [], [], []
             for _round in range(max(1, args.repeat)):
                 dbs.append(measure("postgis", uri.uri(False)))
                 print("  in the database: %.1f s, %.0f MB, %s %s" % (
@@ -184,6 +190,12 @@ def main(argv=None):
                     flush=True)
                 print("    SQL by rule (s): %s; the rest of the run (QGIS side): %.1f s" % (
                     json.dumps(dbs[-1]["steps"]), dbs[-1]["seconds"] - sum(dbs[-1]["steps"].values())), flush=True)
+                if args.plain_too:
+                    plains.append(measure("postgis-plain", uri.uri(False)))
+                    print("  in the database, every pair asked: %.1f s, %.0f MB, %s %s" % (
+                        plains[-1]["seconds"], plains[-1]["peak_mb"], plains[-1]["engine"],
+                        json.dumps(plains[-1]["by_rule"])), flush=True)
+                    print("    SQL by rule (s): %s" % json.dumps(plains[-1]["steps"]), flush=True)
                 if not args.skip_local:
                     locals_.append(measure("local", uri.uri(False)))
                     print("  through the provider: %.1f s, %.0f MB, %s %s" % (
@@ -195,6 +207,10 @@ def main(argv=None):
             if locals_:
                 local = min(locals_, key=lambda r: r["seconds"])
                 local["peak_mb"] = max(r["peak_mb"] for r in locals_)
+            if plains:
+                plain = min(plains, key=lambda r: r["seconds"])
+                print("  every pair asked (fastest): %.1f s; with the coverage validator first: %.1f s" % (
+                    plain["seconds"], db["seconds"]), flush=True)
             rows.append((n, db, local))
             srv.sql('DROP SCHEMA "%s" CASCADE' % schema)
     finally:

@@ -459,3 +459,124 @@ def test_cancel_during_the_database_rules(postgis_db):
     from qtwait import wait_for     # the validator's connection is closed (its backend ends)
     assert wait_for(lambda: postgis_db.sql("SELECT count(*) FROM pg_stat_activity WHERE "
                                            "application_name = 'Simpul validator'") == [(0,)], 10000)
+
+
+# -- topo.overlap narrowed by GEOS's coverage validator (PostGIS >= 3.4, GEOS >= 3.13) ------------
+def _sq(x0, y0, x1, y1):
+    return "POLYGON((%s %s,%s %s,%s %s,%s %s,%s %s))" % (x0, y0, x1, y0, x1, y1, x0, y1, x0, y0)
+
+
+HOLED = "POLYGON((0 0,3 0,3 3,0 3,0 0),(1 1,1 2,2 2,2 1,1 1))"
+# each case alone in its own place (unit squares, scaled to 10 m); what the overlap rule must find
+# in the database is whatever the local engine finds, pair by pair
+COVERAGE_CASES = (
+    ("adjacent, edges matched", [_sq(0, 0, 1, 1), _sq(1, 0, 2, 1)]),
+    ("duplicate (same WKB: geom.duplicate, not an overlap)", [_sq(0, 0, 1, 1), _sq(0, 0, 1, 1), _sq(1, 0, 2, 1)]),
+    ("duplicate, ring reversed", [_sq(0, 0, 1, 1), "POLYGON((0 0,0 1,1 1,1 0,0 0))", _sq(1, 0, 2, 1)]),
+    ("duplicate, ring starting elsewhere", [_sq(0, 0, 1, 1), "POLYGON((1 0,1 1,0 1,0 0,1 0))"]),
+    ("duplicate with an extra vertex on an edge", [_sq(0, 0, 1, 1), "POLYGON((0 0,0.5 0,1 0,1 1,0 1,0 0))"]),
+    ("duplicate with a repeated vertex", [_sq(0, 0, 1, 1), "POLYGON((0 0,1 0,1 0,1 1,0 1,0 0))"]),
+    ("three identical", [_sq(0, 0, 1, 1), _sq(0, 0, 1, 1), _sq(0, 0, 1, 1)]),
+    ("stacked on two, vertices matched", [_sq(0, 0, 1, 1), _sq(1, 0, 2, 1),
+                                          "POLYGON((0 0,1 0,2 0,2 1,1 1,0 1,0 0))"]),
+    ("stacked on two, all of whose edges are matched by neighbours",
+     [_sq(0, 0, 1, 1), _sq(1, 0, 2, 1), _sq(0, -1, 1, 0), _sq(-1, 0, 0, 1), _sq(0, 1, 1, 2),
+      "POLYGON((0 0,1 0,2 0,2 1,1 1,0 1,0 0))"]),
+    ("stacked inside", [_sq(0, 0, 4, 4), _sq(1, 1, 2, 2)]),
+    ("stacked inside, sharing a corner's edges", ["POLYGON((0 0,1 0,4 0,4 4,0 4,0 1,0 0))", _sq(0, 0, 1, 1)]),
+    ("overlapping by a sliver", [_sq(0, 0, 1, 1), "POLYGON((0.99 0,2 0,2 1,0.99 1,0.99 0))"]),
+    ("T-junction, no overlap", [_sq(0, 0, 2, 1), _sq(0, 1, 1, 2), _sq(1, 1, 2, 2)]),
+    ("hole filled exactly", [HOLED, _sq(1, 1, 2, 2)]),
+    ("in the hole, overlapping the ring", [HOLED, _sq(0.5, 1, 2, 2)]),
+    ("in the hole, smaller", [HOLED, _sq(1.2, 1.2, 1.8, 1.8)]),
+    ("the holed polygon's shell without the hole", [HOLED, _sq(1, 1, 2, 2), _sq(0, 0, 3, 3)]),
+    ("multipolygon, one part overlapping", ["MULTIPOLYGON(((0 0,1 0,1 1,0 1,0 0)),((5 0,6 0,6 1,5 1,5 0)))",
+                                            _sq(5.5, 0, 7, 1)]),
+    ("multipolygon, one part stacked on two", ["MULTIPOLYGON(((8 0,9 0,9 1,8 1,8 0)),((0 0,1 0,2 0,2 1,1 1,0 1,0 0)))",
+                                               _sq(0, 0, 1, 1), _sq(1, 0, 2, 1)]),
+    ("invalid bow-tie over a neighbour", ["POLYGON((0 0,1 1,1 0,0 1,0 0))", _sq(0.5, 0, 2, 1)]),
+    ("invalid bow-tie and two valid ones overlapping", ["POLYGON((0 0,1 1,1 0,0 1,0 0))", _sq(0, 0, 1, 1),
+                                                         _sq(0.5, 0, 2, 1)]),
+    ("touching at a point", [_sq(0, 0, 1, 1), _sq(1, 1, 2, 2)]),
+    ("overlap smaller than the tolerance", [_sq(0, 0, 1, 1), "POLYGON((0.999 0,2 0,2 1,0.999 1,0.999 0))"]),
+)
+
+
+def _coverage_cases_table(db):
+    """``coverage_cases."PERSIL_AR_1K"``: the cases side by side, 100 m apart, 10 m squares;
+    the attributes of topo_overlap's first parcel."""
+    schema, table = "coverage_cases", "PERSIL_AR_1K"
+    wkts, where = [], []
+    for i, (_name, geoms) in enumerate(COVERAGE_CASES):
+        wkts += geoms
+        where += [i] * len(geoms)
+    db.owner_sql('CREATE SCHEMA IF NOT EXISTS "%s"' % schema)
+    db.owner_sql('DROP TABLE IF EXISTS "%s"."%s"' % (schema, table))
+    db.owner_sql('CREATE TABLE "%s"."%s" AS SELECT o.* FROM (SELECT * FROM topo_overlap."PERSIL_AR_1K" ORDER BY fid '
+                 'LIMIT 1) o CROSS JOIN generate_series(1, %d)' % (schema, table, len(wkts)))
+    db.owner_sql('UPDATE "{s}"."{t}" c SET fid = r.n FROM (SELECT ctid, row_number() OVER () AS n FROM "{s}"."{t}") r '
+                 'WHERE c.ctid = r.ctid'.format(s=schema, t=table))
+    srid = db.sql('SELECT Find_SRID(\'topo_overlap\', \'PERSIL_AR_1K\', \'geom\')')[0][0]
+    db.owner_sql('UPDATE "{s}"."{t}" SET geom = ST_Multi(ST_SetSRID(ST_Translate(ST_Scale(ST_GeomFromText(u.w), 10, 10), '
+                 '678000 + 100 * u.i, 9313000), %s)) FROM unnest(%s::text[], %s::int[]) WITH ORDINALITY u(w, i, k) '
+                 'WHERE fid = u.k'.format(s=schema, t=table), (srid, wkts, where))
+    db.owner_sql('ALTER TABLE "%s"."%s" ADD PRIMARY KEY (fid)' % (schema, table))
+    db.owner_sql('CREATE INDEX ON "%s"."%s" USING gist (geom)' % (schema, table))
+    return schema, table
+
+
+def _coverage_expected(db):
+    from sdi_plugin.core.validate.postgis_engine import geos_at_least
+    has = db.sql("SELECT count(*) > 0 FROM pg_proc WHERE proname = 'st_coverageinvalidedges'")[0][0]
+    return bool(has) and geos_at_least(db.sql("SELECT postgis_geos_version()")[0][0], (3, 13))
+
+
+def test_overlaps_of_crafted_cases_agree_with_the_local_engine(postgis_db):
+    """Duplicates in any orientation, polygons stacked on others, holes, multipolygons, invalid
+    rings, T-junctions, slivers: the database finds the local engine's overlaps pair by pair —
+    through GEOS's coverage validator where the server has it (Debian 13: PostGIS 3.5, GEOS
+    3.13), by asking every candidate pair where it has not (Debian 12)."""
+    from sdi_plugin.core.validate import postgis_engine as pg
+    schema, table = _coverage_cases_table(postgis_db)
+    sent = []
+    rows = pg.PostgisRun._rows
+
+    def spy(self, query, args=None):
+        sent.append(query.as_string(self.conn) if hasattr(query, "as_string") else str(query))
+        return rows(self, query, args)
+    pg.PostgisRun._rows = spy
+    try:
+        db = validate_layer(postgis_db.layer(schema, table))
+    finally:
+        pg.PostgisRun._rows = rows
+    local = validate_layer(postgis_db.layer(schema, table), engine="local")
+    assert db.dataset["engine"] == "postgis", db.notes
+    assert compare(local, db) == []
+    pairs = sorted(tuple(f.details["pair"]) for f in db.findings if f.rule == "topo.overlap")
+    # the cases do overlap (and the bow-ties are invalid, the WKB duplicates duplicates)
+    assert len(pairs) >= 15, pairs
+    assert {f.rule for f in db.findings} >= {"geom.valid", "geom.duplicate", "topo.overlap"}
+    overlap_sql = [q for q in sent if "ST_Relate" in q]
+    assert len(overlap_sql) == 1
+    assert ("ST_CoverageInvalidEdges" in overlap_sql[0]) == _coverage_expected(postgis_db)
+
+
+def test_the_coverage_prefilter_is_chosen_by_what_the_server_has(postgis_db):
+    from sdi_plugin.core.validate import postgis_engine as pg
+    from sdi_plugin.core.validate.context import Context
+    from sdi_plugin.core.validate.sources import ref_of_layer
+    layer = postgis_db.layer("topo_overlap")
+    run = pg.plan(Context(layer, ref_of_layer(layer)))
+    assert run is not None
+    try:
+        assert run.coverage == _coverage_expected(postgis_db)
+    finally:
+        run.close()
+
+
+@pytest.mark.parametrize("text, ok", [("3.13.1-CAPI-1.19.2", True), ("3.14.0dev-CAPI-1.20.0", True),
+                                      ("3.12.2-CAPI-1.18.2", False), ("3.11.1-CAPI-1.17.1", False),
+                                      ("4.0.0-CAPI-2.0.0", True), ("", False), (None, False), ("garbage", False)])
+def test_geos_version_of_the_server(text, ok):
+    from sdi_plugin.core.validate.postgis_engine import geos_at_least
+    assert geos_at_least(text, (3, 13)) is ok
