@@ -291,7 +291,7 @@ def test_a_dropped_connection_mid_run_is_a_clear_message(postgis_db):
     feedback = _Cutter(postgis_db, 12)
     with pytest.raises(InputError) as err:
         validate_layer(postgis_db.layer("topo_overlap"), feedback=feedback)
-    assert feedback.cut == 1
+    assert feedback.cut >= 1        # the main connection, and the job's where it still ran
     assert "connection to the PostGIS database was lost" in str(err.value)
     assert postgis_db.password not in str(err.value)
     assert _catalogue(postgis_db) == before
@@ -537,18 +537,23 @@ def test_overlaps_of_crafted_cases_agree_with_the_local_engine(postgis_db):
     through GEOS's coverage validator where the server has it (Debian 13: PostGIS 3.5, GEOS
     3.13), by asking every candidate pair where it has not (Debian 12)."""
     from sdi_plugin.core.validate import postgis_engine as pg
+    from sdi_plugin.core.validate import postgis_overlap as job
     schema, table = _coverage_cases_table(postgis_db)
     sent = []
-    rows = pg.PostgisRun._rows
+    rows, job_rows = pg.PostgisRun._rows, job.OverlapJob._rows
 
     def spy(self, query, args=None):
         sent.append(query.as_string(self.conn) if hasattr(query, "as_string") else str(query))
         return rows(self, query, args)
-    pg.PostgisRun._rows = spy
+
+    def job_spy(self, conn, query, args=None):
+        sent.append(self.run._q(query).as_string(conn))
+        return job_rows(self, conn, query, args)
+    pg.PostgisRun._rows, job.OverlapJob._rows = spy, job_spy
     try:
         db = validate_layer(postgis_db.layer(schema, table))
     finally:
-        pg.PostgisRun._rows = rows
+        pg.PostgisRun._rows, job.OverlapJob._rows = rows, job_rows
     local = validate_layer(postgis_db.layer(schema, table), engine="local")
     assert db.dataset["engine"] == "postgis", db.notes
     assert compare(local, db) == []
@@ -557,8 +562,8 @@ def test_overlaps_of_crafted_cases_agree_with_the_local_engine(postgis_db):
     assert len(pairs) >= 15, pairs
     assert {f.rule for f in db.findings} >= {"geom.valid", "geom.duplicate", "topo.overlap"}
     overlap_sql = [q for q in sent if "ST_Relate" in q]
-    assert len(overlap_sql) == 1
-    assert ("ST_CoverageInvalidEdges" in overlap_sql[0]) == _coverage_expected(postgis_db)
+    assert overlap_sql          # one statement, or one per share of the cells
+    assert {"ST_CoverageInvalidEdges" in q for q in overlap_sql} == {_coverage_expected(postgis_db)}
 
 
 def test_the_coverage_prefilter_is_chosen_by_what_the_server_has(postgis_db):

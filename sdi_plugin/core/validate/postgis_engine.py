@@ -38,6 +38,7 @@ when the user cancels (``cancel``) and TCP keepalives make a dead network fail i
 hang.  The password comes from the layer's authcfg (QGIS auth DB) or its URI and is never
 logged: error messages have it removed.
 """
+import logging
 import threading
 
 from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsDataSourceUri, QgsFeatureRequest
@@ -46,9 +47,11 @@ from ...compat import FieldType, GeometryType, WkbType
 from ..findings import ERROR, WARNING
 from ..i18n import tr
 from .geometry_rules import ExtentCheck, GeometryState, _coord, _fmt
+from .postgis_overlap import MOST_CELLS, OVERLAPS_ALL_PAIRS, OVERLAPS_OF_FLAGGED, VALID, OverlapJob, geos_at_least
 from .rules import finding
 from .sources import InputError
 
+LOG = logging.getLogger("Simpul")
 APPLICATION = "Simpul validator"
 NEEDED_FUNCTIONS = ("st_isvalid", "st_isvaliddetail", "st_relate", "st_intersection", "st_union", "st_asbinary",
                     "st_dump", "st_makevalid")
@@ -205,6 +208,7 @@ def plan(ctx):
             run.close()
             raise DatabaseError(lost_message(src, exc)) from None
         if why is None:
+            run.start(ctx)
             return run
         run.close()
     ctx.notes.append(tr("{table}: the rules ran in QGIS, not in the database, because {why}.").format(
@@ -212,52 +216,12 @@ def plan(ctx):
     return None
 
 
-# topo.overlap: every candidate pair of the GiST self-join asked ``ST_Relate`` (valid, non-empty)
-OVERLAPS_ALL_PAIRS = (
-    "SELECT ak, bk, ST_AsText(i), ST_Area(i) FROM ("
-    " SELECT a.{K} AS ak, b.{K} AS bk, ST_Intersection(a.{G}, b.{G}) AS i FROM {T} a JOIN {T} b "
-    " ON a.{G} && b.{G} AND a.{K} < b.{K} "
-    " WHERE NOT ST_IsEmpty(a.{G}) AND NOT ST_IsEmpty(b.{G}) "
-    " AND NOT (a.{K} = ANY(%(bad)s::bigint[])) AND NOT (b.{K} = ANY(%(bad)s::bigint[])) "
-    " AND ST_Relate(a.{G}, b.{G}, '2********') OFFSET 0) s "
-    "WHERE ST_Area(i) >= %(min)s ORDER BY ak, bk")
-
-# the same pairs, asked only where GEOS's coverage validator flags one of the two: ``flagged``
-# holds the valid polygons with an invalid coverage edge and every valid feature that is not a
-# plain (multi)polygon (curves, M); the pair's geometries in key order, as above. The LATERAL
-# subqueries (OFFSET 0: not flattened) make the planner probe the index once per flagged
-# feature instead of joining the whole table with itself and hashing the result.
-OVERLAPS_OF_FLAGGED = (
-    "WITH flagged AS MATERIALIZED ("
-    " SELECT k FROM (SELECT {K} AS k, ST_CoverageInvalidEdges({G}) OVER () AS e FROM {T} "
-    "  WHERE {G} IS NOT NULL AND NOT ST_IsEmpty({G}) AND NOT ({K} = ANY(%(bad)s::bigint[])) "
-    "  AND GeometryType({G}) IN ('POLYGON', 'MULTIPOLYGON')) c WHERE e IS NOT NULL "
-    " UNION SELECT {K} FROM {T} WHERE {G} IS NOT NULL AND NOT ST_IsEmpty({G}) "
-    "  AND NOT ({K} = ANY(%(bad)s::bigint[])) AND GeometryType({G}) NOT IN ('POLYGON', 'MULTIPOLYGON')), "
-    "pairs AS (SELECT DISTINCT least(f.k, n.k) AS lo, greatest(f.k, n.k) AS hi FROM flagged f "
-    " CROSS JOIN LATERAL (SELECT {G} AS g FROM {T} WHERE {K} = f.k OFFSET 0) a "
-    " CROSS JOIN LATERAL (SELECT b.{K} AS k FROM {T} b WHERE b.{G} && a.g AND b.{K} <> f.k "
-    "  AND NOT ST_IsEmpty(b.{G}) AND NOT (b.{K} = ANY(%(bad)s::bigint[])) OFFSET 0) n) "
-    "SELECT ak, bk, ST_AsText(i), ST_Area(i) FROM ("
-    " SELECT p.lo AS ak, p.hi AS bk, ST_Intersection(a.g, b.g) AS i FROM pairs p "
-    " CROSS JOIN LATERAL (SELECT {G} AS g FROM {T} WHERE {K} = p.lo OFFSET 0) a "
-    " CROSS JOIN LATERAL (SELECT {G} AS g FROM {T} WHERE {K} = p.hi OFFSET 0) b "
-    " WHERE ST_Relate(a.g, b.g, '2********') OFFSET 0) s "
-    "WHERE ST_Area(i) >= %(min)s ORDER BY ak, bk")
-
-
-def geos_at_least(text, version):
-    """Is the GEOS of ``postgis_geos_version()`` (e.g. ``3.13.1-CAPI-1.19.2``) ``version`` or newer?"""
-    parts = []
-    for piece in str(text or "").split("-")[0].split(".")[:2]:
-        digits = "".join(ch for ch in piece if ch.isdigit())
-        if not digits:
-            return False
-        parts.append(int(digits))
-    return len(parts) == 2 and tuple(parts) >= tuple(version)
-
-
 class PostgisRun:
+    # every connection of a run: memory per sort/hash, no JIT (compiling costs more than it saves
+    # on these joins), and let the self-join use the server's parallel workers
+    SETTINGS = ("work_mem = '64MB'", "jit = off", "parallel_setup_cost = 100", "parallel_tuple_cost = 0.01",
+                "min_parallel_table_scan_size = '1MB'")
+
     def __init__(self, src, conn):
         self.src, self.conn = src, conn
         from psycopg2 import sql
@@ -268,8 +232,13 @@ class PostgisRun:
         self.srid = 0
         self.invalid = []
         self.coverage = False       # GEOS's coverage validator narrows topo.overlap (preflight)
+        self.groups = 1             # connections the coverage validator's cells are shared by
+        self.snapshot = None        # the main transaction's, for the job's connections
+        self.job = None             # geom.valid + topo.overlap on connections of their own
 
     def close(self):
+        if self.job is not None:
+            self.job.stop()
         try:
             self.conn.rollback()
             self.conn.close()
@@ -317,31 +286,75 @@ class PostgisRun:
                 and src.wkb_filter != WkbType.Unknown:
             return tr("its geometry column holds several geometry types and the layer shows only some of them")
         self.srid = gtype[0][1] if gtype else 0
-        self.coverage = self._has_coverage_validator()
         self.K = self.sql.Identifier(key)
         self.kind = kind
-        self._rows("SET LOCAL work_mem = '64MB'")
-        self._rows("SET LOCAL jit = off")          # compiling costs more than it saves on these joins
-        for setting in ("parallel_setup_cost = 100", "parallel_tuple_cost = 0.01",
-                        "min_parallel_table_scan_size = '1MB'"):      # let the self-join use the cores
+        for setting in self.SETTINGS:
             self._rows("SET LOCAL " + setting)
+        self.coverage = self._has_coverage_validator() and self._has_gist_index(oid)
+        self.groups = self._workers()
+        self.snapshot = self._export_snapshot()
         return None
+
+    def _export_snapshot(self):
+        """The transaction's snapshot for the job's connections, or None (not in a savepoint:
+        PostgreSQL exports none from a subtransaction)."""
+        try:
+            return self._rows("SELECT pg_export_snapshot()")[0][0]
+        except _psycopg2().OperationalError:
+            raise
+        except _psycopg2().Error:
+            self.conn.rollback()                   # a new transaction, its settings again
+            for setting in self.SETTINGS:
+                self._rows("SET LOCAL " + setting)
+            return None
+
+    def _optional(self, query, args=None):
+        """The first value of a query the server may refuse (None then; the transaction goes on)."""
+        try:
+            self._rows("SAVEPOINT optional")
+            rows = self._rows(query, args)
+            self._rows("RELEASE SAVEPOINT optional")
+        except _psycopg2().OperationalError:
+            raise
+        except _psycopg2().Error:
+            self._rows("ROLLBACK TO SAVEPOINT optional")
+            return None
+        return rows[0][0] if rows else None
+
+    def _has_gist_index(self, oid):
+        """The layer is a table with a GiST index on its geometry column (the pairs' probes)."""
+        return bool(self._rows(
+            "SELECT 1 FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am am ON am.oid = c.relam "
+            "JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey) "
+            "WHERE i.indrelid = %s::oid AND am.amname = 'gist' AND a.attname = %s", (oid, self.src.geom)))
+
+    def _workers(self):
+        """How many connections may share the overlap check: the server's own setting for the
+        workers one statement may use (``max_parallel_workers_per_gather``), 1 to 4."""
+        try:
+            value = int(self._optional("SELECT current_setting('max_parallel_workers_per_gather')") or 1)
+        except ValueError:
+            value = 1
+        return max(1, min(4, value))
+
+    def start(self, ctx):
+        """Start ``geom.valid`` (and ``topo.overlap`` for polygons) on connections of their own."""
+        if ctx.geometry_type not in (GeometryType.Point, GeometryType.Line, GeometryType.Polygon):
+            return
+        job = OverlapJob(self, ctx, self._min_overlap(ctx), overlaps=ctx.geometry_type == GeometryType.Polygon)
+        if job.start():
+            self.job = job
+
+    def _min_overlap(self, ctx):
+        metres = ctx.metres_per_unit(ctx.layer.extent().center().y() if ctx.geographic else None)
+        return ctx.settings.overlap_min_m2 / (metres * metres)
 
     def _has_coverage_validator(self):
         """True when ``ST_CoverageInvalidEdges`` may be run here and its GEOS is 3.13 or newer."""
         if not self._rows("SELECT 1 FROM pg_proc WHERE proname = 'st_coverageinvalidedges' "
                           "AND has_function_privilege(oid, 'EXECUTE')"):
             return False
-        try:
-            self._rows("SAVEPOINT geos")
-            text = self._rows("SELECT postgis_geos_version()")[0][0] or ""
-            self._rows("RELEASE SAVEPOINT geos")
-        except _psycopg2().OperationalError:
-            raise
-        except _psycopg2().Error:
-            self._rows("ROLLBACK TO SAVEPOINT geos")
-            return False
-        return geos_at_least(text, (3, 13))
+        return geos_at_least(self._optional("SELECT postgis_geos_version()") or "", (3, 13))
 
     # -- attribute values as SQL aggregates ---------------------------------------------------
     def text_candidates(self, ctx, name):
@@ -408,10 +421,9 @@ class PostgisRun:
         if ctx.canceled():
             return state
         # geom.valid (the reason only for the invalid ones)
-        rows = self._rows(self._q(
-            "SELECT {K}, (d).reason, ST_X((d).location), ST_Y((d).location) FROM ("
-            "SELECT {K}, ST_IsValidDetail({G}) AS d FROM {T} WHERE {G} IS NOT NULL AND NOT ST_IsEmpty({G}) "
-            "AND NOT ST_IsValid({G})) s ORDER BY {K}"))
+        rows = self.job.valid(ctx) if self.job else self._rows(self._q(VALID))
+        if rows is None:                           # canceled while the job ran
+            return state
         self.invalid = [r[0] for r in rows]
         for fid, reason, x, y in rows:
             reason = QGIS_REASONS.get(reason, reason) or tr("invalid geometry")
@@ -524,20 +536,29 @@ class PostgisRun:
 
     def _overlaps(self, ctx, state, start, span):
         metres = ctx.metres_per_unit(ctx.layer.extent().center().y() if ctx.geographic else None)
-        min_area = ctx.settings.overlap_min_m2 / (metres * metres)
         ctx.progress(start)
-        args = {"bad": list(self.invalid), "min": min_area}
+        pg = _psycopg2()
+        args = {"bad": list(self.invalid), "min": self._min_overlap(ctx)}
         rows = None
-        if getattr(self, "coverage", False):
-            try:
+        try:
+            if self.job is not None:
+                rows = self.job.overlaps(ctx)
+                if rows is None:                   # canceled
+                    return
+            elif self.coverage:
                 self._rows("SAVEPOINT coverage")
-                rows = self._rows(self._q(OVERLAPS_OF_FLAGGED), args)
+                rows = self._rows(self._q(OVERLAPS_OF_FLAGGED), dict(
+                    args, s=OverlapJob.side_of(ctx), most=MOST_CELLS, n=1, i=0))
+                rows.sort()
                 self._rows("RELEASE SAVEPOINT coverage")
-            except (_psycopg2().extensions.QueryCanceledError, _psycopg2().OperationalError):
-                raise
-            except _psycopg2().Error:          # GEOS refused the coverage: every pair, as without it
+        except (pg.extensions.QueryCanceledError, pg.OperationalError, pg.InterfaceError):
+            raise
+        except pg.Error as exc:       # GEOS refused the coverage: every pair, as without it
+            LOG.info("PostGIS: the coverage validator failed on %s (%s); every candidate pair is asked",
+                     self.src.label, self.src.clean(getattr(exc, "pgerror", None) or exc))
+            if self.job is None:
                 self._rows("ROLLBACK TO SAVEPOINT coverage")
-                rows = None
+            rows = None
         if rows is None:
             rows = self._rows(self._q(OVERLAPS_ALL_PAIRS), args)
         dups = state.duplicates
