@@ -531,13 +531,17 @@ def _coverage_expected(db):
     return bool(has) and geos_at_least(db.sql("SELECT postgis_geos_version()")[0][0], (3, 13))
 
 
-def test_overlaps_of_crafted_cases_agree_with_the_local_engine(postgis_db):
+@pytest.mark.parametrize("per_cell", [5000, 2, 0.02])
+def test_overlaps_of_crafted_cases_agree_with_the_local_engine(postgis_db, per_cell, monkeypatch):
     """Duplicates in any orientation, polygons stacked on others, holes, multipolygons, invalid
     rings, T-junctions, slivers: the database finds the local engine's overlaps pair by pair —
     through GEOS's coverage validator where the server has it (Debian 13: PostGIS 3.5, GEOS
-    3.13), by asking every candidate pair where it has not (Debian 12)."""
+    3.13), by asking every candidate pair where it has not (Debian 12). With cells of about
+    5000 polygons (all in one), of about 2 (pairs split over cells, polygons in several) and
+    so small that polygons span more than MOST_CELLS cells (checked pair by pair without it)."""
     from sdi_plugin.core.validate import postgis_engine as pg
     from sdi_plugin.core.validate import postgis_overlap as job
+    monkeypatch.setattr(job, "PER_CELL", per_cell)
     schema, table = _coverage_cases_table(postgis_db)
     sent = []
     rows, job_rows = pg.PostgisRun._rows, job.OverlapJob._rows
@@ -585,3 +589,99 @@ def test_the_coverage_prefilter_is_chosen_by_what_the_server_has(postgis_db):
 def test_geos_version_of_the_server(text, ok):
     from sdi_plugin.core.validate.postgis_engine import geos_at_least
     assert geos_at_least(text, (3, 13)) is ok
+
+
+# -- the job: geom.valid and topo.overlap on connections of their own ---------------------------
+def _planned(db, schema="topo_overlap", **kw):
+    from sdi_plugin.core.validate import postgis_engine as pg
+    from sdi_plugin.core.validate.context import Context
+    from sdi_plugin.core.validate.sources import ref_of_layer
+    layer = db.layer(schema, **kw)
+    return pg.plan(Context(layer, ref_of_layer(layer)))
+
+
+def _backends(db):
+    return db.sql("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'Simpul validator'")[0][0]
+
+
+def test_the_job_runs_on_connections_of_its_own_and_ends_them(postgis_db):
+    run = _planned(postgis_db)
+    try:
+        assert run.job is not None and run.snapshot
+        assert 1 <= len(run.job.conns) <= run.groups
+        assert _backends(postgis_db) == 1 + len(run.job.conns)
+        for conn in run.job.conns:      # read only, as the main connection
+            assert not conn.closed and conn.readonly
+    finally:
+        run.close()
+    assert _backends(postgis_db) == 0
+
+
+def test_the_jobs_connections_see_the_main_connections_snapshot(postgis_db):
+    """A row added after the run began is in none of its answers (one snapshot for all)."""
+    table = 'topo_overlap."%s"' % postgis_db.datasets["topo_overlap"]
+    count = postgis_db.sql("SELECT count(*) FROM " + table, dbname=postgis_db.dbname)[0][0]
+    run = _planned(postgis_db)
+    try:
+        postgis_db.owner_sql("INSERT INTO %s (fid, geom) SELECT 900001, geom FROM %s ORDER BY fid LIMIT 1"
+                             % (table, table))
+        assert postgis_db.sql("SELECT count(*) FROM " + table, dbname=postgis_db.dbname)[0][0] == count + 1
+        conn = run.job._connect()
+        with conn.cursor() as cur:
+            cur.execute("SELECT count(*) FROM " + table)
+            assert cur.fetchone()[0] == count
+        assert run._rows("SELECT count(*) FROM " + table)[0][0] == count
+    finally:
+        run.close()
+        postgis_db.owner_sql("DELETE FROM %s WHERE fid = 900001" % table)
+
+
+def test_no_connection_to_spare_runs_the_rules_one_after_another(postgis_db):
+    """A user allowed one connection besides QGIS's own: the job cannot start, the same
+    findings come from the main connection alone."""
+    from sdi_plugin.core.validate import postgis_engine as pg
+    from sdi_plugin.core.validate.context import Context
+    from sdi_plugin.core.validate.sources import ref_of_layer
+    layer = postgis_db.layer("topo_overlap", user=postgis_db.reader)
+    local = validate_layer(layer, engine="local")
+    assert layer.featureCount() > 0           # QGIS's provider holds its connection(s) now
+    held = postgis_db.sql("SELECT count(*) FROM pg_stat_activity WHERE usename = %s", (postgis_db.reader,))[0][0]
+    postgis_db.sql("ALTER ROLE %s CONNECTION LIMIT %d" % (postgis_db.reader, held + 1))
+    try:
+        run = pg.plan(Context(layer, ref_of_layer(layer)))
+        try:
+            assert run.job is None
+        finally:
+            run.close()
+        db = validate_layer(layer)
+    finally:
+        postgis_db.sql("ALTER ROLE %s CONNECTION LIMIT -1" % postgis_db.reader)
+    assert db.dataset["engine"] == "postgis"
+    assert compare(local, db) == []
+    assert "topo.overlap" in {f.rule for f in db.findings}
+
+
+def test_a_coverage_the_validator_refuses_falls_back_to_every_pair(postgis_db, monkeypatch):
+    """Where GEOS's coverage validator fails (here: a statement the server refuses), every
+    candidate pair is asked instead; same findings."""
+    from sdi_plugin.core.validate import postgis_engine as pg
+    from sdi_plugin.core.validate import postgis_overlap as job
+    local = validate_layer(postgis_db.layer("topo_overlap"), engine="local")
+    monkeypatch.setattr(pg.PostgisRun, "_has_coverage_validator", lambda self: True)
+    monkeypatch.setattr(job, "OVERLAPS_OF_FLAGGED", "SELECT 1 / 0")
+    db = validate_layer(postgis_db.layer("topo_overlap"))
+    assert db.dataset["engine"] == "postgis"
+    assert compare(local, db) == []
+    assert "topo.overlap" in {f.rule for f in db.findings}
+
+
+@pytest.mark.parametrize("args, low, high", [
+    ((1000.0, 1000.0, 100), 7071.0, 7072.0),      # 5000 per cell of 100: one cell bigger than the extent
+    ((1e6, 1e6, 10 ** 8), 7071.0, 7072.0),        # sqrt(1e12 * 5000 / 1e8)
+    ((0.0, 0.0, 10), 1.0, 1.0),                   # a single point: any side
+    ((1000.0, 0.0, 1000), 2.23, 2.24),            # a line of features: a millionth of the length as height
+    ((float("nan"), 5.0, 10), 1.0, 1.0),
+])
+def test_cell_side(args, low, high):
+    from sdi_plugin.core.validate.postgis_overlap import cell_side
+    assert low <= cell_side(*args) <= high

@@ -321,6 +321,19 @@ class PostgisRun:
             return None
         return rows[0][0] if rows else None
 
+    def srid_row(self):
+        """:func:`srid_of` the layer's geometry column on this connection (None if refused)."""
+        try:
+            self._rows("SAVEPOINT srid")
+            row = srid_of(self.conn, self.src.schema, self.src.table, self.src.geom)
+            self._rows("RELEASE SAVEPOINT srid")
+        except _psycopg2().OperationalError:
+            raise
+        except _psycopg2().Error:              # a view without a geometry_columns entry etc.
+            self._rows("ROLLBACK TO SAVEPOINT srid")
+            return None
+        return row
+
     def _has_gist_index(self, oid):
         """The layer is a table with a GiST index on its geometry column (the pairs' probes)."""
         return bool(self._rows(
@@ -642,17 +655,21 @@ def check_srid(ctx):
     if not is_postgis(ctx.layer) or _psycopg2() is None:
         return
     src = PgSource(ctx.layer)
-    try:
-        conn = connect(src)
-    except DatabaseError:
-        return                                 # the layer opened: QGIS's own connection works; say nothing
-    try:
-        conn.autocommit = True
-        row = srid_of(conn, src.schema, src.table, src.geom)
-    except Exception:  # noqa: BLE001 - a view without geometry_columns entry etc.
-        row = None
-    finally:
-        conn.close()
+    run = getattr(ctx, "database", None)
+    if run is not None:                        # the run's own connection: no other one needed
+        row = run.run(ctx, lambda _ctx: run.srid_row())
+    else:
+        try:
+            conn = connect(src)
+        except DatabaseError:
+            return                             # the layer opened: QGIS's own connection works; say nothing
+        try:
+            conn.autocommit = True
+            row = srid_of(conn, src.schema, src.table, src.geom)
+        except Exception:  # noqa: BLE001 - a view without geometry_columns entry etc.
+            row = None
+        finally:
+            conn.close()
     if not row or not row[0]:
         return
     srid = int(row[0])

@@ -102,9 +102,10 @@ def geos_at_least(text, version):
     return len(parts) == 2 and tuple(parts) >= tuple(version)
 
 
-def cell_side(width, height, count, per_cell=PER_CELL):
+def cell_side(width, height, count, per_cell=None):
     """The side of square cells holding about ``per_cell`` of ``count`` features spread over a
     ``width`` x ``height`` extent (layer units); at least a millionth of the extent."""
+    per_cell = PER_CELL if per_cell is None else per_cell
     width, height = abs(float(width or 0)), abs(float(height or 0))
     span = max(width, height)
     if not span or not math.isfinite(span):
