@@ -187,7 +187,7 @@ def main(argv=None):
     args = ap.parse_args(argv)
     if args.child:
         return child(args.child)
-    sys.path.insert(0, os.path.join(ROOT, "tests"))
+    sys.path[:0] = [os.path.join(ROOT, "tests"), ROOT]      # the fixtures import demo.pgcluster
     from fixtures_postgis import PostgisServer
     srv = PostgisServer(load=False).start()
     rows = []

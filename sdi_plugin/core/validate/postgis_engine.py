@@ -20,22 +20,22 @@ Same rule ids, same findings (ids, messages, severities, details) as the local e
 * topo.sliver — mean width 2·area/perimeter of the thinnest part (``ST_Dump``), below 0.5 mm at
   the scale;
 * topo.overlap — a self-join on the GiST index (``a.geom && b.geom``), ``ST_Relate(…,
-  '2********')`` (the interiors meet), the intersection's area. Where the server has GEOS's
-  coverage validator (``ST_CoverageInvalidEdges``, PostGIS >= 3.4 built with GEOS >= 3.13: the
-  version measured and tested), it runs first, once over the table as a window, on the valid
-  polygons: a polygon without an invalid coverage edge overlaps no other valid polygon (GEOS
-  flags overlaps, duplicates in either orientation and polygons stacked on others — tested
-  case by case against the local engine), so the pairwise check runs only for the pairs with a
-  flagged polygon (a few percent of a parcel layer); same pairs, same findings;
+  '2********')`` (the interiors meet), the intersection's area; where the server has GEOS's
+  coverage validator (``ST_CoverageInvalidEdges``, PostGIS >= 3.4 with GEOS >= 3.13), only the
+  pairs with a polygon it flags, cell by cell (``postgis_overlap``);
 * topo.gap — the holes of ``ST_Union`` of the coverage (invalid units made valid first).
 
 Areas are in the layer's units and turned into m² the same way the local engine does (exact
 for projected systems: SRGI2013 UTM and TM-3 are metric).
 
-Validation never writes to the database: one connection in a READ ONLY transaction, CTEs
-only (no temporary tables), ``SET LOCAL`` for memory and time-outs.  The connection is cut
-when the user cancels (``cancel``) and TCP keepalives make a dead network fail instead of
-hang.  The password comes from the layer's authcfg (QGIS auth DB) or its URI and is never
+geom.valid and topo.overlap start at :func:`plan` on connections of their own
+(``postgis_overlap.OverlapJob``) and run while the other rules run on the main one; all of a
+run's connections share one snapshot.
+
+Validation never writes to the database: every connection in a READ ONLY transaction, CTEs
+only (no temporary tables), ``SET LOCAL`` for memory and time-outs.  The statements are
+canceled when the user cancels (``cancel``) and TCP keepalives make a dead network fail
+instead of hang.  The password comes from the layer's authcfg (QGIS auth DB) or its URI and is never
 logged: error messages have it removed.
 """
 import logging
