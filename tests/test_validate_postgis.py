@@ -531,17 +531,19 @@ def _coverage_expected(db):
     return bool(has) and geos_at_least(db.sql("SELECT postgis_geos_version()")[0][0], (3, 13))
 
 
-@pytest.mark.parametrize("per_cell", [5000, 2, 0.02])
-def test_overlaps_of_crafted_cases_agree_with_the_local_engine(postgis_db, per_cell, monkeypatch):
+@pytest.mark.parametrize("per_cell, per_band", [(5000, 100000), (2, 100000), (0.02, 100000), (2, 3), (0.5, 1)])
+def test_overlaps_of_crafted_cases_agree_with_the_local_engine(postgis_db, per_cell, per_band, monkeypatch):
     """Duplicates in any orientation, polygons stacked on others, holes, multipolygons, invalid
     rings, T-junctions, slivers: the database finds the local engine's overlaps pair by pair —
     through GEOS's coverage validator where the server has it (Debian 13: PostGIS 3.5, GEOS
     3.13), by asking every candidate pair where it has not (Debian 12). With cells of about
     5000 polygons (all in one), of about 2 (pairs split over cells, polygons in several) and
-    so small that polygons span more than MOST_CELLS cells (checked pair by pair without it)."""
+    so small that polygons span more than MOST_CELLS cells (checked pair by pair without it);
+    one statement for all, or a band of cell rows per statement (polygons in several bands)."""
     from sdi_plugin.core.validate import postgis_engine as pg
     from sdi_plugin.core.validate import postgis_overlap as job
     monkeypatch.setattr(job, "PER_CELL", per_cell)
+    monkeypatch.setattr(job, "PER_BAND", per_band)
     schema, table = _coverage_cases_table(postgis_db)
     sent = []
     rows, job_rows = pg.PostgisRun._rows, job.OverlapJob._rows
@@ -683,5 +685,23 @@ def test_a_coverage_the_validator_refuses_falls_back_to_every_pair(postgis_db, m
     ((float("nan"), 5.0, 10), 1.0, 1.0),
 ])
 def test_cell_side(args, low, high):
+    """Cells of about PER_CELL features, whatever the extent's shape."""
     from sdi_plugin.core.validate.postgis_overlap import cell_side
     assert low <= cell_side(*args) <= high
+
+
+def test_bands_cover_every_cell_row_once():
+    """Bands of cell rows: the first and last open-ended, none overlapping, none empty, each
+    with the y range the index fetches for it."""
+    from sdi_plugin.core.validate.postgis_overlap import FAR, FAR_CELL, bands
+    assert bands(0.0, 1000.0, 10.0, 50) == [(-FAR_CELL, FAR_CELL, -FAR, FAR, True)]
+    out = bands(9300000.0, 9350000.0, 100.0, 1000000, per_band=100000)
+    assert len(out) == 10 and out[0][4] and not any(b[4] for b in out[1:])
+    assert out[0][0] == -FAR_CELL and out[-1][1] == FAR_CELL
+    for (lo, hi, _ylo, yhi, _f), (lo2, _hi2, _y, _y2, _f2) in zip(out, out[1:]):
+        assert lo < hi == lo2 and yhi == hi * 100.0
+    assert out[1][2] == out[1][0] * 100.0
+    # more bands asked than there are cell rows: one band per row at most
+    assert len(bands(0.0, 250.0, 100.0, 10 ** 6, per_band=1)) == 3
+    # an extent QGIS could not give
+    assert bands(float("nan"), float("nan"), 1.0, 10) == [(-FAR_CELL, FAR_CELL, -FAR, FAR, True)]

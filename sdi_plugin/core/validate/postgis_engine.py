@@ -47,7 +47,8 @@ from ...compat import FieldType, GeometryType, WkbType
 from ..findings import ERROR, WARNING
 from ..i18n import tr
 from .geometry_rules import ExtentCheck, GeometryState, _coord, _fmt
-from .postgis_overlap import MOST_CELLS, OVERLAPS_ALL_PAIRS, OVERLAPS_OF_FLAGGED, VALID, OverlapJob, geos_at_least
+from .postgis_overlap import (OVERLAPS_ALL_PAIRS, OVERLAPS_OF_FLAGGED, VALID, OverlapJob, band_args, cells_of,
+                              geos_at_least)
 from .rules import finding
 from .sources import InputError
 
@@ -286,6 +287,9 @@ class PostgisRun:
                 and src.wkb_filter != WkbType.Unknown:
             return tr("its geometry column holds several geometry types and the layer shows only some of them")
         self.srid = gtype[0][1] if gtype else 0
+        if not self.srid:                          # a column without a type modifier: its rows say
+            first = self.sql.SQL("SELECT ST_SRID({G}) FROM {T} WHERE {G} IS NOT NULL LIMIT 1")
+            self.srid = self._optional(first.format(G=self.G, T=self.T)) or 0
         self.K = self.sql.Identifier(key)
         self.kind = kind
         for setting in self.SETTINGS:
@@ -560,9 +564,12 @@ class PostgisRun:
                     return
             elif self.coverage:
                 self._rows("SAVEPOINT coverage")
-                rows = self._rows(self._q(OVERLAPS_OF_FLAGGED), dict(
-                    args, s=OverlapJob.side_of(ctx), most=MOST_CELLS, n=1, i=0))
-                rows.sort()
+                side, todo = cells_of(ctx)
+                seen = {}
+                for band in todo:              # one statement per band: the server frees its memory
+                    for row in self._rows(self._q(OVERLAPS_OF_FLAGGED), band_args(args, side, band, self.srid)):
+                        seen.setdefault((row[0], row[1]), row)
+                rows = [seen[p] for p in sorted(seen)]
                 self._rows("RELEASE SAVEPOINT coverage")
         except (pg.extensions.QueryCanceledError, pg.OperationalError, pg.InterfaceError):
             raise

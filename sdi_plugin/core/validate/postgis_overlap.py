@@ -40,6 +40,9 @@ LOG = logging.getLogger("Simpul")
 
 # polygons per cell, on average (a few MB of GEOS geometries for the server per cell)
 PER_CELL = 5000
+# features per statement (band of cells): PostGIS keeps what its coverage validator allocated
+# until the statement ends (about 200 MB per million polygons measured), so no statement gets many
+PER_BAND = 100000
 # a polygon whose box meets more cells than this is checked pair by pair instead
 MOST_CELLS = 64
 # the main connection's wait for the job, between looks at the user's Cancel
@@ -68,16 +71,18 @@ _USED = "{G} IS NOT NULL AND NOT ST_IsEmpty({G}) AND NOT ({K} = ANY(%(bad)s::big
 _POLYGON = "GeometryType({G}) IN ('POLYGON', 'MULTIPOLYGON')"
 
 # the same pairs, asked only where GEOS's coverage validator flags one of the two, for the cells
-# of share %(i)s of %(n)s; share 0 also takes the features flagged without the validator. The
+# of one band (cell rows %(lo)s <= cy < %(hi)s; the GiST index fetches the features whose boxes
+# meet the band); the first band also takes the features flagged without the validator. The
 # LATERAL subqueries (OFFSET 0: not flattened) make the planner probe the index once per flagged
 # feature instead of joining the whole table with itself.
 OVERLAPS_OF_FLAGGED = (
-    "WITH cells AS (SELECT {K} AS k, {G} AS g, cx, cy FROM {T}, " + _CELLS + " WHERE " + _USED + " AND "
-    + _POLYGON + " AND " + _SPAN + " <= %(most)s), "
+    "WITH cells AS (SELECT {K} AS k, {G} AS g, cx, cy FROM {T}, " + _CELLS + " WHERE {G} && "
+    "ST_MakeEnvelope(-1e38, %(ylo)s, 1e38, %(yhi)s, %(srid)s) AND " + _USED + " AND " + _POLYGON + " AND "
+    + _SPAN + " <= %(most)s), "
     "flagged AS MATERIALIZED ("
     " SELECT DISTINCT k FROM (SELECT k, ST_CoverageInvalidEdges(g) OVER (PARTITION BY cx, cy) AS e FROM cells "
-    "  WHERE ((cx * 7919 + cy) %% %(n)s + %(n)s) %% %(n)s = %(i)s) w WHERE e IS NOT NULL "
-    " UNION SELECT {K} FROM {T} WHERE %(i)s = 0 AND " + _USED + " AND (NOT " + _POLYGON + " OR "
+    "  WHERE cy >= %(lo)s AND cy < %(hi)s) w WHERE e IS NOT NULL "
+    " UNION SELECT {K} FROM {T} WHERE %(first)s AND " + _USED + " AND (NOT " + _POLYGON + " OR "
     + _SPAN + " > %(most)s)), "
     "pairs AS (SELECT DISTINCT least(f.k, n.k) AS lo, greatest(f.k, n.k) AS hi FROM flagged f "
     " CROSS JOIN LATERAL (SELECT {G} AS g FROM {T} WHERE {K} = f.k OFFSET 0) a "
@@ -89,6 +94,31 @@ OVERLAPS_OF_FLAGGED = (
     " CROSS JOIN LATERAL (SELECT {G} AS g FROM {T} WHERE {K} = p.hi OFFSET 0) b "
     " WHERE ST_Relate(a.g, b.g, '2********') OFFSET 0) s "
     "WHERE ST_Area(i) >= %(min)s")
+
+# beyond any coordinate (a band's open ends; float4, as PostGIS's index boxes)
+FAR = 1e38
+FAR_CELL = 2 ** 62
+
+
+def bands(ymin, ymax, side, count, per_band=None):
+    """[(lo, hi, ylo, yhi, first)]: bands of cell rows (``lo <= cy < hi``) holding about
+    ``per_band`` features each, the first and last open-ended (an extent QGIS only estimated
+    may miss some rows), and the y range of each for the index."""
+    per_band = PER_BAND if per_band is None else per_band
+    try:
+        c0, c1 = math.floor(ymin / side), math.floor(ymax / side)
+    except (TypeError, ValueError, OverflowError, ZeroDivisionError):
+        c0 = c1 = 0
+    rows = max(1, c1 - c0 + 1)
+    n = max(1, min(rows, math.ceil(max(int(count or 0), 1) / max(per_band, 1))))
+    h = math.ceil(rows / n)
+    n = math.ceil(rows / h)                        # no band beyond the last row
+    out = []
+    for b in range(n):
+        lo = -FAR_CELL if b == 0 else c0 + b * h
+        hi = FAR_CELL if b == n - 1 else c0 + (b + 1) * h
+        out.append((lo, hi, -FAR if b == 0 else lo * side, FAR if b == n - 1 else hi * side, b == 0))
+    return out
 
 
 def geos_at_least(text, version):
@@ -114,6 +144,19 @@ def cell_side(width, height, count, per_cell=None):
     return max(math.sqrt(area * per_cell / max(int(count or 0), 1)), span * 1e-6)
 
 
+def cells_of(ctx):
+    """(cell side, bands) for the layer of ``ctx`` (its extent and feature count, as QGIS knows them)."""
+    extent = ctx.layer.extent()
+    side = cell_side(extent.width(), extent.height(), ctx.feature_count)
+    return side, bands(extent.yMinimum(), extent.yMaximum(), side, ctx.feature_count)
+
+
+def band_args(args, side, band, srid):
+    """The parameters of :data:`OVERLAPS_OF_FLAGGED` for one band."""
+    lo, hi, ylo, yhi, first = band
+    return dict(args, s=side, most=MOST_CELLS, lo=lo, hi=hi, ylo=ylo, yhi=yhi, first=first, srid=int(srid or 0))
+
+
 class OverlapJob:
     """``geom.valid`` then ``topo.overlap`` on their own connections (see the module's text)."""
 
@@ -121,16 +164,14 @@ class OverlapJob:
         self.run, self.min_area, self.want_overlaps = run, min_area, overlaps
         self.coverage = run.coverage
         self.groups = run.groups if run.coverage else 1
-        self.side = self.side_of(ctx)
+        self.side, self.bands = cells_of(ctx)
         self.conns, self.threads = [], []
         self.lock = threading.Lock()
         self.valid_done, self.done = threading.Event(), threading.Event()
         self.valid_rows, self.overlap_rows, self.error, self.stopped = None, None, None, False
 
-    @staticmethod
-    def side_of(ctx):
-        extent = ctx.layer.extent()
-        return cell_side(extent.width(), extent.height(), ctx.feature_count)
+    def band_args(self, args, band):
+        return band_args(args, self.side, band, self.run.srid)
 
     # -- in the job's threads ------------------------------------------------------------------
     def _connect(self):
@@ -168,22 +209,27 @@ class OverlapJob:
         args = {"bad": [r[0] for r in self.valid_rows], "min": self.min_area}
         if not self.coverage:
             return self._rows(first, OVERLAPS_ALL_PAIRS, args)
-        shares = [None] * len(self.conns)
+        todo = list(enumerate(self.bands))
+        shares = [None] * len(todo)
         errors = []
 
-        def share(i, conn):
-            try:
-                shares[i] = self._rows(conn, OVERLAPS_OF_FLAGGED, dict(args, s=self.side, most=MOST_CELLS,
-                                                                       n=len(shares), i=i))
-            except Exception as exc:  # noqa: BLE001
-                errors.append(exc)
-        others = [threading.Thread(target=share, args=(i, conn), name="simpul-pg-overlap-%d" % i, daemon=True)
+        def work(conn):
+            while not errors and not self.stopped:
+                with self.lock:
+                    if not todo:
+                        return
+                    b, band = todo.pop(0)
+                try:
+                    shares[b] = self._rows(conn, OVERLAPS_OF_FLAGGED, self.band_args(args, band))
+                except Exception as exc:  # noqa: BLE001
+                    errors.append(exc)
+        others = [threading.Thread(target=work, args=(conn,), name="simpul-pg-overlap-%d" % i, daemon=True)
                   for i, conn in enumerate(self.conns) if i]
         with self.lock:
             self.threads += others
         for th in others:
             th.start()
-        share(0, first)
+        work(first)
         for th in others:
             th.join()
         if errors:
