@@ -18,9 +18,12 @@ QGIS process's, ``ru_maxrss``):
 * ``postgis``: the same rules with the geometry and topology rules run in the database
   (``validate_layer(layer)``); only findings travel.
 
-The in-database runs also print the seconds their SQL spends per rule (``PostgisRun._rows``
-timed) and the rest of the run, on the QGIS side; ``bench/postgis_overlap_steps.py`` takes the
-overlap check apart.
+The in-database runs also print the seconds their SQL spends per rule on the main connection
+(``PostgisRun._rows`` timed), the main connection's waits for the job (``geom.valid`` and
+``topo.overlap`` on connections of their own, ``postgis_overlap.OverlapJob``), the job's own
+statements as ``job: …`` (they run beside the others: their seconds overlap), and the rest of
+the run, on the QGIS side; ``bench/postgis_overlap_steps.py`` takes the overlap check apart.
+On Debian 13 (PostgreSQL 17 + PostGIS 3.5) run it inside the ``make test-qgis340`` root.
 
 Targets (issue 14): in-database >= 5x faster than through the provider; the QGIS process's
 peak memory <= 300 MB at either size; doubling the features <= 2.3x the time.
