@@ -18,9 +18,12 @@ QGIS process's, ``ru_maxrss``):
 * ``postgis``: the same rules with the geometry and topology rules run in the database
   (``validate_layer(layer)``); only findings travel.
 
-The in-database runs also print the seconds their SQL spends per rule (``PostgisRun._rows``
-timed) and the rest of the run, on the QGIS side; ``bench/postgis_overlap_steps.py`` takes the
-overlap check apart.
+The in-database runs also print the seconds their SQL spends per rule on the main connection
+(``PostgisRun._rows`` timed), the main connection's waits for the job (``geom.valid`` and
+``topo.overlap`` on connections of their own, ``postgis_overlap.OverlapJob``), the job's own
+statements as ``job: …`` (they run beside the others: their seconds overlap), and the rest of
+the run, on the QGIS side; ``bench/postgis_overlap_steps.py`` takes the overlap check apart.
+On Debian 13 (PostgreSQL 17 + PostGIS 3.5) run it inside the ``make test-qgis340`` root.
 
 Targets (issue 14): in-database >= 5x faster than through the provider; the QGIS process's
 peak memory <= 300 MB at either size; doubling the features <= 2.3x the time.
@@ -107,6 +110,30 @@ def time_statements():
             step = next((name for name, phrase in STEPS if phrase in text), "other statements")
             spent[step] = spent.get(step, 0.0) + time.perf_counter() - t
     postgis_engine.PostgisRun._rows = timed
+    # geom.valid and topo.overlap run on the job's own connections, beside the rules above: the
+    # main connection's wait for them counts here, their statements' own seconds under "job: …"
+    from sdi_plugin.core.validate import postgis_overlap
+    job_rows = postgis_overlap.OverlapJob._rows
+
+    def job_timed(self, conn, query, args=None):
+        t = time.perf_counter()
+        try:
+            return job_rows(self, conn, query, args)
+        finally:
+            step = "job: " + next((name for name, phrase in STEPS if phrase in query), "other statements")
+            with self.lock:
+                spent[step] = spent.get(step, 0.0) + time.perf_counter() - t
+    postgis_overlap.OverlapJob._rows = job_timed
+    def waiting(name, wait, key):
+        def waited(self, ctx):
+            t = time.perf_counter()
+            try:
+                return wait(self, ctx)
+            finally:
+                spent[key] = spent.get(key, 0.0) + time.perf_counter() - t
+        setattr(postgis_overlap.OverlapJob, name, waited)
+    waiting("valid", postgis_overlap.OverlapJob.valid, "waiting for the job's geom.valid")
+    waiting("overlaps", postgis_overlap.OverlapJob.overlaps, "waiting for the job's topo.overlap")
     return spent
 
 
@@ -124,6 +151,9 @@ def child(kind):
         assert layer.isValid()
         from sdi_plugin.core.validate import validate_layer
         steps = time_statements() if kind != "local" else {}
+        if kind == "postgis-plain":            # topo.overlap without GEOS's coverage validator
+            from sdi_plugin.core.validate import postgis_engine
+            postgis_engine.PostgisRun._has_coverage_validator = lambda self: False
         t = time.perf_counter()
         result = validate_layer(layer, engine="local" if kind == "local" else "auto")
         out = {"kind": kind, "engine": result.dataset.get("engine"), "features": result.dataset["feature_count"],
@@ -150,6 +180,9 @@ def main(argv=None):
     ap.add_argument("--sizes", default="1000000,2000000")
     ap.add_argument("--child", metavar="KIND", help=argparse.SUPPRESS)
     ap.add_argument("--skip-local", action="store_true", help="time the in-database engine only")
+    ap.add_argument("--plain-too", action="store_true",
+                    help="also time the in-database engine with topo.overlap asked of every candidate pair, without "
+                         "GEOS's coverage validator first (where the server has ST_CoverageInvalidEdges)")
     ap.add_argument("--repeat", type=int, default=1,
                     help="measure both engines this many times, alternately (in the database, through the provider, "
                          "…), and report each one's fastest run: on a shared machine the load of the moment "
@@ -157,7 +190,7 @@ def main(argv=None):
     args = ap.parse_args(argv)
     if args.child:
         return child(args.child)
-    sys.path.insert(0, os.path.join(ROOT, "tests"))
+    sys.path[:0] = [os.path.join(ROOT, "tests"), ROOT]      # the fixtures import demo.pgcluster
     from fixtures_postgis import PostgisServer
     srv = PostgisServer(load=False).start()
     rows = []
@@ -176,14 +209,21 @@ def main(argv=None):
             uri = QgsDataSourceUri()
             uri.setConnection(srv.host, str(srv.port), srv.dbname, srv.user, srv.password)
             uri.setDataSource(schema, TABLE, "geom", "", "fid")
-            dbs, locals_ = [], []
+            dbs, locals_, plains = [], [], []
             for _round in range(max(1, args.repeat)):
                 dbs.append(measure("postgis", uri.uri(False)))
                 print("  in the database: %.1f s, %.0f MB, %s %s" % (
                     dbs[-1]["seconds"], dbs[-1]["peak_mb"], dbs[-1]["engine"], json.dumps(dbs[-1]["by_rule"])),
                     flush=True)
+                main = sum(v for k, v in dbs[-1]["steps"].items() if not k.startswith("job: "))
                 print("    SQL by rule (s): %s; the rest of the run (QGIS side): %.1f s" % (
-                    json.dumps(dbs[-1]["steps"]), dbs[-1]["seconds"] - sum(dbs[-1]["steps"].values())), flush=True)
+                    json.dumps(dbs[-1]["steps"]), dbs[-1]["seconds"] - main), flush=True)
+                if args.plain_too:
+                    plains.append(measure("postgis-plain", uri.uri(False)))
+                    print("  in the database, every pair asked: %.1f s, %.0f MB, %s %s" % (
+                        plains[-1]["seconds"], plains[-1]["peak_mb"], plains[-1]["engine"],
+                        json.dumps(plains[-1]["by_rule"])), flush=True)
+                    print("    SQL by rule (s): %s" % json.dumps(plains[-1]["steps"]), flush=True)
                 if not args.skip_local:
                     locals_.append(measure("local", uri.uri(False)))
                     print("  through the provider: %.1f s, %.0f MB, %s %s" % (
@@ -195,6 +235,10 @@ def main(argv=None):
             if locals_:
                 local = min(locals_, key=lambda r: r["seconds"])
                 local["peak_mb"] = max(r["peak_mb"] for r in locals_)
+            if plains:
+                plain = min(plains, key=lambda r: r["seconds"])
+                print("  every pair asked (fastest): %.1f s; with the coverage validator first: %.1f s" % (
+                    plain["seconds"], db["seconds"]), flush=True)
             rows.append((n, db, local))
             srv.sql('DROP SCHEMA "%s" CASCADE' % schema)
     finally:

@@ -20,18 +20,25 @@ Same rule ids, same findings (ids, messages, severities, details) as the local e
 * topo.sliver — mean width 2·area/perimeter of the thinnest part (``ST_Dump``), below 0.5 mm at
   the scale;
 * topo.overlap — a self-join on the GiST index (``a.geom && b.geom``), ``ST_Relate(…,
-  '2********')`` (the interiors meet), the intersection's area;
+  '2********')`` (the interiors meet), the intersection's area; where the server has GEOS's
+  coverage validator (``ST_CoverageInvalidEdges``, PostGIS >= 3.4 with GEOS >= 3.13), only the
+  pairs with a polygon it flags, cell by cell (``postgis_overlap``);
 * topo.gap — the holes of ``ST_Union`` of the coverage (invalid units made valid first).
 
 Areas are in the layer's units and turned into m² the same way the local engine does (exact
 for projected systems: SRGI2013 UTM and TM-3 are metric).
 
-Validation never writes to the database: one connection in a READ ONLY transaction, CTEs
-only (no temporary tables), ``SET LOCAL`` for memory and time-outs.  The connection is cut
-when the user cancels (``cancel``) and TCP keepalives make a dead network fail instead of
-hang.  The password comes from the layer's authcfg (QGIS auth DB) or its URI and is never
+geom.valid and topo.overlap start at :func:`plan` on connections of their own
+(``postgis_overlap.OverlapJob``) and run while the other rules run on the main one; all of a
+run's connections share one snapshot.
+
+Validation never writes to the database: every connection in a READ ONLY transaction, CTEs
+only (no temporary tables), ``SET LOCAL`` for memory and time-outs.  The statements are
+canceled when the user cancels (``cancel``) and TCP keepalives make a dead network fail
+instead of hang.  The password comes from the layer's authcfg (QGIS auth DB) or its URI and is never
 logged: error messages have it removed.
 """
+import logging
 import threading
 
 from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsDataSourceUri, QgsFeatureRequest
@@ -40,9 +47,12 @@ from ...compat import FieldType, GeometryType, WkbType
 from ..findings import ERROR, WARNING
 from ..i18n import tr
 from .geometry_rules import ExtentCheck, GeometryState, _coord, _fmt
+from .postgis_overlap import (OVERLAPS_ALL_PAIRS, OVERLAPS_OF_FLAGGED, VALID, OverlapJob, band_args, cells_of,
+                              geos_at_least)
 from .rules import finding
 from .sources import InputError
 
+LOG = logging.getLogger("Simpul")
 APPLICATION = "Simpul validator"
 NEEDED_FUNCTIONS = ("st_isvalid", "st_isvaliddetail", "st_relate", "st_intersection", "st_union", "st_asbinary",
                     "st_dump", "st_makevalid")
@@ -199,6 +209,7 @@ def plan(ctx):
             run.close()
             raise DatabaseError(lost_message(src, exc)) from None
         if why is None:
+            run.start(ctx)
             return run
         run.close()
     ctx.notes.append(tr("{table}: the rules ran in QGIS, not in the database, because {why}.").format(
@@ -207,6 +218,11 @@ def plan(ctx):
 
 
 class PostgisRun:
+    # every connection of a run: memory per sort/hash, no JIT (compiling costs more than it saves
+    # on these joins), and let the self-join use the server's parallel workers
+    SETTINGS = ("work_mem = '64MB'", "jit = off", "parallel_setup_cost = 100", "parallel_tuple_cost = 0.01",
+                "min_parallel_table_scan_size = '1MB'")
+
     def __init__(self, src, conn):
         self.src, self.conn = src, conn
         from psycopg2 import sql
@@ -216,8 +232,14 @@ class PostgisRun:
         self.K = None
         self.srid = 0
         self.invalid = []
+        self.coverage = False       # GEOS's coverage validator narrows topo.overlap (preflight)
+        self.groups = 1             # connections the coverage validator's cells are shared by
+        self.snapshot = None        # the main transaction's, for the job's connections
+        self.job = None             # geom.valid + topo.overlap on connections of their own
 
     def close(self):
+        if self.job is not None:
+            self.job.stop()
         try:
             self.conn.rollback()
             self.conn.close()
@@ -265,14 +287,91 @@ class PostgisRun:
                 and src.wkb_filter != WkbType.Unknown:
             return tr("its geometry column holds several geometry types and the layer shows only some of them")
         self.srid = gtype[0][1] if gtype else 0
+        if not self.srid:                          # a column without a type modifier: its rows say
+            first = self.sql.SQL("SELECT ST_SRID({G}) FROM {T} WHERE {G} IS NOT NULL LIMIT 1")
+            self.srid = self._optional(first.format(G=self.G, T=self.T)) or 0
         self.K = self.sql.Identifier(key)
         self.kind = kind
-        self._rows("SET LOCAL work_mem = '64MB'")
-        self._rows("SET LOCAL jit = off")          # compiling costs more than it saves on these joins
-        for setting in ("parallel_setup_cost = 100", "parallel_tuple_cost = 0.01",
-                        "min_parallel_table_scan_size = '1MB'"):      # let the self-join use the cores
+        for setting in self.SETTINGS:
             self._rows("SET LOCAL " + setting)
+        self.coverage = self._has_coverage_validator() and self._has_gist_index(oid)
+        self.groups = self._workers()
+        self.snapshot = self._export_snapshot()
         return None
+
+    def _export_snapshot(self):
+        """The transaction's snapshot for the job's connections, or None (not in a savepoint:
+        PostgreSQL exports none from a subtransaction)."""
+        try:
+            return self._rows("SELECT pg_export_snapshot()")[0][0]
+        except _psycopg2().OperationalError:
+            raise
+        except _psycopg2().Error:
+            self.conn.rollback()                   # a new transaction, its settings again
+            for setting in self.SETTINGS:
+                self._rows("SET LOCAL " + setting)
+            return None
+
+    def _optional(self, query, args=None):
+        """The first value of a query the server may refuse (None then; the transaction goes on)."""
+        try:
+            self._rows("SAVEPOINT optional")
+            rows = self._rows(query, args)
+            self._rows("RELEASE SAVEPOINT optional")
+        except _psycopg2().OperationalError:
+            raise
+        except _psycopg2().Error:
+            self._rows("ROLLBACK TO SAVEPOINT optional")
+            return None
+        return rows[0][0] if rows else None
+
+    def srid_row(self):
+        """:func:`srid_of` the layer's geometry column on this connection (None if refused)."""
+        try:
+            self._rows("SAVEPOINT srid")
+            row = srid_of(self.conn, self.src.schema, self.src.table, self.src.geom)
+            self._rows("RELEASE SAVEPOINT srid")
+        except _psycopg2().OperationalError:
+            raise
+        except _psycopg2().Error:              # a view without a geometry_columns entry etc.
+            self._rows("ROLLBACK TO SAVEPOINT srid")
+            return None
+        return row
+
+    def _has_gist_index(self, oid):
+        """The layer is a table with a GiST index on its geometry column (the pairs' probes)."""
+        return bool(self._rows(
+            "SELECT 1 FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am am ON am.oid = c.relam "
+            "JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey) "
+            "WHERE i.indrelid = %s::oid AND am.amname = 'gist' AND a.attname = %s", (oid, self.src.geom)))
+
+    def _workers(self):
+        """How many connections may share the overlap check: the server's own setting for the
+        workers one statement may use (``max_parallel_workers_per_gather``), 1 to 4."""
+        try:
+            value = int(self._optional("SELECT current_setting('max_parallel_workers_per_gather')") or 1)
+        except ValueError:
+            value = 1
+        return max(1, min(4, value))
+
+    def start(self, ctx):
+        """Start ``geom.valid`` (and ``topo.overlap`` for polygons) on connections of their own."""
+        if ctx.geometry_type not in (GeometryType.Point, GeometryType.Line, GeometryType.Polygon):
+            return
+        job = OverlapJob(self, ctx, self._min_overlap(ctx), overlaps=ctx.geometry_type == GeometryType.Polygon)
+        if job.start():
+            self.job = job
+
+    def _min_overlap(self, ctx):
+        metres = ctx.metres_per_unit(ctx.layer.extent().center().y() if ctx.geographic else None)
+        return ctx.settings.overlap_min_m2 / (metres * metres)
+
+    def _has_coverage_validator(self):
+        """True when ``ST_CoverageInvalidEdges`` may be run here and its GEOS is 3.13 or newer."""
+        if not self._rows("SELECT 1 FROM pg_proc WHERE proname = 'st_coverageinvalidedges' "
+                          "AND has_function_privilege(oid, 'EXECUTE')"):
+            return False
+        return geos_at_least(self._optional("SELECT postgis_geos_version()") or "", (3, 13))
 
     # -- attribute values as SQL aggregates ---------------------------------------------------
     def text_candidates(self, ctx, name):
@@ -339,10 +438,9 @@ class PostgisRun:
         if ctx.canceled():
             return state
         # geom.valid (the reason only for the invalid ones)
-        rows = self._rows(self._q(
-            "SELECT {K}, (d).reason, ST_X((d).location), ST_Y((d).location) FROM ("
-            "SELECT {K}, ST_IsValidDetail({G}) AS d FROM {T} WHERE {G} IS NOT NULL AND NOT ST_IsEmpty({G}) "
-            "AND NOT ST_IsValid({G})) s ORDER BY {K}"))
+        rows = self.job.valid(ctx) if self.job else self._rows(self._q(VALID))
+        if rows is None:                           # canceled while the job ran
+            return state
         self.invalid = [r[0] for r in rows]
         for fid, reason, x, y in rows:
             reason = QGIS_REASONS.get(reason, reason) or tr("invalid geometry")
@@ -455,17 +553,34 @@ class PostgisRun:
 
     def _overlaps(self, ctx, state, start, span):
         metres = ctx.metres_per_unit(ctx.layer.extent().center().y() if ctx.geographic else None)
-        min_area = ctx.settings.overlap_min_m2 / (metres * metres)
         ctx.progress(start)
-        rows = self._rows(self._q(
-            "SELECT ak, bk, ST_AsText(i), ST_Area(i) FROM ("
-            " SELECT a.{K} AS ak, b.{K} AS bk, ST_Intersection(a.{G}, b.{G}) AS i FROM {T} a JOIN {T} b "
-            " ON a.{G} && b.{G} AND a.{K} < b.{K} "
-            " WHERE NOT ST_IsEmpty(a.{G}) AND NOT ST_IsEmpty(b.{G}) "
-            " AND NOT (a.{K} = ANY(%(bad)s::bigint[])) AND NOT (b.{K} = ANY(%(bad)s::bigint[])) "
-            " AND ST_Relate(a.{G}, b.{G}, '2********') OFFSET 0) s "
-            "WHERE ST_Area(i) >= %(min)s ORDER BY ak, bk"),
-            {"bad": list(self.invalid), "min": min_area})
+        pg = _psycopg2()
+        args = {"bad": list(self.invalid), "min": self._min_overlap(ctx)}
+        rows = None
+        try:
+            if self.job is not None:
+                rows = self.job.overlaps(ctx)
+                if rows is None:                   # canceled
+                    return
+            elif self.coverage:
+                self._rows("SAVEPOINT coverage")
+                side, todo = cells_of(ctx)
+                seen = {}
+                for band in todo:              # one statement per band: the server frees its memory
+                    for row in self._rows(self._q(OVERLAPS_OF_FLAGGED), band_args(args, side, band, self.srid)):
+                        seen.setdefault((row[0], row[1]), row)
+                rows = [seen[p] for p in sorted(seen)]
+                self._rows("RELEASE SAVEPOINT coverage")
+        except (pg.extensions.QueryCanceledError, pg.OperationalError, pg.InterfaceError):
+            raise
+        except pg.Error as exc:       # GEOS refused the coverage: every pair, as without it
+            LOG.info("PostGIS: the coverage validator failed on %s (%s); every candidate pair is asked",
+                     self.src.label, self.src.clean(getattr(exc, "pgerror", None) or exc))
+            if self.job is None:
+                self._rows("ROLLBACK TO SAVEPOINT coverage")
+            rows = None
+        if rows is None:
+            rows = self._rows(self._q(OVERLAPS_ALL_PAIRS), args)
         dups = state.duplicates
         for a, b, wkt, area in rows:
             if dups and frozenset((a, b)) in dups:
@@ -547,17 +662,21 @@ def check_srid(ctx):
     if not is_postgis(ctx.layer) or _psycopg2() is None:
         return
     src = PgSource(ctx.layer)
-    try:
-        conn = connect(src)
-    except DatabaseError:
-        return                                 # the layer opened: QGIS's own connection works; say nothing
-    try:
-        conn.autocommit = True
-        row = srid_of(conn, src.schema, src.table, src.geom)
-    except Exception:  # noqa: BLE001 - a view without geometry_columns entry etc.
-        row = None
-    finally:
-        conn.close()
+    run = getattr(ctx, "database", None)
+    if run is not None:                        # the run's own connection: no other one needed
+        row = run.run(ctx, lambda _ctx: run.srid_row())
+    else:
+        try:
+            conn = connect(src)
+        except DatabaseError:
+            return                             # the layer opened: QGIS's own connection works; say nothing
+        try:
+            conn.autocommit = True
+            row = srid_of(conn, src.schema, src.table, src.geom)
+        except Exception:  # noqa: BLE001 - a view without geometry_columns entry etc.
+            row = None
+        finally:
+            conn.close()
     if not row or not row[0]:
         return
     srid = int(row[0])
