@@ -5188,8 +5188,8 @@
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_report.py" />
-      <source>Metadata: a minimal record (the metadata package is not installed).</source>
-      <translation>Metadata: rekaman minimal (paket metadata tidak terpasang).</translation>
+      <source>Metadata: a minimal record (no full record could be generated from the layer; the message log, Simpul tab, says why).</source>
+      <translation>Metadata: rekaman minimal (rekaman lengkap tidak dapat dibuat dari layer; log pesan, tab Simpul, menyebutkan alasannya).</translation>
     </message>
     <message>
       <location filename="../sdi_plugin/gui/publish_report.py" />

@@ -52,7 +52,8 @@ def result_html(report, checks_shown=False):
         text = {"file": tr("Metadata: the record file you chose."),
                 "stored": tr("Metadata: the record saved with the dataset."),
                 "generated": tr("Metadata: generated from the layer (sdi:generatemetadata)."),
-                "minimal": tr("Metadata: a minimal record (the metadata package is not installed).")}.get(how, "")
+                "minimal": tr("Metadata: a minimal record (no full record could be generated from the layer; "
+                               "the message log, Simpul tab, says why).")}.get(how, "")
         parts.append("<p>%s %s</p>" % (html.escape(text), html.escape(tr("Record {id}.").format(
             id=report.get("record_id", "")))))
     if report.get("log"):

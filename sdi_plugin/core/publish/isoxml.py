@@ -162,8 +162,9 @@ def online_resources(root):
 
 
 def minimal_record(ds, record_id=None, organisation=""):
-    """A small ISO 19139 record for ``ds`` (a :class:`~.model.Dataset`) — used only when the
-    metadata package (``sdi:generatemetadata``) is not installed."""
+    """A small ISO 19139 record for ``ds`` (a :class:`~.model.Dataset`) — used only when no full
+    record can be generated from the layer (``sdi:generatemetadata`` failed, e.g. on a broken
+    defaults file)."""
     rid = record_id or str(uuid.uuid4())
     bbox = ds.bbox_4326 or (95.0, -11.0, 141.0, 6.0)
     today = date.today().isoformat()

@@ -5,7 +5,7 @@ record, and an override in the lineage (:func:`finalize_record`)."""
 import os
 
 from ..i18n import tr
-from ..log import swallowed
+from ..log import log, swallowed
 from ..metadata import storage
 from ..metadata.defaults import load_defaults
 from ..metadata.generate import generate
@@ -90,8 +90,11 @@ def generate_metadata(source, out_path, defaults_path="", feedback=None):
         if feedback is not None and feedback.isCanceled():
             return ""
         write_bytes(out_path, to_bytes(record), xml_or_empty, tr("XML file"))
-    except Exception:  # noqa: BLE001 - e.g. a bad defaults file: the minimal record is written instead
+    except Exception as exc:  # noqa: BLE001 - e.g. a bad defaults file: the minimal record is written instead
         swallowed("generating the dataset's metadata record")
+        log.warning("No full metadata record could be generated for %s (%s); a minimal record is published "
+                    "instead.", os.path.basename(str(source)) or source, str(exc).splitlines()[0] if str(exc) else
+                    type(exc).__name__)
         return ""
     return out_path if os.path.exists(out_path) else ""
 
