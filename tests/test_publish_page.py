@@ -36,6 +36,7 @@ def test_plan_publish_and_load_back(qgis_app, sdi_provider, gs_node, gs_auth, sa
     source = "%s|layername=ADMINISTRASIKECAMATAN_AR_10K" % os.path.join(sample_data_dir, "tangerang", "tangerang.gpkg")
     layer = QgsVectorLayer(source, "Batas kecamatan", "ogr")
     QgsProject.instance().addMapLayer(layer)
+    page = None
     try:
         page = PublishPage(registry=registry, log_folder=str(tmp_path / "log"))
         page.resize(450, 980)
@@ -69,8 +70,9 @@ def test_plan_publish_and_load_back(qgis_app, sdi_provider, gs_node, gs_auth, sa
         assert wms is not None and wms.isValid() and wfs is not None and wfs.featureCount() == 13
         for extra in (wms, wfs):
             QgsProject.instance().removeMapLayer(extra.id())
-        page.shutdown()
     finally:
+        if page is not None:    # also after a failed assertion: its preview job must not outlive it
+            page.shutdown()
         QgsProject.instance().removeMapLayer(layer.id())
         for node in registry.nodes():   # the node goes with the test (the dock's health checks read the registry)
             if node.url == gs_node.base_url:

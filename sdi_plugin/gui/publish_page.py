@@ -275,10 +275,17 @@ class PublishPage(QWidget):
         if self._render_job is not None:
             self._render_job.cancelWithoutBlocking()
         job = QgsMapRendererParallelJob(settings)
-        job.finished.connect(lambda: self._preview_ready(job))
+        # a bound method, not a lambda holding the page: Qt does not call into a page that is gone
+        # (a lambda's late call at interpreter exit aborted Python once, on QGIS 3.40)
+        job.finished.connect(self._preview_finished)
         self._render_job = job
         self._render_jobs.append(job)
         job.start()
+
+    def _preview_finished(self):
+        job = self.sender()
+        if job is not None:
+            self._preview_ready(job)
 
     def _preview_ready(self, job):
         if job in self._render_jobs:
