@@ -314,29 +314,26 @@ class PostgisRun:
 
     def _optional(self, query, args=None):
         """The first value of a query the server may refuse (None then; the transaction goes on)."""
+        rows = self._guarded(lambda: self._rows(query, args))
+        return rows[0][0] if rows else None
+
+    def _guarded(self, fn):
+        """``fn()`` in a savepoint: None when the server refuses it (a lost connection still raises)."""
         try:
             self._rows("SAVEPOINT optional")
-            rows = self._rows(query, args)
+            out = fn()
             self._rows("RELEASE SAVEPOINT optional")
         except _psycopg2().OperationalError:
             raise
         except _psycopg2().Error:
             self._rows("ROLLBACK TO SAVEPOINT optional")
             return None
-        return rows[0][0] if rows else None
+        return out
 
     def srid_row(self):
-        """:func:`srid_of` the layer's geometry column on this connection (None if refused)."""
-        try:
-            self._rows("SAVEPOINT srid")
-            row = srid_of(self.conn, self.src.schema, self.src.table, self.src.geom)
-            self._rows("RELEASE SAVEPOINT srid")
-        except _psycopg2().OperationalError:
-            raise
-        except _psycopg2().Error:              # a view without a geometry_columns entry etc.
-            self._rows("ROLLBACK TO SAVEPOINT srid")
-            return None
-        return row
+        """:func:`srid_of` the layer's geometry column on this connection (None if refused, e.g. a
+        view without a geometry_columns entry)."""
+        return self._guarded(lambda: srid_of(self.conn, self.src.schema, self.src.table, self.src.geom))
 
     def _has_gist_index(self, oid):
         """The layer is a table with a GiST index on its geometry column (the pairs' probes)."""
