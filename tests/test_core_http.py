@@ -155,3 +155,40 @@ def test_a_lost_request_is_logged_without_the_secrets_of_its_url(scripted_server
     for secret in ("rahasia-sandi", "tok-12345", "kunci-678"):
         assert secret not in lost[0], lost[0]
     assert "budi" in lost[0] and "token=***" in lost[0]
+
+
+def _held_that(monkeypatch, act):
+    """Make every request's reply go through ``act(held)`` as soon as the request holds it."""
+    from sdi_plugin.core.network import http
+
+    class Held(http._Held):
+        def __init__(self, reply):
+            super().__init__(reply)
+            act(self)
+    monkeypatch.setattr(http, "_Held", Held)
+
+
+def test_a_live_reply_whose_wrapper_pyqt_forgot_is_still_read_to_the_end(scripted_server, monkeypatch):
+    """PyQt 5.15 was seen marking the wrapper of a live reply deleted mid-request (a node check
+    after a burst of worker-thread requests; see http._Held). sip.setdeleted does the same on
+    purpose: the answer is still read whole, status and body, and nothing is sent twice."""
+    from qgis.PyQt import sip
+    from hostile import HTML_ERROR
+    scripted_server.static("/ows", WMS_OK)
+    scripted_server.static("/csw", HTML_ERROR, status=502, ctype="text/html")
+    _held_that(monkeypatch, lambda held: sip.setdeleted(held.reply))
+    r = http_get(scripted_server.url + "/ows?SERVICE=WMS")
+    assert r.ok and r.status == 200 and r.content == WMS_OK
+    r = http_get(scripted_server.url + "/csw")
+    assert r.status == 502 and "HTTP 502" in r.error and r.content == HTML_ERROR
+    assert [h for h in scripted_server.hits if h.startswith("/csw")] == ["/csw"]
+
+
+def test_a_reply_really_deleted_under_a_request_is_a_network_error(scripted_server, monkeypatch):
+    """A reply whose C++ object is gone (its guard child went with it) is never wrapped again:
+    the request ends as a network error, without a crash."""
+    from qgis.PyQt import sip
+    scripted_server.static("/ows", WMS_OK)
+    _held_that(monkeypatch, lambda held: sip.delete(held.reply))
+    r = http_get(scripted_server.url + "/ows?SERVICE=WMS")
+    assert not r.ok and r.error == "network error" and r.content == b""

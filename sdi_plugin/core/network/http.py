@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from qgis.core import QgsApplication, QgsNetworkAccessManager, QgsNetworkRequestParameters
-from qgis.PyQt.QtCore import QBuffer, QByteArray, QEventLoop, QFile, QIODevice, QTimer, QUrl
+from qgis.PyQt.QtCore import QBuffer, QByteArray, QEventLoop, QFile, QIODevice, QObject, QTimer, QUrl
 from qgis.PyQt import sip
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
@@ -78,28 +78,61 @@ class NotJson(SimpulError, ValueError):
     """An answer that is not JSON (:meth:`HttpResponse.json`); its text is the message."""
 
 
-def _pump(reply, loop, step, interval_ms=50):
-    """Wait for ``reply`` with no Python slot at all: Qt only ever calls C++ slots (``loop.quit``,
-    from the reply's ``finished`` and ``readyRead`` and from a repeating timer), and ``step()`` —
-    Python: read what came, check the cap, the timeout, cancel — runs between waits, never inside
-    Qt's dispatch.
+class _Held:
+    """A reply, and the way back to it when PyQt forgets it.
+
+    Seen on QGIS 3.22 / PyQt 5.15 (``tests/test_health.py`` once in CI; a loop of node checks
+    right after a burst of worker-thread requests, about 1 in 40): sip marks the Python wrapper
+    of a *live* reply as deleted while the request is under way — the reply's ``destroyed``
+    signal never came, and a fresh wrapper at the same address works. Such a request used to
+    end as "network error". A child ``QObject`` made in Python (``guard``) tells a lost wrapper
+    from a reply really gone: Qt deletes the child with its parent, and sip always learns when
+    an object made in Python is deleted."""
+
+    def __init__(self, reply):
+        self.reply = reply
+        self.address = sip.unwrapinstance(reply)
+        self.guard = QObject(reply)
+
+    def get(self):
+        """The reply's wrapper (a fresh one when sip lost the old), or None when it is gone."""
+        if sip.isdeleted(self.reply):
+            if sip.isdeleted(self.guard):
+                return None
+            self.reply = sip.wrapinstance(self.address, QNetworkReply)
+            log.info("Simpul: PyQt lost the wrapper of a live network reply; wrapped it again")
+        return self.reply
+
+
+def _pump(held, loop, step, interval_ms=50):
+    """Wait for ``held``'s reply with no Python slot at all: Qt only ever calls C++ slots
+    (``loop.quit``, from the reply's ``finished`` and ``readyRead`` and from a repeating timer),
+    and ``step()`` — Python: read what came, check the cap, the timeout, cancel — runs between
+    waits, never inside Qt's dispatch.
     (PyQt's proxies for Python slots, made and dropped in worker threads while the GUI thread
     dispatches events, crashed QGIS 3.22 / PyQt 5.15 now and then.)"""
+    reply = held.get()
+    if reply is None:
+        return
     tick = QTimer()
     tick.timeout.connect(loop.quit)
     reply.finished.connect(loop.quit)
     reply.readyRead.connect(loop.quit)   # drain at once: Qt's read buffer is small (READ_BUFFER)
     tick.start(interval_ms)
-    while not sip.isdeleted(reply) and not reply.isFinished():
+    while True:
+        reply = held.get()
+        if reply is None or reply.isFinished():
+            break
         GATE.leave()          # the wait releases the GIL: outside the gate (see core/network/workers.py)
         try:
             loop.exec()
         finally:
             GATE.enter()
-        if not sip.isdeleted(reply):
+        if held.get() is not None:
             step()
     tick.stop()
-    if not sip.isdeleted(reply):
+    reply = held.get()
+    if reply is not None:
         reply.finished.disconnect(loop.quit)
         reply.readyRead.disconnect(loop.quit)
 
@@ -463,6 +496,7 @@ def _send_once(method, url, body_or_file, headers, timeout, authcfg, feedback, p
         # Qt reads the body from Qt's HTTP thread until the reply is gone (even after an abort a
         # request for more data may still be queued): the device lives and dies with the reply.
         device.setParent(reply)
+    held = _Held(reply)   # the closures below use held.reply: it may be wrapped again (see _Held)
 
     chunks = []
     decoder = _Decoder()
@@ -474,13 +508,13 @@ def _send_once(method, url, body_or_file, headers, timeout, authcfg, feedback, p
         if not state["why"]:
             state["why"] = why
             chunks.clear()   # an answer given up is never kept
-            reply.abort()
+            held.reply.abort()
 
     def on_headers():
-        status = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
+        status = held.reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
         if state["to_file"] and status and int(status) >= 300:
             state["to_file"] = False   # an error page or a redirect: keep it for the message
-        length = reply.header(QNetworkRequest.KnownHeaders.ContentLengthHeader)
+        length = held.reply.header(QNetworkRequest.KnownHeaders.ContentLengthHeader)
         if not state["to_file"] and length is not None and int(length) > max_bytes:
             stop("large")
 
@@ -502,12 +536,12 @@ def _send_once(method, url, body_or_file, headers, timeout, authcfg, feedback, p
                 if decoder.error:
                     stop("encoding")
                     return
-                raw = bytes(reply.readAll())
+                raw = bytes(held.reply.readAll())
                 if not raw:
                     return
                 state["last"] = time.monotonic()
                 if not decoder.started:
-                    decoder.start(bytes(reply.rawHeader(b"Content-Encoding")))
+                    decoder.start(bytes(held.reply.rawHeader(b"Content-Encoding")))
                 decoder.push(raw)
                 continue
             state["size"] += len(data)
@@ -536,8 +570,9 @@ def _send_once(method, url, body_or_file, headers, timeout, authcfg, feedback, p
             stop("timeout")
 
     try:
-        _pump(reply, loop, tick, 100 if idle else 50)
-        if _gone(reply, result):
+        _pump(held, loop, tick, 100 if idle else 50)
+        if held.get() is None:
+            result.error = result.error or tr("network error")
             if sink is not None:
                 sink.close()
                 os.remove(output_path)
@@ -557,11 +592,13 @@ def _send_once(method, url, body_or_file, headers, timeout, authcfg, feedback, p
     result.elapsed_ms = int((time.monotonic() - state["start"]) * 1000)
     timeout_text = (tr("no progress for {seconds:g} s") if idle else tr("no answer within {seconds:g} s")).format(
         seconds=timeout)
-    _conclude(result, reply, state["why"], chunks, max_bytes, timeout_text, error_below=400 if idle else 300)
+    held.get()   # a wrapper lost since (a reply really gone raises RuntimeError below: _lost)
+    _conclude(result, held.reply, state["why"], chunks, max_bytes, timeout_text, error_below=400 if idle else 300)
     chunks.clear()
     if state["size"] >= _LARGE_AFTER and not state["to_file"]:
         _trim()
     if sink is not None and (result.error or not state["to_file"]) and os.path.exists(output_path):
         os.remove(output_path)   # never leave half a download behind
-    reply.deleteLater()
+    if held.get() is not None:
+        held.reply.deleteLater()
     return result
