@@ -31,9 +31,11 @@ def test_streams_and_merges_duplicates(csw_catalogues, pygeoapi_records, scripte
         ok, message, _total = log.node_result(node.id)
         assert ok and message == "", (node.id, message)
     assert log.node_result("kalteng")[2] == 1 and log.node_result("paser")[2] == 2
-    # streamed: records came in several emissions, each carrying its node's badge
+    # streamed: records came in several emissions (at least two, whatever order the nodes answer
+    # in: Paser first brings BIG's record and its own in one, and Kalteng's or CKAN's copy of the
+    # desa record comes in another), each with its node's badge
     emissions = [e for e in log.events if e[0] == "records"]
-    assert len(emissions) >= 3
+    assert len(emissions) >= 2
     for _what, node_id, recs in emissions:
         assert all(r.node_id == node_id and r.node_name for r in recs)
     results = search.results()
