@@ -499,6 +499,11 @@ COVERAGE_CASES = (
                                                          _sq(0.5, 0, 2, 1)]),
     ("touching at a point", [_sq(0, 0, 1, 1), _sq(1, 1, 2, 2)]),
     ("overlap smaller than the tolerance", [_sq(0, 0, 1, 1), "POLYGON((0.999 0,2 0,2 1,0.999 1,0.999 0))"]),
+    # a place mapped twice (two surveys appended into one table): inside each tiling every edge is
+    # matched by a neighbour, so only the rim of the overlap has an unmatched edge
+    ("two tilings of the same place, offset by half a square",
+     [_sq(i, j, i + 1, j + 1) for i in range(4) for j in range(4)]
+     + [_sq(i + 0.5, j + 0.5, i + 1.5, j + 1.5) for i in range(4) for j in range(4)]),
 )
 
 
@@ -531,19 +536,28 @@ def _coverage_expected(db):
     return bool(has) and geos_at_least(db.sql("SELECT postgis_geos_version()")[0][0], (3, 13))
 
 
+def _has_function(db, name):
+    return bool(db.sql("SELECT count(*) > 0 FROM pg_proc WHERE proname = %s", (name,))[0][0])
+
+
+FLAG_SQL = {"edges": "ST_DumpSegments", "coverage": "ST_CoverageInvalidEdges"}
+
+
+@pytest.mark.parametrize("way", ["edges", "coverage"])
 @pytest.mark.parametrize("per_cell, per_band", [(5000, 100000), (2, 100000), (0.02, 100000), (2, 3), (0.5, 1)])
-def test_overlaps_of_crafted_cases_agree_with_the_local_engine(postgis_db, per_cell, per_band, monkeypatch):
+def test_overlaps_of_crafted_cases_agree_with_the_local_engine(postgis_db, way, per_cell, per_band, monkeypatch):
     """Duplicates in any orientation, polygons stacked on others, holes, multipolygons, invalid
-    rings, T-junctions, slivers: the database finds the local engine's overlaps pair by pair —
-    through GEOS's coverage validator where the server has it (Debian 13: PostGIS 3.5, GEOS
-    3.13), by asking every candidate pair where it has not (Debian 12). With cells of about
-    5000 polygons (all in one), of about 2 (pairs split over cells, polygons in several) and
-    so small that polygons span more than MOST_CELLS cells (checked pair by pair without it);
-    one statement for all, or a band of cell rows per statement (polygons in several bands)."""
+    rings, T-junctions, slivers, a place mapped twice: the database finds the local engine's
+    overlaps pair by pair, with polygons flagged first by matching their edges (PostGIS >= 3.2)
+    or by GEOS's coverage validator (Debian 13: PostGIS 3.5, GEOS 3.13; where the server lacks
+    it, every candidate pair is asked). With cells of about 5000 polygons (all in one), of
+    about 2 (pairs split over cells, polygons in several) and so small that polygons span more
+    than MOST_CELLS cells; one statement for all, or a band of cell rows per statement."""
     from sdi_plugin.core.validate import postgis_engine as pg
     from sdi_plugin.core.validate import postgis_overlap as job
     monkeypatch.setattr(job, "PER_CELL", per_cell)
     monkeypatch.setattr(job, "PER_BAND", per_band)
+    monkeypatch.setattr(pg.PostgisRun, "FLAGGINGS", (way,))
     schema, table = _coverage_cases_table(postgis_db)
     sent = []
     rows, job_rows = pg.PostgisRun._rows, job.OverlapJob._rows
@@ -564,12 +578,13 @@ def test_overlaps_of_crafted_cases_agree_with_the_local_engine(postgis_db, per_c
     assert db.dataset["engine"] == "postgis", db.notes
     assert compare(local, db) == []
     pairs = sorted(tuple(f.details["pair"]) for f in db.findings if f.rule == "topo.overlap")
-    # the cases do overlap (and the bow-ties are invalid, the WKB duplicates duplicates)
-    assert len(pairs) >= 15, pairs
+    # the cases do overlap (and the bow-ties are invalid, the WKB duplicates duplicates); the two
+    # tilings alone overlap in 49 pairs
+    assert len(pairs) >= 15 + 49, pairs
     assert {f.rule for f in db.findings} >= {"geom.valid", "geom.duplicate", "topo.overlap"}
-    overlap_sql = [q for q in sent if "ST_Relate" in q]
-    assert overlap_sql          # one statement, or one per share of the cells
-    assert {"ST_CoverageInvalidEdges" in q for q in overlap_sql} == {_coverage_expected(postgis_db)}
+    available = _coverage_expected(postgis_db) if way == "coverage" else _has_function(postgis_db, "st_dumpsegments")
+    assert any(FLAG_SQL[way] in q for q in sent) == available
+    assert any("ST_Relate" in q for q in sent)
 
 
 def test_the_coverage_prefilter_is_chosen_by_what_the_server_has(postgis_db):
@@ -581,6 +596,8 @@ def test_the_coverage_prefilter_is_chosen_by_what_the_server_has(postgis_db):
     assert run is not None
     try:
         assert run.coverage == _coverage_expected(postgis_db)
+        assert run.flagging == ("edges" if _has_function(postgis_db, "st_dumpsegments") else
+                                "coverage" if run.coverage else None)
     finally:
         run.close()
 
@@ -663,14 +680,16 @@ def test_no_connection_to_spare_runs_the_rules_one_after_another(postgis_db):
     assert "topo.overlap" in {f.rule for f in db.findings}
 
 
-def test_a_coverage_the_validator_refuses_falls_back_to_every_pair(postgis_db, monkeypatch):
-    """Where GEOS's coverage validator fails (here: a statement the server refuses), every
-    candidate pair is asked instead; same findings."""
+@pytest.mark.parametrize("way", ["edges", "coverage"])
+def test_a_flagging_the_server_refuses_falls_back_to_every_pair(postgis_db, way, monkeypatch):
+    """Where flagging polygons fails (GEOS refuses a coverage; here: a statement the server
+    refuses), every candidate pair is asked instead; same findings."""
     from sdi_plugin.core.validate import postgis_engine as pg
     from sdi_plugin.core.validate import postgis_overlap as job
     local = validate_layer(postgis_db.layer("topo_overlap"), engine="local")
     monkeypatch.setattr(pg.PostgisRun, "_has_coverage_validator", lambda self: True)
-    monkeypatch.setattr(job, "OVERLAPS_OF_FLAGGED", "SELECT 1 / 0")
+    monkeypatch.setattr(pg.PostgisRun, "FLAGGINGS", (way,))
+    monkeypatch.setattr(job, "FLAGS", {way: "SELECT 1 / 0"})
     db = validate_layer(postgis_db.layer("topo_overlap"))
     assert db.dataset["engine"] == "postgis"
     assert compare(local, db) == []

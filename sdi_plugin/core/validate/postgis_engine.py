@@ -20,9 +20,9 @@ Same rule ids, same findings (ids, messages, severities, details) as the local e
 * topo.sliver — mean width 2·area/perimeter of the thinnest part (``ST_Dump``), below 0.5 mm at
   the scale;
 * topo.overlap — a self-join on the GiST index (``a.geom && b.geom``), ``ST_Relate(…,
-  '2********')`` (the interiors meet), the intersection's area; where the server has GEOS's
-  coverage validator (``ST_CoverageInvalidEdges``, PostGIS >= 3.4 with GEOS >= 3.13), only the
-  pairs with a polygon it flags, cell by cell (``postgis_overlap``);
+  '2********')`` (the interiors meet), the intersection's area; with a GiST index, only for
+  the pairs of polygons flagged first (an edge out of place) and of those found overlapping
+  them, round after round (``postgis_overlap``);
 * topo.gap — the holes of ``ST_Union`` of the coverage (invalid units made valid first).
 
 Areas are in the layer's units and turned into m² the same way the local engine does (exact
@@ -47,7 +47,7 @@ from ...compat import FieldType, GeometryType, WkbType
 from ..findings import ERROR, WARNING
 from ..i18n import tr
 from .geometry_rules import ExtentCheck, GeometryState, _coord, _fmt
-from .postgis_overlap import (OVERLAPS_ALL_PAIRS, OVERLAPS_OF_FLAGGED, VALID, OverlapJob, band_args, cells_of,
+from .postgis_overlap import (OVERLAPS_ALL_PAIRS, VALID, OverlapJob, cells_of, find_overlaps,
                               geos_at_least)
 from .rules import finding
 from .sources import InputError
@@ -232,8 +232,9 @@ class PostgisRun:
         self.K = None
         self.srid = 0
         self.invalid = []
-        self.coverage = False       # GEOS's coverage validator narrows topo.overlap (preflight)
-        self.groups = 1             # connections the coverage validator's cells are shared by
+        self.coverage = False       # GEOS's coverage validator may be used here (preflight)
+        self.flagging = None        # how topo.overlap flags polygons first: postgis_overlap.FLAGS, or None
+        self.groups = 1             # connections the overlap check is shared by
         self.snapshot = None        # the main transaction's, for the job's connections
         self.job = None             # geom.valid + topo.overlap on connections of their own
 
@@ -294,7 +295,7 @@ class PostgisRun:
         self.kind = kind
         for setting in self.SETTINGS:
             self._rows("SET LOCAL " + setting)
-        self.coverage = self._has_coverage_validator() and self._has_gist_index(oid)
+        self.flagging = self._flagging(oid)
         self.groups = self._workers()
         self.snapshot = self._export_snapshot()
         return None
@@ -362,6 +363,19 @@ class PostgisRun:
     def _min_overlap(self, ctx):
         metres = ctx.metres_per_unit(ctx.layer.extent().center().y() if ctx.geographic else None)
         return ctx.settings.overlap_min_m2 / (metres * metres)
+
+    # the ways of flagging polygons for topo.overlap, the first the server has wins (postgis_overlap.FLAGS)
+    FLAGGINGS = ("edges", "coverage")
+
+    def _flagging(self, oid):
+        """How topo.overlap flags polygons before asking pairs (a key of ``postgis_overlap.FLAGS``),
+        or None (no GiST index on the geometry, or neither way available): every pair is asked."""
+        if not self._has_gist_index(oid):
+            return None
+        self.coverage = self._has_coverage_validator()
+        have = {"coverage": self.coverage, "edges": bool(self._rows(
+            "SELECT 1 FROM pg_proc WHERE proname = 'st_dumpsegments' AND has_function_privilege(oid, 'EXECUTE')"))}
+        return next((way for way in self.FLAGGINGS if have.get(way)), None)
 
     def _has_coverage_validator(self):
         """True when ``ST_CoverageInvalidEdges`` may be run here and its GEOS is 3.13 or newer."""
@@ -559,19 +573,16 @@ class PostgisRun:
                 rows = self.job.overlaps(ctx)
                 if rows is None:                   # canceled
                     return
-            elif self.coverage:
+            elif self.flagging:
                 self._rows("SAVEPOINT coverage")
                 side, todo = cells_of(ctx)
-                seen = {}
-                for band in todo:              # one statement per band: the server frees its memory
-                    for row in self._rows(self._q(OVERLAPS_OF_FLAGGED), band_args(args, side, band, self.srid)):
-                        seen.setdefault((row[0], row[1]), row)
-                rows = [seen[p] for p in sorted(seen)]
+                rows = find_overlaps([lambda query, a: self._rows(self._q(query), a)], self.flagging, args,
+                                     side, todo, self.srid)
                 self._rows("RELEASE SAVEPOINT coverage")
         except (pg.extensions.QueryCanceledError, pg.OperationalError, pg.InterfaceError):
             raise
-        except pg.Error as exc:       # GEOS refused the coverage: every pair, as without it
-            LOG.info("PostGIS: the coverage validator failed on %s (%s); every candidate pair is asked",
+        except pg.Error as exc:       # the flagging refused (e.g. by GEOS): every pair, as without it
+            LOG.info("PostGIS: flagging polygons failed on %s (%s); every candidate pair is asked",
                      self.src.label, self.src.clean(getattr(exc, "pgerror", None) or exc))
             if self.job is None:
                 self._rows("ROLLBACK TO SAVEPOINT coverage")

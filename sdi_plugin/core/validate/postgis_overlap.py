@@ -8,29 +8,39 @@ soon as the run is planned, while the other rules run on the main connection.
     job.stop()                     # cancel what still runs, close the connections
 
 Every connection is READ ONLY and REPEATABLE READ and imports the main connection's snapshot
-(``pg_export_snapshot``), so all the rules of a run see the same rows. Where the server has
-GEOS's coverage validator (``ST_CoverageInvalidEdges``: PostGIS >= 3.4 built with GEOS >= 3.13)
-and the table a GiST index on its geometry, the overlap check is split over ``groups``
-connections (the server's ``max_parallel_workers_per_gather``, 1 to 4), each taking a share of a
-grid of cells:
+(``pg_export_snapshot``), so all the rules of a run see the same rows.
 
-* every valid, non-empty polygon goes into each cell its bounding box meets (a pair whose
-  interiors meet has boxes that meet, so both are in some cell together);
-* the coverage validator runs once per cell (``OVER (PARTITION BY cell)``: the server holds one
-  cell's polygons at a time, whatever the size of the table) and flags the polygons with an
-  invalid coverage edge: a polygon that overlaps another in its cell is flagged (GEOS checks
-  each polygon against the polygons whose boxes meet it; crafted cases in
-  ``tests/test_validate_postgis.py`` — duplicates in any orientation, stacked, holes,
-  multipolygons — against the local engine);
-* polygons spanning more than ``MOST_CELLS`` cells, and valid features that are not plain
-  (multi)polygons, are flagged without the validator;
-* ``ST_Relate(a, b, '2********')`` then runs for the candidate pairs (GiST index) with a flagged
-  polygon only, as the plain statement does for every pair.
+topo.overlap, where the table has a GiST index on its geometry: **flag, then spread**
+(:func:`find_overlaps`), split over ``groups`` connections (the server's
+``max_parallel_workers_per_gather``, 1 to 4) that take bands of cell rows (square cells of about
+``PER_CELL`` polygons, bands of about ``PER_BAND``) in turn:
 
-Elsewhere (PostGIS 3.3 on Debian 12, or no index) one connection runs the plain statement: every
-candidate pair of the GiST self-join asked ``ST_Relate``, with the server's parallel workers.
-When an extra connection cannot be opened (connection limit, ``pg_hba.conf``) or the snapshot
-cannot be shared, nothing starts here and the main connection runs the same statements in turn.
+1. *Flag* the valid polygons with an edge out of place (:data:`FLAGS`): by matching edges
+   (``ST_DumpSegments``, PostGIS >= 3.2: a segment is in place when exactly two polygons have it,
+   in opposite directions) or by GEOS's coverage validator (``ST_CoverageInvalidEdges``, PostGIS
+   >= 3.4 with GEOS >= 3.13, once per cell). Non-polygons (and, for the validator, polygons over
+   more than ``MOST_CELLS`` cells) are flagged without a look.
+2. *Ask* ``ST_Relate(a, b, '2********')`` for the candidate pairs (GiST index) of the flagged
+   polygons; then, round after round, for the pairs of every polygon found overlapping that was
+   not asked yet, until a round finds no new one.
+
+Why that finds every overlapping pair (not only those at a flagged polygon): two polygons whose
+interiors meet share a point x covered by at least two polygons. Walk from x in a straight line
+(one avoiding vertices and crossings) until the number of polygons covering the line first drops
+below two, at y. Where an edge in place is crossed, one polygon ends and the one across the edge
+begins, so each set of covering polygons shares one with the next: a chain of overlapping pairs.
+The chain ends at y, where the count drops, or earlier where a set shares none with the next
+(all its polygons end on one line); either way some polygon of the chain's last set ends there
+on an edge out of place, so it is flagged (for the validator: that edge lies inside a polygon
+that goes on, or on another polygon's edge, both of which it flags). The rounds walk the chain
+back to x. (Only the validator's flags, without the rounds, missed a place mapped
+twice: inside each of two tilings every edge is in place.)
+
+Elsewhere (no GiST index, PostGIS < 3.2, or a flagging the server refuses) one connection runs
+the plain statement: every candidate pair of the GiST self-join asked ``ST_Relate``, with the
+server's parallel workers. When an extra connection cannot be opened (connection limit,
+``pg_hba.conf``) or the snapshot cannot be shared, nothing starts here and the main connection
+runs the same statements in turn.
 """
 import logging
 import math
@@ -70,30 +80,66 @@ _SPAN = ("(floor(ST_XMax({G}) / %(s)s) - floor(ST_XMin({G}) / %(s)s) + 1) * "
 _USED = "{G} IS NOT NULL AND NOT ST_IsEmpty({G}) AND NOT ({K} = ANY(%(bad)s::bigint[]))"
 _POLYGON = "GeometryType({G}) IN ('POLYGON', 'MULTIPOLYGON')"
 
-# the same pairs, asked only where GEOS's coverage validator flags one of the two, for the cells
-# of one band (cell rows %(lo)s <= cy < %(hi)s; the GiST index fetches the features whose boxes
-# meet the band); the first band also takes the features flagged without the validator. The
-# LATERAL subqueries (OFFSET 0: not flattened) make the planner probe the index once per flagged
-# feature instead of joining the whole table with itself.
-OVERLAPS_OF_FLAGGED = (
+# The polygons "flagged" in one band of cell rows (cell rows %(lo)s <= cy < %(hi)s; the GiST index
+# fetches the features whose boxes meet the band); the first band also takes the features flagged
+# without a look (not plain polygons, or in more than MOST_CELLS cells). Two ways, the same promise
+# (see the module's text): no valid polygon with an edge out of place goes unflagged.
+#
+# By GEOS's coverage validator, once per cell (PostGIS >= 3.4 with GEOS >= 3.13):
+FLAG_BY_COVERAGE = (
     "WITH cells AS (SELECT {K} AS k, {G} AS g, cx, cy FROM {T}, " + _CELLS + " WHERE {G} && "
     "ST_MakeEnvelope(-1e38, %(ylo)s, 1e38, %(yhi)s, %(srid)s) AND " + _USED + " AND " + _POLYGON + " AND "
-    + _SPAN + " <= %(most)s), "
-    "flagged AS MATERIALIZED ("
-    " SELECT DISTINCT k FROM (SELECT k, ST_CoverageInvalidEdges(g) OVER (PARTITION BY cx, cy) AS e FROM cells "
-    "  WHERE cy >= %(lo)s AND cy < %(hi)s) w WHERE e IS NOT NULL "
-    " UNION SELECT {K} FROM {T} WHERE %(first)s AND " + _USED + " AND (NOT " + _POLYGON + " OR "
-    + _SPAN + " > %(most)s)), "
-    "pairs AS (SELECT DISTINCT least(f.k, n.k) AS lo, greatest(f.k, n.k) AS hi FROM flagged f "
+    + _SPAN + " <= %(most)s) "
+    "SELECT DISTINCT k FROM (SELECT k, ST_CoverageInvalidEdges(g) OVER (PARTITION BY cx, cy) AS e FROM cells "
+    " WHERE cy >= %(lo)s AND cy < %(hi)s) w WHERE e IS NOT NULL "
+    "UNION SELECT {K} FROM {T} WHERE %(first)s AND " + _USED + " AND (NOT " + _POLYGON + " OR "
+    + _SPAN + " > %(most)s)")
+
+# By matching edges (PostGIS >= 3.2: ST_DumpSegments): every ring oriented (shells counter-
+# clockwise, holes clockwise: the polygon's inside on the left), every segment keyed by its two
+# ends; a segment is in place when exactly two polygons have it, in opposite directions (one
+# polygon on each side). The polygons with a segment out of place are flagged. A segment belongs
+# to the band of its midpoint (both copies of a shared segment have the same), so each is
+# counted once.
+FLAG_BY_EDGES = (
+    "SELECT DISTINCT unnest(ks) FROM ("
+    " SELECT array_agg(k) AS ks FROM ("
+    "  SELECT k, CASE WHEN f THEN x1 ELSE x2 END AS ax, CASE WHEN f THEN y1 ELSE y2 END AS ay, "
+    "   CASE WHEN f THEN x2 ELSE x1 END AS bx, CASE WHEN f THEN y2 ELSE y1 END AS bby, "
+    "   CASE WHEN f THEN 1 ELSE -1 END AS d FROM ("
+    "   SELECT k, x1, y1, x2, y2, (x1, y1) < (x2, y2) AS f FROM ("
+    "    SELECT k, ST_X(ST_StartPoint(s)) AS x1, ST_Y(ST_StartPoint(s)) AS y1, "
+    "     ST_X(ST_EndPoint(s)) AS x2, ST_Y(ST_EndPoint(s)) AS y2 FROM ("
+    "     SELECT {K} AS k, (ST_DumpSegments(ST_ForcePolygonCCW({G}))).geom AS s FROM {T} WHERE {G} && "
+    "     ST_MakeEnvelope(-1e38, %(ylo)s, 1e38, %(yhi)s, %(srid)s) AND " + _USED + " AND " + _POLYGON
+    + ") a) b "
+    "   WHERE floor((y1 + y2) / 2 / %(s)s) >= %(lo)s AND floor((y1 + y2) / 2 / %(s)s) < %(hi)s) c) d "
+    " GROUP BY ax, ay, bx, bby HAVING count(*) <> 2 OR sum(d) <> 0) e "
+    "UNION SELECT {K} FROM {T} WHERE %(first)s AND " + _USED + " AND NOT " + _POLYGON)
+
+FLAGS = {"coverage": FLAG_BY_COVERAGE, "edges": FLAG_BY_EDGES}
+
+# ST_Relate for the candidate pairs (GiST index) of the polygons %(keys)s, but not with those of
+# an earlier round (%(done)s: asked then). Every pair whose interiors meet comes back, whatever
+# its area (the spreading needs the small ones too); the caller keeps those over the minimum.
+# The LATERAL subqueries (OFFSET 0: not flattened) make the planner probe the index once per
+# polygon instead of joining the whole table with itself.
+PAIRS_OF = (
+    "WITH f AS (SELECT DISTINCT unnest(%(keys)s::bigint[]) AS k), "
+    "pairs AS (SELECT DISTINCT least(f.k, n.k) AS lo, greatest(f.k, n.k) AS hi FROM f "
     " CROSS JOIN LATERAL (SELECT {G} AS g FROM {T} WHERE {K} = f.k OFFSET 0) a "
     " CROSS JOIN LATERAL (SELECT b.{K} AS k FROM {T} b WHERE b.{G} && a.g AND b.{K} <> f.k "
-    "  AND NOT ST_IsEmpty(b.{G}) AND NOT (b.{K} = ANY(%(bad)s::bigint[])) OFFSET 0) n) "
+    "  AND NOT ST_IsEmpty(b.{G}) AND NOT (b.{K} = ANY(%(bad)s::bigint[])) "
+    "  AND NOT (b.{K} = ANY(%(done)s::bigint[])) OFFSET 0) n) "
     "SELECT ak, bk, ST_AsText(i), ST_Area(i) FROM ("
     " SELECT p.lo AS ak, p.hi AS bk, ST_Intersection(a.g, b.g) AS i FROM pairs p "
     " CROSS JOIN LATERAL (SELECT {G} AS g FROM {T} WHERE {K} = p.lo OFFSET 0) a "
     " CROSS JOIN LATERAL (SELECT {G} AS g FROM {T} WHERE {K} = p.hi OFFSET 0) b "
-    " WHERE ST_Relate(a.g, b.g, '2********') OFFSET 0) s "
-    "WHERE ST_Area(i) >= %(min)s")
+    " WHERE ST_Relate(a.g, b.g, '2********') OFFSET 0) s")
+
+# polygons asked per statement of a round (several statements: the job's connections share them)
+PER_ASK = 20000
+
 
 # beyond any coordinate (a band's open ends; float4, as PostGIS's index boxes)
 FAR = 1e38
@@ -152,9 +198,67 @@ def cells_of(ctx):
 
 
 def band_args(args, side, band, srid):
-    """The parameters of :data:`OVERLAPS_OF_FLAGGED` for one band."""
+    """The parameters of a flagging statement (:data:`FLAGS`) for one band."""
     lo, hi, ylo, yhi, first = band
     return dict(args, s=side, most=MOST_CELLS, lo=lo, hi=hi, ylo=ylo, yhi=yhi, first=first, srid=int(srid or 0))
+
+
+def share(askers, work, stopped=lambda: False, started=None):
+    """Run the statements ``work`` (``[(query, args)]``) on the connections of ``askers`` (one
+    callable ``(query, args) -> rows`` each), which take them in turn; their rows, in the order
+    of ``work``. The first asker runs in this thread, the others in threads of their own
+    (``started(thread)`` hears of each). The first error raises here, once all have stopped."""
+    todo, out, errors, lock = list(enumerate(work)), [None] * len(work), [], threading.Lock()
+
+    def run(ask):
+        while not errors and not stopped():
+            with lock:
+                if not todo:
+                    return
+                i, (query, args) = todo.pop(0)
+            try:
+                out[i] = ask(query, args)
+            except Exception as exc:  # noqa: BLE001 - raised below, in the caller's thread
+                errors.append(exc)
+    others = [threading.Thread(target=run, args=(ask,), name="simpul-pg-overlap-%d" % i, daemon=True)
+              for i, ask in enumerate(askers) if i]
+    for th in others:
+        if started is not None:
+            started(th)
+        th.start()
+    run(askers[0])
+    for th in others:
+        th.join()
+    if errors:
+        raise errors[0]
+    return [rows or [] for rows in out]
+
+
+def find_overlaps(askers, flag, args, side, band_list, srid, stopped=lambda: False, started=None):
+    """``(a, b, wkt, area)`` of the pairs of valid polygons whose interiors meet over at least
+    ``args["min"]``, a < b, sorted.
+
+    First the polygons the way ``flag`` (a key of :data:`FLAGS`) flags in every band; then rounds of
+    :data:`PAIRS_OF`: the first asks the flagged polygons' candidate pairs, each next one those
+    of the polygons found overlapping in the round before and not asked yet, until a round
+    finds none. Why that finds every pair: see the module's text."""
+    flagged = set()
+    query = FLAGS[flag]
+    for rows in share(askers, [(query, band_args(args, side, b, srid)) for b in band_list], stopped, started):
+        flagged.update(row[0] for row in rows)
+    found, done, keys = {}, set(), sorted(flagged)
+    while keys and not stopped():
+        step = max(1, min(PER_ASK, math.ceil(len(keys) / len(askers))))
+        asked = sorted(done)
+        work = [(PAIRS_OF, dict(args, keys=keys[i:i + step], done=asked)) for i in range(0, len(keys), step)]
+        met = set()
+        for rows in share(askers, work, stopped, started):
+            for row in rows:
+                found.setdefault((row[0], row[1]), row)
+                met.update(row[:2])
+        done.update(keys)
+        keys = sorted(met - done)
+    return [found[p] for p in sorted(found) if found[p][3] >= args["min"]]
 
 
 class OverlapJob:
@@ -162,16 +266,13 @@ class OverlapJob:
 
     def __init__(self, run, ctx, min_area, overlaps=True):
         self.run, self.min_area, self.want_overlaps = run, min_area, overlaps
-        self.coverage = run.coverage
-        self.groups = run.groups if run.coverage else 1
+        self.flagging = run.flagging
+        self.groups = run.groups if run.flagging else 1
         self.side, self.bands = cells_of(ctx)
         self.conns, self.threads = [], []
         self.lock = threading.Lock()
         self.valid_done, self.done = threading.Event(), threading.Event()
         self.valid_rows, self.overlap_rows, self.error, self.stopped = None, None, None, False
-
-    def band_args(self, args, band):
-        return band_args(args, self.side, band, self.run.srid)
 
     # -- in the job's threads ------------------------------------------------------------------
     def _connect(self):
@@ -207,38 +308,15 @@ class OverlapJob:
 
     def _overlaps(self, first):
         args = {"bad": [r[0] for r in self.valid_rows], "min": self.min_area}
-        if not self.coverage:
+        if not self.flagging:
             return self._rows(first, OVERLAPS_ALL_PAIRS, args)
-        todo = list(enumerate(self.bands))
-        shares = [None] * len(todo)
-        errors = []
+        askers = [lambda query, a, conn=conn: self._rows(conn, query, a) for conn in self.conns]
 
-        def work(conn):
-            while not errors and not self.stopped:
-                with self.lock:
-                    if not todo:
-                        return
-                    b, band = todo.pop(0)
-                try:
-                    shares[b] = self._rows(conn, OVERLAPS_OF_FLAGGED, self.band_args(args, band))
-                except Exception as exc:  # noqa: BLE001
-                    errors.append(exc)
-        others = [threading.Thread(target=work, args=(conn,), name="simpul-pg-overlap-%d" % i, daemon=True)
-                  for i, conn in enumerate(self.conns) if i]
-        with self.lock:
-            self.threads += others
-        for th in others:
-            th.start()
-        work(first)
-        for th in others:
-            th.join()
-        if errors:
-            raise errors[0]
-        seen = {}
-        for rows in shares:
-            for a, b, wkt, area in rows or ():
-                seen.setdefault((a, b), (a, b, wkt, area))
-        return [seen[p] for p in sorted(seen)]
+        def started(th):
+            with self.lock:
+                self.threads.append(th)
+        return find_overlaps(askers, self.flagging, args, self.side, self.bands, self.run.srid,
+                             lambda: self.stopped, started)
 
     # -- in the main connection's thread ---------------------------------------------------------
     def start(self):
