@@ -680,6 +680,30 @@ def test_no_connection_to_spare_runs_the_rules_one_after_another(postgis_db):
     assert "topo.overlap" in {f.rule for f in db.findings}
 
 
+def test_overlaps_spreading_far_are_asked_all_at_once(postgis_db, monkeypatch):
+    """The two tilings need several rounds of spreading from their rim; past MOST_ROUNDS
+    every candidate pair is asked in one statement instead (bounded work for a region mapped
+    twice over); the same findings."""
+    from sdi_plugin.core.validate import postgis_overlap as job
+    schema, table = _coverage_cases_table(postgis_db)
+    asked = []
+    real = job.share
+
+    def spy(askers, work, *a, **kw):
+        asked.append(work[0][0] if work else None)    # one call: one band set, one round, or all pairs
+        return real(askers, work, *a, **kw)
+    monkeypatch.setattr(job, "share", spy)
+    monkeypatch.setattr(job, "MOST_ROUNDS", 99)
+    full = validate_layer(postgis_db.layer(schema, table))
+    rounds = asked.count(job.PAIRS_OF)
+    assert rounds >= 3 and job.OVERLAPS_ALL_PAIRS not in asked
+    asked.clear()
+    monkeypatch.setattr(job, "MOST_ROUNDS", 1)
+    cut = validate_layer(postgis_db.layer(schema, table))
+    assert asked.count(job.PAIRS_OF) == 1 and asked.count(job.OVERLAPS_ALL_PAIRS) == 1
+    assert compare(full, cut) == []
+
+
 @pytest.mark.parametrize("way", ["edges", "coverage"])
 def test_a_flagging_the_server_refuses_falls_back_to_every_pair(postgis_db, way, monkeypatch):
     """Where flagging polygons fails (GEOS refuses a coverage; here: a statement the server

@@ -137,6 +137,8 @@ PAIRS_OF = (
     " CROSS JOIN LATERAL (SELECT {G} AS g FROM {T} WHERE {K} = p.hi OFFSET 0) b "
     " WHERE ST_Relate(a.g, b.g, '2********') OFFSET 0) s")
 
+# rounds of spreading before every candidate pair is asked at once instead
+MOST_ROUNDS = 12
 # polygons asked per statement of a round (several statements: the job's connections share them)
 PER_ASK = 20000
 
@@ -241,13 +243,17 @@ def find_overlaps(askers, flag, args, side, band_list, srid, stopped=lambda: Fal
     First the polygons the way ``flag`` (a key of :data:`FLAGS`) flags in every band; then rounds of
     :data:`PAIRS_OF`: the first asks the flagged polygons' candidate pairs, each next one those
     of the polygons found overlapping in the round before and not asked yet, until a round
-    finds none. Why that finds every pair: see the module's text."""
+    finds none (after ``MOST_ROUNDS`` rounds, every candidate pair is asked at once instead).
+    Why that finds every pair: see the module's text."""
     flagged = set()
     query = FLAGS[flag]
     for rows in share(askers, [(query, band_args(args, side, b, srid)) for b in band_list], stopped, started):
         flagged.update(row[0] for row in rows)
-    found, done, keys = {}, set(), sorted(flagged)
+    found, done, keys, rounds = {}, set(), sorted(flagged), 0
     while keys and not stopped():
+        rounds += 1
+        if rounds > MOST_ROUNDS:   # overlaps spreading far (two tilings of a whole region): every pair at once
+            return share(askers[:1], [(OVERLAPS_ALL_PAIRS, args)], stopped)[0]
         step = max(1, min(PER_ASK, math.ceil(len(keys) / len(askers))))
         asked = sorted(done)
         work = [(PAIRS_OF, dict(args, keys=keys[i:i + step], done=asked)) for i in range(0, len(keys), step)]
