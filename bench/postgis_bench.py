@@ -92,6 +92,8 @@ def add_srgi_row(srv, code=9488):
 # what each statement of the in-database engine is for, by a phrase of its SQL (first match wins)
 STEPS = (("text rules", "char_length("), ("geom.valid", "ST_IsValidDetail"), ("geom.empty", "IS NULL OR ST_IsEmpty"),
          ("geom.duplicate", "ST_AsBinary"), ("extent.indonesia", "ST_GeomFromText"), ("topo.sliver", "ST_Perimeter"),
+         ("topo.overlap flagging (edges)", "ST_DumpSegments"),
+         ("topo.overlap flagging (coverage)", "ST_CoverageInvalidEdges"),
          ("topo.overlap", "ST_Relate"), ("topo.gap", "ST_Union"))
 
 
@@ -151,9 +153,11 @@ def child(kind):
         assert layer.isValid()
         from sdi_plugin.core.validate import validate_layer
         steps = time_statements() if kind != "local" else {}
-        if kind == "postgis-plain":            # topo.overlap without GEOS's coverage validator
-            from sdi_plugin.core.validate import postgis_engine
-            postgis_engine.PostgisRun._has_coverage_validator = lambda self: False
+        from sdi_plugin.core.validate import postgis_engine
+        if kind == "postgis-plain":            # topo.overlap: every candidate pair asked, nothing flagged first
+            postgis_engine.PostgisRun.FLAGGINGS = ()
+        elif os.environ.get("SIMPUL_BENCH_FLAGGING"):
+            postgis_engine.PostgisRun.FLAGGINGS = (os.environ["SIMPUL_BENCH_FLAGGING"],)
         t = time.perf_counter()
         result = validate_layer(layer, engine="local" if kind == "local" else "auto")
         out = {"kind": kind, "engine": result.dataset.get("engine"), "features": result.dataset["feature_count"],
@@ -182,7 +186,9 @@ def main(argv=None):
     ap.add_argument("--skip-local", action="store_true", help="time the in-database engine only")
     ap.add_argument("--plain-too", action="store_true",
                     help="also time the in-database engine with topo.overlap asked of every candidate pair, without "
-                         "GEOS's coverage validator first (where the server has ST_CoverageInvalidEdges)")
+                         "flagging polygons first")
+    ap.add_argument("--flagging", choices=("edges", "coverage"),
+                    help="flag polygons for topo.overlap this way only (default: the engine's choice)")
     ap.add_argument("--repeat", type=int, default=1,
                     help="measure both engines this many times, alternately (in the database, through the provider, "
                          "…), and report each one's fastest run: on a shared machine the load of the moment "
@@ -190,6 +196,8 @@ def main(argv=None):
     args = ap.parse_args(argv)
     if args.child:
         return child(args.child)
+    if args.flagging:
+        os.environ["SIMPUL_BENCH_FLAGGING"] = args.flagging
     sys.path[:0] = [os.path.join(ROOT, "tests"), ROOT]      # the fixtures import demo.pgcluster
     from fixtures_postgis import PostgisServer
     srv = PostgisServer(load=False).start()
@@ -237,7 +245,7 @@ def main(argv=None):
                 local["peak_mb"] = max(r["peak_mb"] for r in locals_)
             if plains:
                 plain = min(plains, key=lambda r: r["seconds"])
-                print("  every pair asked (fastest): %.1f s; with the coverage validator first: %.1f s" % (
+                print("  every pair asked (fastest): %.1f s; with polygons flagged first: %.1f s" % (
                     plain["seconds"], db["seconds"]), flush=True)
             rows.append((n, db, local))
             srv.sql('DROP SCHEMA "%s" CASCADE' % schema)

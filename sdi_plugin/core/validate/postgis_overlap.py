@@ -119,23 +119,21 @@ FLAG_BY_EDGES = (
 
 FLAGS = {"coverage": FLAG_BY_COVERAGE, "edges": FLAG_BY_EDGES}
 
-# ST_Relate for the candidate pairs (GiST index) of the polygons %(keys)s, but not with those of
-# an earlier round (%(done)s: asked then). Every pair whose interiors meet comes back, whatever
-# its area (the spreading needs the small ones too); the caller keeps those over the minimum.
-# The LATERAL subqueries (OFFSET 0: not flattened) make the planner probe the index once per
-# polygon instead of joining the whole table with itself.
+# ST_Relate for the candidate pairs (GiST index) of the polygons %(keys)s (a share of the round's
+# polygons %(round)s), but not with those of an earlier round (%(done)s: asked then); a pair of two
+# of the round's polygons is asked from its smaller key only. Every pair whose interiors meet comes
+# back, whatever its area (the spreading needs the small ones too); the caller keeps those over
+# the minimum. The LATERAL subquery (OFFSET 0: not flattened) makes the planner probe the index
+# once per polygon instead of joining the whole table with itself.
 PAIRS_OF = (
-    "WITH f AS (SELECT DISTINCT unnest(%(keys)s::bigint[]) AS k), "
-    "pairs AS (SELECT DISTINCT least(f.k, n.k) AS lo, greatest(f.k, n.k) AS hi FROM f "
-    " CROSS JOIN LATERAL (SELECT {G} AS g FROM {T} WHERE {K} = f.k OFFSET 0) a "
-    " CROSS JOIN LATERAL (SELECT b.{K} AS k FROM {T} b WHERE b.{G} && a.g AND b.{K} <> f.k "
+    "SELECT least(ak, bk), greatest(ak, bk), ST_AsText(i), ST_Area(i) FROM ("
+    " SELECT a.k AS ak, n.k AS bk, ST_Intersection(a.g, n.g) AS i "
+    " FROM (SELECT {K} AS k, {G} AS g FROM {T} WHERE {K} = ANY(%(keys)s::bigint[])) a "
+    " CROSS JOIN LATERAL (SELECT b.{K} AS k, b.{G} AS g FROM {T} b WHERE b.{G} && a.g AND b.{K} <> a.k "
     "  AND NOT ST_IsEmpty(b.{G}) AND NOT (b.{K} = ANY(%(bad)s::bigint[])) "
-    "  AND NOT (b.{K} = ANY(%(done)s::bigint[])) OFFSET 0) n) "
-    "SELECT ak, bk, ST_AsText(i), ST_Area(i) FROM ("
-    " SELECT p.lo AS ak, p.hi AS bk, ST_Intersection(a.g, b.g) AS i FROM pairs p "
-    " CROSS JOIN LATERAL (SELECT {G} AS g FROM {T} WHERE {K} = p.lo OFFSET 0) a "
-    " CROSS JOIN LATERAL (SELECT {G} AS g FROM {T} WHERE {K} = p.hi OFFSET 0) b "
-    " WHERE ST_Relate(a.g, b.g, '2********') OFFSET 0) s")
+    "  AND NOT (b.{K} = ANY(%(done)s::bigint[])) AND NOT (b.{K} < a.k AND b.{K} = ANY(%(round)s::bigint[])) "
+    "  OFFSET 0) n "
+    " WHERE ST_Relate(a.g, n.g, '2********') OFFSET 0) s")
 
 # rounds of spreading before every candidate pair is asked at once instead
 MOST_ROUNDS = 12
@@ -256,13 +254,16 @@ def find_overlaps(askers, flag, args, side, band_list, srid, stopped=lambda: Fal
             return share(askers[:1], [(OVERLAPS_ALL_PAIRS, args)], stopped)[0]
         step = max(1, min(PER_ASK, math.ceil(len(keys) / len(askers))))
         asked = sorted(done)
-        work = [(PAIRS_OF, dict(args, keys=keys[i:i + step], done=asked)) for i in range(0, len(keys), step)]
+        work = [(PAIRS_OF, dict(args, keys=keys[i:i + step], done=asked, round=keys))
+                for i in range(0, len(keys), step)]
         met = set()
         for rows in share(askers, work, stopped, started):
             for row in rows:
                 found.setdefault((row[0], row[1]), row)
                 met.update(row[:2])
         done.update(keys)
+        LOG.debug("PostGIS: topo.overlap round %d: %d polygons asked, %d pairs met so far", rounds, len(keys),
+                  len(found))
         keys = sorted(met - done)
     return [found[p] for p in sorted(found) if found[p][3] >= args["min"]]
 
