@@ -295,7 +295,9 @@ class PostgisRun:
         self.kind = kind
         for setting in self.SETTINGS:
             self._rows("SET LOCAL " + setting)
-        self.flagging = self._flagging(oid)
+        indexed = self._has_gist_index(oid)
+        self.coverage = indexed and self._has_coverage_validator()
+        self.flagging = self._flagging() if indexed else None
         self.groups = self._workers()
         self.snapshot = self._export_snapshot()
         return None
@@ -368,20 +370,20 @@ class PostgisRun:
     # GEOS's validator first: at 1,000,000 parcels on Debian 13 19.3 s against 21.6 s by matching edges
     FLAGGINGS = ("coverage", "edges")
 
-    def _flagging(self, oid):
+    def _flagging(self):
         """How topo.overlap flags polygons before asking pairs (a key of ``postgis_overlap.FLAGS``),
-        or None (no GiST index on the geometry, or neither way available): every pair is asked."""
-        if not self._has_gist_index(oid):
-            return None
-        self.coverage = self._has_coverage_validator()
-        have = {"coverage": self.coverage, "edges": bool(self._rows(
-            "SELECT 1 FROM pg_proc WHERE proname = 'st_dumpsegments' AND has_function_privilege(oid, 'EXECUTE')"))}
-        return next((way for way in self.FLAGGINGS if have.get(way)), None)
+        or None (neither way available): every pair is asked. Needs a GiST index (the caller's check)."""
+        have = {"coverage": lambda: self.coverage, "edges": lambda: self._may_run("st_dumpsegments")}
+        return next((way for way in self.FLAGGINGS if way in have and have[way]()), None)
+
+    def _may_run(self, function):
+        """The PostGIS function ``function`` (lower case) exists and this user may execute it."""
+        return bool(self._rows("SELECT 1 FROM pg_proc WHERE proname = %s AND has_function_privilege(oid, 'EXECUTE')",
+                               (function,)))
 
     def _has_coverage_validator(self):
         """True when ``ST_CoverageInvalidEdges`` may be run here and its GEOS is 3.13 or newer."""
-        if not self._rows("SELECT 1 FROM pg_proc WHERE proname = 'st_coverageinvalidedges' "
-                          "AND has_function_privilege(oid, 'EXECUTE')"):
+        if not self._may_run("st_coverageinvalidedges"):
             return False
         return geos_at_least(self._optional("SELECT postgis_geos_version()") or "", (3, 13))
 
@@ -575,18 +577,18 @@ class PostgisRun:
                 if rows is None:                   # canceled
                     return
             elif self.flagging:
-                self._rows("SAVEPOINT coverage")
+                self._rows("SAVEPOINT flagging")
                 side, todo = cells_of(ctx)
                 rows = find_overlaps([lambda query, a: self._rows(self._q(query), a)], self.flagging, args,
                                      side, todo, self.srid)
-                self._rows("RELEASE SAVEPOINT coverage")
+                self._rows("RELEASE SAVEPOINT flagging")
         except (pg.extensions.QueryCanceledError, pg.OperationalError, pg.InterfaceError):
             raise
         except pg.Error as exc:       # the flagging refused (e.g. by GEOS): every pair, as without it
             LOG.info("PostGIS: flagging polygons failed on %s (%s); every candidate pair is asked",
                      self.src.label, self.src.clean(getattr(exc, "pgerror", None) or exc))
             if self.job is None:
-                self._rows("ROLLBACK TO SAVEPOINT coverage")
+                self._rows("ROLLBACK TO SAVEPOINT flagging")
             rows = None
         if rows is None:
             rows = self._rows(self._q(OVERLAPS_ALL_PAIRS), args)
