@@ -51,7 +51,11 @@ def test_a_worker_waiting_for_an_answer_is_outside_the_gate(scripted_server, qgi
     from qtwait import wait_for
     from sdi_plugin.core.network import workers
     from sdi_plugin.core.network.http import http_get
-    scripted_server.hang("/slow")
+
+    def slow(req):   # no answer until the test releases it, then one: the worker ends at once (a route
+        scripted_server.release.wait(60)   # that never answers had it wait out its own 30 s)
+        req.send_simple(200, b"<ok/>")
+    scripted_server.routes["/slow"] = slow
     worker = workers.pool("test-gate", 1).submit(http_get, scripted_server.url + "/slow", timeout=30)
     try:
         assert wait_for(lambda: scripted_server.hits == ["/slow"])
