@@ -177,15 +177,25 @@ def _wait_started(fifo):
 def test_a_desktop_run_that_times_out_leaves_no_qgis_running(tmp_path, monkeypatch):
     import pytest
     qgis_desktop, profile, script, fifo, token = _desktop_setup(tmp_path, monkeypatch)
-    fd = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)   # a reader, so QGIS's write does not block
-    try:
-        with pytest.raises(subprocess.TimeoutExpired):
-            qgis_desktop.run_qgis(profile, script, timeout=30, log=str(tmp_path / "qgis.log"))
-    finally:
-        os.close(fd)
+    seen = {}
+    start_desktop = qgis_desktop.start_desktop
+
+    def start_then_wait_until_qgis_runs(*args, **kwargs):
+        # run_desktop's timeout then counts from a QGIS that is up (its script wrote to the fifo),
+        # so a short one still ends a running QGIS, never one still starting
+        proc = start_desktop(*args, **kwargs)
+        seen["pid"] = _wait_started(fifo)
+        seen["started"] = _marked(token)
+        return proc
+    monkeypatch.setattr(qgis_desktop, "start_desktop", start_then_wait_until_qgis_runs)
+    with pytest.raises(subprocess.TimeoutExpired):
+        qgis_desktop.run_qgis(profile, script, timeout=1, log=str(tmp_path / "qgis.log"))
     started = _marked(token)
     try:
-        assert _wait_all_exit(started) == [], [open("/proc/%d/cmdline" % p).read() for p in _marked(token)]
+        assert seen["pid"], "QGIS did not start within %d s" % HANG_GUARD
+        assert int(seen["pid"]) in seen["started"] and len(seen["started"]) >= 3, seen   # guard/xvfb-run, Xvfb, qgis.bin
+        assert _wait_all_exit(seen["started"] + started) == [], \
+            [open("/proc/%d/cmdline" % p).read() for p in _marked(token)]
     finally:
         for pid in _marked(token):
             os.kill(pid, signal.SIGKILL)
