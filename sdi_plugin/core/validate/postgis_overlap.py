@@ -17,9 +17,11 @@ topo.overlap, where the table has a GiST index on its geometry: **flag, then spr
 
 1. *Flag* the valid polygons with an edge out of place (:data:`FLAGS`): by matching edges
    (``ST_DumpSegments``, PostGIS >= 3.2: a segment is in place when exactly two polygons have it,
-   in opposite directions) or by GEOS's coverage validator (``ST_CoverageInvalidEdges``, PostGIS
-   >= 3.4 with GEOS >= 3.13, once per cell). Non-polygons (and, for the validator, polygons over
-   more than ``MOST_CELLS`` cells) are flagged without a look.
+   in opposite directions; of the polygons having a segment out of place in one direction, the
+   smallest and largest key are flagged, and the others overlap those) or by GEOS's coverage
+   validator (``ST_CoverageInvalidEdges``, PostGIS >= 3.4 with GEOS >= 3.13, once per cell).
+   Non-polygons (and, for the validator, polygons over more than ``MOST_CELLS`` cells) are
+   flagged without a look.
 2. *Ask* ``ST_Relate(a, b, '2********')`` for the candidate pairs (GiST index) of the flagged
    polygons; then, round after round, for the pairs of every polygon found overlapping that was
    not asked yet, until a round finds no new one.
@@ -32,8 +34,10 @@ begins, so each set of covering polygons shares one with the next: a chain of ov
 The chain ends at y, where the count drops, or earlier where a set shares none with the next
 (all its polygons end on one line); either way some polygon of the chain's last set ends there
 on an edge out of place, so it is flagged (for the validator: that edge lies inside a polygon
-that goes on, or on another polygon's edge, both of which it flags). The rounds walk the chain
-back to x. (Only the validator's flags, without the rounds, missed a place mapped
+that goes on, or on another polygon's edge, both of which it flags; by matching edges: it is
+flagged, or it has that segment in the same direction as a flagged polygon, which it overlaps on
+the segment's left, so a chain of overlapping pairs leads on from a flagged polygon). The
+rounds walk the chain back to x. (Only the validator's flags, without the rounds, missed a place mapped
 twice: inside each of two tilings every edge is in place.)
 
 Elsewhere (no GiST index, PostGIS < 3.2, or a flagging the server refuses) one connection runs
@@ -98,23 +102,27 @@ FLAG_BY_COVERAGE = (
 # By matching edges (PostGIS >= 3.2: ST_DumpSegments): every ring oriented (shells counter-
 # clockwise, holes clockwise: the polygon's inside on the left), every segment keyed by its two
 # ends; a segment is in place when exactly two polygons have it, in opposite directions (one
-# polygon on each side). The polygons with a segment out of place are flagged. A segment belongs
-# to the band of its midpoint (both copies of a shared segment have the same), so each is
-# counted once.
+# polygon on each side). A segment belongs to the band of its midpoint (both copies of a shared
+# segment have the same), so each is counted once. Of the polygons having a segment out of place,
+# the smallest and the largest key on each side are flagged: two polygons having the same segment
+# in the same direction both cover the ground on its left, so they overlap, and the rounds reach
+# the others of that side from a flagged one (no array of keys per segment: at 1,000,000
+# polygons the aggregate groups some 2,000,000 segments). Each OFFSET 0 keeps the planner from
+# inlining a subquery's columns, which would compute every point and coordinate several times.
 FLAG_BY_EDGES = (
-    "SELECT DISTINCT unnest(ks) FROM ("
-    " SELECT array_agg(k) AS ks FROM ("
-    "  SELECT k, CASE WHEN f THEN x1 ELSE x2 END AS ax, CASE WHEN f THEN y1 ELSE y2 END AS ay, "
-    "   CASE WHEN f THEN x2 ELSE x1 END AS bx, CASE WHEN f THEN y2 ELSE y1 END AS bby, "
-    "   CASE WHEN f THEN 1 ELSE -1 END AS d FROM ("
-    "   SELECT k, x1, y1, x2, y2, (x1, y1) < (x2, y2) AS f FROM ("
-    "    SELECT k, ST_X(ST_StartPoint(s)) AS x1, ST_Y(ST_StartPoint(s)) AS y1, "
-    "     ST_X(ST_EndPoint(s)) AS x2, ST_Y(ST_EndPoint(s)) AS y2 FROM ("
+    "SELECT k FROM (SELECT unnest(ARRAY[a1, a2, b1, b2]) AS k FROM ("
+    " SELECT min(k) FILTER (WHERE f) AS a1, max(k) FILTER (WHERE f) AS a2, "
+    "  min(k) FILTER (WHERE NOT f) AS b1, max(k) FILTER (WHERE NOT f) AS b2 FROM ("
+    "  SELECT k, x1, y1, x2, y2, (x1, y1) < (x2, y2) AS f FROM ("
+    "   SELECT k, ST_X(p) AS x1, ST_Y(p) AS y1, ST_X(q) AS x2, ST_Y(q) AS y2 FROM ("
+    "    SELECT k, ST_StartPoint(s) AS p, ST_EndPoint(s) AS q FROM ("
     "     SELECT {K} AS k, (ST_DumpSegments(ST_ForcePolygonCCW({G}))).geom AS s FROM {T} WHERE {G} && "
     "     ST_MakeEnvelope(-1e38, %(ylo)s, 1e38, %(yhi)s, %(srid)s) AND " + _USED + " AND " + _POLYGON
-    + ") a) b "
-    "   WHERE floor((y1 + y2) / 2 / %(s)s) >= %(lo)s AND floor((y1 + y2) / 2 / %(s)s) < %(hi)s) c) d "
-    " GROUP BY ax, ay, bx, bby HAVING count(*) <> 2 OR sum(d) <> 0) e "
+    + ") a OFFSET 0) b OFFSET 0) c "
+    "  WHERE floor((y1 + y2) / 2 / %(s)s) >= %(lo)s AND floor((y1 + y2) / 2 / %(s)s) < %(hi)s) d "
+    " GROUP BY CASE WHEN f THEN x1 ELSE x2 END, CASE WHEN f THEN y1 ELSE y2 END, "
+    "  CASE WHEN f THEN x2 ELSE x1 END, CASE WHEN f THEN y2 ELSE y1 END "
+    " HAVING count(*) <> 2 OR sum(CASE WHEN f THEN 1 ELSE -1 END) <> 0) e) g WHERE k IS NOT NULL "
     "UNION SELECT {K} FROM {T} WHERE %(first)s AND " + _USED + " AND NOT " + _POLYGON)
 
 FLAGS = {"coverage": FLAG_BY_COVERAGE, "edges": FLAG_BY_EDGES}
