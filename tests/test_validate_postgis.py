@@ -335,6 +335,39 @@ def test_text_rules_in_the_database_agree_with_the_local_ones(postgis_db):
     assert any(f.rule == "kugi.attribute_type" and f.feature_id == 3 for f in db.findings)
 
 
+def test_the_text_rules_row_sieve_misses_no_value(postgis_db):
+    """In UTF-8 the database looks at a row's columns one by one only when the row's text as a
+    whole passes a test (a regular expression over the columns joined); values at either end of
+    the row, after a NULL or an empty column, with tabs, newlines, DEL or non-ASCII: the same
+    findings and longest lengths as the local engine, which reads every distinct value."""
+    _copy(postgis_db, "teks_saring", "encoding_tanpa_cpg", "TOPONIMI_PT_10K")
+    table = 'teks_saring."TOPONIMI_PT_10K"'
+    # two more rows, copies of the first two under new keys (the layer has six)
+    postgis_db.owner_sql("INSERT INTO {t} SELECT (jsonb_populate_record(NULL::{t}, to_jsonb(x) || "
+                         "jsonb_build_object('fid', x.fid + 1000))).* FROM (SELECT * FROM {t} ORDER BY fid "
+                         "LIMIT 2) x".format(t=table))
+    fids = [r[0] for r in postgis_db.sql("SELECT fid FROM %s ORDER BY fid LIMIT 8" % table)]
+    assert len(fids) == 8
+    rows = [('"FCODE"', "E'\\tBA03050020'"),                    # the first column, a tab before
+            ('"WADMKK"', "E'Kota Tangerang\\n'"),               # the last column, a newline after
+            ('"NAMOBJ" = NULL, "REMARK"', "' Pasar Lama'"),   # after a NULL
+            ('"NAMOBJ" = \'\', "REMARK"', "'Pasar Baru  '"),   # after an empty value
+            ('"REMARK"', "E'\\x7fkode'"),                        # DEL: not visible, not a space
+            ('"SRS_ID"', "'SRGI 2013 \u2013 UTM'"),              # non-ASCII inside
+            ('"METADATA"', "repeat('x', 49) || ' '"),        # the longest, padded
+            ('"NAMOBJ"', "'Masjid Jami\u00e2\u20ac\u2122'")]       # garbled
+    for fid, (column, value) in zip(fids, rows):
+        postgis_db.owner_sql("UPDATE %s SET %s = %s WHERE fid = %d" % (table, column, value, fid))
+    local = validate_layer(postgis_db.layer("teks_saring", "TOPONIMI_PT_10K"), engine="local")
+    db = validate_layer(postgis_db.layer("teks_saring", "TOPONIMI_PT_10K"))
+    assert db.dataset["engine"] == "postgis"
+    assert compare(local, db) == []
+    padded = {f.details["field"] for f in db.findings if f.rule == "text.encoding" and f.severity == "info"}
+    assert padded >= {"FCODE", "WADMKK", "REMARK", "METADATA"}, padded
+    assert any(f.rule == "text.encoding" and f.severity == "warning" and f.details.get("fields") == ["NAMOBJ"]
+               for f in db.findings)
+
+
 # -- SRGI2013 under a made-up SRID -------------------------------------------------------------
 def test_srgi2013_under_a_made_up_srid_is_recognised(postgis_db):
     result = validate_layer(postgis_db.layer("topo_overlap"))
@@ -504,6 +537,16 @@ COVERAGE_CASES = (
     ("two tilings of the same place, offset by half a square",
      [_sq(i, j, i + 1, j + 1) for i in range(4) for j in range(4)]
      + [_sq(i + 0.5, j + 0.5, i + 1.5, j + 1.5) for i in range(4) for j in range(4)]),
+    # the same tiling three times, each copy's rings starting at another corner (other WKB: not
+    # geom.duplicate): every segment is had by three polygons in one direction (and three in the
+    # other), so matching edges flags only the smallest and largest key of each side; the middle
+    # copy is reached by the rounds alone
+    ("one tiling three times over, rings starting elsewhere",
+     [_sq(i, j, i + 1, j + 1) for i in range(3) for j in range(3)]
+     + ["POLYGON((%s %s,%s %s,%s %s,%s %s,%s %s))" % (i + 1, j, i + 1, j + 1, i, j + 1, i, j, i + 1, j)
+        for i in range(3) for j in range(3)]
+     + ["POLYGON((%s %s,%s %s,%s %s,%s %s,%s %s))" % (i + 1, j + 1, i, j + 1, i, j, i + 1, j, i + 1, j + 1)
+        for i in range(3) for j in range(3)]),
 )
 
 
@@ -579,12 +622,44 @@ def test_overlaps_of_crafted_cases_agree_with_the_local_engine(postgis_db, way, 
     assert compare(local, db) == []
     pairs = sorted(tuple(f.details["pair"]) for f in db.findings if f.rule == "topo.overlap")
     # the cases do overlap (and the bow-ties are invalid, the WKB duplicates duplicates); the two
-    # tilings alone overlap in 49 pairs
-    assert len(pairs) >= 15 + 49, pairs
+    # tilings alone overlap in 49 pairs, the tiling three times over in 27
+    assert len(pairs) >= 15 + 49 + 27, pairs
     assert {f.rule for f in db.findings} >= {"geom.valid", "geom.duplicate", "topo.overlap"}
     available = _coverage_expected(postgis_db) if way == "coverage" else _has_function(postgis_db, "st_dumpsegments")
     assert any(FLAG_SQL[way] in q for q in sent) == available
     assert any("ST_Relate" in q for q in sent)
+
+
+def test_matching_edges_flags_one_of_each_side_and_the_rounds_reach_the_rest(postgis_db, monkeypatch):
+    """Matching edges flags, of the polygons having a segment out of place in one direction, the
+    smallest and the largest key only: in the tiling three times over, the middle copy is never
+    flagged, yet each of its polygons is found overlapping both others (the rounds)."""
+    from sdi_plugin.core.validate import postgis_engine as pg
+    from sdi_plugin.core.validate import postgis_overlap as job
+    if not _has_function(postgis_db, "st_dumpsegments"):
+        pytest.fail("PostGIS without ST_DumpSegments: this server cannot match edges")
+    monkeypatch.setattr(pg.PostgisRun, "FLAGGINGS", ("edges",))
+    schema, table = _coverage_cases_table(postgis_db)
+    names = [name for name, _g in COVERAGE_CASES]
+    case = names.index("one tiling three times over, rings starting elsewhere")
+    first = 1 + sum(len(g) for _n, g in COVERAGE_CASES[:case])
+    middle = set(range(first + 9, first + 18))
+    flagged = []
+    real = job.share
+
+    def spy(askers, work, *a, **kw):
+        out = real(askers, work, *a, **kw)
+        if work and work[0][0] == job.FLAG_BY_EDGES:
+            flagged.extend(row[0] for rows in out for row in rows)
+        return out
+    monkeypatch.setattr(job, "share", spy)
+    db = validate_layer(postgis_db.layer(schema, table))
+    assert db.dataset["engine"] == "postgis", db.notes
+    assert flagged and not middle & set(flagged)
+    assert set(range(first, first + 9)) | set(range(first + 18, first + 27)) <= set(flagged)
+    pairs = {tuple(f.details["pair"]) for f in db.findings if f.rule == "topo.overlap"}
+    for m in sorted(middle):
+        assert (m - 9, m) in pairs and (m, m + 9) in pairs, m
 
 
 def test_the_coverage_prefilter_is_chosen_by_what_the_server_has(postgis_db):

