@@ -495,10 +495,19 @@ class PostgisRun:
         return state
 
     def _duplicates(self, ctx, state):
+        # the smallest and largest key of each WKB had more than once (no array of keys per WKB:
+        # 1,000,000 groups of one); the keys in between only where a WKB is had three times or more
         rows = self._rows(self._q(
-            "SELECT array_agg({K} ORDER BY {K}) FROM {T} WHERE {G} IS NOT NULL AND NOT ST_IsEmpty({G}) "
-            "GROUP BY ST_AsBinary({G}) HAVING count(*) > 1"))
-        pairs = sorted(((ks[0], k) for (ks,) in rows for k in ks[1:]), key=lambda p: p[1])
+            "SELECT min({K}), max({K}), CASE WHEN count(*) > 2 THEN ST_AsBinary({G}) END FROM {T} "
+            "WHERE {G} IS NOT NULL AND NOT ST_IsEmpty({G}) GROUP BY ST_AsBinary({G}) HAVING count(*) > 1"))
+        groups = [[lo, hi] for lo, hi, wkb in rows if wkb is None]
+        more = [bytes(wkb) for _lo, _hi, wkb in rows if wkb is not None]
+        if more:
+            wkbs = [_psycopg2().Binary(w) for w in more]
+            groups += [ks for (ks,) in self._rows(self._q(
+                "SELECT array_agg({K} ORDER BY {K}) FROM {T} WHERE {G} IS NOT NULL AND NOT ST_IsEmpty({G}) "
+                "AND ST_AsBinary({G}) = ANY(%s::bytea[]) GROUP BY ST_AsBinary({G})"), (wkbs,))]
+        pairs = sorted(((ks[0], k) for ks in groups for k in ks[1:]), key=lambda p: p[1])
         if not pairs:
             return
         key = self.K
