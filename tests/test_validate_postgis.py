@@ -337,17 +337,26 @@ def test_text_rules_in_the_database_agree_with_the_local_ones(postgis_db):
 
 def test_the_text_rules_row_sieve_misses_no_value(postgis_db):
     """In UTF-8 the database looks at a row's columns one by one only when the row's text as a
-    whole passes a test (a regular expression over the columns joined); values at either end of
-    the row, after a NULL or an empty column, with tabs, newlines, DEL or non-ASCII: the same
-    findings and longest lengths as the local engine, which reads every distinct value."""
+    whole passes a test (a regular expression over the columns joined), and counts blanks there;
+    values at either end of the row, after a NULL or an empty column, with tabs, newlines, DEL or
+    non-ASCII, a row whose text is all NULL but one empty value: the same findings and longest
+    lengths as the local engine, which reads every distinct value and asks the provider for the
+    blanks."""
     _copy(postgis_db, "teks_saring", "encoding_tanpa_cpg", "TOPONIMI_PT_10K")
     table = 'teks_saring."TOPONIMI_PT_10K"'
-    # two more rows, copies of the first two under new keys (the layer has six)
+    # three more rows, copies of the first three under new keys (the layer has six)
     postgis_db.owner_sql("INSERT INTO {t} SELECT (jsonb_populate_record(NULL::{t}, to_jsonb(x) || "
                          "jsonb_build_object('fid', x.fid + 1000))).* FROM (SELECT * FROM {t} ORDER BY fid "
-                         "LIMIT 2) x".format(t=table))
-    fids = [r[0] for r in postgis_db.sql("SELECT fid FROM %s ORDER BY fid LIMIT 8" % table)]
-    assert len(fids) == 8
+                         "LIMIT 3) x".format(t=table))
+    fids = [r[0] for r in postgis_db.sql("SELECT fid FROM %s ORDER BY fid" % table)]
+    assert len(fids) == 9
+    # the last: every text column NULL but SRS_ID, empty (the row's text as a whole is empty), the
+    # only blank SRS_ID (kugi.required_attribute)
+    text = [r[0] for r in postgis_db.sql("SELECT column_name FROM information_schema.columns WHERE table_schema = "
+                                         "'teks_saring' AND table_name = 'TOPONIMI_PT_10K' AND data_type IN "
+                                         "('character varying', 'text')")]
+    postgis_db.owner_sql("UPDATE %s SET %s WHERE fid = %d" % (
+        table, ", ".join('"%s" = %s' % (c, "''" if c == "SRS_ID" else "NULL") for c in text), fids[8]))
     rows = [('"FCODE"', "E'\\tBA03050020'"),                    # the first column, a tab before
             ('"WADMKK"', "E'Kota Tangerang\\n'"),               # the last column, a newline after
             ('"NAMOBJ" = NULL, "REMARK"', "' Pasar Lama'"),   # after a NULL
@@ -362,6 +371,8 @@ def test_the_text_rules_row_sieve_misses_no_value(postgis_db):
     db = validate_layer(postgis_db.layer("teks_saring", "TOPONIMI_PT_10K"))
     assert db.dataset["engine"] == "postgis"
     assert compare(local, db) == []
+    assert any(f.details.get("field") == "SRS_ID" and f.feature_id == fids[8] for f in db.findings
+               if f.rule.startswith("kugi.")), [f.rule for f in db.findings if f.feature_id == fids[8]]
     padded = {f.details["field"] for f in db.findings if f.rule == "text.encoding" and f.severity == "info"}
     assert padded >= {"FCODE", "WADMKK", "REMARK", "METADATA"}, padded
     assert any(f.rule == "text.encoding" and f.severity == "warning" and f.details.get("fields") == ["NAMOBJ"]

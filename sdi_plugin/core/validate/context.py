@@ -138,6 +138,8 @@ class Context:
         hit = self.field(name)
         if not hit:
             return []
+        if self.database is not None and self.database.blank_count(self, hit[1].name()) == 0:
+            return []                      # counted in the database's one scan of every column
         col = QgsExpression.quotedColumnRef(hit[1].name())
         if hit[1].type() == FieldType.String:
             return self.fids_where("%s IS NULL OR trim(%s) = ''" % (col, col))
