@@ -19,7 +19,7 @@ from sdi_plugin.core.runtime.qgis_app import start_qgis, stop_qgis  # noqa: E402
 def work(folder, sample_dir):
     from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeature,
                            QgsGeometry, QgsPointXY, QgsProject, QgsTask, QgsVectorFileWriter, QgsVectorLayer)
-    from qgis.PyQt.QtCore import QCoreApplication
+    from qgis.PyQt.QtCore import QCoreApplication, QEventLoop
     import processing
     from sdi_plugin.core.network import workers
 
@@ -69,8 +69,11 @@ def work(folder, sample_dir):
     checked = []
     FunctionTask("validate", lambda fb: validate_batch(os.path.join(sample_dir, "latihan"), feedback=fb)).watch(
         ended=checked.append, progress=lambda v: bar.setValue(int(v))).submit()
+    # both ends arrive as events on this thread: wait for events (a busy loop here took the CPU and the
+    # GIL from the validation, and from the run beside this one)
+    wait = QEventLoop.ProcessEventsFlag.AllEvents | QEventLoop.ProcessEventsFlag.WaitForMoreEvents
     while len(ended) < 1 or not checked:
-        QCoreApplication.processEvents()
+        QCoreApplication.processEvents(wait)
     assert ended == [50], ended
     assert future.result(60) == 50
     # the validation's own outcome is tests/test_validate_*'s business; here it is work that ran
