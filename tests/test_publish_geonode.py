@@ -25,6 +25,15 @@ DEFAULTS = {"node_code": "3600", "node_name": "Simpul Jaringan Provinsi Banten (
 FAST = 1.5   # seconds without progress before a request is given up (the timeout faults wait this long)
 
 
+@pytest.fixture(autouse=True)
+def _quick_import_polls(monkeypatch):
+    """The double's first look at an import always finds it running (so the poll loop runs every
+    time); its next look finds it finished. The pause between two looks is 0.25 s against a real
+    GeoNode; against the double nothing changes meanwhile, so the tests pause 0.01 s."""
+    from sdi_plugin.core.publish import geonode
+    monkeypatch.setattr(geonode, "POLL_SECONDS", 0.01)
+
+
 def _run(double, src, auth, log, timeout=20, **kw):
     ep = Endpoints(base_url=double.base_url, geonode=double.base_url)
     kw.setdefault("gate", False)
