@@ -717,6 +717,13 @@ def test_the_job_runs_on_connections_of_its_own_and_ends_them(postgis_db):
         assert _backends(postgis_db) == 1 + len(run.job.conns)
         for conn in run.job.conns:      # read only, as the main connection
             assert not conn.closed and conn.readonly
+        # the job's connections share the overlap check: no statement of the run gets workers
+        assert run.job.shares
+        assert run._rows("SHOW max_parallel_workers_per_gather") == [("0",)]
+        with run.job._connect().cursor() as cur:
+            cur.execute("SHOW max_parallel_workers_per_gather")
+            assert cur.fetchall() == [("0",)]
+        assert run.groups == int(postgis_db.sql("SHOW max_parallel_workers_per_gather")[0][0])
     finally:
         run.close()
     assert _backends(postgis_db) == 0

@@ -361,6 +361,11 @@ class PostgisRun:
         job = OverlapJob(self, ctx, self._min_overlap(ctx), overlaps=ctx.geometry_type == GeometryType.Polygon)
         if job.start():
             self.job = job
+            if job.shares:
+                # the job's connections already take the CPUs the server gives one statement; workers
+                # of this connection's statements on top of them only crowd the same CPUs (at
+                # 1,000,000 parcels on 2 CPUs: 13.8-14.0 s without, 15.0-17.5 s with)
+                self._rows("SET LOCAL " + job.SERIAL)
 
     def _min_overlap(self, ctx):
         metres = ctx.metres_per_unit(ctx.layer.extent().center().y() if ctx.geographic else None)

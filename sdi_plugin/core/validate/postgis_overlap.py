@@ -279,10 +279,15 @@ def find_overlaps(askers, flag, args, side, band_list, srid, stopped=lambda: Fal
 class OverlapJob:
     """``geom.valid`` then ``topo.overlap`` on their own connections (see the module's text)."""
 
+    # where the job's connections share the overlap check, no statement of the run (theirs or the
+    # main connection's) gets parallel workers: the connections are the parallelism
+    SERIAL = "max_parallel_workers_per_gather = 0"
+
     def __init__(self, run, ctx, min_area, overlaps=True):
         self.run, self.min_area, self.want_overlaps = run, min_area, overlaps
         self.flagging = run.flagging
-        self.groups = run.groups if run.flagging else 1
+        self.shares = bool(overlaps and run.flagging)
+        self.groups = run.groups if self.shares else 1
         self.side, self.bands = cells_of(ctx)
         self.conns, self.threads = [], []
         self.lock = threading.Lock()
@@ -296,7 +301,7 @@ class OverlapJob:
         try:
             with conn.cursor() as cur:
                 cur.execute("SET TRANSACTION SNAPSHOT %s", (self.run.snapshot,))
-                for setting in self.run.SETTINGS:
+                for setting in self.run.SETTINGS + ((self.SERIAL,) if self.shares else ()):
                     cur.execute("SET LOCAL " + setting)
         except Exception:
             conn.close()
