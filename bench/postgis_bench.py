@@ -91,10 +91,10 @@ def add_srgi_row(srv, code=9488):
 
 # what each statement of the in-database engine is for, by a phrase of its SQL (first match wins)
 STEPS = (("text rules", "char_length("), ("geom.valid", "ST_IsValidDetail"), ("geom.empty", "IS NULL OR ST_IsEmpty"),
-         ("geom.duplicate", "ST_AsBinary"), ("extent.indonesia", "ST_GeomFromText"), ("topo.sliver", "ST_Perimeter"),
          ("topo.overlap flagging (edges)", "ST_DumpSegments"),
          ("topo.overlap flagging (coverage)", "ST_CoverageInvalidEdges"),
-         ("topo.overlap", "ST_Relate"), ("topo.gap", "ST_Union"))
+         ("topo.overlap", "ST_Relate"), ("geom.duplicate", "ST_AsBinary"), ("extent.indonesia", "ST_GeomFromText"),
+         ("topo.sliver", "ST_Perimeter"), ("topo.gap", "ST_Union"))
 
 
 def time_statements():

@@ -542,6 +542,11 @@ COVERAGE_CASES = (
     ("invalid bow-tie and two valid ones overlapping", ["POLYGON((0 0,1 1,1 0,0 1,0 0))", _sq(0, 0, 1, 1),
                                                          _sq(0.5, 0, 2, 1)]),
     ("touching at a point", [_sq(0, 0, 1, 1), _sq(1, 1, 2, 2)]),
+    # geom.duplicate of polygons comes from topo.overlap's pairs: equal ones below the overlap
+    # tolerance, and equal invalid ones (grouped among the invalid)
+    ("duplicate smaller than the overlap tolerance", [_sq(0, 0, 0.01, 0.01), _sq(0, 0, 0.01, 0.01)]),
+    ("invalid bow-tie twice", ["POLYGON((0 0,1 1,1 0,0 1,0 0))", "POLYGON((0 0,1 1,1 0,0 1,0 0))",
+                               "POLYGON((0 0,1 1,1 0,0 1,0 0))"]),
     ("overlap smaller than the tolerance", [_sq(0, 0, 1, 1), "POLYGON((0.999 0,2 0,2 1,0.999 1,0.999 0))"]),
     # a place mapped twice (two surveys appended into one table): inside each tiling every edge is
     # matched by a neighbour, so only the rim of the overlap has an unmatched edge

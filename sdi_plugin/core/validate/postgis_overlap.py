@@ -4,7 +4,7 @@ soon as the run is planned, while the other rules run on the main connection.
     job = OverlapJob(run, ctx)     # run: a PostgisRun after its preflight; ctx: the Context
     job.start()                    # False: nothing started (the main connection does it all)
     rows = job.valid(ctx)          # (key, reason, x, y) of the invalid features, as the engine asks
-    rows = job.overlaps(ctx)       # (a, b, wkt, area) of the overlapping pairs, a < b, sorted
+    rows = job.overlaps(ctx)       # (a, b, wkt, area, same) of the overlapping pairs, a < b, sorted
     job.stop()                     # cancel what still runs, close the connections
 
 Every connection is READ ONLY and REPEATABLE READ and imports the main connection's snapshot
@@ -66,15 +66,18 @@ VALID = ("SELECT {K}, (d).reason, ST_X((d).location), ST_Y((d).location) FROM ("
          "SELECT {K}, ST_IsValidDetail({G}) AS d FROM {T} WHERE {G} IS NOT NULL AND NOT ST_IsEmpty({G}) "
          "AND NOT ST_IsValid({G})) s ORDER BY {K}")
 
-# topo.overlap: every candidate pair of the GiST self-join asked ``ST_Relate`` (valid, non-empty)
+# topo.overlap: every candidate pair of the GiST self-join asked ``ST_Relate`` (valid, non-empty);
+# the pairs over the minimum area, and the equal ones whatever their area (geom.duplicate: the last
+# column says which are equal)
 OVERLAPS_ALL_PAIRS = (
-    "SELECT ak, bk, ST_AsText(i), ST_Area(i) FROM ("
-    " SELECT a.{K} AS ak, b.{K} AS bk, ST_Intersection(a.{G}, b.{G}) AS i FROM {T} a JOIN {T} b "
+    "SELECT ak, bk, ST_AsText(i), ST_Area(i), same FROM ("
+    " SELECT a.{K} AS ak, b.{K} AS bk, ST_Intersection(a.{G}, b.{G}) AS i, "
+    " ST_AsBinary(a.{G}) = ST_AsBinary(b.{G}) AS same FROM {T} a JOIN {T} b "
     " ON a.{G} && b.{G} AND a.{K} < b.{K} "
     " WHERE NOT ST_IsEmpty(a.{G}) AND NOT ST_IsEmpty(b.{G}) "
     " AND NOT (a.{K} = ANY(%(bad)s::bigint[])) AND NOT (b.{K} = ANY(%(bad)s::bigint[])) "
     " AND ST_Relate(a.{G}, b.{G}, '2********') OFFSET 0) s "
-    "WHERE ST_Area(i) >= %(min)s ORDER BY ak, bk")
+    "WHERE ST_Area(i) >= %(min)s OR same ORDER BY ak, bk")
 
 # the cells (cx, cy) of side %(s)s a feature's box meets, as columns of the feature's row
 _CELLS = ("LATERAL generate_series(floor(ST_XMin({G}) / %(s)s)::bigint, floor(ST_XMax({G}) / %(s)s)::bigint) cx, "
@@ -130,12 +133,13 @@ FLAGS = {"coverage": FLAG_BY_COVERAGE, "edges": FLAG_BY_EDGES}
 # ST_Relate for the candidate pairs (GiST index) of the polygons %(keys)s (a share of the round's
 # polygons %(round)s), but not with those of an earlier round (%(done)s: asked then); a pair of two
 # of the round's polygons is asked from its smaller key only. Every pair whose interiors meet comes
-# back, whatever its area (the spreading needs the small ones too); the caller keeps those over
-# the minimum. The LATERAL subquery (OFFSET 0: not flattened) makes the planner probe the index
-# once per polygon instead of joining the whole table with itself.
+# back, whatever its area (the spreading needs the small ones too), and whether the two are equal
+# (same WKB); the caller keeps those over the minimum, and the equal ones. The LATERAL subquery
+# (OFFSET 0: not flattened) makes the planner probe the index once per polygon instead of joining
+# the whole table with itself.
 PAIRS_OF = (
-    "SELECT least(ak, bk), greatest(ak, bk), ST_AsText(i), ST_Area(i) FROM ("
-    " SELECT a.k AS ak, n.k AS bk, ST_Intersection(a.g, n.g) AS i "
+    "SELECT least(ak, bk), greatest(ak, bk), ST_AsText(i), ST_Area(i), same FROM ("
+    " SELECT a.k AS ak, n.k AS bk, ST_Intersection(a.g, n.g) AS i, ST_AsBinary(a.g) = ST_AsBinary(n.g) AS same "
     " FROM (SELECT {K} AS k, {G} AS g FROM {T} WHERE {K} = ANY(%(keys)s::bigint[])) a "
     " CROSS JOIN LATERAL (SELECT b.{K} AS k, b.{G} AS g FROM {T} b WHERE b.{G} && a.g AND b.{K} <> a.k "
     "  AND NOT ST_IsEmpty(b.{G}) AND NOT (b.{K} = ANY(%(bad)s::bigint[])) "
@@ -243,8 +247,9 @@ def share(askers, work, stopped=lambda: False, started=None):
 
 
 def find_overlaps(askers, flag, args, side, band_list, srid, stopped=lambda: False, started=None):
-    """``(a, b, wkt, area)`` of the pairs of valid polygons whose interiors meet over at least
-    ``args["min"]``, a < b, sorted.
+    """``(a, b, wkt, area, same)`` of the pairs of valid polygons whose interiors meet over at
+    least ``args["min"]``, and of the equal ones (``same``: the same WKB) whatever their area,
+    a < b, sorted.
 
     First the polygons the way ``flag`` (a key of :data:`FLAGS`) flags in every band; then rounds of
     :data:`PAIRS_OF`: the first asks the flagged polygons' candidate pairs, each next one those
@@ -273,7 +278,7 @@ def find_overlaps(askers, flag, args, side, band_list, srid, stopped=lambda: Fal
         LOG.debug("PostGIS: topo.overlap round %d: %d polygons asked, %d pairs met so far", rounds, len(keys),
                   len(found))
         keys = sorted(met - done)
-    return [found[p] for p in sorted(found) if found[p][3] >= args["min"]]
+    return [found[p] for p in sorted(found) if found[p][3] >= args["min"] or found[p][4]]
 
 
 class OverlapJob:
