@@ -687,8 +687,8 @@ def test_the_coverage_prefilter_is_chosen_by_what_the_server_has(postgis_db):
     assert run is not None
     try:
         assert run.coverage == _coverage_expected(postgis_db)
-        assert run.flagging == ("coverage" if run.coverage else
-                                "edges" if _has_function(postgis_db, "st_dumpsegments") else None)
+        assert run.flagging == ("edges" if _has_function(postgis_db, "st_dumpsegments") else
+                                "coverage" if run.coverage else None)
     finally:
         run.close()
 
