@@ -678,6 +678,23 @@ def test_matching_edges_flags_one_of_each_side_and_the_rounds_reach_the_rest(pos
         assert (m - 9, m) in pairs and (m, m + 9) in pairs, m
 
 
+def test_the_database_counts_the_rows_in_its_one_scan(postgis_db):
+    """The report's feature count comes from the engine's one scan of the table (the provider's
+    own count would be another full scan); the overlap check's bands are sized by the planner's
+    estimate meanwhile (ANALYZE's, else the planner's guess from the table's size)."""
+    layer = postgis_db.layer("topo_overlap")
+    table = 'topo_overlap."%s"' % postgis_db.datasets["topo_overlap"]
+    rows = postgis_db.sql("SELECT count(*) FROM " + table, dbname=postgis_db.dbname)[0][0]
+    asked, real = [], layer.featureCount
+    layer.featureCount = lambda *a: asked.append(a) or real(*a)
+    result = validate_layer(layer)
+    assert result.dataset["engine"] == "postgis", result.notes
+    assert result.dataset["feature_count"] == rows > 0
+    assert asked == []
+    local = validate_layer(postgis_db.layer("topo_overlap"), engine="local")
+    assert local.dataset["feature_count"] == rows
+
+
 def test_the_coverage_prefilter_is_chosen_by_what_the_server_has(postgis_db):
     from sdi_plugin.core.validate import postgis_engine as pg
     from sdi_plugin.core.validate.context import Context

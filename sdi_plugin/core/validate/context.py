@@ -69,10 +69,23 @@ class Context:
         self.authid, self.crs_how = identify(self.crs)
         self.crs_status = crs_status(self.authid)
         self.geographic = self.crs.isValid() and self.crs.isGeographic()
-        self.feature_count = max(layer.featureCount(), 0)
         self.match = self._feature_type(feature_type)
         self.feature_type = self.match.feature_type
         self.scale = self._scale()
+
+    _feature_count = None
+
+    @property
+    def feature_count(self):
+        """How many features the layer has (asked of the provider when first needed; the
+        PostGIS engine counts them in its one scan of the table instead)."""
+        if self._feature_count is None:
+            self._feature_count = max(self.layer.featureCount(), 0)
+        return self._feature_count
+
+    @feature_count.setter
+    def feature_count(self, value):
+        self._feature_count = max(int(value), 0)
 
     # -- progress ----------------------------------------------------------------------
     def canceled(self):

@@ -210,6 +210,11 @@ def plan(ctx):
             raise DatabaseError(lost_message(src, exc)) from None
         if why is None:
             run.start(ctx)
+            try:
+                run.count(ctx)     # exact, in the one scan of every column (not the provider's own count)
+            except Exception:
+                run.close()
+                raise
             return run
         run.close()
     ctx.notes.append(tr("{table}: the rules ran in QGIS, not in the database, because {why}.").format(
@@ -260,6 +265,15 @@ class PostgisRun:
         if not rows:
             return tr("the table was not found in the database")
         oid, kind = rows[0]
+        # the planner's row estimate: enough to size the overlap check's bands before the exact count
+        # (the one scan of the table); ANALYZE's, else (never analyzed, a view) the planner's guess
+        self.estimate = self._optional("SELECT reltuples FROM pg_class WHERE oid = %s::oid", (oid,)) or 0
+        if self.estimate <= 0:
+            explained = self._optional(self.sql.SQL("EXPLAIN (FORMAT JSON) SELECT 1 FROM {T}").format(T=self.T))
+            try:
+                self.estimate = float(explained[0]["Plan"]["Plan Rows"])
+            except (TypeError, LookupError, ValueError):
+                self.estimate = 0
         if not self._rows("SELECT has_table_privilege(%s::oid, 'SELECT')", (oid,))[0][0]:
             return tr("the database user may not read the table (SELECT privilege)")
         allowed = dict(self._rows("SELECT proname, bool_or(has_function_privilege(oid, 'EXECUTE')) FROM pg_proc "
@@ -408,9 +422,17 @@ class PostgisRun:
         self._scan_values(ctx)
         return self._blanks.get(name)
 
+    estimate = 0        # the planner's estimate of the table's rows (preflight)
+
+    def count(self, ctx):
+        """Count the rows exactly (with the rest of :meth:`_scan_values`) into ``ctx.feature_count``."""
+        self._scan_values(ctx)
+        if getattr(self, "_rows_counted", None) is not None:
+            ctx.feature_count = self._rows_counted
+
     def _scan_values(self, ctx):
-        """Every column in ONE scan of the table: for text, the longest length, the values the
-        text rules look at and the blank count; for other types, the NULL count."""
+        """Every column in ONE scan of the table: its rows; for text, the longest length, the
+        values the text rules look at and the blank count; for other types, the NULL count."""
         if getattr(self, "_text", None) is not None:
             return
         fields = [f for _i, f in ctx.fields.values()]
@@ -431,8 +453,6 @@ class PostgisRun:
         row_test = "concat_ws(E'\\x01', {cols}) ~ '^$|(^|\\x01)[^!-~]|[^!-~](\\x01|$)|[^\\x01-\\x7f]'"
 
         def work(_ctx):
-            if not fields:
-                return
             utf8 = bool(names) and self._rows("SHOW server_encoding")[0][0].upper() in ("UTF8", "UTF-8")
             flag = "simpul_row_test"
             while flag in names + others:
@@ -443,6 +463,7 @@ class PostgisRun:
                          + (sieved(cond) if utf8 else regex) + "), count(*) FILTER (WHERE {c} IS NULL OR "
                          + sieved("trim({c}::text) = ''") + ")").format(c=ident(n), f=ident(flag)) for n in names]
             parts += [SQL("count(*) - count({c})").format(c=ident(n)) for n in others]
+            parts.append(SQL("count(*)"))
             table = self.T
             if utf8:           # OFFSET 0: the row's test computed once, not inlined into each column's
                 table = SQL("(SELECT {every}, " + row_test + " AS {f} FROM {T} OFFSET 0) t").format(
@@ -454,6 +475,7 @@ class PostgisRun:
                 self._blanks[n] = row[3 * k + 2]
             for k, n in enumerate(others):
                 self._blanks[n] = row[3 * len(names) + k]
+            self._rows_counted = row[-1]
         self.run(ctx, work)
 
     # -- the rules ------------------------------------------------------------------------

@@ -202,11 +202,13 @@ def cell_side(width, height, count, per_cell=None):
     return max(math.sqrt(area * per_cell / max(int(count or 0), 1)), span * 1e-6)
 
 
-def cells_of(ctx):
-    """(cell side, bands) for the layer of ``ctx`` (its extent and feature count, as QGIS knows them)."""
+def cells_of(ctx, count=None):
+    """(cell side, bands) for the layer of ``ctx``: its extent as QGIS knows it, ``count`` features
+    (an estimate will do: the bands are open-ended), else the layer's feature count."""
     extent = ctx.layer.extent()
-    side = cell_side(extent.width(), extent.height(), ctx.feature_count)
-    return side, bands(extent.yMinimum(), extent.yMaximum(), side, ctx.feature_count)
+    count = count if count and count > 0 else ctx.feature_count
+    side = cell_side(extent.width(), extent.height(), count)
+    return side, bands(extent.yMinimum(), extent.yMaximum(), side, count)
 
 
 def band_args(args, side, band, srid):
@@ -293,7 +295,7 @@ class OverlapJob:
         self.flagging = run.flagging
         self.shares = bool(overlaps and run.flagging)
         self.groups = run.groups if self.shares else 1
-        self.side, self.bands = cells_of(ctx)
+        self.side, self.bands = cells_of(ctx, getattr(run, "estimate", 0))
         self.conns, self.threads = [], []
         self.lock = threading.Lock()
         self.valid_done, self.done = threading.Event(), threading.Event()
