@@ -259,7 +259,7 @@ def main(argv=None):
     for n, db, local in rows:
         print("| {:,} | {} | {:.1f} s, {:.0f} MB | {} |".format(
             n, "%.1f s, %.0f MB" % (local["seconds"], local["peak_mb"]) if local else "-", db["seconds"],
-            db["peak_mb"], "%.1fx" % (local["seconds"] / db["seconds"]) if local else "-"))
+            db["peak_mb"], "%.2fx" % (local["seconds"] / db["seconds"]) if local else "-"))
     if len(rows) >= 2:
         (n1, d1, l1), (n2, d2, l2) = rows[0], rows[1]
         print()
