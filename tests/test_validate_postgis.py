@@ -695,6 +695,20 @@ def test_the_database_counts_the_rows_in_its_one_scan(postgis_db):
     assert local.dataset["feature_count"] == rows
 
 
+def test_fields_computed_in_qgis_stay_out_of_the_sql(postgis_db):
+    """A layer with a field QGIS computes (an expression field) and is not a column of the table:
+    the one scan leaves it out, the rules still see it, and the database engine runs."""
+    from qgis.core import QgsField
+    from sdi_plugin.compat import FieldType
+    layer = postgis_db.layer("topo_overlap")
+    assert layer.addExpressionField("'  ' || \"fid\"", QgsField("padded", FieldType.String, "String", 20)) >= 0
+    assert layer.addExpressionField('"fid" * 2', QgsField("dua", FieldType.Int)) >= 0
+    result = validate_layer(layer)
+    assert result.dataset["engine"] == "postgis", result.notes
+    padded = [f for f in result.findings if f.rule == "text.encoding" and f.details.get("field") == "padded"]
+    assert padded and padded[0].severity == "info"
+
+
 def test_the_coverage_prefilter_is_chosen_by_what_the_server_has(postgis_db):
     from sdi_plugin.core.validate import postgis_engine as pg
     from sdi_plugin.core.validate.context import Context

@@ -156,10 +156,11 @@ def check_values(ctx, garbled=True):
         bad, pad = [], []
         longest = 0
         db = getattr(ctx, "database", None)
-        if db is not None:
-            # in the database: the longest length, and only the values that may be garbled or
-            # untrimmed (non-ASCII, or not starting and ending with a visible ASCII character)
-            longest, values = db.text_candidates(ctx, fld.name())
+        # in the database: the longest length, and only the values that may be garbled or
+        # untrimmed (non-ASCII, or not starting and ending with a visible ASCII character)
+        found = db.text_candidates(ctx, fld.name()) if db is not None else None
+        if found is not None:
+            longest, values = found
         else:
             values = ctx.distinct(fld.name())
         for value in values:

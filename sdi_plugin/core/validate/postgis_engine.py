@@ -412,9 +412,10 @@ class PostgisRun:
     def text_candidates(self, ctx, name):
         """(longest length, the distinct values that are not plain ASCII or that begin or end with
         something other than a visible ASCII character) of a text column: all the text rules
-        need to look at, whatever the number of rows."""
+        need to look at, whatever the number of rows; None for a field that is no column of the
+        table (computed or joined in QGIS)."""
         self._scan_values(ctx)
-        return self._text.get(name, (0, []))
+        return self._text.get(name)      # None: not a column of the table (the caller asks QGIS)
 
     def blank_count(self, ctx, name):
         """How many rows have no value in field ``name`` (NULL, or for text: nothing but spaces,
@@ -435,7 +436,10 @@ class PostgisRun:
         values the text rules look at and the blank count; for other types, the NULL count."""
         if getattr(self, "_text", None) is not None:
             return
-        fields = [f for _i, f in ctx.fields.values()]
+        # the table's own columns (not a field the user computes in QGIS or joins from elsewhere:
+        # those stay with QGIS, whose provider answers for them)
+        columns = {f.name() for f in ctx.layer.dataProvider().fields()}
+        fields = [f for _i, f in ctx.fields.values() if f.name() in columns]
         names = [f.name() for f in fields if f.type() == FieldType.String]
         others = [f.name() for f in fields if f.type() != FieldType.String]
         self._text, self._blanks = {}, {}
