@@ -3072,6 +3072,11 @@
     </message>
     <message>
       <location filename="../sdi_plugin/core/validate/postgis_engine.py" />
+      <source>PostGIS refused a statement while validating {table} ({error}). Nothing was written to the database.</source>
+      <translation>PostGIS menolak sebuah perintah saat memvalidasi {table} ({error}). Tidak ada yang ditulis ke basis data.</translation>
+    </message>
+    <message>
+      <location filename="../sdi_plugin/core/validate/postgis_engine.py" />
       <source>the layer has a filter</source>
       <translation>layer memakai filter</translation>
     </message>

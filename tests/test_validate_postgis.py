@@ -286,6 +286,21 @@ class _Cutter:
         pass
 
 
+def test_a_statement_the_server_refuses_is_not_called_a_lost_connection(postgis_db, monkeypatch):
+    """An error of a statement (here a division by zero in geom.valid's) says the server refused
+    it, not that the connection was lost; nothing is written, the next run works."""
+    from sdi_plugin.core.validate import postgis_overlap as job
+    before = _catalogue(postgis_db)
+    monkeypatch.setattr(job, "VALID", "SELECT 1 / 0")
+    with pytest.raises(InputError) as err:
+        validate_layer(postgis_db.layer("topo_overlap"))
+    assert "PostGIS refused a statement" in str(err.value) and "division by zero" in str(err.value)
+    assert "connection" not in str(err.value) and postgis_db.password not in str(err.value)
+    assert _catalogue(postgis_db) == before
+    monkeypatch.undo()
+    assert validate_layer(postgis_db.layer("topo_overlap")).dataset["engine"] == "postgis"
+
+
 def test_a_dropped_connection_mid_run_is_a_clear_message(postgis_db):
     before = _catalogue(postgis_db)
     feedback = _Cutter(postgis_db, 12)

@@ -160,6 +160,12 @@ def lost_message(src, exc):
         table=src.label, error=src.clean(str(exc).splitlines()[0] if str(exc) else type(exc).__name__))
 
 
+def refused_message(src, exc):
+    return tr("PostGIS refused a statement while validating {table} ({error}). Nothing was written to "
+              "the database.").format(
+        table=src.label, error=src.clean(str(exc).splitlines()[0] if str(exc) else type(exc).__name__))
+
+
 class _Canceller:
     """Cancels the running statement when the user cancels (a watcher thread)."""
 
@@ -487,7 +493,8 @@ class PostgisRun:
         return self.sql.SQL(text).format(T=self.T, G=self.G, K=self.K)
 
     def run(self, ctx, fn, *args):
-        """Run one step; a lost connection or a cancel becomes a clear :class:`DatabaseError`."""
+        """Run one step; a lost connection, a statement the server refuses or a cancel becomes a
+        clear :class:`DatabaseError`."""
         pg = _psycopg2()
         watch = _Canceller(self.conn, ctx)
         try:
@@ -496,9 +503,12 @@ class PostgisRun:
             if ctx.canceled():
                 return None
             raise DatabaseError(lost_message(self.src, tr("the statement was canceled"))) from None
-        except (pg.OperationalError, pg.InterfaceError, pg.DatabaseError) as exc:
+        except (pg.OperationalError, pg.InterfaceError) as exc:
             self.close()
             raise DatabaseError(lost_message(self.src, exc)) from None
+        except pg.DatabaseError as exc:    # not the connection: a statement the server would not run
+            self.close()
+            raise DatabaseError(refused_message(self.src, exc)) from None
         finally:
             watch.stop()
 
