@@ -154,16 +154,20 @@ def connection_message(src, exc):
         db=src.uri.database() or src.uri.service(), host=src.uri.host() or "localhost", why=why)
 
 
+def _error_text(src, exc):
+    """The first line of an error, without credentials."""
+    return src.clean(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+
+
 def lost_message(src, exc):
     return tr("The connection to the PostGIS database was lost while validating {table} ({error}). "
               "Nothing was written to the database; validate again when it is reachable.").format(
-        table=src.label, error=src.clean(str(exc).splitlines()[0] if str(exc) else type(exc).__name__))
+        table=src.label, error=_error_text(src, exc))
 
 
 def refused_message(src, exc):
     return tr("PostGIS refused a statement while validating {table} ({error}). Nothing was written to "
-              "the database.").format(
-        table=src.label, error=src.clean(str(exc).splitlines()[0] if str(exc) else type(exc).__name__))
+              "the database.").format(table=src.label, error=_error_text(src, exc))
 
 
 class _Canceller:
@@ -430,17 +434,20 @@ class PostgisRun:
         return self._blanks.get(name)
 
     estimate = 0        # the planner's estimate of the table's rows (preflight)
+    # what the one scan found (None: not scanned yet): the rows, per text column (longest, values),
+    # per column the blanks
+    _rows_counted = _text = _blanks = None
 
     def count(self, ctx):
         """Count the rows exactly (with the rest of :meth:`_scan_values`) into ``ctx.feature_count``."""
         self._scan_values(ctx)
-        if getattr(self, "_rows_counted", None) is not None:
+        if self._rows_counted is not None:
             ctx.feature_count = self._rows_counted
 
     def _scan_values(self, ctx):
         """Every column in ONE scan of the table: its rows; for text, the longest length, the
         values the text rules look at and the blank count; for other types, the NULL count."""
-        if getattr(self, "_text", None) is not None:
+        if self._text is not None:
             return
         # the table's own columns (not a field the user computes in QGIS or joins from elsewhere:
         # those stay with QGIS, whose provider answers for them)
@@ -584,23 +591,16 @@ class PostgisRun:
 
     @staticmethod
     def _groups_of_pairs(pairs):
-        """Sorted key lists of the classes of equal geometries given as pairs of keys (equality is
-        transitive: every pair of a class is among the pairs)."""
-        parent = {}
-
-        def root(k):
-            while parent.setdefault(k, k) != k:
-                parent[k] = parent[parent[k]]
-                k = parent[k]
-            return k
+        """Sorted key lists of the classes of equal geometries given as pairs ``a < b`` of keys.
+        Every pair of a class is among them (equality is transitive, and every pair whose
+        interiors meet is found), so each key but a class's smallest is paired with that one."""
+        smallest = {}
         for a, b in pairs:
-            ra, rb = root(a), root(b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
+            smallest[b] = min(smallest.get(b, a), a)
         classes = {}
-        for k in list(parent):
-            classes.setdefault(root(k), []).append(k)
-        return [sorted(ks) for ks in classes.values() if len(ks) > 1]
+        for b, a in sorted(smallest.items()):
+            classes.setdefault(a, [a]).append(b)
+        return list(classes.values())
 
     def _report_duplicates(self, ctx, state, groups):
         pairs = sorted(((ks[0], k) for ks in groups for k in ks[1:]), key=lambda p: p[1])

@@ -295,7 +295,7 @@ class OverlapJob:
         self.flagging = run.flagging
         self.shares = bool(overlaps and run.flagging)
         self.groups = run.groups if self.shares else 1
-        self.side, self.bands = cells_of(ctx, getattr(run, "estimate", 0))
+        self.side, self.bands = cells_of(ctx, run.estimate)
         self.conns, self.threads = [], []
         self.lock = threading.Lock()
         self.valid_done, self.done = threading.Event(), threading.Event()
