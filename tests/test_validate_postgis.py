@@ -892,3 +892,16 @@ def test_bands_cover_every_cell_row_once():
     assert len(bands(0.0, 250.0, 100.0, 10 ** 6, per_band=1)) == 3
     # an extent QGIS could not give
     assert bands(float("nan"), float("nan"), 1.0, 10) == [(-FAR_CELL, FAR_CELL, -FAR, FAR, True)]
+
+
+def test_key_array_reaches_the_server_as_the_same_keys(postgis_db):
+    """Keys travel as one array literal ('{1,2,3}'): the server reads back exactly the keys sent
+    (empty, negative, the largest bigint; order kept), and anything but an integer is refused
+    before it reaches the SQL."""
+    from sdi_plugin.core.validate.postgis_overlap import key_array
+    for keys in ([], [7], [3, -1, 2 ** 63 - 1, 0, 3], range(1, 20001)):
+        assert postgis_db.sql("SELECT %s::bigint[]", (key_array(keys),))[0][0] == list(keys)
+    assert key_array(k for k in (5, 4)) == "{5,4}"
+    for bad in (["1},{2"], [1.5j], [None]):
+        with pytest.raises((TypeError, ValueError)):
+            key_array(bad)

@@ -47,7 +47,7 @@ from ...compat import FieldType, GeometryType, WkbType
 from ..findings import ERROR, WARNING
 from ..i18n import tr
 from .geometry_rules import ExtentCheck, GeometryState, _coord, _fmt
-from .postgis_overlap import (OVERLAPS_ALL_PAIRS, VALID, OverlapJob, cells_of, find_overlaps,
+from .postgis_overlap import (OVERLAPS_ALL_PAIRS, VALID, OverlapJob, cells_of, find_overlaps, key_array,
                               geos_at_least)
 from .rules import finding
 from .sources import InputError
@@ -573,7 +573,7 @@ class PostgisRun:
         """The keys of the features that share a WKB, a sorted list per WKB had more than once
         (among ``keys`` only, when given)."""
         among = " AND {K} = ANY(%(keys)s::bigint[])" if keys is not None else ""
-        args = {"keys": list(keys or [])}
+        args = {"keys": key_array(keys or [])}
         # the smallest and largest key of each WKB had more than once (no array of keys per WKB:
         # 1,000,000 groups of one); the keys in between only where a WKB is had three times or more
         rows = self._rows(self._q(
@@ -613,7 +613,8 @@ class PostgisRun:
             "FROM unnest(%s::bigint[], %s::bigint[]) AS p(fa, fb) JOIN {T} ta ON ta.{K} = p.fa "
             "JOIN {T} tb ON tb.{K} = p.fb"
         ).format(T=self.T, G=self.G, K=key, kn=self.sql.Literal(key.strings[0]),
-                 gn=self.sql.Literal(self.G.strings[0])), ([a for a, _ in pairs], [b for _, b in pairs]))
+                 gn=self.sql.Literal(self.G.strings[0])),
+            (key_array(a for a, _ in pairs), key_array(b for _, b in pairs)))
         by_b = {b: (same, loc) for b, same, loc in detail}
         for first, fid in pairs:
             same, location = by_b.get(fid, (False, ""))
@@ -690,7 +691,7 @@ class PostgisRun:
         metres = ctx.metres_per_unit(ctx.layer.extent().center().y() if ctx.geographic else None)
         ctx.progress(start)
         pg = _psycopg2()
-        args = {"bad": list(self.invalid), "min": self._min_overlap(ctx)}
+        args = {"bad": key_array(self.invalid), "min": self._min_overlap(ctx)}
         rows = None
         try:
             if self.job is not None:

@@ -158,6 +158,14 @@ FAR = 1e38
 FAR_CELL = 2 ** 62
 
 
+def key_array(keys):
+    """Integer keys as one array literal (``'{1,2,3}'``, cast with ``::bigint[]`` where the SQL uses
+    it). psycopg2 would send a list as ``ARRAY[1,2,3]``: one constant per key for the server to
+    parse and fold, and for psycopg2 to quote. For a round's statement (20,000 keys asked, 70,000
+    of the round) that took 0.2 s before the statement started; the literal takes 0.03 s."""
+    return "{%s}" % ",".join(str(int(k)) for k in keys)
+
+
 def bands(ymin, ymax, side, count, per_band=None):
     """[(lo, hi, ylo, yhi, first)]: bands of cell rows (``lo <= cy < hi``) holding about
     ``per_band`` features each, the first and last open-ended (an extent QGIS only estimated
@@ -268,8 +276,8 @@ def find_overlaps(askers, flag, args, side, band_list, srid, stopped=lambda: Fal
         if rounds > MOST_ROUNDS:   # overlaps spreading far (two tilings of a whole region): every pair at once
             return share(askers[:1], [(OVERLAPS_ALL_PAIRS, args)], stopped)[0]
         step = max(1, min(PER_ASK, math.ceil(len(keys) / len(askers))))
-        asked = sorted(done)
-        work = [(PAIRS_OF, dict(args, keys=keys[i:i + step], done=asked, round=keys))
+        asked, this_round = key_array(sorted(done)), key_array(keys)
+        work = [(PAIRS_OF, dict(args, keys=key_array(keys[i:i + step]), done=asked, round=this_round))
                 for i in range(0, len(keys), step)]
         met = set()
         for rows in share(askers, work, stopped, started):
@@ -334,7 +342,7 @@ class OverlapJob:
             self.done.set()
 
     def _overlaps(self, first):
-        args = {"bad": [r[0] for r in self.valid_rows], "min": self.min_area}
+        args = {"bad": key_array(r[0] for r in self.valid_rows), "min": self.min_area}
         if not self.flagging:
             return self._rows(first, OVERLAPS_ALL_PAIRS, args)
         askers = [lambda query, a, conn=conn: self._rows(conn, query, a) for conn in self.conns]
