@@ -17,6 +17,7 @@ from ..i18n import tr
 from . import attribute_rules as attrs
 from . import dataset_rules as dsr
 from . import postgis_engine as pg
+from .postgis_srid import check_srid
 from .context import Context
 from .encoding import check_encoding
 from .geometry_rules import geometry_pass
@@ -60,7 +61,7 @@ def validate_layer(layer, ref=None, feature_type=None, metadata_path="", feedbac
     run = ctx.rules_run
     steps = [
         (("crs.accepted",), dsr.check_crs),
-        (("crs.accepted",), pg.check_srid),          # PostGIS: SRID not the EPSG code (e.g. 900914)
+        (("crs.accepted",), check_srid),          # PostGIS: SRID not the EPSG code (e.g. 900914)
         (("kugi.layer_name",), dsr.check_layer_name),
         (("kugi.geometry_type",), dsr.check_geometry_type),
         (("kugi.attribute_type",), dsr.check_attribute_types),

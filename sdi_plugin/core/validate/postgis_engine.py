@@ -36,163 +36,31 @@ Validation never writes to the database: every connection in a READ ONLY transac
 only (no temporary tables), ``SET LOCAL`` for memory and time-outs.  The statements are
 canceled when the user cancels (``cancel``) and TCP keepalives make a dead network fail
 instead of hang.  The password comes from the layer's authcfg (QGIS auth DB) or its URI and is never
-logged: error messages have it removed.
+logged: error messages have it removed (``postgis_connection``). ``postgis_srid`` checks the
+table's SRID (crs.accepted).
 """
 import logging
-import threading
 
-from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsDataSourceUri, QgsFeatureRequest
+from qgis.core import QgsFeatureRequest
 
 from ...compat import FieldType, GeometryType, WkbType
 from ..findings import ERROR, WARNING
 from ..i18n import tr
 from .geometry_rules import ExtentCheck, GeometryState, _coord, _fmt
+from .postgis_connection import (DatabaseError, PgSource, _Canceller, _psycopg2, connect, is_postgis,
+                                 lost_message, refused_message)
 from .postgis_overlap import (OVERLAPS_ALL_PAIRS, VALID, OverlapJob, cells_of, find_overlaps, key_array,
                               geos_at_least)
 from .rules import finding
-from .sources import InputError
+from .postgis_srid import srid_of
 
 LOG = logging.getLogger("Simpul")
-APPLICATION = "Simpul validator"
 NEEDED_FUNCTIONS = ("st_isvalid", "st_isvaliddetail", "st_relate", "st_intersection", "st_union", "st_asbinary",
                     "st_dump", "st_makevalid")
 
 
 # GEOS's reasons as PostGIS gives them -> as QGIS's GEOS validator words them (same GEOS 3.11)
 QGIS_REASONS = {"Ring Self-intersection": "Ring self-intersection"}
-
-
-class DatabaseError(InputError):
-    """The database could not be reached or stopped answering; the message is for people."""
-
-
-def _psycopg2():
-    try:
-        import psycopg2
-        import psycopg2.extensions  # noqa: F401
-        import psycopg2.sql  # noqa: F401
-        return psycopg2
-    except ImportError:
-        return None
-
-
-# -- where the layer lives -----------------------------------------------------------------
-class PgSource:
-    """The connection and the table of a PostGIS layer (credentials resolved, never logged)."""
-
-    def __init__(self, layer):
-        uri = QgsDataSourceUri(layer.source())
-        self.uri = uri
-        self.schema = uri.schema() or "public"
-        self.table = uri.table()
-        self.geom = uri.geometryColumn()
-        self.key = uri.keyColumn().strip('"')
-        self.subset = layer.subsetString() or uri.sql()
-        self.wkb_filter = uri.wkbType()
-        self.user, self.password = uri.username(), uri.password()
-        self.authcfg = uri.authConfigId()
-        if self.authcfg:
-            cfg = QgsAuthMethodConfig()
-            if QgsApplication.authManager().loadAuthenticationConfig(self.authcfg, cfg, True):
-                self.user = cfg.config("username") or self.user
-                self.password = cfg.config("password") or self.password
-
-    @property
-    def label(self):
-        return "%s.%s" % (self.schema, self.table)
-
-    def connect_kwargs(self):
-        uri = self.uri
-        kw = {"dbname": uri.database() or None, "host": uri.host() or None, "port": uri.port() or None,
-              "user": self.user or None, "password": self.password or None, "service": uri.service() or None,
-              "connect_timeout": 15, "application_name": APPLICATION,
-              # a dead network fails within about 30 s instead of hanging the run
-              "keepalives": 1, "keepalives_idle": 10, "keepalives_interval": 5, "keepalives_count": 3}
-        mode = QgsDataSourceUri.encodeSslMode(uri.sslMode()) if hasattr(QgsDataSourceUri, "encodeSslMode") else ""
-        if mode:
-            kw["sslmode"] = mode
-        return {k: v for k, v in kw.items() if v is not None}
-
-    def clean(self, text):
-        """An error text without the password."""
-        text = str(text or "").strip()
-        if self.password:
-            text = text.replace(self.password, "***")
-        return text
-
-
-def is_postgis(layer):
-    return layer is not None and layer.providerType() == "postgres"
-
-
-def connect(src):
-    """A read-only psycopg2 connection to the layer's database; :class:`DatabaseError` if none."""
-    pg = _psycopg2()
-    if pg is None:
-        raise DatabaseError(tr("The Python module psycopg2 is not installed."))
-    try:
-        conn = pg.connect(**src.connect_kwargs())
-    except pg.Error as exc:
-        raise DatabaseError(connection_message(src, exc)) from None
-    conn.set_session(isolation_level="REPEATABLE READ", readonly=True, autocommit=False)
-    return conn
-
-
-def connection_message(src, exc):
-    """A plain sentence for a failed connection (wrong password, server down …)."""
-    text = src.clean(getattr(exc, "pgerror", None) or exc)
-    low = text.lower()
-    if "password authentication failed" in low or "no password supplied" in low:
-        why = tr("the user name or password is wrong (check the connection's authentication configuration)")
-    elif "could not connect" in low or "connection refused" in low or "timeout" in low:
-        why = tr("the database server does not answer (is it running, and is the host and port right?)")
-    elif "does not exist" in low:
-        why = tr("the database does not exist")
-    else:
-        why = text.splitlines()[0] if text else tr("unknown error")
-    return tr("Cannot connect to the PostGIS database {db} on {host}: {why}.").format(
-        db=src.uri.database() or src.uri.service(), host=src.uri.host() or "localhost", why=why)
-
-
-def _error_text(src, exc):
-    """The first line of an error, without credentials."""
-    return src.clean(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
-
-
-def lost_message(src, exc):
-    return tr("The connection to the PostGIS database was lost while validating {table} ({error}). "
-              "Nothing was written to the database; validate again when it is reachable.").format(
-        table=src.label, error=_error_text(src, exc))
-
-
-def refused_message(src, exc):
-    return tr("PostGIS refused a statement while validating {table} ({error}). Nothing was written to "
-              "the database.").format(table=src.label, error=_error_text(src, exc))
-
-
-class _Canceller:
-    """Cancels the running statement when the user cancels (a watcher thread)."""
-
-    def __init__(self, conn, ctx):
-        self.conn, self.ctx, self.done = conn, ctx, threading.Event()
-        self.thread = None
-        if ctx.feedback is not None:
-            self.thread = threading.Thread(target=self._watch, daemon=True)
-            self.thread.start()
-
-    def _watch(self):
-        while not self.done.wait(0.2):
-            if self.ctx.canceled():
-                try:
-                    self.conn.cancel()
-                except Exception:  # noqa: BLE001 - the connection may be gone already
-                    pass
-                return
-
-    def stop(self):
-        self.done.set()
-        if self.thread is not None:
-            self.thread.join(1.0)
 
 
 # -- deciding -------------------------------------------------------------------------------
@@ -759,79 +627,3 @@ class PostgisRun:
                                 area=_fmt(area_m2), ids=", ".join(str(i) for i in touching) or "-"),
                             feature_id=touching[0] if touching else None, location=wkt,
                             feature_ids=touching, area_m2=round(area_m2, 3), area=area))
-
-
-# -- SRGI2013 under a made-up SRID ------------------------------------------------------------
-def srid_of(conn, schema, table, geom):
-    """(srid, auth_name, auth_srid, srtext, proj4text) of a geometry column, or None."""
-    with conn.cursor() as cur:
-        cur.execute("SELECT g.srid, s.auth_name, s.auth_srid, s.srtext, s.proj4text FROM geometry_columns g "
-                    "LEFT JOIN spatial_ref_sys s ON s.srid = g.srid WHERE g.f_table_schema = %s AND "
-                    "g.f_table_name = %s AND g.f_geometry_column = %s", (schema, table, geom))
-        return cur.fetchone()
-
-
-def epsg_of_definition(srid, auth_name, auth_srid, srtext, proj4text):
-    """The EPSG code a spatial_ref_sys row stands for (its authority code, else recognised from
-    its WKT or PROJ definition among the CRS policy's systems), or 0."""
-    from qgis.core import QgsCoordinateReferenceSystem
-    from .crs_identify import identify
-    if (auth_name or "").upper() == "EPSG" and auth_srid:
-        return int(auth_srid)
-    for text, make in ((srtext, QgsCoordinateReferenceSystem.fromWkt),
-                       (proj4text, QgsCoordinateReferenceSystem.fromProj)):
-        if not text:
-            continue
-        crs = make(text)
-        if not crs.isValid():
-            continue
-        code, how = identify(crs)
-        if code.startswith("EPSG:"):
-            return int(code.split(":")[1])
-        if "SRGI" in (crs.description() or "").upper() or "SRGI" in text.upper():
-            from ..standards.pack import load_crs
-            for known in load_crs().systems:
-                ref = QgsCoordinateReferenceSystem(known)
-                if ref.isValid() and ref.toProj() and ref.toProj() == crs.toProj():
-                    return int(known.split(":")[1])
-    return 0
-
-
-def check_srid(ctx):
-    """crs.accepted: a PostGIS table whose SRID is not the EPSG code of its reference system
-    (ogr2ogr writes SRGI2013 as SRID 900914 …: PostGIS 3.3's spatial_ref_sys lacks EPSG:9470–9494)."""
-    if not is_postgis(ctx.layer) or _psycopg2() is None:
-        return
-    src = PgSource(ctx.layer)
-    run = getattr(ctx, "database", None)
-    if run is not None:                        # the run's own connection: no other one needed
-        row = run.run(ctx, lambda _ctx: run.srid_row())
-    else:
-        try:
-            conn = connect(src)
-        except DatabaseError:
-            return                             # the layer opened: QGIS's own connection works; say nothing
-        try:
-            conn.autocommit = True
-            row = srid_of(conn, src.schema, src.table, src.geom)
-        except Exception:  # noqa: BLE001 - a view without geometry_columns entry etc.
-            row = None
-        finally:
-            conn.close()
-    if not row or not row[0]:
-        return
-    srid = int(row[0])
-    code = epsg_of_definition(*row)
-    if not code or code == srid:
-        return
-    from qgis.core import QgsCoordinateReferenceSystem
-    name = QgsCoordinateReferenceSystem("EPSG:%d" % code).description()
-    ctx.add(finding("crs.accepted",
-                    tr("The table stores {name} (EPSG:{code}) under SRID {srid}, a number made up when it was "
-                       "loaded (PostGIS's spatial_ref_sys has no row for EPSG:{code}); other software will not "
-                       "recognise it. The SRID should be the EPSG code, {code}.").format(
-                        name=name, code=code, srid=srid),
-                    severity=WARNING,
-                    fix=tr("Write the table again with SRID {code} (Fix dataset to PostGIS, with 'Add the missing "
-                           "spatial_ref_sys rows' if the database lacks it).").format(code=code),
-                    srid=srid, epsg=code))

@@ -311,7 +311,7 @@ class OverlapJob:
 
     # -- in the job's threads ------------------------------------------------------------------
     def _connect(self):
-        from .postgis_engine import connect
+        from .postgis_connection import connect
         conn = connect(self.run.src)
         try:
             with conn.cursor() as cur:

@@ -94,7 +94,7 @@ def open_postgis(ref):
     layer = QgsVectorLayer(ref.uri, ref.layer_name, "postgres")
     if layer.isValid():
         return layer
-    from .postgis_engine import DatabaseError, PgSource, connect
+    from .postgis_connection import DatabaseError, PgSource, connect
     src = PgSource(layer)
     try:
         conn = connect(src)

@@ -13,7 +13,7 @@ from qgis.core import QgsCoordinateReferenceSystem, QgsDataSourceUri, QgsVectorL
 from ...compat import CrsWktVariant
 from ..i18n import tr
 from ..log import swallowed
-from .postgis_engine import DatabaseError, PgSource, connection_message
+from .postgis_connection import DatabaseError, PgSource, connection_message
 from .postgis_sources import connection
 from .sources import InputError
 
