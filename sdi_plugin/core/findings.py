@@ -4,6 +4,7 @@ The JSON report's ``findings`` entries are ``Finding.to_dict()``: ``rule``, ``se
 ``feature_id``, ``message``, ``fix`` (contract: see README), plus optional ``location`` (WKT in
 the layer's CRS) and ``details`` (rule-specific facts, e.g. the overlapping pair and area).
 """
+import sys
 from dataclasses import dataclass, field
 
 ERROR = "error"
@@ -12,7 +13,9 @@ INFO = "info"
 SEVERITIES = (ERROR, WARNING, INFO)
 
 
-@dataclass
+# A finding without an attribute dictionary where Python can (3.10 and newer; QGIS 3.22 on Windows
+# brings 3.9): a province's validation holds about a hundred thousand of them, 240 bytes each saved
+@dataclass(**({"slots": True} if sys.version_info >= (3, 10) else {}))
 class Finding:
     rule: str                 # stable rule id, e.g. "topo.overlap", "meta.complete"
     severity: str             # "error" | "warning" | "info"

@@ -591,7 +591,9 @@ class PostgisRun:
             self._report_duplicates(ctx, state, groups)
         dups = state.duplicates
         minimum = args["min"]
-        for a, b, wkt, area, _same in rows:
+        rows.reverse()          # taken from the end, each row let go once it is a finding (memory)
+        while rows:
+            a, b, wkt, area, _same = rows.pop()
             if area < minimum or dups and frozenset((a, b)) in dups:
                 continue
             area_m2 = area * metres * metres

@@ -391,12 +391,14 @@ class OverlapJob:
         return self.valid_rows
 
     def overlaps(self, ctx):
-        """The rows of the overlap statement, None when canceled; raises what the job met."""
+        """The rows of the overlap statement, handed over (the job keeps none: they can be let go
+        while they become findings), None when canceled; raises what the job met. Asked once."""
         if not self._wait(ctx, self.done):
             return None
         if self.error is not None:
             raise self.error
-        return self.overlap_rows
+        rows, self.overlap_rows = self.overlap_rows, None
+        return rows
 
     def stop(self, wait=10.0):
         """Cancel the statements still running, wait for the threads, close the connections."""
