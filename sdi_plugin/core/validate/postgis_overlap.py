@@ -105,8 +105,9 @@ FLAG_BY_COVERAGE = (
 # By matching edges (PostGIS >= 3.2: ST_DumpSegments): every ring oriented (shells counter-
 # clockwise, holes clockwise: the polygon's inside on the left), every segment keyed by its two
 # ends; a segment is in place when exactly two polygons have it, in opposite directions (one
-# polygon on each side). A segment belongs to the band of its midpoint (both copies of a shared
-# segment have the same), so each is counted once. Of the polygons having a segment out of place,
+# polygon on each side: two rows, one in each direction, which the aggregates that pick the keys
+# tell too). A segment belongs to the band of its midpoint (both copies of a shared segment have
+# the same), so each is counted once. Of the polygons having a segment out of place,
 # the smallest and the largest key on each side are flagged: two polygons having the same segment
 # in the same direction both cover the ground on its left, so they overlap, and the rounds reach
 # the others of that side from a flagged one (no array of keys per segment: at 1,000,000
@@ -125,7 +126,8 @@ FLAG_BY_EDGES = (
     "  WHERE floor((y1 + y2) / 2 / %(s)s) >= %(lo)s AND floor((y1 + y2) / 2 / %(s)s) < %(hi)s) d "
     " GROUP BY CASE WHEN f THEN x1 ELSE x2 END, CASE WHEN f THEN y1 ELSE y2 END, "
     "  CASE WHEN f THEN x2 ELSE x1 END, CASE WHEN f THEN y2 ELSE y1 END "
-    " HAVING count(*) <> 2 OR sum(CASE WHEN f THEN 1 ELSE -1 END) <> 0) e) g WHERE k IS NOT NULL "
+    " HAVING count(*) <> 2 OR min(k) FILTER (WHERE f) IS NULL OR min(k) FILTER (WHERE NOT f) IS NULL) e) g "
+    "WHERE k IS NOT NULL "
     "UNION SELECT {K} FROM {T} WHERE %(first)s AND " + _USED + " AND NOT " + _POLYGON)
 
 FLAGS = {"coverage": FLAG_BY_COVERAGE, "edges": FLAG_BY_EDGES}
