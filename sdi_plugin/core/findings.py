@@ -14,7 +14,8 @@ SEVERITIES = (ERROR, WARNING, INFO)
 
 
 # A finding without an attribute dictionary where Python can (3.10 and newer; QGIS 3.22 on Windows
-# brings 3.9): a province's validation holds about a hundred thousand of them, 240 bytes each saved
+# brings 3.9): a province's validation holds about a hundred thousand of them, and each is about
+# 45 bytes smaller (measured with tracemalloc on Python 3.11 and 3.13)
 @dataclass(**({"slots": True} if sys.version_info >= (3, 10) else {}))
 class Finding:
     rule: str                 # stable rule id, e.g. "topo.overlap", "meta.complete"
