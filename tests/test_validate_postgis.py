@@ -724,6 +724,34 @@ def test_fields_computed_in_qgis_stay_out_of_the_sql(postgis_db):
     assert padded and padded[0].severity == "info"
 
 
+def test_fields_joined_from_another_layer_stay_out_of_the_sql(postgis_db):
+    """A field joined from another layer (here a memory layer, as a technician joins a
+    spreadsheet of notes) is not a column of the table either: the one scan leaves it out, the
+    rules still see it (its value with leading spaces is found), and the database engine runs."""
+    from qgis.core import QgsFeature, QgsVectorLayer, QgsVectorLayerJoinInfo
+    layer = postgis_db.layer("topo_overlap")
+    fids = sorted(f["fid"] for f in layer.getFeatures())
+    notes = QgsVectorLayer("None?field=fid_ref:integer&field=catatan:string(40)", "catatan", "memory")
+    feats = []
+    for fid in fids:
+        feat = QgsFeature(notes.fields())
+        feat.setAttributes([fid, "  kebun" if fid == fids[0] else "sawah"])
+        feats.append(feat)
+    assert notes.dataProvider().addFeatures(feats)[0]
+    join = QgsVectorLayerJoinInfo()
+    join.setJoinLayer(notes)
+    join.setJoinFieldName("fid_ref")
+    join.setTargetFieldName("fid")
+    join.setPrefix("j_")
+    join.setUsingMemoryCache(True)
+    assert layer.addJoin(join)
+    assert "j_catatan" in layer.fields().names()
+    result = validate_layer(layer)
+    assert result.dataset["engine"] == "postgis", result.notes
+    joined = [f for f in result.findings if f.rule == "text.encoding" and f.details.get("field") == "j_catatan"]
+    assert joined and joined[0].severity == "info", [f.to_dict() for f in result.findings if f.rule == "text.encoding"]
+
+
 def test_the_coverage_prefilter_is_chosen_by_what_the_server_has(postgis_db):
     from sdi_plugin.core.validate import postgis_engine as pg
     from sdi_plugin.core.validate.context import Context
