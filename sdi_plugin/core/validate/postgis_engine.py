@@ -591,14 +591,14 @@ class PostgisRun:
             self._report_duplicates(ctx, state, groups)
         dups = state.duplicates
         minimum = args["min"]
+        message = tr("Features {a} and {b} overlap over {area} m².")     # translated once, not per pair
         rows.reverse()          # taken from the end, each row let go once it is a finding (memory)
         while rows:
             a, b, wkt, area, _same = rows.pop()
             if area < minimum or dups and frozenset((a, b)) in dups:
                 continue
             area_m2 = area * metres * metres
-            ctx.add(finding("topo.overlap",
-                            tr("Features {a} and {b} overlap over {area} m².").format(a=a, b=b, area=_fmt(area_m2)),
+            ctx.add(finding("topo.overlap", message.format(a=a, b=b, area=_fmt(area_m2)),
                             feature_id=a, location=wkt, pair=[a, b], other_id=b,
                             area_m2=round(area_m2, 3), area=area))
         ctx.progress(start + span)
