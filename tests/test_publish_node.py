@@ -34,7 +34,7 @@ def test_publish_verify_and_find_the_record(gs_node, gs_auth, sample_data_dir, t
     assert report["result"] == "published", report["message"]
     checks = {c["check"]: c for c in report["verification"]}
     assert set(checks) == {"geoserver_layer", "wms", "wfs", "catalogue"}
-    assert all(c["ok"] for c in checks.values()), report["verification"]
+    assert all(c["ok"] for c in checks.values()), [c for c in report["verification"] if not c["ok"]]
     assert checks["wfs"]["features"] == 104 and report["verified"]
     record_id = report["record_id"]
     assert record_id == "PEMRTH500020240517_KANTOR_LURAH_TANGERANG"   # the dataset's METADATA attribute
