@@ -17,11 +17,11 @@ from ..i18n import tr
 from . import attribute_rules as attrs
 from . import dataset_rules as dsr
 from . import postgis_engine as pg
-from .postgis_srid import check_srid
 from .context import Context
 from .encoding import check_encoding
 from .geometry_rules import geometry_pass
 from .metadata_seam import check_metadata
+from .postgis_srid import check_srid
 from .report import DatasetResult, Report, sort_key
 from .rules import finding
 from .postgis_sources import public_uri, schema_refs
@@ -61,7 +61,7 @@ def validate_layer(layer, ref=None, feature_type=None, metadata_path="", feedbac
     run = ctx.rules_run
     steps = [
         (("crs.accepted",), dsr.check_crs),
-        (("crs.accepted",), check_srid),          # PostGIS: SRID not the EPSG code (e.g. 900914)
+        (("crs.accepted",), check_srid),             # PostGIS: SRID not the EPSG code (e.g. 900914)
         (("kugi.layer_name",), dsr.check_layer_name),
         (("kugi.geometry_type",), dsr.check_geometry_type),
         (("kugi.attribute_type",), dsr.check_attribute_types),
