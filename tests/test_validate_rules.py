@@ -253,3 +253,55 @@ def test_metadata_seam(tmp_path, sample_data_dir):
     assert refs and all("LAIN_ID" in f.fix for f in refs)
     missing = validate_path(path, metadata_path=str(tmp_path / "nope.xml")).results[0].findings
     assert any(f.rule == "meta.complete" and f.severity == ERROR for f in missing)
+
+
+def test_worded_findings_read_in_the_language_of_their_run(sample_data_dir):
+    """topo.overlap and geom.valid findings keep their facts and the run's wording, not a message
+    and a details dictionary each (a province holds them by the hundred thousand): read later,
+    after the language changed, they still say what the run said, in its language."""
+    import gc
+
+    from osgeo import ogr
+
+    from sdi_plugin.core.findings import Finding
+    from sdi_plugin.core.i18n import install_translator, remove_translator
+    latihan = os.path.join(sample_data_dir, "latihan")
+    try:
+        install_translator("id")
+        overlaps = validate_path(os.path.join(latihan, "topo_overlap.gpkg")).results[0].findings
+        invalid = validate_path(os.path.join(latihan, "geom_valid.gpkg")).results[0].findings
+    finally:
+        remove_translator()
+        install_translator("en")
+    overlaps = [f for f in overlaps if f.rule == "topo.overlap"]
+    invalid = [f for f in invalid if f.rule == "geom.valid"]
+    assert overlaps and invalid
+    # the area computed apart, by OGR from the file, in Indonesian number format
+    ds = ogr.Open(os.path.join(latihan, "topo_overlap.gpkg"))
+    lyr = ds.GetLayer(0)
+    for f in overlaps:
+        a, b = f.feature_id, f.details["other_id"]
+        fa, fb = lyr.GetFeature(a), lyr.GetFeature(b)      # kept: their geometries are theirs
+        area = fa.GetGeometryRef().Intersection(fb.GetGeometryRef()).GetArea()
+        assert f.details["pair"] == [a, b] and abs(f.details["area_m2"] - area) < 0.001
+        text = ("%.2f" % area).replace(".", ",")
+        text = text[:-6] + "." + text[-6:] if area >= 1000 else text   # 1.234,56
+        assert f.message == "Unsur %d dan %d tumpang tindih seluas %s m²." % (a, b, text), f.message
+        assert f.to_dict()["message"] == f.message and f.to_dict()["details"] == f.details
+        # what a reader changes in the details it got changes nothing; what it assigns stays
+        f.details["pair"].append(99)
+        assert f.details["pair"] == [a, b]
+        # the finding refers to no dictionary and no message of its own
+        assert not [r for r in gc.get_referents(f) if isinstance(r, dict) or r == f.message]
+    for f in invalid:
+        assert f.message.startswith("Geometri tidak valid: ") and f.details == {"reason": f.details["reason"]}
+        if f.location:
+            x, y = f.location[len("POINT("):-1].split()
+            assert " di %.2f, %.2f." % (float(x), float(y)) in f.message
+    # a worded finding equals the same finding written out, and can be rewritten
+    f = overlaps[0]
+    plain = Finding(f.rule, f.severity, f.message, f.fix, f.feature_id, f.location, f.details)
+    assert f == plain and repr(f) == repr(plain)
+    f.details = {"pair": [1, 2]}
+    assert f.details == {"pair": [1, 2]} and f.message == plain.message and f != plain
+

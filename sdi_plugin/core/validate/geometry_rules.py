@@ -14,10 +14,10 @@ from qgis.core import QgsCsException, QgsFeatureRequest, QgsGeometry, QgsRectang
 from qgis.PyQt.QtCore import QLocale
 
 from ...compat import GeometryType, GeometryValidationEngine
-from ..findings import ERROR, WARNING
+from ..findings import ERROR, WARNING, Wording
 from ..i18n import tr
 from .report import report_language
-from .rules import finding
+from .rules import finding, worded
 
 CHECK_EVERY = 2000
 
@@ -251,24 +251,46 @@ def geometry_pass(ctx, start=0, span=100):
 
 
 def _report_invalid(ctx, invalid, extent):
+    wording = invalid_wording(ctx)
     for fid, g in invalid.items():
         errors = g.validateGeometry(GeometryValidationEngine.Geos)
         reason = errors[0].what() if errors else tr("invalid geometry")
-        location = ""
+        x = y = None
         if errors and errors[0].hasWhere():
             p = errors[0].where()
-            location = "POINT(%r %r)" % (p.x(), p.y())
-        where = tr(" at {x}, {y}").format(x=_coord(ctx, p.x()), y=_coord(ctx, p.y())) if location else ""
-        ctx.add(finding("geom.valid", tr("Invalid geometry: {reason}{where}.").format(reason=reason, where=where),
-                        feature_id=fid, location=location, reason=reason))
+            x, y = p.x(), p.y()
+        ctx.add(worded("geom.valid", wording, (reason, x, y), feature_id=fid,
+                       location="" if x is None else "POINT(%r %r)" % (x, y)))
         if extent.active:
             out = extent.check(fid, g)
             if out is not None:
                 ctx.add(out)
 
 
-def _coord(ctx, value):
-    return ("%.6f" if ctx.geographic else "%.2f") % value
+def invalid_wording(ctx):
+    """How geom.valid's findings read (:func:`rules.worded`); their facts: ``(reason, x, y)``,
+    x and y None where the geometry engine gives no place."""
+    template, at = tr("Invalid geometry: {reason}{where}."), tr(" at {x}, {y}")
+    form = "%.6f" if ctx.geographic else "%.2f"
+
+    def fill(_fid, facts):
+        reason, x, y = facts
+        return ({"reason": reason, "where": "" if x is None else at.format(x=form % x, y=form % y)},
+                {"reason": reason})
+    return Wording(template, fill)
+
+
+def overlap_wording(metres):
+    """How topo.overlap's findings read (:func:`rules.worded`), ``metres`` a layer unit's length
+    in metres; their facts: ``(other feature's id, area in layer units)``."""
+    template, locale = tr("Features {a} and {b} overlap over {area} m²."), QLocale(report_language())
+
+    def fill(a, facts):
+        b, area = facts
+        area_m2 = area * metres * metres
+        return ({"a": a, "b": b, "area": locale.toString(float(area_m2), "f", 2)},
+                {"pair": [a, b], "other_id": b, "area_m2": round(area_m2, 3), "area": area})
+    return Wording(template, fill)
 
 
 def _report_duplicates(ctx, state):

@@ -46,12 +46,12 @@ from qgis.core import QgsFeatureRequest
 from ...compat import FieldType, GeometryType, WkbType
 from ..findings import ERROR, WARNING
 from ..i18n import tr
-from .geometry_rules import ExtentCheck, GeometryState, _coord, _fmt
+from .geometry_rules import ExtentCheck, GeometryState, _fmt, invalid_wording, overlap_wording
 from .postgis_connection import (DatabaseError, PgSource, _Canceller, _psycopg2, connect, is_postgis,
                                  lost_message, refused_message)
 from .postgis_overlap import (OVERLAPS_ALL_PAIRS, VALID, OverlapJob, cells_of, find_overlaps, key_array,
                               geos_at_least)
-from .rules import finding
+from .rules import finding, worded
 from .postgis_srid import srid_of
 
 LOG = logging.getLogger("Simpul")
@@ -406,12 +406,11 @@ class PostgisRun:
         if rows is None:                           # canceled while the job ran
             return state
         self.invalid = [r[0] for r in rows]
+        wording = invalid_wording(ctx)
         for fid, reason, x, y in rows:
             reason = QGIS_REASONS.get(reason, reason) or tr("invalid geometry")
-            location = "POINT(%r %r)" % (x, y) if x is not None else ""
-            where = tr(" at {x}, {y}").format(x=_coord(ctx, x), y=_coord(ctx, y)) if location else ""
-            ctx.add(finding("geom.valid", tr("Invalid geometry: {reason}{where}.").format(reason=reason, where=where),
-                            feature_id=fid, location=location, reason=reason))
+            ctx.add(worded("geom.valid", wording, (reason, x, y), feature_id=fid,
+                           location="" if x is None else "POINT(%r %r)" % (x, y)))
             state.invalid[fid] = None
         ctx.progress(start + span * 0.4)
         if ctx.canceled():
@@ -591,16 +590,13 @@ class PostgisRun:
             self._report_duplicates(ctx, state, groups)
         dups = state.duplicates
         minimum = args["min"]
-        message = tr("Features {a} and {b} overlap over {area} m².")     # translated once, not per pair
+        wording = overlap_wording(metres)
         rows.reverse()          # taken from the end, each row let go once it is a finding (memory)
         while rows:
             a, b, wkt, area, _same = rows.pop()
             if area < minimum or dups and frozenset((a, b)) in dups:
                 continue
-            area_m2 = area * metres * metres
-            ctx.add(finding("topo.overlap", message.format(a=a, b=b, area=_fmt(area_m2)),
-                            feature_id=a, location=wkt, pair=[a, b], other_id=b,
-                            area_m2=round(area_m2, 3), area=area))
+            ctx.add(worded("topo.overlap", wording, (b, area), feature_id=a, location=wkt))
         ctx.progress(start + span)
 
     def gaps(self, ctx, state):

@@ -141,3 +141,13 @@ def finding(rule_id, message, fix=None, severity=None, feature_id=None, location
     return Finding(rule=rule_id, severity=severity or r.severity, message=message,
                    fix=r.fix if fix is None else fix, feature_id=feature_id,
                    location=location or "", details={k: v for k, v in details.items() if v is not None})
+
+
+def worded(rule_id, wording, facts, severity=None, feature_id=None, location=""):
+    """:func:`finding`'s kind for the findings a province's data may hold by the hundred thousand:
+    the message and details made by ``wording`` (one per run, e.g.
+    :func:`geometry_rules.overlap_wording`) from ``facts``
+    when read (:meth:`Finding.worded`)."""
+    r = BY_ID[rule_id]
+    return Finding.worded(wording, facts, rule_id, severity or r.severity, r.fix, feature_id, location or "")
+

@@ -17,8 +17,8 @@ from qgis.core import QgsFeatureRequest, QgsGeometry, QgsPolygon, QgsSpatialInde
 
 from ...compat import GeometryType
 from ..i18n import tr
-from .geometry_rules import _fmt, geometry
-from .rules import finding
+from .geometry_rules import _fmt, geometry, overlap_wording
+from .rules import finding, worded
 
 CHECK_EVERY = 1000
 
@@ -95,6 +95,7 @@ def check_overlaps(ctx, state, start=0, span=100):
         return
     metres = ctx.metres_per_unit(ctx.layer.extent().center().y() if ctx.geographic else None)
     min_area = ctx.settings.overlap_min_m2 / (metres * metres)
+    wording = overlap_wording(metres)
     convex = {}
     dups = state.duplicates
     total = len(polys)
@@ -131,12 +132,7 @@ def check_overlaps(ctx, state, start=0, span=100):
             area = inter.area()
             if area < min_area:
                 continue
-            area_m2 = area * metres * metres
-            ctx.add(finding("topo.overlap",
-                            tr("Features {a} and {b} overlap over {area} m².").format(
-                                a=fid, b=j, area=_fmt(area_m2)),
-                            feature_id=fid, location=inter.asWkt(), pair=[fid, j], other_id=j,
-                            area_m2=round(area_m2, 3), area=area))
+            ctx.add(worded("topo.overlap", wording, (j, area), feature_id=fid, location=inter.asWkt()))
 
 
 def check_gaps(ctx, state):
