@@ -305,3 +305,20 @@ def test_worded_findings_read_in_the_language_of_their_run(sample_data_dir):
     f.details = {"pair": [1, 2]}
     assert f.details == {"pair": [1, 2]} and f.message == plain.message and f != plain
 
+
+def test_findings_sort_in_two_passes_as_the_key_orders_them():
+    """sort_findings (two stable passes, no key tuple per finding) gives the order of sort_key,
+    ties kept in the order found: rules in RULE_IDS order then unknown ones, ids ascending, a
+    missing or text id first."""
+    import random
+
+    from sdi_plugin.core.findings import Finding
+    from sdi_plugin.core.validate.report import sort_findings, sort_key
+    rng = random.Random(7)
+    rules = list(RULE_IDS) + ["no.such.rule", "other.rule"]
+    found = [Finding(rng.choice(rules), ERROR, "#%d" % i, feature_id=rng.choice([None, "x", -3, 0, 1, 2, 5, 10 ** 12]))
+             for i in range(3000)]
+    want = [f.message for f in sorted(found, key=sort_key)]
+    sort_findings(found)
+    assert [f.message for f in found] == want
+    assert found[0].rule == RULE_IDS[0] or RULE_IDS[0] not in {f.rule for f in found}

@@ -22,7 +22,7 @@ from .encoding import check_encoding
 from .geometry_rules import geometry_pass
 from .metadata_seam import check_metadata
 from .postgis_srid import check_srid
-from .report import DatasetResult, Report, sort_key
+from .report import DatasetResult, Report, sort_findings
 from .rules import finding
 from .postgis_sources import public_uri, schema_refs
 from .sources import InputError, check_layer, find_datasets, layer_names, open_ref, ref_for, ref_of_layer
@@ -116,7 +116,7 @@ def _run(ctx, layer, ref, run, steps, has_geometry, db, started):
     canceled = ctx.canceled()
     if not canceled:
         ctx.progress(100)
-    ctx.findings.sort(key=sort_key)
+    sort_findings(ctx.findings)
     if not canceled:
         observe("validate", dataset=ref.label, findings=len(ctx.findings))
     dataset = ctx.describe()
