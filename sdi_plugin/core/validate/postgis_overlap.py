@@ -46,6 +46,8 @@ server's parallel workers. When an extra connection cannot be opened (connection
 ``pg_hba.conf``) or the snapshot cannot be shared, nothing starts here and the main connection
 runs the same statements in turn.
 """
+import bisect
+import itertools
 import logging
 import math
 import threading
@@ -134,7 +136,8 @@ FLAGS = {"coverage": FLAG_BY_COVERAGE, "edges": FLAG_BY_EDGES}
 
 # ST_Relate for the candidate pairs (GiST index) of the polygons %(keys)s (a share of the round's
 # polygons %(round)s), but not with those of an earlier round (%(done)s: asked then); a pair of two
-# of the round's polygons is asked from its smaller key only. Every pair whose interiors meet comes
+# of the round's polygons is asked from its smaller key only: each pair is asked once, in the round
+# of the first of its two polygons asked. Every pair whose interiors meet comes
 # back, whatever its area (the spreading needs the small ones too), and whether the two are equal
 # (same WKB); the caller keeps those over the minimum, and the equal ones. The LATERAL subquery
 # (OFFSET 0: not flattened) makes the planner probe the index once per polygon instead of joining
@@ -164,8 +167,13 @@ def key_array(keys):
     """Integer keys as one array literal (``'{1,2,3}'``, cast with ``::bigint[]`` where the SQL uses
     it). psycopg2 would send a list as ``ARRAY[1,2,3]``: one constant per key for the server to
     parse and fold, and for psycopg2 to quote. For a round's statement (20,000 keys asked, 70,000
-    of the round) that took 0.2 s before the statement started; the literal takes 0.03 s."""
-    return "{%s}" % ",".join(str(int(k)) for k in keys)
+    of the round) that took 0.2 s before the statement started; the literal takes 0.03 s.
+    Written from the list's own text, not a string per key (a round may ask 150,000 keys)."""
+    keys = keys if type(keys) is list else list(keys)
+    for k in keys:
+        if type(k) is not int:
+            raise TypeError("a key must be an integer, not %r" % (k,))
+    return "{%s}" % repr(keys)[1:-1].replace(" ", "")
 
 
 def bands(ymin, ymax, side, count, per_band=None):
@@ -268,29 +276,50 @@ def find_overlaps(askers, flag, args, side, band_list, srid, stopped=lambda: Fal
     of the polygons found overlapping in the round before and not asked yet, until a round
     finds none (after ``MOST_ROUNDS`` rounds, every candidate pair is asked at once instead).
     Why that finds every pair: see the module's text."""
-    flagged = set()
-    query = FLAGS[flag]
-    for rows in share(askers, [(query, band_args(args, side, b, srid)) for b in band_list], stopped, started):
-        flagged.update(row[0] for row in rows)
-    found, done, keys, rounds = {}, set(), sorted(flagged), 0
+    found, done, keys, rounds = [], [], _flagged(askers, flag, args, side, band_list, srid, stopped, started), 0
+    least = args["min"]
+    # done, keys and the polygons met are sorted lists, not sets: at 2,000,000 polygons a round
+    # asks 140,000, and a set's table growing took 8 MB at once
     while keys and not stopped():
         rounds += 1
         if rounds > MOST_ROUNDS:   # overlaps spreading far (two tilings of a whole region): every pair at once
             return share(askers[:1], [(OVERLAPS_ALL_PAIRS, args)], stopped)[0]
         step = max(1, min(PER_ASK, math.ceil(len(keys) / len(askers))))
-        asked, this_round = key_array(sorted(done)), key_array(keys)
+        asked, this_round = key_array(done), key_array(keys)
         work = [(PAIRS_OF, dict(args, keys=key_array(keys[i:i + step]), done=asked, round=this_round))
                 for i in range(0, len(keys), step)]
-        met = set()
+        met = []
         for rows in share(askers, work, stopped, started):
             for row in rows:
-                found.setdefault((row[0], row[1]), row)
-                met.update(row[:2])
-        done.update(keys)
+                met += row[:2]
+            # each pair comes once (see PAIRS_OF); those under the minimum only spread the rounds
+            found += [row for row in rows if row[3] >= least or row[4]]
+        met.sort()
         LOG.debug("PostGIS: topo.overlap round %d: %d polygons asked, %d pairs met so far", rounds, len(keys),
                   len(found))
-        keys = sorted(met - done)
-    return [found[p] for p in sorted(found) if found[p][3] >= args["min"] or found[p][4]]
+        nxt = [k for k, _ in itertools.groupby(met) if not _among(keys, k) and not _among(done, k)]
+        del met
+        if nxt:
+            done = sorted(done + keys)          # two sorted runs: merged in one pass
+        keys = nxt
+    found.sort()                            # by the pair (a, b): no two rows have the same
+    return found
+
+
+def _among(sorted_keys, k):
+    i = bisect.bisect_left(sorted_keys, k)
+    return i < len(sorted_keys) and sorted_keys[i] == k
+
+
+def _flagged(askers, flag, args, side, band_list, srid, stopped, started):
+    """The keys the flagging of every band gives, sorted: a band's as one array (at 2,000,000
+    polygons some 140,000 keys: as rows of one key each they took 8 MB more)."""
+    flagged = set()
+    query = "SELECT array_agg(k) FROM (%s) f" % FLAGS[flag]
+    for rows in share(askers, [(query, band_args(args, side, b, srid)) for b in band_list], stopped, started):
+        for (keys,) in rows:
+            flagged.update(keys or ())
+    return sorted(flagged)
 
 
 class OverlapJob:
