@@ -927,7 +927,11 @@ def test_key_array_reaches_the_server_as_the_same_keys(postgis_db):
     (empty, negative, the largest bigint; order kept), and anything but an integer is refused
     before it reaches the SQL."""
     from sdi_plugin.core.validate.postgis_overlap import key_array
-    for keys in ([], [7], [3, -1, 2 ** 63 - 1, 0, 3], range(1, 20001)):
+    from array import array
+    for keys in ([], [7], [3, -1, 2 ** 63 - 1, 0, 3], range(1, 20001),
+                 # the rounds' sorted arrays, written a piece of 8,192 at a time
+                 array("q"), array("q", [-2 ** 63, 2 ** 63 - 1]), array("q", range(-5, 8187)),
+                 array("q", range(1, 8194)), array("q", range(0, 3 * 8192 * 7, 7))):
         assert postgis_db.sql("SELECT %s::bigint[]", (key_array(keys),))[0][0] == list(keys)
     assert key_array(k for k in (5, 4)) == "{5,4}"
     for bad in (["1},{2"], [1.5j], [None]):

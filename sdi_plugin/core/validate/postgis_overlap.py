@@ -47,10 +47,12 @@ server's parallel workers. When an extra connection cannot be opened (connection
 runs the same statements in turn.
 """
 import bisect
+import heapq
 import itertools
 import logging
 import math
 import threading
+from array import array
 
 LOG = logging.getLogger("Simpul")
 
@@ -169,6 +171,9 @@ def key_array(keys):
     parse and fold, and for psycopg2 to quote. For a round's statement (20,000 keys asked, 70,000
     of the round) that took 0.2 s before the statement started; the literal takes 0.03 s.
     Written from the list's own text, not a string per key (a round may ask 150,000 keys)."""
+    if type(keys) is array:          # integers already; a piece at a time, not one object per key
+        return "{%s}" % ",".join(repr(keys[i:i + 8192].tolist())[1:-1].replace(" ", "")
+                                 for i in range(0, len(keys), 8192))
     keys = keys if type(keys) is list else list(keys)
     for k in keys:
         if type(k) is not int:
@@ -276,10 +281,11 @@ def find_overlaps(askers, flag, args, side, band_list, srid, stopped=lambda: Fal
     of the polygons found overlapping in the round before and not asked yet, until a round
     finds none (after ``MOST_ROUNDS`` rounds, every candidate pair is asked at once instead).
     Why that finds every pair: see the module's text."""
-    found, done, keys, rounds = [], [], _flagged(askers, flag, args, side, band_list, srid, stopped, started), 0
+    found, done, keys, rounds = [], array("q"), _flagged(askers, flag, args, side, band_list, srid, stopped, started), 0
     least = args["min"]
-    # done, keys and the polygons met are sorted lists, not sets: at 2,000,000 polygons a round
-    # asks 140,000, and a set's table growing took 8 MB at once
+    # the keys asked (done), to ask (keys) and met are sorted arrays and lists, not sets: at
+    # 2,000,000 polygons the first round asks 140,000; a set's table growing took 8 MB at once, and
+    # an array holds a key in 8 bytes where a Python integer takes 32 more
     while keys and not stopped():
         rounds += 1
         if rounds > MOST_ROUNDS:   # overlaps spreading far (two tilings of a whole region): every pair at once
@@ -297,10 +303,10 @@ def find_overlaps(askers, flag, args, side, band_list, srid, stopped=lambda: Fal
         met.sort()
         LOG.debug("PostGIS: topo.overlap round %d: %d polygons asked, %d pairs met so far", rounds, len(keys),
                   len(found))
-        nxt = [k for k, _ in itertools.groupby(met) if not _among(keys, k) and not _among(done, k)]
+        nxt = array("q", (k for k, _ in itertools.groupby(met) if not _among(keys, k) and not _among(done, k)))
         del met
         if nxt:
-            done = sorted(done + keys)          # two sorted runs: merged in one pass
+            done = array("q", heapq.merge(done, keys))
         keys = nxt
     found.sort()                            # by the pair (a, b): no two rows have the same
     return found
@@ -319,7 +325,7 @@ def _flagged(askers, flag, args, side, band_list, srid, stopped, started):
     for rows in share(askers, [(query, band_args(args, side, b, srid)) for b in band_list], stopped, started):
         for (keys,) in rows:
             flagged.update(keys or ())
-    return sorted(flagged)
+    return array("q", sorted(flagged))
 
 
 class OverlapJob:
