@@ -937,3 +937,23 @@ def test_key_array_reaches_the_server_as_the_same_keys(postgis_db):
     for bad in (["1},{2"], [1.5j], [None]):
         with pytest.raises((TypeError, ValueError)):
             key_array(bad)
+
+
+def test_bytea_arrives_as_bytes_whatever_the_servers_output_format(postgis_db):
+    """The engine's connections read bytea (an overlap's WKB) as bytes, not psycopg2's memoryview,
+    in the server's default hex output and in the older escape output a server may be set to."""
+    from sdi_plugin.core.validate.postgis_connection import PgSource, connect
+    layer = postgis_db.layer(LATIHAN[0])
+    conn = connect(PgSource(layer))
+    try:
+        with conn.cursor() as cur:
+            wkb = bytes.fromhex("0101000000000000000000f03f0000000000000040")     # POINT(1 2)
+            for output in ("hex", "escape"):
+                cur.execute("SET LOCAL bytea_output = %s" % output)
+                cur.execute("SELECT ST_AsBinary(ST_MakePoint(1, 2)), %s::bytea, NULL::bytea, ''::bytea",
+                            (b"\x00\\'\xff",))
+                row = cur.fetchone()
+                assert row == (wkb, b"\x00\\'\xff", None, b""), output
+                assert [type(v) for v in row] == [bytes, bytes, type(None), bytes], output   # a memoryview equals too
+    finally:
+        conn.close()

@@ -291,8 +291,10 @@ def test_worded_findings_read_in_the_language_of_their_run(sample_data_dir):
         # what a reader changes in the details it got changes nothing; what it assigns stays
         f.details["pair"].append(99)
         assert f.details["pair"] == [a, b]
-        # the finding refers to no dictionary and no message of its own
-        assert not [r for r in gc.get_referents(f) if isinstance(r, dict) or r == f.message]
+        # the location is the overlap's WKT, kept as WKB: the finding refers to no dictionary, no
+        # message and no WKT of its own
+        assert QgsGeometry.fromWkt(f.location).area() == pytest.approx(area, rel=1e-9)
+        assert not [r for r in gc.get_referents(f) if isinstance(r, dict) or r in (f.message, f.location)]
     for f in invalid:
         assert f.message.startswith("Geometri tidak valid: ") and f.details == {"reason": f.details["reason"]}
         if f.location:

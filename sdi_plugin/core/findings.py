@@ -7,9 +7,9 @@ the layer's CRS) and ``details`` (rule-specific facts, e.g. the overlapping pair
 A province's validation can hold hundreds of thousands of findings of a few kinds (overlapping
 parcels, invalid geometries): those are made with :meth:`Finding.worded`, keeping only their
 facts (e.g. the other feature and the area) and a :class:`Wording` shared by the run, and their
-message and details are made each time they are read: about 350 bytes each instead of 800
-with a message string and a details dictionary of their own (at 2,000,000 parcels in
-bench/postgis_bench.py, 80,000 findings: some 30 MB less).
+message and details (and an overlap's WKT, kept as WKB) are made each time they are read: about
+250 bytes each instead of 800 with a message string, a WKT and a details dictionary of their own
+(at 2,000,000 parcels in bench/postgis_bench.py, 80,000 findings: some 35 MB less).
 """
 ERROR = "error"
 WARNING = "warning"
@@ -20,11 +20,12 @@ SEVERITIES = (ERROR, WARNING, INFO)
 class Wording:
     """How the findings of one kind read, one for a run: ``template`` (translated when the run
     made it) filled with the first dictionary that ``fill(feature_id, facts)`` gives; the second
-    is the finding's details."""
-    __slots__ = ("template", "fill")
+    is the finding's details. ``place(location)``, if given, makes the WKT of a location kept in
+    another form (e.g. WKB: a third of the size for an overlap's polygon)."""
+    __slots__ = ("template", "fill", "place")
 
-    def __init__(self, template, fill):
-        self.template, self.fill = template, fill
+    def __init__(self, template, fill, place=None):
+        self.template, self.fill, self.place = template, fill, place
 
 
 class Finding:
@@ -32,24 +33,30 @@ class Finding:
     "info"), ``message`` and ``fix`` (in the report's language), ``feature_id`` (the feature's id,
     None for dataset-level findings), ``location`` (WKT in the layer's CRS, or ""), ``details``
     (rule-specific facts)."""
-    __slots__ = ("rule", "severity", "fix", "feature_id", "location", "_message", "_details")
+    __slots__ = ("rule", "severity", "fix", "feature_id", "_location", "_message", "_details")
     FIELDS = ("rule", "severity", "message", "fix", "feature_id", "location", "details")
 
     def __init__(self, rule, severity, message, fix="", feature_id=None, location="", details=None):
         if severity not in SEVERITIES:
             raise ValueError("severity must be one of %s" % (SEVERITIES,))
-        self.rule, self.severity, self.fix, self.feature_id, self.location = rule, severity, fix, feature_id, location
+        self.rule, self.severity, self.fix, self.feature_id, self._location = rule, severity, fix, feature_id, location
         self._message, self._details = message, {} if details is None else details
 
     @classmethod
     def worded(cls, wording, facts, rule, severity, fix="", feature_id=None, location=""):
         """A finding whose message and details ``wording`` makes from ``facts`` (a small tuple)
-        when they are read. Assigning ``message`` or ``details`` replaces what it would make; the
-        details it makes are a new dictionary each time (changing one changes nothing)."""
+        when they are read, and its location's WKT too if ``wording.place`` is given. Assigning
+        ``message``, ``details`` or ``location`` replaces what it would make; the details it makes
+        are a new dictionary each time (changing one changes nothing)."""
         return cls(rule, severity, wording, fix, feature_id, location, facts)
 
     def _made(self):
         return self._message.fill(self.feature_id, self._details)
+
+    def _written_out(self):
+        """From here on, the message, details and location as values (a worded finding changed)."""
+        if type(self._message) is Wording:
+            self._message, self._details, self._location = self.message, self.details, self.location
 
     @property
     def message(self):
@@ -58,8 +65,7 @@ class Finding:
 
     @message.setter
     def message(self, value):
-        if type(self._message) is Wording:
-            self._details = self.details
+        self._written_out()
         self._message = value
 
     @property
@@ -68,9 +74,24 @@ class Finding:
 
     @details.setter
     def details(self, value):
-        if type(self._message) is Wording:
-            self._message = self.message
+        self._written_out()
         self._details = value
+
+    @property
+    def location(self):
+        loc, m = self._location, self._message
+        return loc if type(m) is not Wording or m.place is None or not loc else m.place(loc)
+
+    @location.setter
+    def location(self, value):
+        self._written_out()
+        self._location = value
+
+    @property
+    def location_wkb(self):
+        """The location as kept when it is WKB (bytes), else None: read it without writing WKT."""
+        loc = self._location
+        return loc if type(loc) is bytes and type(self._message) is Wording else None
 
     def _values(self):
         return tuple(getattr(self, name) for name in self.FIELDS)
@@ -93,8 +114,9 @@ class Finding:
             message, details = self._message, self._details
         d = {"rule": self.rule, "severity": self.severity, "feature_id": self.feature_id,
              "message": message, "fix": self.fix}
-        if self.location:
-            d["location"] = self.location
+        location = self.location
+        if location:
+            d["location"] = location
         if details:
             d["details"] = details
         return d

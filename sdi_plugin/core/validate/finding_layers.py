@@ -33,9 +33,14 @@ def output_crs(report):
 
 
 def _geometry(finding, transform):
-    if not finding.location:
+    wkb = finding.location_wkb
+    if wkb:
+        g = QgsGeometry()
+        g.fromWkb(wkb)
+    elif finding.location:
+        g = QgsGeometry.fromWkt(finding.location)
+    else:
         return None
-    g = QgsGeometry.fromWkt(finding.location)
     if g.isNull() or g.isEmpty():
         return None
     if QgsWkbTypes.flatType(g.wkbType()) == WkbType.GeometryCollection:

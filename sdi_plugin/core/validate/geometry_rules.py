@@ -280,9 +280,17 @@ def invalid_wording(ctx):
     return Wording(template, fill)
 
 
+def wkb_to_wkt(wkb):
+    """The WKT of a WKB geometry (bytes), as QGIS writes it."""
+    g = QgsGeometry()
+    g.fromWkb(wkb)
+    return g.asWkt()
+
+
 def overlap_wording(metres):
     """How topo.overlap's findings read (:func:`rules.worded`), ``metres`` a layer unit's length
-    in metres; their facts: ``(other feature's id, area in layer units)``."""
+    in metres; their facts: ``(other feature's id, area in layer units)``, their location the
+    overlap's WKB (bytes: 80 to 100 where its WKT takes 170 to 220)."""
     template, locale = tr("Features {a} and {b} overlap over {area} m²."), QLocale(report_language())
 
     def fill(a, facts):
@@ -290,7 +298,7 @@ def overlap_wording(metres):
         area_m2 = area * metres * metres
         return ({"a": a, "b": b, "area": locale.toString(float(area_m2), "f", 2)},
                 {"pair": [a, b], "other_id": b, "area_m2": round(area_m2, 3), "area": area})
-    return Wording(template, fill)
+    return Wording(template, fill, wkb_to_wkt)
 
 
 def _report_duplicates(ctx, state):

@@ -593,10 +593,10 @@ class PostgisRun:
         wording = overlap_wording(metres)
         rows.reverse()          # taken from the end, each row let go once it is a finding (memory)
         while rows:
-            a, b, wkt, area, _same = rows.pop()
+            a, b, wkb, area, _same = rows.pop()
             if area < minimum or dups and frozenset((a, b)) in dups:
                 continue
-            ctx.add(worded("topo.overlap", wording, (b, area), feature_id=a, location=wkt))
+            ctx.add(worded("topo.overlap", wording, (b, area), feature_id=a, location=wkb))
         ctx.progress(start + span)
 
     def gaps(self, ctx, state):

@@ -4,7 +4,7 @@ soon as the run is planned, while the other rules run on the main connection.
     job = OverlapJob(run, ctx)     # run: a PostgisRun after its preflight; ctx: the Context
     job.start()                    # False: nothing started (the main connection does it all)
     rows = job.valid(ctx)          # (key, reason, x, y) of the invalid features, as the engine asks
-    rows = job.overlaps(ctx)       # (a, b, wkt, area, same) of the overlapping pairs, a < b, sorted
+    rows = job.overlaps(ctx)       # (a, b, wkb, area, same) of the overlapping pairs, a < b, sorted
     job.stop()                     # cancel what still runs, close the connections
 
 Every connection is READ ONLY and REPEATABLE READ and imports the main connection's snapshot
@@ -74,7 +74,7 @@ VALID = ("SELECT {K}, (d).reason, ST_X((d).location), ST_Y((d).location) FROM ("
 # the pairs over the minimum area, and the equal ones whatever their area (geom.duplicate: the last
 # column says which are equal)
 OVERLAPS_ALL_PAIRS = (
-    "SELECT ak, bk, ST_AsText(i), ST_Area(i), same FROM ("
+    "SELECT ak, bk, ST_AsBinary(i), ST_Area(i), same FROM ("
     " SELECT a.{K} AS ak, b.{K} AS bk, ST_Intersection(a.{G}, b.{G}) AS i, "
     " ST_AsBinary(a.{G}) = ST_AsBinary(b.{G}) AS same FROM {T} a JOIN {T} b "
     " ON a.{G} && b.{G} AND a.{K} < b.{K} "
@@ -145,7 +145,7 @@ FLAGS = {"coverage": FLAG_BY_COVERAGE, "edges": FLAG_BY_EDGES}
 # (OFFSET 0: not flattened) makes the planner probe the index once per polygon instead of joining
 # the whole table with itself.
 PAIRS_OF = (
-    "SELECT least(ak, bk), greatest(ak, bk), ST_AsText(i), ST_Area(i), same FROM ("
+    "SELECT least(ak, bk), greatest(ak, bk), ST_AsBinary(i), ST_Area(i), same FROM ("
     " SELECT a.k AS ak, n.k AS bk, ST_Intersection(a.g, n.g) AS i, ST_AsBinary(a.g) = ST_AsBinary(n.g) AS same "
     " FROM (SELECT {K} AS k, {G} AS g FROM {T} WHERE {K} = ANY(%(keys)s::bigint[])) a "
     " CROSS JOIN LATERAL (SELECT b.{K} AS k, b.{G} AS g FROM {T} b WHERE b.{G} && a.g AND b.{K} <> a.k "
@@ -272,7 +272,7 @@ def share(askers, work, stopped=lambda: False, started=None):
 
 
 def find_overlaps(askers, flag, args, side, band_list, srid, stopped=lambda: False, started=None):
-    """``(a, b, wkt, area, same)`` of the pairs of valid polygons whose interiors meet over at
+    """``(a, b, wkb, area, same)`` of the pairs of valid polygons whose interiors meet over at
     least ``args["min"]``, and of the equal ones (``same``: the same WKB) whatever their area,
     a < b, sorted.
 

@@ -132,7 +132,7 @@ def check_overlaps(ctx, state, start=0, span=100):
             area = inter.area()
             if area < min_area:
                 continue
-            ctx.add(worded("topo.overlap", wording, (j, area), feature_id=fid, location=inter.asWkt()))
+            ctx.add(worded("topo.overlap", wording, (j, area), feature_id=fid, location=bytes(inter.asWkb())))
 
 
 def check_gaps(ctx, state):
