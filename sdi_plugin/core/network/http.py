@@ -27,6 +27,7 @@ from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 from ..errors import SimpulError
 from ..i18n import tr
 from ..log import TAG, log
+from ..runtime.heap import trim
 from .workers import GATE
 
 DEFAULT_TIMEOUT = 10.0
@@ -323,23 +324,8 @@ def _release_large(chunks):
     per-thread arenas): handed back to the system here, else every worker thread that once read
     a large answer would keep its size."""
     chunks.clear()
-    _trim()
+    trim()
     _LARGE.release()
-
-
-def _trim():
-    global _TRIM
-    if _TRIM is None:
-        try:
-            import ctypes
-            _TRIM = ctypes.CDLL("libc.so.6").malloc_trim
-        except (OSError, AttributeError):
-            _TRIM = False   # not glibc (Windows, macOS): nothing to do
-    if _TRIM:
-        _TRIM(0)
-
-
-_TRIM = None
 
 
 class _Decoder:
@@ -596,7 +582,7 @@ def _send_once(method, url, body_or_file, headers, timeout, authcfg, feedback, p
     _conclude(result, held.reply, state["why"], chunks, max_bytes, timeout_text, error_below=400 if idle else 300)
     chunks.clear()
     if state["size"] >= _LARGE_AFTER and not state["to_file"]:
-        _trim()
+        trim()
     if sink is not None and (result.error or not state["to_file"]) and os.path.exists(output_path):
         os.remove(output_path)   # never leave half a download behind
     if held.get() is not None:

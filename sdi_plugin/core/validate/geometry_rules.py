@@ -259,8 +259,8 @@ def _report_invalid(ctx, invalid, extent):
         if errors and errors[0].hasWhere():
             p = errors[0].where()
             x, y = p.x(), p.y()
-        ctx.add(worded("geom.valid", wording, (reason, x, y), feature_id=fid,
-                       location="" if x is None else "POINT(%r %r)" % (x, y)))
+        facts = (reason, x, y)
+        ctx.add(worded("geom.valid", wording, facts, feature_id=fid, location="" if x is None else facts))
         if extent.active:
             out = extent.check(fid, g)
             if out is not None:
@@ -269,7 +269,8 @@ def _report_invalid(ctx, invalid, extent):
 
 def invalid_wording(ctx):
     """How geom.valid's findings read (:func:`rules.worded`); their facts: ``(reason, x, y)``,
-    x and y None where the geometry engine gives no place."""
+    x and y None where the geometry engine gives no place; their location: the facts themselves
+    where there is a place (``POINT(x y)`` written when read), else ""."""
     template, at = tr("Invalid geometry: {reason}{where}."), tr(" at {x}, {y}")
     form = "%.6f" if ctx.geographic else "%.2f"
 
@@ -277,7 +278,7 @@ def invalid_wording(ctx):
         reason, x, y = facts
         return ({"reason": reason, "where": "" if x is None else at.format(x=form % x, y=form % y)},
                 {"reason": reason})
-    return Wording(template, fill)
+    return Wording(template, fill, lambda facts: "POINT(%r %r)" % facts[1:])
 
 
 def wkb_to_wkt(wkb):

@@ -409,8 +409,8 @@ class PostgisRun:
         wording = invalid_wording(ctx)
         for fid, reason, x, y in rows:
             reason = QGIS_REASONS.get(reason, reason) or tr("invalid geometry")
-            ctx.add(worded("geom.valid", wording, (reason, x, y), feature_id=fid,
-                           location="" if x is None else "POINT(%r %r)" % (x, y)))
+            facts = (reason, x, y)
+            ctx.add(worded("geom.valid", wording, facts, feature_id=fid, location="" if x is None else facts))
             state.invalid[fid] = None
         ctx.progress(start + span * 0.4)
         if ctx.canceled():
