@@ -50,18 +50,22 @@ class Finding:
         are a new dictionary each time (changing one changes nothing)."""
         return cls(rule, severity, wording, fix, feature_id, location, facts)
 
-    def _made(self):
-        return self._message.fill(self.feature_id, self._details)
+    def _parts(self):
+        """(message, details), a worded finding's made by its wording (one ``fill`` for both)."""
+        m = self._message
+        if type(m) is not Wording:
+            return m, self._details
+        fields, details = m.fill(self.feature_id, self._details)
+        return m.template.format(**fields), details
 
     def _written_out(self):
         """From here on, the message, details and location as values (a worded finding changed)."""
         if type(self._message) is Wording:
-            self._message, self._details, self._location = self.message, self.details, self.location
+            (self._message, self._details), self._location = self._parts(), self.location
 
     @property
     def message(self):
-        m = self._message
-        return m if type(m) is not Wording else m.template.format(**self._made()[0])
+        return self._parts()[0]
 
     @message.setter
     def message(self, value):
@@ -70,7 +74,7 @@ class Finding:
 
     @property
     def details(self):
-        return self._details if type(self._message) is not Wording else self._made()[1]
+        return self._parts()[1]
 
     @details.setter
     def details(self, value):
@@ -107,11 +111,7 @@ class Finding:
         return "Finding(%s)" % ", ".join("%s=%r" % (n, v) for n, v in zip(self.FIELDS, self._values()))
 
     def to_dict(self):
-        if type(self._message) is Wording:
-            fields, details = self._made()
-            message = self._message.template.format(**fields)
-        else:
-            message, details = self._message, self._details
+        message, details = self._parts()
         d = {"rule": self.rule, "severity": self.severity, "feature_id": self.feature_id,
              "message": message, "fix": self.fix}
         location = self.location

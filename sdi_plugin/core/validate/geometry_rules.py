@@ -119,9 +119,10 @@ def _duplicate_pairs(hashes, fids):
     return pairs
 
 
-def _fmt(value, decimals=2):
-    """A number in the report's language: 74,281.11 (English), 74.281,11 (Indonesian)."""
-    return QLocale(report_language()).toString(float(value), "f", decimals)
+def _fmt(value, decimals=2, locale=None):
+    """A number in the report's language: 74,281.11 (English), 74.281,11 (Indonesian); ``locale``
+    (a QLocale) instead where a wording keeps its run's language."""
+    return (locale or QLocale(report_language())).toString(float(value), "f", decimals)
 
 
 class ExtentCheck:
@@ -259,8 +260,7 @@ def _report_invalid(ctx, invalid, extent):
         if errors and errors[0].hasWhere():
             p = errors[0].where()
             x, y = p.x(), p.y()
-        facts = (reason, x, y)
-        ctx.add(worded("geom.valid", wording, facts, feature_id=fid, location="" if x is None else facts))
+        ctx.add(invalid_finding(wording, fid, reason, x, y))
         if extent.active:
             out = extent.check(fid, g)
             if out is not None:
@@ -281,6 +281,12 @@ def invalid_wording(ctx):
     return Wording(template, fill, lambda facts: "POINT(%r %r)" % facts[1:])
 
 
+def invalid_finding(wording, fid, reason, x, y):
+    """A geom.valid finding worded by ``wording`` (:func:`invalid_wording`), in either engine."""
+    facts = (reason, x, y)
+    return worded("geom.valid", wording, facts, feature_id=fid, location="" if x is None else facts)
+
+
 def wkb_to_wkt(wkb):
     """The WKT of a WKB geometry (bytes), as QGIS writes it."""
     g = QgsGeometry()
@@ -297,7 +303,7 @@ def overlap_wording(metres):
     def fill(a, facts):
         b, area = facts
         area_m2 = area * metres * metres
-        return ({"a": a, "b": b, "area": locale.toString(float(area_m2), "f", 2)},
+        return ({"a": a, "b": b, "area": _fmt(area_m2, locale=locale)},
                 {"pair": [a, b], "other_id": b, "area_m2": round(area_m2, 3), "area": area})
     return Wording(template, fill, wkb_to_wkt)
 

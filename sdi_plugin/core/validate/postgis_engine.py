@@ -46,7 +46,7 @@ from qgis.core import QgsFeatureRequest
 from ...compat import FieldType, GeometryType, WkbType
 from ..findings import ERROR, WARNING
 from ..i18n import tr
-from .geometry_rules import ExtentCheck, GeometryState, _fmt, invalid_wording, overlap_wording
+from .geometry_rules import ExtentCheck, GeometryState, _fmt, invalid_finding, invalid_wording, overlap_wording
 from .postgis_connection import (DatabaseError, PgSource, _Canceller, _psycopg2, connect, is_postgis,
                                  lost_message, refused_message)
 from .postgis_overlap import (OVERLAPS_ALL_PAIRS, VALID, OverlapJob, cells_of, find_overlaps, key_array,
@@ -409,8 +409,7 @@ class PostgisRun:
         wording = invalid_wording(ctx)
         for fid, reason, x, y in rows:
             reason = QGIS_REASONS.get(reason, reason) or tr("invalid geometry")
-            facts = (reason, x, y)
-            ctx.add(worded("geom.valid", wording, facts, feature_id=fid, location="" if x is None else facts))
+            ctx.add(invalid_finding(wording, fid, reason, x, y))
             state.invalid[fid] = None
         ctx.progress(start + span * 0.4)
         if ctx.canceled():

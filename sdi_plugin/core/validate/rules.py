@@ -150,4 +150,3 @@ def worded(rule_id, wording, facts, severity=None, feature_id=None, location="")
     when read (:meth:`Finding.worded`)."""
     r = BY_ID[rule_id]
     return Finding.worded(wording, facts, rule_id, severity or r.severity, r.fix, feature_id, location or "")
-
